@@ -1,0 +1,107 @@
+package vn.egov.backbone.core.identity;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.api.OfficialCommands.ChangePassword;
+import vn.egov.backbone.core.official.api.OfficialCommands.IssueApiToken;
+import vn.egov.backbone.core.official.api.OfficialCommands.RevokeApiToken;
+import vn.egov.backbone.core.official.api.OfficialView;
+import vn.egov.backbone.core.shared.BusinessRuleViolation;
+import vn.egov.backbone.core.shared.Commands;
+import vn.egov.backbone.core.shared.NotFound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The signed-in official's own account: profile, password and personal API tokens. */
+@RestController
+@RequestMapping("/api/v1/me")
+class MeController {
+    private final Commands commands;
+    private final OfficialDirectory officials;
+    private final CredentialStore credentials;
+    private final ApiTokenStore tokens;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    MeController(Commands commands, OfficialDirectory officials, CredentialStore credentials, ApiTokenStore tokens,
+                 PasswordEncoder encoder, Clock clock) {
+        this.commands = commands;
+        this.officials = officials;
+        this.credentials = credentials;
+        this.tokens = tokens;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    record ChangeOwnPasswordRequest(@NotBlank String currentPassword,
+                                    @NotBlank @Size(min = 10, max = 72) String newPassword) {
+        @Override
+        public String toString() {
+            return "ChangeOwnPasswordRequest[***]";
+        }
+    }
+
+    record IssueTokenRequest(@NotBlank @Size(max = 100) String name, @Min(1) @Max(366) Integer validDays) {
+    }
+
+    /** The token itself is in this answer only; it cannot be read again. */
+    record IssuedToken(String id, String name, String token, Instant expiresAt) {
+    }
+
+    @GetMapping
+    OfficialView me() {
+        String id = Authorizer.currentPrincipal().officialId();
+        return officials.find(id).orElseThrow(() -> new NotFound("Official " + id + " does not exist"));
+    }
+
+    @PutMapping("/password")
+    ResponseEntity<Void> changePassword(@Valid @RequestBody ChangeOwnPasswordRequest request) {
+        OfficialPrincipal principal = Authorizer.currentPrincipal();
+        String hash = credentials.findByUsername(principal.getUsername()).orElseThrow().passwordHash();
+        if (!encoder.matches(request.currentPassword(), hash)) {
+            throw new BusinessRuleViolation("The current password is wrong");
+        }
+        commands.send(new ChangePassword(principal.officialId(), request.newPassword()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/tokens")
+    List<ApiTokenStore.ApiTokenView> tokens() {
+        return tokens.list(Authorizer.currentPrincipal().officialId());
+    }
+
+    @PostMapping("/tokens")
+    ResponseEntity<IssuedToken> issue(@Valid @RequestBody IssueTokenRequest request) {
+        OfficialPrincipal principal = Authorizer.currentPrincipal();
+        String token = ApiTokenStore.newToken();
+        String id = UUID.randomUUID().toString();
+        Instant expiresAt = clock.instant().plus(Duration.ofDays(request.validDays() == null ? 90 : request.validDays()));
+        commands.send(new IssueApiToken(principal.officialId(), id, request.name(), ApiTokenStore.hash(token), expiresAt));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new IssuedToken(id, request.name(), token, expiresAt));
+    }
+
+    @DeleteMapping("/tokens/{id}")
+    ResponseEntity<Void> revoke(@PathVariable String id) {
+        commands.send(new RevokeApiToken(Authorizer.currentPrincipal().officialId(), id));
+        return ResponseEntity.noContent().build();
+    }
+}

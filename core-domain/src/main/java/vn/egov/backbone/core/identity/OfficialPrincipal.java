@@ -1,0 +1,77 @@
+package vn.egov.backbone.core.identity;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The signed-in official. Roles are not cached here: they are per unit and are read at each check
+ * by {@link Authorizer}, so that a revoked right takes effect at once.
+ */
+public final class OfficialPrincipal implements UserDetails, CredentialsContainer {
+    private final String officialId;
+    private final String username;
+    private final String fullName;
+    private final String unitId;
+    private String passwordHash;
+    private final boolean enabled;
+    private final boolean locked;
+
+    public OfficialPrincipal(String officialId, String username, String fullName, String unitId, String passwordHash,
+                             boolean enabled, boolean locked) {
+        this.officialId = officialId;
+        this.username = username;
+        this.fullName = fullName;
+        this.unitId = unitId;
+        this.passwordHash = passwordHash;
+        this.enabled = enabled;
+        this.locked = locked;
+    }
+
+    public String officialId() {
+        return officialId;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    /** The official's own unit, the default acting unit. */
+    public String unitId() {
+        return unitId;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority("ROLE_OFFICIAL"));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+}

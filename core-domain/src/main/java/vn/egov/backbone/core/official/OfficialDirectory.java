@@ -1,0 +1,90 @@
+package vn.egov.backbone.core.official;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.egov.backbone.core.official.api.Clearance;
+import vn.egov.backbone.core.official.api.OfficialStatus;
+import vn.egov.backbone.core.official.api.OfficialView;
+import vn.egov.backbone.core.official.api.OfficialView.RoleView;
+import vn.egov.backbone.core.official.api.Role;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Queries on the officials read model. */
+@Service
+public class OfficialDirectory {
+    private static final String COLUMNS =
+            "id, username, full_name, email, position, unit_id, clearance, status, version, updated_at";
+
+    private final JdbcClient jdbc;
+
+    public OfficialDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<OfficialView> find(String id) {
+        return single("id = :key", id);
+    }
+
+    public Optional<OfficialView> findByUsername(String username) {
+        return single("username = :key", username == null ? null : username.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Officials of a unit (or all, when {@code unitId} is null), by name. */
+    public List<OfficialView> list(String unitId, boolean includeInactive) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (unitId != null) {
+            where.append(" AND unit_id = :unit");
+            params.put("unit", unitId);
+        }
+        if (!includeInactive) {
+            where.append(" AND status = 'ACTIVE'");
+        }
+        List<Row> rows = jdbc.sql("SELECT " + COLUMNS + " FROM official_view" + where + " ORDER BY full_name, username")
+                .params(params).query(OfficialDirectory::row).list();
+        Map<String, List<RoleView>> roles = new HashMap<>();
+        jdbc.sql("SELECT official_id, unit_id, role, valid_until FROM official_role_view ORDER BY role, unit_id")
+                .query((rs, i) -> {
+                    roles.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(roleView(rs));
+                    return null;
+                }).list();
+        return rows.stream().map(r -> r.view(roles.getOrDefault(r.id, List.of()))).toList();
+    }
+
+    public List<RoleView> roles(String officialId) {
+        return jdbc.sql("SELECT official_id, unit_id, role, valid_until FROM official_role_view WHERE official_id = :id"
+                        + " ORDER BY role, unit_id")
+                .param("id", officialId).query((rs, i) -> roleView(rs)).list();
+    }
+
+    private Optional<OfficialView> single(String condition, String key) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM official_view WHERE " + condition).param("key", key)
+                .query(OfficialDirectory::row).optional()
+                .map(row -> row.view(roles(row.id)));
+    }
+
+    private static RoleView roleView(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new RoleView(rs.getString("unit_id"), Role.valueOf(rs.getString("role")),
+                rs.getTimestamp("valid_until") == null ? null : rs.getTimestamp("valid_until").toInstant());
+    }
+
+    private record Row(String id, String username, String fullName, String email, String position, String unitId,
+                       Clearance clearance, OfficialStatus status, long version, java.time.Instant updatedAt) {
+        OfficialView view(List<RoleView> roles) {
+            return new OfficialView(id, username, fullName, email, position, unitId, clearance, status, roles, version,
+                    updatedAt);
+        }
+    }
+
+    private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Row(rs.getString("id"), rs.getString("username"), rs.getString("full_name"), rs.getString("email"),
+                rs.getString("position"), rs.getString("unit_id"), Clearance.valueOf(rs.getString("clearance")),
+                OfficialStatus.valueOf(rs.getString("status")), rs.getLong("version"),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

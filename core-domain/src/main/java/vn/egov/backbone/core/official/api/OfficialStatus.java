@@ -1,0 +1,6 @@
+package vn.egov.backbone.core.official.api;
+
+public enum OfficialStatus {
+    ACTIVE,
+    DEACTIVATED
+}

@@ -1,0 +1,30 @@
+package vn.egov.backbone.core.shared;
+
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a command and waits for it to be handled, rethrowing the handler's own exception (a
+ * {@link BusinessRuleViolation}, {@link NotFound}, {@link IllegalArgumentException}) so that the web
+ * layer can answer with the right status.
+ */
+@Component
+public class Commands {
+    private final CommandGateway gateway;
+
+    public Commands(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    public <R> R send(Object command) {
+        try {
+            return gateway.sendAndWait(command);
+        } catch (CommandExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}

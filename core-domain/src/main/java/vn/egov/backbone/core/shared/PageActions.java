@@ -1,0 +1,33 @@
+package vn.egov.backbone.core.shared;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.function.Supplier;
+
+/**
+ * Runs a form action of a server-rendered page: on success a notice, on a refused command the
+ * reason, both shown on the page the browser is redirected to (post/redirect/get).
+ */
+@Component
+public class PageActions {
+    private final Commands commands;
+
+    public PageActions(Commands commands) {
+        this.commands = commands;
+    }
+
+    public Commands commands() {
+        return commands;
+    }
+
+    public String run(RedirectAttributes redirect, String target, Supplier<String> action) {
+        try {
+            redirect.addFlashAttribute("notice", action.get());
+        } catch (IllegalArgumentException | BusinessRuleViolation | NotFound | AccessDeniedException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:" + target;
+    }
+}

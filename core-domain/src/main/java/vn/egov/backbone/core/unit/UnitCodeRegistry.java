@@ -1,0 +1,31 @@
+package vn.egov.backbone.core.unit;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.egov.backbone.core.shared.BusinessRuleViolation;
+
+/**
+ * Unit codes are unique across the tree (they identify agencies in document exchange). A code is
+ * claimed in the same transaction that stores the creating event, so two concurrent creations with
+ * one code cannot both succeed; a read-model lookup could not promise that.
+ */
+@Component
+class UnitCodeRegistry {
+    private final JdbcClient jdbc;
+
+    UnitCodeRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void claim(String code, String unitId) {
+        try {
+            jdbc.sql("INSERT INTO unit_code (code, unit_id) VALUES (:code, :unitId)")
+                    .param("code", code.toUpperCase(java.util.Locale.ROOT))
+                    .param("unitId", unitId)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new BusinessRuleViolation("Unit code '" + code + "' is already used by another unit");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package vn.egov.backbone.core.unit;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.egov.backbone.core.unit.api.UnitKind;
+import vn.egov.backbone.core.unit.api.UnitStatus;
+import vn.egov.backbone.core.unit.api.UnitView;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Queries on the unit read model, for the API, the pages and authorisation. */
+@Service
+public class UnitDirectory {
+    private static final String COLUMNS = "id, code, name, kind, parent_id, status, merged_into, version, updated_at";
+
+    private final JdbcClient jdbc;
+
+    public UnitDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<UnitView> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM unit_view WHERE id = :id").param("id", id)
+                .query(UnitDirectory::map).optional();
+    }
+
+    /** All units in tree order of their names; inactive (merged, dissolved) ones only when asked. */
+    public List<UnitView> list(boolean includeInactive) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM unit_view"
+                        + (includeInactive ? "" : " WHERE status = 'ACTIVE'") + " ORDER BY kind, name, id")
+                .query(UnitDirectory::map).list();
+    }
+
+    public List<UnitView> children(String parentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM unit_view WHERE parent_id = :parent AND status = 'ACTIVE'"
+                        + " ORDER BY kind, name").param("parent", parentId)
+                .query(UnitDirectory::map).list();
+    }
+
+    public List<UnitView> roots() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM unit_view WHERE parent_id IS NULL AND status = 'ACTIVE' ORDER BY name")
+                .query(UnitDirectory::map).list();
+    }
+
+    /** The unit itself and its ancestors up to the root, following merges to the unit that holds it now. */
+    public List<String> selfAndAncestors(String unitId) {
+        List<String> chain = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String current = unitId;
+        while (current != null && seen.add(current)) {
+            Optional<UnitView> unit = find(current);
+            if (unit.isEmpty()) {
+                break;
+            }
+            if (unit.get().status() == UnitStatus.MERGED && unit.get().mergedInto() != null) {
+                chain.add(current);
+                current = unit.get().mergedInto();
+                continue;
+            }
+            chain.add(current);
+            current = unit.get().parentId();
+        }
+        return chain;
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM unit_view").query(Long.class).single();
+    }
+
+    private static UnitView map(ResultSet rs, int row) throws SQLException {
+        return new UnitView(rs.getString("id"), rs.getString("code"), rs.getString("name"),
+                UnitKind.valueOf(rs.getString("kind")), rs.getString("parent_id"),
+                UnitStatus.valueOf(rs.getString("status")), rs.getString("merged_into"), rs.getLong("version"),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

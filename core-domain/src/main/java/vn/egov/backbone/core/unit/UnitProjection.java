@@ -1,0 +1,91 @@
+package vn.egov.backbone.core.unit;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.egov.backbone.core.unit.api.UnitEvents.UnitCreated;
+import vn.egov.backbone.core.unit.api.UnitEvents.UnitDissolved;
+import vn.egov.backbone.core.unit.api.UnitEvents.UnitFormedByMerger;
+import vn.egov.backbone.core.unit.api.UnitEvents.UnitMergedInto;
+import vn.egov.backbone.core.unit.api.UnitEvents.UnitMoved;
+import vn.egov.backbone.core.unit.api.UnitEvents.UnitRenamed;
+import vn.egov.backbone.core.unit.api.UnitKind;
+import vn.egov.backbone.core.unit.api.UnitStatus;
+
+import java.time.Instant;
+
+/**
+ * The read model of the administrative tree ({@code unit_view}). A merger re-parents the children of
+ * the merged units to the new unit, so whatever belonged to A or B is found under C from then on;
+ * the history stays in the event store.
+ */
+@Component
+@ProcessingGroup(UnitProjection.PROCESSING_GROUP)
+class UnitProjection {
+    static final String PROCESSING_GROUP = "units";
+
+    private final JdbcClient jdbc;
+
+    UnitProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(UnitCreated event, @SequenceNumber long version, @Timestamp Instant at) {
+        insert(event.unitId(), event.code(), event.name(), event.kind(), event.parentId(), version, at);
+    }
+
+    @EventHandler
+    void on(UnitFormedByMerger event, @SequenceNumber long version, @Timestamp Instant at) {
+        insert(event.unitId(), event.code(), event.name(), event.kind(), event.parentId(), version, at);
+        // Children of the sources were re-parented when each source recorded UnitMergedInto.
+    }
+
+    @EventHandler
+    void on(UnitRenamed event, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.sql("UPDATE unit_view SET name = :name, version = :version, updated_at = :at WHERE id = :id")
+                .param("name", event.name()).param("version", version).param("at", java.sql.Timestamp.from(at))
+                .param("id", event.unitId()).update();
+    }
+
+    @EventHandler
+    void on(UnitMoved event, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.sql("UPDATE unit_view SET parent_id = :parent, version = :version, updated_at = :at WHERE id = :id")
+                .param("parent", event.parentId()).param("version", version).param("at", java.sql.Timestamp.from(at))
+                .param("id", event.unitId()).update();
+    }
+
+    @EventHandler
+    void on(UnitMergedInto event, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.sql("UPDATE unit_view SET status = :status, merged_into = :target, version = :version, updated_at = :at"
+                        + " WHERE id = :id")
+                .param("status", UnitStatus.MERGED.name()).param("target", event.targetUnitId())
+                .param("version", version).param("at", java.sql.Timestamp.from(at)).param("id", event.unitId()).update();
+        jdbc.sql("UPDATE unit_view SET parent_id = :target WHERE parent_id = :id")
+                .param("target", event.targetUnitId()).param("id", event.unitId()).update();
+    }
+
+    @EventHandler
+    void on(UnitDissolved event, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.sql("UPDATE unit_view SET status = :status, version = :version, updated_at = :at WHERE id = :id")
+                .param("status", UnitStatus.DISSOLVED.name()).param("version", version)
+                .param("at", java.sql.Timestamp.from(at)).param("id", event.unitId()).update();
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("DELETE FROM unit_view").update();
+    }
+
+    private void insert(String id, String code, String name, UnitKind kind, String parentId, long version, Instant at) {
+        jdbc.sql("INSERT INTO unit_view (id, code, name, kind, parent_id, status, version, updated_at)"
+                        + " VALUES (:id, :code, :name, :kind, :parent, :status, :version, :at)")
+                .param("id", id).param("code", code).param("name", name).param("kind", kind.name())
+                .param("parent", parentId).param("status", UnitStatus.ACTIVE.name()).param("version", version)
+                .param("at", java.sql.Timestamp.from(at)).update();
+    }
+}

@@ -1,0 +1,29 @@
+package vn.egov.backbone.core.unit.api;
+
+import java.util.List;
+
+/** Events of the administrative tree. Stored forever: never change their meaning. */
+public final class UnitEvents {
+    private UnitEvents() {
+    }
+
+    public record UnitCreated(String unitId, String code, String name, UnitKind kind, String parentId) {
+    }
+
+    public record UnitRenamed(String unitId, String previousName, String name, String legalBasis) {
+    }
+
+    public record UnitMoved(String unitId, String previousParentId, String parentId, String legalBasis) {
+    }
+
+    /** The new unit formed by a merger; the sources each record {@link UnitMergedInto}. */
+    public record UnitFormedByMerger(String unitId, String code, String name, UnitKind kind, String parentId,
+                                     List<String> sourceUnitIds, String legalBasis) {
+    }
+
+    public record UnitMergedInto(String unitId, String targetUnitId, String legalBasis) {
+    }
+
+    public record UnitDissolved(String unitId, String legalBasis) {
+    }
+}
