@@ -5,7 +5,10 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
+import vn.egov.backbone.core.shared.ExpectedVersion;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -97,8 +100,9 @@ class OfficialController {
     }
 
     @GetMapping("/{id}")
-    OfficialView get(@PathVariable String id) {
-        return official(id);
+    ResponseEntity<OfficialView> get(@PathVariable String id) {
+        OfficialView official = official(id);
+        return ResponseEntity.ok().eTag(ExpectedVersion.etag(official.version())).body(official);
     }
 
     @PostMapping
@@ -114,9 +118,11 @@ class OfficialController {
     }
 
     @PutMapping("/{id}/details")
-    ResponseEntity<Void> details(@PathVariable String id, @Valid @RequestBody DetailsRequest request) {
+    ResponseEntity<Void> details(@PathVariable String id, @Valid @RequestBody DetailsRequest request,
+                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         administer(id);
-        commands.send(new ChangeOfficialDetails(id, request.fullName(), request.email(), request.position()));
+        commands.send(new ChangeOfficialDetails(id, request.fullName(), request.email(), request.position(),
+                ExpectedVersion.fromIfMatch(ifMatch)));
         return ResponseEntity.noContent().build();
     }
 

@@ -28,9 +28,9 @@ import java.util.Set;
 class UnitCommandHandler {
 
     private final Repository<Unit> units;
-    private final UnitCodeRegistry codes;
+    private final UnitCodes codes;
 
-    UnitCommandHandler(Repository<Unit> units, UnitCodeRegistry codes) {
+    UnitCommandHandler(Repository<Unit> units, UnitCodes codes) {
         this.units = units;
         this.codes = codes;
     }

@@ -5,7 +5,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
+import vn.egov.backbone.core.shared.ExpectedVersion;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -85,8 +88,9 @@ class UnitController {
     }
 
     @GetMapping("/{id}")
-    UnitView get(@PathVariable String id) {
-        return directory.find(id).orElseThrow(() -> new NotFound("Unit " + id + " does not exist"));
+    ResponseEntity<UnitView> get(@PathVariable String id) {
+        UnitView unit = directory.find(id).orElseThrow(() -> new NotFound("Unit " + id + " does not exist"));
+        return ResponseEntity.ok().eTag(ExpectedVersion.etag(unit.version())).body(unit);
     }
 
     @PostMapping
@@ -98,9 +102,10 @@ class UnitController {
     }
 
     @PutMapping("/{id}/name")
-    ResponseEntity<Void> rename(@PathVariable String id, @Valid @RequestBody RenameUnitRequest request) {
+    ResponseEntity<Void> rename(@PathVariable String id, @Valid @RequestBody RenameUnitRequest request,
+                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         authorizer.require(Role.ADMINISTRATOR, id);
-        commands.send(new RenameUnit(id, request.name(), request.legalBasis()));
+        commands.send(new RenameUnit(id, request.name(), request.legalBasis(), ExpectedVersion.fromIfMatch(ifMatch)));
         return ResponseEntity.noContent().build();
     }
 

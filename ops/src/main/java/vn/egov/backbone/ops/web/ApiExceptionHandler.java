@@ -3,6 +3,7 @@ package vn.egov.backbone.ops.web;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -54,7 +55,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "rule-violation", e.getMessage());
     }
 
-    @ExceptionHandler({ConcurrencyException.class, DuplicateKeyException.class})
+    @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class, DuplicateKeyException.class})
     ProblemDetail concurrentUpdate(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-update",
                 "Someone else changed this at the same moment; reload it and try again");
@@ -123,7 +124,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType() == URI.create("about:blank")) {
+        if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
             problem.setType(URI.create(TYPE_BASE + statusCode.value()));
         }
         return super.createResponseEntity(body, headers, statusCode, request);

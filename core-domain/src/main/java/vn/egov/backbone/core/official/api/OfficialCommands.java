@@ -1,6 +1,7 @@
 package vn.egov.backbone.core.official.api;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class OfficialCommands {
     }
 
     public record ChangeOfficialDetails(@TargetAggregateIdentifier String officialId, String fullName, String email,
-                                        String position) {
+                                        String position, @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record GrantRole(@TargetAggregateIdentifier String officialId, String unitId, Role role, Instant validUntil) {

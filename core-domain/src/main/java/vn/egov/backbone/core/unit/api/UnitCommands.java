@@ -1,6 +1,7 @@
 package vn.egov.backbone.core.unit.api;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.util.List;
 
@@ -12,7 +13,12 @@ public final class UnitCommands {
     public record CreateUnit(String unitId, String code, String name, UnitKind kind, String parentId) {
     }
 
-    public record RenameUnit(@TargetAggregateIdentifier String unitId, String name, String legalBasis) {
+    /** {@code expectedVersion}: the version the caller saw (If-Match), or null to rename whatever is current. */
+    public record RenameUnit(@TargetAggregateIdentifier String unitId, String name, String legalBasis,
+                             @TargetAggregateVersion Long expectedVersion) {
+        public RenameUnit(String unitId, String name, String legalBasis) {
+            this(unitId, name, legalBasis, null);
+        }
     }
 
     public record MoveUnit(@TargetAggregateIdentifier String unitId, String parentId, String legalBasis) {

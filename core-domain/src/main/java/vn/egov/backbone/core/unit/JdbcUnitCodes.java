@@ -6,19 +6,19 @@ import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 
 /**
- * Unit codes are unique across the tree (they identify agencies in document exchange). A code is
- * claimed in the same transaction that stores the creating event, so two concurrent creations with
+ * A code is claimed in the same transaction that stores the creating event, so two concurrent creations with
  * one code cannot both succeed; a read-model lookup could not promise that.
  */
 @Component
-class UnitCodeRegistry {
+class JdbcUnitCodes implements UnitCodes {
     private final JdbcClient jdbc;
 
-    UnitCodeRegistry(JdbcClient jdbc) {
+    JdbcUnitCodes(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    void claim(String code, String unitId) {
+    @Override
+    public void claim(String code, String unitId) {
         try {
             jdbc.sql("INSERT INTO unit_code (code, unit_id) VALUES (:code, :unitId)")
                     .param("code", code.toUpperCase(java.util.Locale.ROOT))

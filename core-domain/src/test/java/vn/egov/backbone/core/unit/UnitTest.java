@@ -1,0 +1,111 @@
+package vn.egov.backbone.core.unit;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.egov.backbone.core.shared.BusinessRuleViolation;
+import vn.egov.backbone.core.unit.api.UnitCommands.CreateUnit;
+import vn.egov.backbone.core.unit.api.UnitCommands.DissolveUnit;
+import vn.egov.backbone.core.unit.api.UnitCommands.RenameUnit;
+import vn.egov.backbone.core.unit.api.UnitEvents.UnitCreated;
+import vn.egov.backbone.core.unit.api.UnitEvents.UnitDissolved;
+import vn.egov.backbone.core.unit.api.UnitEvents.UnitMergedInto;
+import vn.egov.backbone.core.unit.api.UnitEvents.UnitRenamed;
+import vn.egov.backbone.core.unit.api.UnitKind;
+
+import java.util.HashMap;
+import java.util.Map;
+
+class UnitTest {
+    private static final String ID = "unit-1";
+    private static final UnitCreated COMMUNE_CREATED =
+            new UnitCreated(ID, "HS.001", "Xã Tân Lập", UnitKind.COMMUNE, "province-1");
+
+    private final Map<String, String> claimedCodes = new HashMap<>();
+    private AggregateTestFixture<Unit> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Unit.class);
+        UnitCodes codes = (code, unitId) -> {
+            if (claimedCodes.putIfAbsent(code.toUpperCase(), unitId) != null) {
+                throw new BusinessRuleViolation("Unit code '" + code + "' is already used by another unit");
+            }
+        };
+        fixture.registerAnnotatedCommandHandler(new UnitCommandHandler(fixture.getRepository(), codes));
+    }
+
+    @Test
+    void createsAProvinceAtTheRootOfTheTree() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateUnit(ID, " HS ", "Tỉnh Hòa Sơn", UnitKind.PROVINCE, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new UnitCreated(ID, "HS", "Tỉnh Hòa Sơn", UnitKind.PROVINCE, null));
+    }
+
+    @Test
+    void refusesACommuneWithoutAParent() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateUnit(ID, "HS.001", "Xã Tân Lập", UnitKind.COMMUNE, null))
+                .expectException(BusinessRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("needs a parent"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesABlankNameAndABadCode() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateUnit(ID, "HS", "  ", UnitKind.PROVINCE, null))
+                .expectException(IllegalArgumentException.class)
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new CreateUnit(ID, "mã có dấu", "Tỉnh Hòa Sơn", UnitKind.PROVINCE, null))
+                .expectException(IllegalArgumentException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("code:"));
+    }
+
+    @Test
+    void refusesADuplicateCode() {
+        claimedCodes.put("HS", "another-unit");
+        fixture.givenNoPriorActivity()
+                .when(new CreateUnit(ID, "hs", "Tỉnh Hòa Sơn", UnitKind.PROVINCE, null))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void renamesAndRecordsThePreviousName() {
+        fixture.given(COMMUNE_CREATED)
+                .when(new RenameUnit(ID, "Xã Tân Lập Mới", "Nghị quyết 1656/NQ-UBTVQH15"))
+                .expectEvents(new UnitRenamed(ID, "Xã Tân Lập", "Xã Tân Lập Mới", "Nghị quyết 1656/NQ-UBTVQH15"));
+    }
+
+    @Test
+    void renamingToTheSameNameRecordsNothing() {
+        fixture.given(COMMUNE_CREATED)
+                .when(new RenameUnit(ID, "Xã Tân Lập", null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMergedUnitCanNoLongerBeRenamedOrDissolved() {
+        fixture.given(COMMUNE_CREATED, new UnitMergedInto(ID, "unit-c", "Nghị quyết 1656/NQ-UBTVQH15"))
+                .when(new RenameUnit(ID, "Xã Khác", null))
+                .expectException(BusinessRuleViolation.class)
+                .expectNoEvents();
+        fixture.given(COMMUNE_CREATED, new UnitMergedInto(ID, "unit-c", null))
+                .when(new DissolveUnit(ID, null))
+                .expectException(BusinessRuleViolation.class);
+    }
+
+    @Test
+    void dissolvesOnce() {
+        fixture.given(COMMUNE_CREATED)
+                .when(new DissolveUnit(ID, "Quyết định giải thể"))
+                .expectEvents(new UnitDissolved(ID, "Quyết định giải thể"));
+        fixture.given(COMMUNE_CREATED, new UnitDissolved(ID, null))
+                .when(new DissolveUnit(ID, null))
+                .expectException(BusinessRuleViolation.class);
+    }
+}
