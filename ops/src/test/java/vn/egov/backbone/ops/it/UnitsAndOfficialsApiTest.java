@@ -223,6 +223,9 @@ class UnitsAndOfficialsApiTest {
                 "unitId", provinceId, "password", "123"));
         assertThat(shortPassword.status()).isEqualTo(400);
         assertThat(shortPassword.body().get("errors").has("password")).isTrue();
+        Api.Response tooLarge = admin.raw("POST", "/api/v1/units", "application/json",
+                "{\"code\":\"TP.BAD\",\"name\":\"" + "x".repeat(2_000_000) + "\",\"kind\":\"COMMUNE\"}");
+        assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(unitByCode("TP.BAD")).isEmpty();
     }
 

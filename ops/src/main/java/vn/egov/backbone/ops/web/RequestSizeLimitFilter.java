@@ -1,0 +1,53 @@
+package vn.egov.backbone.ops.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * Refuses JSON bodies above a limit with 413 before anything reads them. Uploads (multipart) have
+ * their own limit ({@code spring.servlet.multipart.max-file-size}).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeLimitFilter extends OncePerRequestFilter {
+    private final long maxJsonBytes;
+    private final ObjectMapper json;
+
+    RequestSizeLimitFilter(@Value("${backbone.api.max-json-size:1MB}") DataSize maxJsonSize, ObjectMapper json) {
+        this.maxJsonBytes = maxJsonSize.toBytes();
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String contentType = request.getContentType();
+        boolean isJson = contentType != null && contentType.toLowerCase().contains("json");
+        if (isJson && request.getContentLengthLong() > maxJsonBytes) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than " + maxJsonBytes + " bytes");
+            problem.setType(URI.create(ApiExceptionHandler.TYPE_BASE + "too-large"));
+            problem.setInstance(URI.create(request.getRequestURI()));
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), problem);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
