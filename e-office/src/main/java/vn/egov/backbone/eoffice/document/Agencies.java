@@ -1,0 +1,52 @@
+package vn.egov.backbone.eoffice.document;
+
+import org.springframework.stereotype.Component;
+import vn.egov.backbone.core.shared.BusinessRuleViolation;
+import vn.egov.backbone.core.shared.NotFound;
+import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.api.UnitKind;
+import vn.egov.backbone.core.unit.api.UnitView;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Registers and notations belong to agencies (a sở, a people's committee). An official working in a
+ * department acts for the agency above it.
+ */
+@Component
+public class Agencies {
+    private static final Set<UnitKind> AGENCY_KINDS = EnumSet.of(UnitKind.AGENCY, UnitKind.PEOPLES_COMMITTEE);
+
+    private final UnitDirectory units;
+
+    public Agencies(UnitDirectory units) {
+        this.units = units;
+    }
+
+    /** The agency a unit belongs to (the unit itself if it is one). */
+    public UnitView agencyOf(String unitId) {
+        if (unitId == null) {
+            throw new BusinessRuleViolation("No unit to act for: name one in the X-Acting-Unit header");
+        }
+        List<String> chain = units.selfAndAncestors(unitId);
+        if (chain.isEmpty()) {
+            throw new NotFound("Unit " + unitId + " does not exist");
+        }
+        for (String id : chain) {
+            UnitView unit = units.find(id).orElseThrow();
+            if (AGENCY_KINDS.contains(unit.kind()) && unit.status() == vn.egov.backbone.core.unit.api.UnitStatus.ACTIVE) {
+                return unit;
+            }
+        }
+        throw new BusinessRuleViolation("Unit " + unitId + " belongs to no agency that keeps document registers");
+    }
+
+    /** The agency part of a notation: the last segment of its code ({@code HS.SNV} gives {@code SNV}). */
+    public static String abbreviation(UnitView agency) {
+        String code = agency.code();
+        return code.substring(code.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
+    }
+}

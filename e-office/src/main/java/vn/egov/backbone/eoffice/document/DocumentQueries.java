@@ -1,0 +1,281 @@
+package vn.egov.backbone.eoffice.document;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.api.Clearance;
+import vn.egov.backbone.core.official.api.OfficialView;
+import vn.egov.backbone.core.shared.NotFound;
+import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.eoffice.document.api.Assignee;
+import vn.egov.backbone.eoffice.document.api.Classification;
+import vn.egov.backbone.eoffice.document.api.Direction;
+import vn.egov.backbone.eoffice.document.api.DocumentStatus;
+import vn.egov.backbone.eoffice.document.api.DocumentType;
+import vn.egov.backbone.eoffice.document.api.DocumentView;
+import vn.egov.backbone.eoffice.document.api.Urgency;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every read of documents goes through here, and every read applies the same visibility rule: an
+ * unclassified document is visible inside its agency (to officials with a role in it or in its
+ * departments) and to everyone with a role on the document; a classified one only to officials with
+ * the clearance and a role on the document (themselves, or their department as assignee). Lists,
+ * counts, registers and single reads all use {@link #visibility}, so they cannot disagree.
+ */
+@Service
+public class DocumentQueries {
+    static final String COLUMNS = "d.id, d.direction, d.agency_id, d.status, d.register_year, d.register_number,"
+            + " d.number_notation, d.issuer, d.issued_on, d.received_on, d.type, d.subject, d.body, d.urgency,"
+            + " d.classification, d.due_on, d.page_count, d.channel, d.source_document_id, d.replaces_id, d.drafter_id,"
+            + " d.reviewer_id, d.approver_id, d.signer_name, d.draft_version, d.instruction, d.deadline, d.overdue,"
+            + " d.created_at, d.updated_at, d.version";
+
+    private final JdbcClient jdbc;
+    private final OfficialDirectory officials;
+    private final UnitDirectory units;
+    private final Agencies agencies;
+    private final Clock clock;
+
+    public DocumentQueries(JdbcClient jdbc, OfficialDirectory officials, UnitDirectory units, Agencies agencies,
+                           Clock clock) {
+        this.jdbc = jdbc;
+        this.officials = officials;
+        this.units = units;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    /** The SQL condition (on alias {@code d}) and its parameters for what an official may read. */
+    record Visibility(String condition, Map<String, Object> params) {
+    }
+
+    Visibility visibility(String officialId) {
+        Optional<OfficialView> official = officials.find(officialId);
+        Map<String, Object> params = new HashMap<>();
+        params.put("viewer", officialId);
+        if (official.isEmpty()) {
+            return new Visibility("1 = 0", params);
+        }
+        Instant now = clock.instant();
+        List<OfficialView.RoleView> roles = official.get().roles().stream()
+                .filter(r -> r.validUntil() == null || r.validUntil().isAfter(now)).toList();
+        boolean everywhere = roles.stream().anyMatch(r -> r.unitId() == null);
+        Set<String> roleUnits = new LinkedHashSet<>();
+        Set<String> agencyIds = new LinkedHashSet<>();
+        for (OfficialView.RoleView role : roles) {
+            if (role.unitId() != null) {
+                roleUnits.add(role.unitId());
+                try {
+                    agencyIds.add(agencies.agencyOf(role.unitId()).id());
+                } catch (RuntimeException notInAnAgency) {
+                    // a role on an administrative unit itself (a commune): no agency registers to read
+                }
+            }
+        }
+        List<String> levels = new ArrayList<>();
+        Clearance clearance = official.get().clearance();
+        for (Classification c : Classification.values()) {
+            if (c.classified() && clearance.covers(c.requiredClearance())) {
+                levels.add(c.name());
+            }
+        }
+        params.put("agencies", agencyIds.isEmpty() ? List.of("-") : List.copyOf(agencyIds));
+        params.put("units", roleUnits.isEmpty() ? List.of("-") : List.copyOf(roleUnits));
+        params.put("levels", levels.isEmpty() ? List.of("-") : levels);
+        String onTheDocument = "(EXISTS (SELECT 1 FROM document_participant p WHERE p.document_id = d.id"
+                + " AND p.official_id = :viewer) OR EXISTS (SELECT 1 FROM inbox_item i WHERE i.document_id = d.id"
+                + " AND i.assignee_kind = 'UNIT' AND i.assignee_id IN (:units)))";
+        String unclassified = "(d.classification = 'NONE' AND (" + (everywhere ? "1 = 1" : "d.agency_id IN (:agencies)")
+                + " OR " + onTheDocument + "))";
+        String classified = "(d.classification IN (:levels) AND " + onTheDocument + ")";
+        return new Visibility("(" + unclassified + " OR " + classified + ")", params);
+    }
+
+    public boolean canRead(String officialId, String documentId) {
+        Visibility v = visibility(officialId);
+        return jdbc.sql("SELECT COUNT(*) FROM document_view d WHERE d.id = :id AND " + v.condition())
+                .params(v.params()).param("id", documentId).query(Long.class).single() > 0;
+    }
+
+    /** @throws NotFound also when the document exists but the official may not read it: its existence is not revealed */
+    public DocumentView get(String officialId, String documentId) {
+        Visibility v = visibility(officialId);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM document_view d WHERE d.id = :id AND " + v.condition())
+                .params(v.params()).param("id", documentId).query(DocumentQueries::map).optional()
+                .orElseThrow(() -> new NotFound("Document " + documentId + " does not exist"));
+    }
+
+    /** The document without the visibility rule, for authorisation of writes (who may act on it). */
+    public Optional<DocumentView> find(String documentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM document_view d WHERE d.id = :id").param("id", documentId)
+                .query(DocumentQueries::map).optional();
+    }
+
+    public record Filter(Direction direction, DocumentStatus status, String agencyId, Integer year, int limit, int offset) {
+    }
+
+    public List<DocumentView> list(String officialId, Filter filter) {
+        Visibility v = visibility(officialId);
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM document_view d WHERE " + v.condition());
+        Map<String, Object> params = new HashMap<>(v.params());
+        if (filter.direction() != null) {
+            sql.append(" AND d.direction = :direction");
+            params.put("direction", filter.direction().name());
+        }
+        if (filter.status() != null) {
+            sql.append(" AND d.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.agencyId() != null) {
+            sql.append(" AND d.agency_id = :agency");
+            params.put("agency", filter.agencyId());
+        }
+        if (filter.year() != null) {
+            sql.append(" AND d.register_year = :year");
+            params.put("year", filter.year());
+        }
+        sql.append(" ORDER BY d.updated_at DESC, d.id LIMIT :limit OFFSET :offset");
+        params.put("limit", filter.limit());
+        params.put("offset", filter.offset());
+        return jdbc.sql(sql.toString()).params(params).query(DocumentQueries::map).list();
+    }
+
+    /** A register of an agency and year, in number order: the printable sổ đăng ký văn bản. */
+    public List<DocumentView> register(String officialId, String agencyId, Direction direction, int year) {
+        Visibility v = visibility(officialId);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM document_view d WHERE d.agency_id = :agency AND d.direction = :direction"
+                        + " AND d.register_year = :year AND d.register_number IS NOT NULL AND " + v.condition()
+                        + " ORDER BY d.classification, d.type, d.register_number")
+                .params(v.params()).param("agency", agencyId).param("direction", direction.name()).param("year", year)
+                .query(DocumentQueries::map).list();
+    }
+
+    public record InboxEntry(DocumentView document, String role, String assigneeKind, String assigneeId,
+                             LocalDate deadline, boolean overdue, String status, Instant assignedAt) {
+    }
+
+    public enum InboxTab { TODO, OVERDUE, DONE }
+
+    /** What waits for the official: assigned to them, or to a department they hold a role in. */
+    public List<InboxEntry> inbox(String officialId, InboxTab tab) {
+        Visibility v = visibility(officialId);
+        LocalDate today = LocalDate.now(clock.withZone(vn.egov.backbone.core.shared.DisplayDates.VIETNAM));
+        String tabCondition = switch (tab) {
+            case TODO -> " AND i.status = 'OPEN' AND (i.deadline IS NULL OR i.deadline >= :today)";
+            case OVERDUE -> " AND i.status = 'OPEN' AND i.deadline < :today";
+            case DONE -> " AND i.status = 'DONE'";
+        };
+        return jdbc.sql("SELECT " + COLUMNS + ", i.role AS i_role, i.assignee_kind AS i_kind, i.assignee_id AS i_assignee,"
+                        + " i.deadline AS i_deadline, i.status AS i_status, i.assigned_at AS i_assigned"
+                        + " FROM inbox_item i JOIN document_view d ON d.id = i.document_id"
+                        + " WHERE ((i.assignee_kind = 'OFFICIAL' AND i.assignee_id = :viewer)"
+                        + " OR (i.assignee_kind = 'UNIT' AND i.assignee_id IN (:units)))" + tabCondition
+                        + " AND " + v.condition()
+                        + " ORDER BY CASE d.urgency WHEN 'FLASH' THEN 0 WHEN 'VERY_URGENT' THEN 1 WHEN 'URGENT' THEN 2 ELSE 3 END,"
+                        + " i.deadline, i.assigned_at DESC")
+                .params(v.params()).param("today", today)
+                .query((rs, n) -> {
+                    LocalDate deadline = rs.getObject("i_deadline", LocalDate.class);
+                    return new InboxEntry(map(rs, n), rs.getString("i_role"), rs.getString("i_kind"),
+                            rs.getString("i_assignee"), deadline,
+                            "OPEN".equals(rs.getString("i_status")) && deadline != null && deadline.isBefore(today),
+                            rs.getString("i_status"), rs.getTimestamp("i_assigned").toInstant());
+                }).list();
+    }
+
+    /**
+     * As whom the official acts on a document they handle: themselves if assigned directly, else a
+     * department of theirs that is assigned; the lead role before cooperating.
+     */
+    public Optional<Assignee> actingAssignee(String officialId, String documentId) {
+        List<String> units = officials.roles(officialId).stream().map(OfficialView.RoleView::unitId)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        return jdbc.sql("SELECT assignee_kind, assignee_id FROM inbox_item WHERE document_id = :id AND status = 'OPEN'"
+                        + " AND role IN ('LEAD', 'COOPERATE') AND ((assignee_kind = 'OFFICIAL' AND assignee_id = :viewer)"
+                        + " OR (assignee_kind = 'UNIT' AND assignee_id IN (:units)))"
+                        + " ORDER BY CASE role WHEN 'LEAD' THEN 0 ELSE 1 END, CASE assignee_kind WHEN 'OFFICIAL' THEN 0 ELSE 1 END")
+                .param("id", documentId).param("viewer", officialId).param("units", units.isEmpty() ? List.of("-") : units)
+                .query((rs, n) -> new Assignee(Assignee.Kind.valueOf(rs.getString(1)), rs.getString(2)))
+                .list().stream().findFirst();
+    }
+
+    /** Whether an official belongs to the unit of an assignee (the unit itself, or the assigned official's unit). */
+    public boolean withinUnitOf(Assignee from, String officialId) {
+        String unit = from.kind() == Assignee.Kind.UNIT ? from.id()
+                : officials.find(from.id()).map(OfficialView::unitId).orElse(null);
+        return unit != null && officials.find(officialId)
+                .map(o -> o.unitId() != null && units.selfAndAncestors(o.unitId()).contains(unit)).orElse(false);
+    }
+
+    /** The leader's overview: overdue open items of an agency's documents, by assignee. */
+    public record OverdueCount(String assigneeKind, String assigneeId, String assigneeName, long overdue, long open) {
+    }
+
+    public List<OverdueCount> overview(String agencyId) {
+        LocalDate today = LocalDate.now(clock.withZone(vn.egov.backbone.core.shared.DisplayDates.VIETNAM));
+        return jdbc.sql("SELECT i.assignee_kind, i.assignee_id,"
+                        + " SUM(CASE WHEN i.deadline < :today THEN 1 ELSE 0 END) AS overdue, COUNT(*) AS open_items"
+                        + " FROM inbox_item i JOIN document_view d ON d.id = i.document_id"
+                        + " WHERE d.agency_id = :agency AND i.status = 'OPEN' AND i.role IN ('LEAD', 'COOPERATE')"
+                        + " GROUP BY i.assignee_kind, i.assignee_id ORDER BY overdue DESC, open_items DESC")
+                .param("today", today).param("agency", agencyId)
+                .query((rs, n) -> new OverdueCount(rs.getString(1), rs.getString(2), name(rs.getString(1), rs.getString(2)),
+                        rs.getLong(3), rs.getLong(4))).list();
+    }
+
+    public record AttachmentRow(String attachmentId, String fileName, String contentType, long size, String sha256) {
+    }
+
+    public List<AttachmentRow> attachments(String documentId) {
+        return jdbc.sql("SELECT attachment_id, file_name, content_type, size_bytes, sha256 FROM document_attachment"
+                        + " WHERE document_id = :id ORDER BY added_at, file_name").param("id", documentId)
+                .query((rs, n) -> new AttachmentRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5))).list();
+    }
+
+    public record DeliveryRow(String recipientAgencyId, String recipientName, String incomingDocumentId, String status) {
+    }
+
+    public List<DeliveryRow> deliveries(String documentId) {
+        return jdbc.sql("SELECT recipient_agency_id, incoming_document_id, status FROM document_delivery"
+                        + " WHERE document_id = :id ORDER BY recipient_agency_id").param("id", documentId)
+                .query((rs, n) -> new DeliveryRow(rs.getString(1), name("UNIT", rs.getString(1)), rs.getString(2),
+                        rs.getString(3))).list();
+    }
+
+    public String name(String kind, String id) {
+        if (id == null) {
+            return null;
+        }
+        return "UNIT".equals(kind) ? units.find(id).map(u -> u.name()).orElse(id)
+                : officials.find(id).map(OfficialView::fullName).orElse(id);
+    }
+
+    static DocumentView map(ResultSet rs, int row) throws SQLException {
+        return new DocumentView(rs.getString("id"), Direction.valueOf(rs.getString("direction")), rs.getString("agency_id"),
+                DocumentStatus.valueOf(rs.getString("status")), (Integer) rs.getObject("register_year", Integer.class),
+                (Long) rs.getObject("register_number", Long.class), rs.getString("number_notation"), rs.getString("issuer"),
+                rs.getObject("issued_on", LocalDate.class), rs.getObject("received_on", LocalDate.class),
+                DocumentType.valueOf(rs.getString("type")), rs.getString("subject"), rs.getString("body"),
+                Urgency.valueOf(rs.getString("urgency")), Classification.valueOf(rs.getString("classification")),
+                rs.getObject("due_on", LocalDate.class), rs.getObject("page_count", Integer.class), rs.getString("channel"),
+                rs.getString("source_document_id"), rs.getString("replaces_id"), rs.getString("drafter_id"),
+                rs.getString("reviewer_id"), rs.getString("approver_id"), rs.getString("signer_name"),
+                rs.getObject("draft_version", Integer.class), rs.getString("instruction"),
+                rs.getObject("deadline", LocalDate.class), rs.getBoolean("overdue"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+    }
+}

@@ -1,0 +1,84 @@
+package vn.egov.backbone.eoffice.incoming;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+import vn.egov.backbone.core.shared.DisplayDates;
+import vn.egov.backbone.eoffice.document.api.Classification;
+import vn.egov.backbone.eoffice.document.api.Urgency;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.RegisterIncomingDocument;
+import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.Channel;
+import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentRegistered;
+import vn.egov.backbone.eoffice.register.DocumentRegisters;
+import vn.egov.backbone.eoffice.register.RegisterKey;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Registers incoming documents: checks the details, refuses duplicates, takes the next number of
+ * the agency's incoming register and creates the document, all in one unit of work. Documents
+ * dispatched inside Backbone arrive through {@link #receiveInternal}.
+ */
+@Component
+public class IncomingDocuments {
+    private final Repository<IncomingDocument> documents;
+    private final DocumentRegisters registers;
+    private final IncomingDuplicates duplicates;
+    private final Clock clock;
+
+    IncomingDocuments(Repository<IncomingDocument> documents, DocumentRegisters registers, IncomingDuplicates duplicates,
+                      Clock clock) {
+        this.documents = documents;
+        this.registers = registers;
+        this.duplicates = duplicates;
+        this.clock = clock;
+    }
+
+    /** The register entry a registration got. */
+    public record Registration(String documentId, int registerYear, long registerNumber) {
+    }
+
+    @CommandHandler
+    public Registration handle(RegisterIncomingDocument command) throws Exception {
+        IncomingDetails details = IncomingRules.check(command.details(), today());
+        duplicates.claim(command.agencyId(), details.number(), details.issuer(), details.issuedOn(), command.documentId());
+        return register(command.documentId(), command.agencyId(), details, Channel.MANUAL, null);
+    }
+
+    /** An outgoing document of another agency in Backbone arrives here, registered at once. */
+    public Registration receiveInternal(String agencyId, IncomingDetails details, String sourceDocumentId) throws Exception {
+        String documentId = UUID.randomUUID().toString();
+        duplicates.claim(agencyId, details.number(), details.issuer(), details.issuedOn(), documentId);
+        return register(documentId, agencyId, IncomingRules.check(details, today()), Channel.INTERNAL, sourceDocumentId);
+    }
+
+    /** The sender recalled it: the recipient's copy is withdrawn. */
+    public void withdraw(String documentId, String reason, DeadlineManager deadlines) {
+        documents.load(documentId).execute(document -> document.withdraw(reason, deadlines));
+    }
+
+    private Registration register(String documentId, String agencyId, IncomingDetails details, Channel channel,
+                                  String sourceDocumentId) throws Exception {
+        LocalDate receivedOn = today();
+        RegisterKey key = RegisterKey.incoming(agencyId, details.classification(), receivedOn.getYear());
+        long number = registers.allocate(key, documentId);
+        documents.newInstance(() -> new IncomingDocument(new IncomingDocumentRegistered(documentId, agencyId,
+                receivedOn.getYear(), number, receivedOn, details, channel, sourceDocumentId)));
+        return new Registration(documentId, receivedOn.getYear(), number);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(DisplayDates.VIETNAM));
+    }
+
+    /** Defaults applied before checking: ordinary urgency, unclassified. */
+    static IncomingDetails withDefaults(IncomingDetails d) {
+        return new IncomingDetails(d.number(), d.issuer(), d.issuedOn(), d.type(), d.subject(), d.body(),
+                d.urgency() == null ? Urgency.NORMAL : d.urgency(),
+                d.classification() == null ? Classification.NONE : d.classification(), d.dueOn(), d.pageCount());
+    }
+}

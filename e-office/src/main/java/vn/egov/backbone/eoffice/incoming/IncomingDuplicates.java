@@ -1,0 +1,13 @@
+package vn.egov.backbone.eoffice.incoming;
+
+/**
+ * One received document is registered once per agency: the same sender number and notation, issuer
+ * and issue date are refused. A key is claimed in the registering transaction and released when the
+ * document is returned to its sender.
+ */
+public interface IncomingDuplicates {
+    /** @throws vn.egov.backbone.core.shared.BusinessRuleViolation naming the earlier registration */
+    void claim(String agencyId, String number, String issuer, java.time.LocalDate issuedOn, String documentId);
+
+    void release(String documentId);
+}

@@ -1,0 +1,45 @@
+package vn.egov.backbone.eoffice.incoming.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import vn.egov.backbone.eoffice.document.api.Assignee;
+import vn.egov.backbone.eoffice.document.api.AttachmentRef;
+import vn.egov.backbone.eoffice.document.api.Classification;
+import vn.egov.backbone.eoffice.document.api.DocumentType;
+import vn.egov.backbone.eoffice.document.api.Urgency;
+
+import java.time.LocalDate;
+import java.util.List;
+
+public final class IncomingCommands {
+    private IncomingCommands() {
+    }
+
+    /** What a records clerk reads off a received document. */
+    public record IncomingDetails(String number, String issuer, LocalDate issuedOn, DocumentType type, String subject,
+                                  String body, Urgency urgency, Classification classification, LocalDate dueOn,
+                                  Integer pageCount) {
+    }
+
+    public record RegisterIncomingDocument(String documentId, String agencyId, IncomingDetails details) {
+    }
+
+    public record AssignIncomingDocument(@TargetAggregateIdentifier String documentId, String instruction, Assignee lead,
+                                         List<Assignee> cooperating, List<Assignee> forInformation, LocalDate deadline) {
+    }
+
+    public record RecordProgress(@TargetAggregateIdentifier String documentId, Assignee by, String note) {
+    }
+
+    public record ForwardAssignment(@TargetAggregateIdentifier String documentId, Assignee from, Assignee to, String note) {
+    }
+
+    public record CompleteProcessing(@TargetAggregateIdentifier String documentId, Assignee by, String result,
+                                     String replyDocumentId) {
+    }
+
+    public record ReturnToSender(@TargetAggregateIdentifier String documentId, String reason) {
+    }
+
+    public record AddIncomingAttachment(@TargetAggregateIdentifier String documentId, AttachmentRef attachment) {
+    }
+}

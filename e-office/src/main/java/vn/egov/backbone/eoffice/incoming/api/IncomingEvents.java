@@ -1,0 +1,52 @@
+package vn.egov.backbone.eoffice.incoming.api;
+
+import vn.egov.backbone.eoffice.document.api.Assignee;
+import vn.egov.backbone.eoffice.document.api.AttachmentRef;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Events of incoming documents. Stored forever: never change their meaning. */
+public final class IncomingEvents {
+    private IncomingEvents() {
+    }
+
+    public enum Channel { MANUAL, INTERNAL, EDXML }
+
+    /**
+     * Registered in the agency's incoming register under {@code registerNumber} of {@code registerYear}.
+     * For a document dispatched inside Backbone, {@code sourceDocumentId} is the outgoing document.
+     */
+    public record IncomingDocumentRegistered(String documentId, String agencyId, int registerYear, long registerNumber,
+                                             LocalDate receivedOn, IncomingDetails details, Channel channel,
+                                             String sourceDocumentId) {
+    }
+
+    public record IncomingDocumentAssigned(String documentId, String instruction, Assignee lead, List<Assignee> cooperating,
+                                           List<Assignee> forInformation, LocalDate deadline) {
+    }
+
+    public record ProgressRecorded(String documentId, Assignee by, String note) {
+    }
+
+    public record AssignmentForwarded(String documentId, Assignee from, Assignee to, String note) {
+    }
+
+    public record ProcessingCompleted(String documentId, Assignee by, String result, String replyDocumentId) {
+    }
+
+    /** The processing deadline passed before the lead completed it (a persistent deadline fired). */
+    public record ProcessingOverdue(String documentId, LocalDate deadline) {
+    }
+
+    public record IncomingDocumentReturnedToSender(String documentId, String reason) {
+    }
+
+    /** The sender recalled the document; the recipient's copy is withdrawn. */
+    public record IncomingDocumentWithdrawn(String documentId, String reason) {
+    }
+
+    public record IncomingAttachmentAdded(String documentId, AttachmentRef attachment) {
+    }
+}

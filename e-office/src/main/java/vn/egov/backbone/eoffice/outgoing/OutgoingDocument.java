@@ -1,0 +1,249 @@
+package vn.egov.backbone.eoffice.outgoing;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import vn.egov.backbone.core.shared.BusinessRuleViolation;
+import vn.egov.backbone.eoffice.document.api.AttachmentRef;
+import vn.egov.backbone.eoffice.document.api.DocumentStatus;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.AddOutgoingAttachment;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ApproveDraft;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.DraftContent;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReturnDraft;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReviewDraft;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReviseDraft;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.SubmitDraft;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.Delivery;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftApproved;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftCreated;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftReturned;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftReviewAccepted;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftRevised;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftSubmitted;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.OutgoingAttachmentAdded;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.OutgoingDocumentDispatched;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.OutgoingDocumentIssued;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.OutgoingDocumentRecalled;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.RecallAccepted;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An outgoing document (văn bản đi): drafted by a specialist, reviewed by a department head,
+ * approved or returned by a leader (every version kept as an event), then numbered and issued by the
+ * records clerk, dispatched, and possibly recalled. Creation, issue and recall involve registers and
+ * recipients and are handled by {@link OutgoingDocuments}.
+ */
+@Aggregate
+public class OutgoingDocument {
+    @AggregateIdentifier
+    private String documentId;
+    private String agencyId;
+    private String drafterId;
+    private DocumentStatus status;
+    private int version;
+    private DraftContent content;
+    private String reviewerId;
+    private String approverId;
+    private String approvedBy;
+    private final List<Delivery> deliveries = new ArrayList<>();
+    private final Set<String> attachments = new HashSet<>();
+
+    protected OutgoingDocument() {
+        // for Axon
+    }
+
+    OutgoingDocument(DraftCreated created) {
+        apply(created);
+    }
+
+    @CommandHandler
+    public void handle(ReviseDraft command) {
+        requireEditable();
+        if (!Objects.equals(command.officialId(), drafterId)) {
+            throw new BusinessRuleViolation("Only the drafter revises the draft");
+        }
+        apply(new DraftRevised(documentId, command.officialId(), version + 1, OutgoingRules.check(command.content())));
+    }
+
+    @CommandHandler
+    public void handle(SubmitDraft command) {
+        requireEditable();
+        if (!Objects.equals(command.officialId(), drafterId)) {
+            throw new BusinessRuleViolation("Only the drafter submits the draft");
+        }
+        if (command.approverId() == null || command.approverId().isBlank()) {
+            throw new IllegalArgumentException("approverId: the leader who approves is required");
+        }
+        apply(new DraftSubmitted(documentId, command.officialId(), version, blankToNull(command.reviewerId()),
+                command.approverId()));
+    }
+
+    @CommandHandler
+    public void handle(ReviewDraft command) {
+        if (status != DocumentStatus.IN_REVIEW) {
+            throw new BusinessRuleViolation("The draft is not waiting for review");
+        }
+        if (!Objects.equals(command.reviewerId(), reviewerId)) {
+            throw new BusinessRuleViolation("Only the designated reviewer reviews this draft");
+        }
+        if (command.accepted()) {
+            apply(new DraftReviewAccepted(documentId, reviewerId, version, command.comment()));
+        } else {
+            apply(new DraftReturned(documentId, reviewerId, version, requireComment(command.comment())));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ApproveDraft command) {
+        requireAwaitingApproval(command.approverId());
+        apply(new DraftApproved(documentId, command.approverId(), version, command.comment()));
+    }
+
+    @CommandHandler
+    public void handle(ReturnDraft command) {
+        requireAwaitingApproval(command.officialId());
+        apply(new DraftReturned(documentId, command.officialId(), version, requireComment(command.comment())));
+    }
+
+    @CommandHandler
+    public void handle(AddOutgoingAttachment command) {
+        requireEditable();
+        if (attachments.contains(command.attachment().sha256())) {
+            throw new BusinessRuleViolation("This file is already attached");
+        }
+        apply(new OutgoingAttachmentAdded(documentId, command.attachment()));
+    }
+
+    /** Called by {@link OutgoingDocuments#handle} with the number the register gave. */
+    void issue(int year, long number, String notation, LocalDate issuedOn, String signerName) {
+        if (status != DocumentStatus.APPROVED) {
+            throw new BusinessRuleViolation("Only an approved draft can be issued");
+        }
+        apply(new OutgoingDocumentIssued(documentId, agencyId, year, number, notation, issuedOn, approvedBy, signerName,
+                version));
+    }
+
+    void dispatched(List<Delivery> deliveries, List<String> external) {
+        apply(new OutgoingDocumentDispatched(documentId, deliveries, external));
+    }
+
+    /** @return the deliveries whose copies are to be withdrawn */
+    List<Delivery> recall(String reason, String replacedBy) {
+        if (status != DocumentStatus.ISSUED) {
+            throw new BusinessRuleViolation(status == DocumentStatus.RECALLED ? "The document was already recalled"
+                    : "Only an issued document can be recalled");
+        }
+        apply(new OutgoingDocumentRecalled(documentId, reason, replacedBy));
+        return List.copyOf(deliveries);
+    }
+
+    void recallAccepted(Delivery delivery) {
+        apply(new RecallAccepted(documentId, delivery.recipientAgencyId(), delivery.incomingDocumentId()));
+    }
+
+    DraftContent content() {
+        return content;
+    }
+
+    String agencyId() {
+        return agencyId;
+    }
+
+    String approvedBy() {
+        return approvedBy;
+    }
+
+    private void requireEditable() {
+        if (status != DocumentStatus.DRAFT && status != DocumentStatus.RETURNED) {
+            throw new BusinessRuleViolation("The draft can only be changed before it is submitted or after it is returned");
+        }
+    }
+
+    private void requireAwaitingApproval(String officialId) {
+        if (status != DocumentStatus.AWAITING_APPROVAL) {
+            throw new BusinessRuleViolation("The draft is not waiting for approval");
+        }
+        if (!Objects.equals(officialId, approverId)) {
+            throw new BusinessRuleViolation("Only the designated leader approves or returns this draft");
+        }
+    }
+
+    private static String requireComment(String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw new IllegalArgumentException("comment: say what to change when returning a draft");
+        }
+        return comment.strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    @EventSourcingHandler
+    void on(DraftCreated event) {
+        documentId = event.documentId();
+        agencyId = event.agencyId();
+        drafterId = event.drafterId();
+        version = event.version();
+        content = event.content();
+        status = DocumentStatus.DRAFT;
+    }
+
+    @EventSourcingHandler
+    void on(DraftRevised event) {
+        version = event.version();
+        content = event.content();
+    }
+
+    @EventSourcingHandler
+    void on(DraftSubmitted event) {
+        reviewerId = event.reviewerId();
+        approverId = event.approverId();
+        status = reviewerId == null ? DocumentStatus.AWAITING_APPROVAL : DocumentStatus.IN_REVIEW;
+    }
+
+    @EventSourcingHandler
+    void on(DraftReviewAccepted event) {
+        status = DocumentStatus.AWAITING_APPROVAL;
+    }
+
+    @EventSourcingHandler
+    void on(DraftReturned event) {
+        status = DocumentStatus.RETURNED;
+    }
+
+    @EventSourcingHandler
+    void on(DraftApproved event) {
+        status = DocumentStatus.APPROVED;
+        approvedBy = event.approverId();
+    }
+
+    @EventSourcingHandler
+    void on(OutgoingDocumentIssued event) {
+        status = DocumentStatus.ISSUED;
+    }
+
+    @EventSourcingHandler
+    void on(OutgoingDocumentDispatched event) {
+        deliveries.addAll(event.deliveries());
+    }
+
+    @EventSourcingHandler
+    void on(OutgoingDocumentRecalled event) {
+        status = DocumentStatus.RECALLED;
+    }
+
+    @EventSourcingHandler
+    void on(OutgoingAttachmentAdded event) {
+        attachments.add(event.attachment().sha256());
+    }
+}

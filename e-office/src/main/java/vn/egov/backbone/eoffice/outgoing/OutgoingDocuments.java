@@ -1,0 +1,129 @@
+package vn.egov.backbone.eoffice.outgoing;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.api.OfficialView;
+import vn.egov.backbone.core.shared.DisplayDates;
+import vn.egov.backbone.core.shared.NotFound;
+import vn.egov.backbone.core.unit.UnitGuard;
+import vn.egov.backbone.core.unit.api.UnitView;
+import vn.egov.backbone.eoffice.document.Agencies;
+import vn.egov.backbone.eoffice.incoming.IncomingDocuments;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.CreateDraft;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.DraftContent;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.IssueOutgoingDocument;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.RecallOutgoingDocument;
+import vn.egov.backbone.eoffice.outgoing.api.IssuedDocument;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.Delivery;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftCreated;
+import vn.egov.backbone.eoffice.register.DocumentRegisters;
+import vn.egov.backbone.eoffice.register.RegisterKey;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Creating drafts, issuing and recalling: the steps that reach beyond one outgoing document. Issuing
+ * takes the next number of the agency's register for the type (classified documents: their own
+ * register), then delivers the document to every recipient agency inside Backbone as an incoming
+ * document of that agency, all in one unit of work.
+ */
+@Component
+class OutgoingDocuments {
+    private final Repository<OutgoingDocument> documents;
+    private final DocumentRegisters registers;
+    private final IncomingDocuments incoming;
+    private final Agencies agencies;
+    private final OfficialDirectory officials;
+    private final UnitGuard unitGuard;
+    private final Clock clock;
+
+    OutgoingDocuments(Repository<OutgoingDocument> documents, DocumentRegisters registers, IncomingDocuments incoming,
+                      Agencies agencies, OfficialDirectory officials, UnitGuard unitGuard, Clock clock) {
+        this.documents = documents;
+        this.registers = registers;
+        this.incoming = incoming;
+        this.agencies = agencies;
+        this.officials = officials;
+        this.unitGuard = unitGuard;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public String handle(CreateDraft command) throws Exception {
+        DraftContent content = OutgoingRules.check(command.content());
+        for (String recipient : content.internalRecipients()) {
+            unitGuard.requireActive(recipient, "send documents to");
+        }
+        if (content.replacesDocumentId() != null) {
+            load(content.replacesDocumentId());
+        }
+        documents.newInstance(() -> new OutgoingDocument(new DraftCreated(command.documentId(), command.agencyId(),
+                command.drafterId(), 1, content)));
+        return command.documentId();
+    }
+
+    @CommandHandler
+    public IssuedDocument handle(IssueOutgoingDocument command, DeadlineManager deadlines) throws Exception {
+        Aggregate<OutgoingDocument> document = load(command.documentId());
+        DraftContent content = document.invoke(OutgoingDocument::content);
+        UnitView agency = agencies.agencyOf(document.invoke(OutgoingDocument::agencyId));
+        LocalDate today = LocalDate.now(clock.withZone(DisplayDates.VIETNAM));
+        long number = registers.allocate(
+                RegisterKey.outgoing(agency.id(), content.type(), content.classification(), today.getYear()),
+                command.documentId());
+        String notation = content.type().notation(number, Agencies.abbreviation(agency));
+        String signerName = officials.find(document.invoke(OutgoingDocument::approvedBy))
+                .map(OfficialView::fullName).orElse(null);
+        document.execute(d -> d.issue(today.getYear(), number, notation, today, signerName));
+
+        List<Delivery> deliveries = new ArrayList<>();
+        for (String recipient : content.internalRecipients()) {
+            UnitView recipientAgency = agencies.agencyOf(recipient);
+            IncomingDetails details = new IncomingDetails(notation, agency.name(), today, content.type(),
+                    content.subject(), content.body(), content.urgency(), content.classification(), content.dueOn(), null);
+            deliveries.add(new Delivery(recipientAgency.id(),
+                    incoming.receiveInternal(recipientAgency.id(), details, command.documentId()).documentId()));
+        }
+        document.execute(d -> d.dispatched(deliveries, content.externalRecipients()));
+        if (content.replacesDocumentId() != null) {
+            recall(content.replacesDocumentId(), "Được thay thế bằng văn bản " + notation, command.documentId(), deadlines);
+        }
+        return new IssuedDocument(command.documentId(), today.getYear(), number, notation, deliveries);
+    }
+
+    @CommandHandler
+    public void handle(RecallOutgoingDocument command, DeadlineManager deadlines) {
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new IllegalArgumentException("reason: say why the document is recalled");
+        }
+        recall(command.documentId(), command.reason().strip(), null, deadlines);
+    }
+
+    /** Recall: every internal recipient's copy is withdrawn and the acceptance recorded (edXML 13 then 15). */
+    private void recall(String documentId, String reason, String replacedBy, DeadlineManager deadlines) {
+        Aggregate<OutgoingDocument> document = load(documentId);
+        List<Delivery> deliveries = document.invoke(d -> d.recall(reason, replacedBy));
+        for (Delivery delivery : deliveries) {
+            incoming.withdraw(delivery.incomingDocumentId(), reason, deadlines);
+            document.execute(d -> d.recallAccepted(delivery));
+        }
+    }
+
+    private Aggregate<OutgoingDocument> load(String documentId) {
+        try {
+            return documents.load(documentId);
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            throw new NotFound("Outgoing document " + documentId + " does not exist");
+        }
+    }
+}

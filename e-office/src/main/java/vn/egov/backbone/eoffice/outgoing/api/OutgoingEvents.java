@@ -1,0 +1,53 @@
+package vn.egov.backbone.eoffice.outgoing.api;
+
+import vn.egov.backbone.eoffice.document.api.AttachmentRef;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.DraftContent;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Events of outgoing documents. Every draft version stays in the stream. */
+public final class OutgoingEvents {
+    private OutgoingEvents() {
+    }
+
+    public record DraftCreated(String documentId, String agencyId, String drafterId, int version, DraftContent content) {
+    }
+
+    public record DraftRevised(String documentId, String officialId, int version, DraftContent content) {
+    }
+
+    public record DraftSubmitted(String documentId, String officialId, int version, String reviewerId, String approverId) {
+    }
+
+    public record DraftReviewAccepted(String documentId, String reviewerId, int version, String comment) {
+    }
+
+    public record DraftReturned(String documentId, String officialId, int version, String comment) {
+    }
+
+    public record DraftApproved(String documentId, String approverId, int version, String comment) {
+    }
+
+    public record OutgoingDocumentIssued(String documentId, String agencyId, int registerYear, long registerNumber,
+                                         String notation, LocalDate issuedOn, String signerId, String signerName,
+                                         int version) {
+    }
+
+    /** One internal recipient agency and the incoming document it received. */
+    public record Delivery(String recipientAgencyId, String incomingDocumentId) {
+    }
+
+    public record OutgoingDocumentDispatched(String documentId, List<Delivery> deliveries, List<String> externalRecipients) {
+    }
+
+    public record OutgoingDocumentRecalled(String documentId, String reason, String replacedByDocumentId) {
+    }
+
+    /** A recipient withdrew its copy after a recall (edXML status 15). */
+    public record RecallAccepted(String documentId, String recipientAgencyId, String incomingDocumentId) {
+    }
+
+    public record OutgoingAttachmentAdded(String documentId, AttachmentRef attachment) {
+    }
+}
