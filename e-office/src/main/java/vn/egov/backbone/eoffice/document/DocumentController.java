@@ -25,6 +25,8 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.egov.backbone.core.eventing.ActingContextResolver;
 import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.identity.OfficialPrincipal;
+import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.Commands;
@@ -84,9 +86,12 @@ class DocumentController {
     private final Authorizer authorizer;
     private final ActingContextResolver acting;
     private final AttachmentStore attachments;
+    private final OfficialDirectory officials;
 
     DocumentController(Commands commands, DocumentQueries queries, DocumentHistory history, Agencies agencies,
-                       Authorizer authorizer, ActingContextResolver acting, AttachmentStore attachments) {
+                       Authorizer authorizer, ActingContextResolver acting, AttachmentStore attachments,
+                       OfficialDirectory officials) {
+        this.officials = officials;
         this.commands = commands;
         this.queries = queries;
         this.history = history;
@@ -159,6 +164,7 @@ class DocumentController {
     ResponseEntity<Created> registerIncoming(@Valid @RequestBody IncomingRequest request) {
         UnitView agency = actingAgency(request.agencyId());
         authorizer.require(Role.RECORDS_CLERK, agency.id());
+        requireClearance(request.classification());
         IncomingDetails details = new IncomingDetails(request.number(), request.issuer(), request.issuedOn(),
                 request.type(), request.subject(), request.body(), request.urgency(), request.classification(),
                 request.dueOn(), request.pageCount());
@@ -213,9 +219,10 @@ class DocumentController {
     ResponseEntity<Created> draft(@Valid @RequestBody DraftRequest request) {
         UnitView agency = actingAgency(request.agencyId());
         OfficialPrincipal me = Authorizer.currentPrincipal();
-        if (!authorizer.mayActFor(me.officialId(), agency.id())) {
-            throw new AccessDeniedException("Drafting needs a role in the agency");
+        if (!worksIn(me.officialId(), agency.id())) {
+            throw new AccessDeniedException("Drafting needs a role in the agency or one of its departments");
         }
+        requireClearance(request.classification());
         String id = commands.send(new CreateDraft(UUID.randomUUID().toString(), agency.id(), me.officialId(),
                 request.content()));
         return ResponseEntity.created(URI.create("/api/v1/documents/" + id)).body(new Created(id, null, null));
@@ -362,6 +369,32 @@ class DocumentController {
     private UnitView actingAgency(String requested) {
         String unit = requested != null && !requested.isBlank() ? requested : acting.current().unitId();
         return agencies.agencyOf(unit);
+    }
+
+    /** Whether the official holds a role in the agency, one of its departments, or system-wide. */
+    private boolean worksIn(String officialId, String agencyId) {
+        return officials.roles(officialId).stream().anyMatch(role -> {
+            if (role.unitId() == null) {
+                return true;
+            }
+            try {
+                return agencies.agencyOf(role.unitId()).id().equals(agencyId);
+            } catch (RuntimeException notInAnAgency) {
+                return false;
+            }
+        });
+    }
+
+    /** Handling a classified document needs the clearance for it. */
+    private void requireClearance(Classification classification) {
+        if (classification == null || !classification.classified()) {
+            return;
+        }
+        var clearance = officials.find(Authorizer.currentPrincipal().officialId()).map(OfficialView::clearance)
+                .orElse(vn.egov.backbone.core.official.api.Clearance.NONE);
+        if (!clearance.covers(classification.requiredClearance())) {
+            throw new AccessDeniedException("Handling a document classified " + classification + " needs that clearance");
+        }
     }
 
     private DocumentView readable(String id) {

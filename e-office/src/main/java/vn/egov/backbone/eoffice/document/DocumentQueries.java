@@ -32,7 +32,8 @@ import java.util.Set;
  * Every read of documents goes through here, and every read applies the same visibility rule: an
  * unclassified document is visible inside its agency (to officials with a role in it or in its
  * departments) and to everyone with a role on the document; a classified one only to officials with
- * the clearance and a role on the document (themselves, or their department as assignee). Lists,
+ * the clearance and a role on the document (themselves, their department as assignee, or leading the
+ * agency that holds it). Lists,
  * counts, registers and single reads all use {@link #visibility}, so they cannot disagree.
  */
 @Service
@@ -75,11 +76,16 @@ public class DocumentQueries {
         boolean everywhere = roles.stream().anyMatch(r -> r.unitId() == null);
         Set<String> roleUnits = new LinkedHashSet<>();
         Set<String> agencyIds = new LinkedHashSet<>();
+        Set<String> leaderAgencyIds = new LinkedHashSet<>();
         for (OfficialView.RoleView role : roles) {
             if (role.unitId() != null) {
                 roleUnits.add(role.unitId());
                 try {
-                    agencyIds.add(agencies.agencyOf(role.unitId()).id());
+                    String agency = agencies.agencyOf(role.unitId()).id();
+                    agencyIds.add(agency);
+                    if (role.role() == vn.egov.backbone.core.official.api.Role.LEADER) {
+                        leaderAgencyIds.add(agency);
+                    }
                 } catch (RuntimeException notInAnAgency) {
                     // a role on an administrative unit itself (a commune): no agency registers to read
                 }
@@ -95,12 +101,15 @@ public class DocumentQueries {
         params.put("agencies", agencyIds.isEmpty() ? List.of("-") : List.copyOf(agencyIds));
         params.put("units", roleUnits.isEmpty() ? List.of("-") : List.copyOf(roleUnits));
         params.put("levels", levels.isEmpty() ? List.of("-") : levels);
+        params.put("leaderAgencies", leaderAgencyIds.isEmpty() ? List.of("-") : List.copyOf(leaderAgencyIds));
         String onTheDocument = "(EXISTS (SELECT 1 FROM document_participant p WHERE p.document_id = d.id"
                 + " AND p.official_id = :viewer) OR EXISTS (SELECT 1 FROM inbox_item i WHERE i.document_id = d.id"
                 + " AND i.assignee_kind = 'UNIT' AND i.assignee_id IN (:units)))";
         String unclassified = "(d.classification = 'NONE' AND (" + (everywhere ? "1 = 1" : "d.agency_id IN (:agencies)")
                 + " OR " + onTheDocument + "))";
-        String classified = "(d.classification IN (:levels) AND " + onTheDocument + ")";
+        // The agency's leaders decide on every document it receives, classified ones included.
+        String classified = "(d.classification IN (:levels) AND (" + onTheDocument
+                + " OR d.agency_id IN (:leaderAgencies)))";
         return new Visibility("(" + unclassified + " OR " + classified + ")", params);
     }
 

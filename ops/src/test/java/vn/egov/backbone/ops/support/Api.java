@@ -75,8 +75,16 @@ public final class Api {
     }
 
     public Response raw(String method, String path, String contentType, String body) {
+        return raw(method, path, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Response raw(String method, String path, String contentType, byte[] body) {
         return send(request(path).header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public String authorization() {
+        return authorization;
     }
 
     public static JsonNode json(Object value) {
