@@ -2,6 +2,7 @@ package vn.egov.backbone.core.eventing;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Retries a command that lost an optimistic-locking race in the event store (another node appended
- * to the same aggregate first, or created the same register at the same moment). The retry loads
+ * Retries a command that lost an optimistic-locking race in the event store: another node appended
+ * to the same aggregate first, or created the same aggregate (a year's register) at the same moment. The retry loads
  * the new state, so nothing is applied to stale state; any other failure is final.
  */
 class ConcurrencyRetryScheduler implements RetryScheduler {
@@ -36,7 +37,8 @@ class ConcurrencyRetryScheduler implements RetryScheduler {
 
     private static boolean causedByConcurrency(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException) {
+            // A stream creation race: two nodes opening the same register (loadOrCreate) at once.
+            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
                 return true;
             }
         }

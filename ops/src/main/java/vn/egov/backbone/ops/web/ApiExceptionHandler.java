@@ -2,6 +2,7 @@ package vn.egov.backbone.ops.web;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
@@ -55,7 +56,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "rule-violation", e.getMessage());
     }
 
-    @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class, DuplicateKeyException.class})
+    @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class,
+            AggregateStreamCreationException.class, DuplicateKeyException.class})
     ProblemDetail concurrentUpdate(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-update",
                 "Someone else changed this at the same moment; reload it and try again");
