@@ -22,6 +22,22 @@ public class PageActions {
         return commands;
     }
 
+    /** Where to go after a successful action, and what to tell the user there. */
+    public record Outcome(String notice, String target) {
+    }
+
+    /** Like {@link #run}, but a success goes to the target the action names (the page of what it created). */
+    public String runAndGo(RedirectAttributes redirect, String failureTarget, Supplier<Outcome> action) {
+        try {
+            Outcome outcome = action.get();
+            redirect.addFlashAttribute("notice", outcome.notice());
+            return "redirect:" + outcome.target();
+        } catch (IllegalArgumentException | BusinessRuleViolation | NotFound | AccessDeniedException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+            return "redirect:" + failureTarget;
+        }
+    }
+
     public String run(RedirectAttributes redirect, String target, Supplier<String> action) {
         try {
             redirect.addFlashAttribute("notice", action.get());

@@ -11,7 +11,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,14 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import vn.egov.backbone.core.eventing.ActingContextResolver;
 import vn.egov.backbone.core.identity.Authorizer;
-import vn.egov.backbone.core.identity.OfficialPrincipal;
-import vn.egov.backbone.core.official.OfficialDirectory;
-import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.official.api.Role;
-import vn.egov.backbone.core.shared.BusinessRuleViolation;
-import vn.egov.backbone.core.shared.Commands;
 import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.attachment.AttachmentStore;
@@ -42,25 +35,9 @@ import vn.egov.backbone.eoffice.document.api.DocumentType;
 import vn.egov.backbone.eoffice.document.api.DocumentView;
 import vn.egov.backbone.eoffice.document.api.Urgency;
 import vn.egov.backbone.eoffice.incoming.IncomingDocuments.Registration;
-import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.AddIncomingAttachment;
-import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.AssignIncomingDocument;
-import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.CompleteProcessing;
-import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ForwardAssignment;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
-import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.RecordProgress;
-import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.RegisterIncomingDocument;
-import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ReturnToSender;
 import vn.egov.backbone.eoffice.outgoing.api.IssuedDocument;
-import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.AddOutgoingAttachment;
-import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ApproveDraft;
-import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.CreateDraft;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.DraftContent;
-import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.IssueOutgoingDocument;
-import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.RecallOutgoingDocument;
-import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReturnDraft;
-import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReviewDraft;
-import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReviseDraft;
-import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.SubmitDraft;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,35 +46,23 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
-/**
- * Official correspondence over HTTP. Every write is checked against the role it needs in the
- * document's agency (records clerk registers, issues and returns; a leader assigns and approves;
- * assignees record progress and complete); every read applies {@link DocumentQueries}' visibility.
- */
+/** Official correspondence over HTTP: requests in, {@link DocumentActions} and {@link DocumentQueries} behind. */
 @RestController
 @RequestMapping("/api/v1")
 class DocumentController {
-    private final Commands commands;
+    private final DocumentActions actions;
     private final DocumentQueries queries;
     private final DocumentHistory history;
-    private final Agencies agencies;
     private final Authorizer authorizer;
-    private final ActingContextResolver acting;
     private final AttachmentStore attachments;
-    private final OfficialDirectory officials;
 
-    DocumentController(Commands commands, DocumentQueries queries, DocumentHistory history, Agencies agencies,
-                       Authorizer authorizer, ActingContextResolver acting, AttachmentStore attachments,
-                       OfficialDirectory officials) {
-        this.officials = officials;
-        this.commands = commands;
+    DocumentController(DocumentActions actions, DocumentQueries queries, DocumentHistory history, Authorizer authorizer,
+                       AttachmentStore attachments) {
+        this.actions = actions;
         this.queries = queries;
         this.history = history;
-        this.agencies = agencies;
         this.authorizer = authorizer;
-        this.acting = acting;
         this.attachments = attachments;
     }
 
@@ -162,54 +127,41 @@ class DocumentController {
 
     @PostMapping("/documents/incoming")
     ResponseEntity<Created> registerIncoming(@Valid @RequestBody IncomingRequest request) {
-        UnitView agency = actingAgency(request.agencyId());
-        authorizer.require(Role.RECORDS_CLERK, agency.id());
-        requireClearance(request.classification());
-        IncomingDetails details = new IncomingDetails(request.number(), request.issuer(), request.issuedOn(),
-                request.type(), request.subject(), request.body(), request.urgency(), request.classification(),
-                request.dueOn(), request.pageCount());
-        Registration registration = commands.send(new RegisterIncomingDocument(UUID.randomUUID().toString(), agency.id(),
-                details));
+        Registration registration = actions.registerIncoming(new IncomingDetails(request.number(), request.issuer(),
+                request.issuedOn(), request.type(), request.subject(), request.body(), request.urgency(),
+                request.classification(), request.dueOn(), request.pageCount()), request.agencyId());
         return ResponseEntity.created(URI.create("/api/v1/documents/" + registration.documentId()))
                 .body(new Created(registration.documentId(), registration.registerYear(), registration.registerNumber()));
     }
 
     @PostMapping("/documents/{id}/assignment")
     ResponseEntity<Void> assign(@PathVariable String id, @Valid @RequestBody AssignmentRequest request) {
-        DocumentView document = incoming(id);
-        authorizer.require(Role.LEADER, document.agencyId());
-        commands.send(new AssignIncomingDocument(id, request.instruction(), request.lead().toAssignee(),
-                assignees(request.cooperating()), assignees(request.forInformation()), request.deadline()));
+        actions.assign(id, request.instruction(), request.lead().toAssignee(), assignees(request.cooperating()),
+                assignees(request.forInformation()), request.deadline());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/documents/{id}/progress")
     ResponseEntity<Void> progress(@PathVariable String id, @Valid @RequestBody NoteRequest request) {
-        commands.send(new RecordProgress(id, asAssignee(id), request.note()));
+        actions.recordProgress(id, request.note());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/documents/{id}/forwarding")
     ResponseEntity<Void> forward(@PathVariable String id, @Valid @RequestBody ForwardRequest request) {
-        Assignee from = asAssignee(id);
-        if (!queries.withinUnitOf(from, request.toOfficialId())) {
-            throw new BusinessRuleViolation("Forward only to an official of the same unit");
-        }
-        commands.send(new ForwardAssignment(id, from, Assignee.official(request.toOfficialId()), request.note()));
+        actions.forward(id, request.toOfficialId(), request.note());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/documents/{id}/completion")
     ResponseEntity<Void> complete(@PathVariable String id, @Valid @RequestBody CompletionRequest request) {
-        commands.send(new CompleteProcessing(id, asAssignee(id), request.result(), request.replyDocumentId()));
+        actions.complete(id, request.result(), request.replyDocumentId());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/documents/{id}/return")
     ResponseEntity<Void> returnToSender(@PathVariable String id, @Valid @RequestBody ReasonRequest request) {
-        DocumentView document = incoming(id);
-        authorizer.require(Role.RECORDS_CLERK, document.agencyId());
-        commands.send(new ReturnToSender(id, request.reason()));
+        actions.returnToSender(id, request.reason());
         return ResponseEntity.noContent().build();
     }
 
@@ -217,72 +169,48 @@ class DocumentController {
 
     @PostMapping("/documents/outgoing")
     ResponseEntity<Created> draft(@Valid @RequestBody DraftRequest request) {
-        UnitView agency = actingAgency(request.agencyId());
-        OfficialPrincipal me = Authorizer.currentPrincipal();
-        if (!worksIn(me.officialId(), agency.id())) {
-            throw new AccessDeniedException("Drafting needs a role in the agency or one of its departments");
-        }
-        requireClearance(request.classification());
-        String id = commands.send(new CreateDraft(UUID.randomUUID().toString(), agency.id(), me.officialId(),
-                request.content()));
+        String id = actions.draft(request.content(), request.agencyId());
         return ResponseEntity.created(URI.create("/api/v1/documents/" + id)).body(new Created(id, null, null));
     }
 
     @PutMapping("/documents/{id}/draft")
     ResponseEntity<Void> revise(@PathVariable String id, @Valid @RequestBody DraftRequest request) {
-        outgoing(id);
-        commands.send(new ReviseDraft(id, Authorizer.currentPrincipal().officialId(), request.content()));
+        actions.revise(id, request.content());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/documents/{id}/submission")
     ResponseEntity<Void> submit(@PathVariable String id, @Valid @RequestBody SubmissionRequest request) {
-        DocumentView document = outgoing(id);
-        if (!authorizer.holds(request.approverId(), Role.LEADER, document.agencyId())) {
-            throw new BusinessRuleViolation("The approver must be a leader of the agency");
-        }
-        commands.send(new SubmitDraft(id, Authorizer.currentPrincipal().officialId(), request.reviewerId(),
-                request.approverId()));
+        actions.submit(id, request.reviewerId(), request.approverId());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/documents/{id}/review")
     ResponseEntity<Void> review(@PathVariable String id, @Valid @RequestBody ReviewRequest request) {
-        outgoing(id);
-        commands.send(new ReviewDraft(id, Authorizer.currentPrincipal().officialId(), request.accepted(),
-                request.comment()));
+        actions.review(id, request.accepted(), request.comment());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/documents/{id}/approval")
     ResponseEntity<Void> approve(@PathVariable String id, @Valid @RequestBody(required = false) CommentRequest request) {
-        DocumentView document = outgoing(id);
-        authorizer.require(Role.LEADER, document.agencyId());
-        commands.send(new ApproveDraft(id, Authorizer.currentPrincipal().officialId(),
-                request == null ? null : request.comment()));
+        actions.approve(id, request == null ? null : request.comment());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/documents/{id}/draft-return")
     ResponseEntity<Void> returnDraft(@PathVariable String id, @Valid @RequestBody CommentRequest request) {
-        DocumentView document = outgoing(id);
-        authorizer.require(Role.LEADER, document.agencyId());
-        commands.send(new ReturnDraft(id, Authorizer.currentPrincipal().officialId(), request.comment()));
+        actions.returnDraft(id, request.comment());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/documents/{id}/issue")
     ResponseEntity<IssuedDocument> issue(@PathVariable String id) {
-        DocumentView document = outgoing(id);
-        authorizer.require(Role.RECORDS_CLERK, document.agencyId());
-        return ResponseEntity.ok(commands.send(new IssueOutgoingDocument(id)));
+        return ResponseEntity.ok(actions.issue(id));
     }
 
     @PostMapping("/documents/{id}/recall")
     ResponseEntity<Void> recall(@PathVariable String id, @Valid @RequestBody ReasonRequest request) {
-        DocumentView document = outgoing(id);
-        authorizer.require(Role.RECORDS_CLERK, document.agencyId());
-        commands.send(new RecallOutgoingDocument(id, request.reason()));
+        actions.recall(id, request.reason());
         return ResponseEntity.noContent().build();
     }
 
@@ -290,27 +218,16 @@ class DocumentController {
 
     @PostMapping(path = "/documents/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<AttachmentRef> attach(@PathVariable String id, @RequestPart("file") MultipartFile file) {
-        DocumentView document = readable(id);
-        OfficialPrincipal me = Authorizer.currentPrincipal();
-        boolean incoming = document.direction() == Direction.INCOMING;
-        if (incoming) {
-            authorizer.require(Role.RECORDS_CLERK, document.agencyId());
-        } else if (!me.officialId().equals(document.drafterId())) {
-            throw new AccessDeniedException("Only the drafter attaches files to a draft");
-        }
-        AttachmentRef stored;
         try (InputStream in = file.getInputStream()) {
-            stored = attachments.store(in, file.getOriginalFilename());
+            return ResponseEntity.status(201).body(actions.attach(id, in, file.getOriginalFilename()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        commands.send(incoming ? new AddIncomingAttachment(id, stored) : new AddOutgoingAttachment(id, stored));
-        return ResponseEntity.status(201).body(stored);
     }
 
     @GetMapping("/documents/{id}/attachments/{attachmentId}")
     ResponseEntity<FileSystemResource> download(@PathVariable String id, @PathVariable String attachmentId) {
-        readable(id);
+        actions.readable(id);
         DocumentQueries.AttachmentRow row = queries.attachments(id).stream()
                 .filter(a -> a.attachmentId().equals(attachmentId)).findFirst()
                 .orElseThrow(() -> new NotFound("No attachment " + attachmentId));
@@ -326,7 +243,7 @@ class DocumentController {
 
     @GetMapping("/documents/{id}")
     DocumentPage get(@PathVariable String id) {
-        DocumentView document = readable(id);
+        DocumentView document = actions.readable(id);
         return new DocumentPage(document, history.of(id), queries.attachments(id), queries.deliveries(id));
     }
 
@@ -359,68 +276,9 @@ class DocumentController {
 
     @GetMapping("/documents/overview")
     List<DocumentQueries.OverdueCount> overview(@RequestParam(required = false) String agencyId) {
-        UnitView agency = actingAgency(agencyId);
+        UnitView agency = actions.actingAgency(agencyId);
         authorizer.require(Role.LEADER, agency.id());
         return queries.overview(agency.id());
-    }
-
-    // ---- helpers --------------------------------------------------------------------------------
-
-    private UnitView actingAgency(String requested) {
-        String unit = requested != null && !requested.isBlank() ? requested : acting.current().unitId();
-        return agencies.agencyOf(unit);
-    }
-
-    /** Whether the official holds a role in the agency, one of its departments, or system-wide. */
-    private boolean worksIn(String officialId, String agencyId) {
-        return officials.roles(officialId).stream().anyMatch(role -> {
-            if (role.unitId() == null) {
-                return true;
-            }
-            try {
-                return agencies.agencyOf(role.unitId()).id().equals(agencyId);
-            } catch (RuntimeException notInAnAgency) {
-                return false;
-            }
-        });
-    }
-
-    /** Handling a classified document needs the clearance for it. */
-    private void requireClearance(Classification classification) {
-        if (classification == null || !classification.classified()) {
-            return;
-        }
-        var clearance = officials.find(Authorizer.currentPrincipal().officialId()).map(OfficialView::clearance)
-                .orElse(vn.egov.backbone.core.official.api.Clearance.NONE);
-        if (!clearance.covers(classification.requiredClearance())) {
-            throw new AccessDeniedException("Handling a document classified " + classification + " needs that clearance");
-        }
-    }
-
-    private DocumentView readable(String id) {
-        return queries.get(Authorizer.currentPrincipal().officialId(), id);
-    }
-
-    private DocumentView incoming(String id) {
-        DocumentView document = readable(id);
-        if (document.direction() != Direction.INCOMING) {
-            throw new BusinessRuleViolation("This is not an incoming document");
-        }
-        return document;
-    }
-
-    private DocumentView outgoing(String id) {
-        DocumentView document = readable(id);
-        if (document.direction() != Direction.OUTGOING) {
-            throw new BusinessRuleViolation("This is not an outgoing document");
-        }
-        return document;
-    }
-
-    private Assignee asAssignee(String documentId) {
-        incoming(documentId);
-        return queries.actingAssignee(Authorizer.currentPrincipal().officialId(), documentId)
-                .orElseThrow(() -> new AccessDeniedException("You are not assigned to handle this document"));
     }
 
     private static List<Assignee> assignees(List<AssigneeRequest> requests) {

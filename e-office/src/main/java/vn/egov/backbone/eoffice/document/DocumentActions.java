@@ -1,0 +1,243 @@
+package vn.egov.backbone.eoffice.document;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import vn.egov.backbone.core.eventing.ActingContextResolver;
+import vn.egov.backbone.core.identity.Authorizer;
+import vn.egov.backbone.core.identity.OfficialPrincipal;
+import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.api.Clearance;
+import vn.egov.backbone.core.official.api.OfficialView;
+import vn.egov.backbone.core.official.api.Role;
+import vn.egov.backbone.core.shared.BusinessRuleViolation;
+import vn.egov.backbone.core.shared.Commands;
+import vn.egov.backbone.core.unit.api.UnitView;
+import vn.egov.backbone.eoffice.attachment.AttachmentStore;
+import vn.egov.backbone.eoffice.document.api.Assignee;
+import vn.egov.backbone.eoffice.document.api.AttachmentRef;
+import vn.egov.backbone.eoffice.document.api.Classification;
+import vn.egov.backbone.eoffice.document.api.Direction;
+import vn.egov.backbone.eoffice.document.api.DocumentView;
+import vn.egov.backbone.eoffice.incoming.IncomingDocuments.Registration;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.AddIncomingAttachment;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.AssignIncomingDocument;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.CompleteProcessing;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ForwardAssignment;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.RecordProgress;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.RegisterIncomingDocument;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ReturnToSender;
+import vn.egov.backbone.eoffice.outgoing.api.IssuedDocument;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.AddOutgoingAttachment;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ApproveDraft;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.CreateDraft;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.DraftContent;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.IssueOutgoingDocument;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.RecallOutgoingDocument;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReturnDraft;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReviewDraft;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReviseDraft;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.SubmitDraft;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The writes of official correspondence, for the API and the pages alike. Each checks the role it
+ * needs in the document's agency (a records clerk registers, returns, issues and recalls; a leader
+ * assigns and approves; assignees record progress, forward and complete; handling a classified
+ * document needs the clearance) and then sends the command.
+ */
+@Service
+public class DocumentActions {
+    private final Commands commands;
+    private final DocumentQueries queries;
+    private final Agencies agencies;
+    private final Authorizer authorizer;
+    private final ActingContextResolver acting;
+    private final AttachmentStore attachments;
+    private final OfficialDirectory officials;
+
+    DocumentActions(Commands commands, DocumentQueries queries, Agencies agencies, Authorizer authorizer,
+                    ActingContextResolver acting, AttachmentStore attachments, OfficialDirectory officials) {
+        this.commands = commands;
+        this.queries = queries;
+        this.agencies = agencies;
+        this.authorizer = authorizer;
+        this.acting = acting;
+        this.attachments = attachments;
+        this.officials = officials;
+    }
+
+    // ---- incoming -------------------------------------------------------------------------------
+
+    public Registration registerIncoming(IncomingDetails details, String agencyId) {
+        UnitView agency = actingAgency(agencyId);
+        authorizer.require(Role.RECORDS_CLERK, agency.id());
+        requireClearance(details.classification());
+        return commands.send(new RegisterIncomingDocument(UUID.randomUUID().toString(), agency.id(), details));
+    }
+
+    public void assign(String id, String instruction, Assignee lead, List<Assignee> cooperating,
+                       List<Assignee> forInformation, LocalDate deadline) {
+        DocumentView document = incoming(id);
+        authorizer.require(Role.LEADER, document.agencyId());
+        commands.send(new AssignIncomingDocument(id, instruction, lead, cooperating, forInformation, deadline));
+    }
+
+    public void recordProgress(String id, String note) {
+        commands.send(new RecordProgress(id, asAssignee(id), note));
+    }
+
+    public void forward(String id, String toOfficialId, String note) {
+        Assignee from = asAssignee(id);
+        if (!queries.withinUnitOf(from, toOfficialId)) {
+            throw new BusinessRuleViolation("Forward only to an official of the same unit");
+        }
+        commands.send(new ForwardAssignment(id, from, Assignee.official(toOfficialId), note));
+    }
+
+    public void complete(String id, String result, String replyDocumentId) {
+        commands.send(new CompleteProcessing(id, asAssignee(id), result, replyDocumentId));
+    }
+
+    public void returnToSender(String id, String reason) {
+        DocumentView document = incoming(id);
+        authorizer.require(Role.RECORDS_CLERK, document.agencyId());
+        commands.send(new ReturnToSender(id, reason));
+    }
+
+    // ---- outgoing -------------------------------------------------------------------------------
+
+    public String draft(DraftContent content, String agencyId) {
+        UnitView agency = actingAgency(agencyId);
+        OfficialPrincipal me = Authorizer.currentPrincipal();
+        if (!worksIn(me.officialId(), agency.id())) {
+            throw new AccessDeniedException("Drafting needs a role in the agency or one of its departments");
+        }
+        requireClearance(content.classification());
+        return commands.send(new CreateDraft(UUID.randomUUID().toString(), agency.id(), me.officialId(), content));
+    }
+
+    public void revise(String id, DraftContent content) {
+        outgoing(id);
+        requireClearance(content.classification());
+        commands.send(new ReviseDraft(id, me(), content));
+    }
+
+    public void submit(String id, String reviewerId, String approverId) {
+        DocumentView document = outgoing(id);
+        if (approverId == null || !authorizer.holds(approverId, Role.LEADER, document.agencyId())) {
+            throw new BusinessRuleViolation("The approver must be a leader of the agency");
+        }
+        commands.send(new SubmitDraft(id, me(), reviewerId, approverId));
+    }
+
+    public void review(String id, boolean accepted, String comment) {
+        outgoing(id);
+        commands.send(new ReviewDraft(id, me(), accepted, comment));
+    }
+
+    public void approve(String id, String comment) {
+        DocumentView document = outgoing(id);
+        authorizer.require(Role.LEADER, document.agencyId());
+        commands.send(new ApproveDraft(id, me(), comment));
+    }
+
+    public void returnDraft(String id, String comment) {
+        DocumentView document = outgoing(id);
+        authorizer.require(Role.LEADER, document.agencyId());
+        commands.send(new ReturnDraft(id, me(), comment));
+    }
+
+    public IssuedDocument issue(String id) {
+        DocumentView document = outgoing(id);
+        authorizer.require(Role.RECORDS_CLERK, document.agencyId());
+        return commands.send(new IssueOutgoingDocument(id));
+    }
+
+    public void recall(String id, String reason) {
+        DocumentView document = outgoing(id);
+        authorizer.require(Role.RECORDS_CLERK, document.agencyId());
+        commands.send(new RecallOutgoingDocument(id, reason));
+    }
+
+    // ---- attachments ----------------------------------------------------------------------------
+
+    public AttachmentRef attach(String id, InputStream content, String fileName) {
+        DocumentView document = readable(id);
+        boolean incoming = document.direction() == Direction.INCOMING;
+        if (incoming) {
+            authorizer.require(Role.RECORDS_CLERK, document.agencyId());
+        } else if (!me().equals(document.drafterId())) {
+            throw new AccessDeniedException("Only the drafter attaches files to a draft");
+        }
+        AttachmentRef stored = attachments.store(content, fileName);
+        commands.send(incoming ? new AddIncomingAttachment(id, stored) : new AddOutgoingAttachment(id, stored));
+        return stored;
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    UnitView actingAgency(String requested) {
+        String unit = requested != null && !requested.isBlank() ? requested : acting.current().unitId();
+        return agencies.agencyOf(unit);
+    }
+
+    DocumentView readable(String id) {
+        return queries.get(me(), id);
+    }
+
+    private static String me() {
+        return Authorizer.currentPrincipal().officialId();
+    }
+
+    private DocumentView incoming(String id) {
+        DocumentView document = readable(id);
+        if (document.direction() != Direction.INCOMING) {
+            throw new BusinessRuleViolation("This is not an incoming document");
+        }
+        return document;
+    }
+
+    private DocumentView outgoing(String id) {
+        DocumentView document = readable(id);
+        if (document.direction() != Direction.OUTGOING) {
+            throw new BusinessRuleViolation("This is not an outgoing document");
+        }
+        return document;
+    }
+
+    private Assignee asAssignee(String documentId) {
+        incoming(documentId);
+        return queries.actingAssignee(me(), documentId)
+                .orElseThrow(() -> new AccessDeniedException("You are not assigned to handle this document"));
+    }
+
+    /** Whether the official holds a role in the agency, one of its departments, or system-wide. */
+    private boolean worksIn(String officialId, String agencyId) {
+        return officials.roles(officialId).stream().anyMatch(role -> {
+            if (role.unitId() == null) {
+                return true;
+            }
+            try {
+                return agencies.agencyOf(role.unitId()).id().equals(agencyId);
+            } catch (RuntimeException notInAnAgency) {
+                return false;
+            }
+        });
+    }
+
+    /** Handling a classified document needs the clearance for it. */
+    private void requireClearance(Classification classification) {
+        if (classification == null || !classification.classified()) {
+            return;
+        }
+        Clearance clearance = officials.find(me()).map(OfficialView::clearance).orElse(Clearance.NONE);
+        if (!clearance.covers(classification.requiredClearance())) {
+            throw new AccessDeniedException("Handling a document classified " + classification + " needs that clearance");
+        }
+    }
+}

@@ -1,0 +1,331 @@
+package vn.egov.backbone.eoffice.document;
+
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.egov.backbone.core.eventing.ReadYourWrites;
+import vn.egov.backbone.core.identity.Authorizer;
+import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.api.OfficialView;
+import vn.egov.backbone.core.official.api.Role;
+import vn.egov.backbone.core.shared.DisplayDates;
+import vn.egov.backbone.core.shared.PageActions;
+import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.api.UnitKind;
+import vn.egov.backbone.core.unit.api.UnitView;
+import vn.egov.backbone.eoffice.document.api.Assignee;
+import vn.egov.backbone.eoffice.document.api.Classification;
+import vn.egov.backbone.eoffice.document.api.Direction;
+import vn.egov.backbone.eoffice.document.api.DocumentStatus;
+import vn.egov.backbone.eoffice.document.api.DocumentType;
+import vn.egov.backbone.eoffice.document.api.DocumentView;
+import vn.egov.backbone.eoffice.document.api.Urgency;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.DraftContent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pages of official correspondence: my work (inbox), the document list, registration and
+ * drafting forms, the document page with its timeline and the actions open to the viewer, and the
+ * printable registers. Writes go through {@link DocumentActions}, like the API.
+ */
+@Controller
+class DocumentPageController {
+    private final DocumentActions actions;
+    private final DocumentQueries queries;
+    private final DocumentHistory history;
+    private final Authorizer authorizer;
+    private final Agencies agencies;
+    private final UnitDirectory units;
+    private final OfficialDirectory officials;
+    private final PageActions pages;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final ReadYourWrites readYourWrites;
+
+    DocumentPageController(DocumentActions actions, DocumentQueries queries, DocumentHistory history,
+                           Authorizer authorizer, Agencies agencies, UnitDirectory units, OfficialDirectory officials,
+                           PageActions pages, MessageSource messages, Clock clock, ReadYourWrites readYourWrites) {
+        this.readYourWrites = readYourWrites;
+        this.actions = actions;
+        this.queries = queries;
+        this.history = history;
+        this.authorizer = authorizer;
+        this.agencies = agencies;
+        this.units = units;
+        this.officials = officials;
+        this.pages = pages;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    private static String me() {
+        return Authorizer.currentPrincipal().officialId();
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+
+    @GetMapping("/documents/inbox")
+    String inbox(@RequestParam(defaultValue = "TODO") DocumentQueries.InboxTab tab, Model model) {
+        model.addAttribute("tab", tab);
+        model.addAttribute("tabs", DocumentQueries.InboxTab.values());
+        model.addAttribute("entries", queries.inbox(me(), tab));
+        return "documents/inbox";
+    }
+
+    @GetMapping("/documents")
+    String list(@RequestParam(required = false) Direction direction, Model model) {
+        model.addAttribute("documents", queries.list(me(), new DocumentQueries.Filter(direction, null, null, null, 200, 0)));
+        model.addAttribute("direction", direction);
+        return "documents/list";
+    }
+
+    @GetMapping("/documents/incoming/new")
+    String registrationForm(Model model) {
+        model.addAttribute("types", DocumentType.values());
+        model.addAttribute("urgencies", Urgency.values());
+        model.addAttribute("classifications", Classification.values());
+        model.addAttribute("today", today());
+        return "documents/register";
+    }
+
+    @PostMapping("/documents/incoming")
+    String register(@RequestParam String number, @RequestParam String issuer, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
+                    @RequestParam DocumentType type, @RequestParam String subject,
+                    @RequestParam(required = false) String body, @RequestParam(defaultValue = "NORMAL") Urgency urgency,
+                    @RequestParam(defaultValue = "NONE") Classification classification,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, @RequestParam(required = false) Integer pageCount,
+                    RedirectAttributes redirect) {
+        return pages.runAndGo(redirect, "/documents/incoming/new", () -> {
+            var registration = actions.registerIncoming(new IncomingDetails(number, issuer, issuedOn, type, subject,
+                    blankToNull(body), urgency, classification, dueOn, pageCount), null);
+            return new PageActions.Outcome(message("documents.registered", registration.registerNumber()),
+                    "/documents/" + registration.documentId());
+        });
+    }
+
+    @GetMapping("/documents/outgoing/new")
+    String draftForm(Model model) {
+        model.addAttribute("types", DocumentType.values());
+        model.addAttribute("urgencies", Urgency.values());
+        model.addAttribute("classifications", Classification.values());
+        model.addAttribute("agencies", units.list(false).stream()
+                .filter(u -> u.kind() == UnitKind.AGENCY || u.kind() == UnitKind.PEOPLES_COMMITTEE).toList());
+        return "documents/draft";
+    }
+
+    @PostMapping("/documents/outgoing")
+    String draft(@RequestParam DocumentType type, @RequestParam String subject, @RequestParam(required = false) String body,
+                 @RequestParam(required = false) List<String> internalRecipients,
+                 @RequestParam(required = false) String externalRecipients,
+                 @RequestParam(defaultValue = "NORMAL") Urgency urgency,
+                 @RequestParam(defaultValue = "NONE") Classification classification, RedirectAttributes redirect) {
+        return pages.runAndGo(redirect, "/documents/outgoing/new", () -> {
+            List<String> external = externalRecipients == null ? List.of()
+                    : Arrays.stream(externalRecipients.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            String id = actions.draft(new DraftContent(type, subject, blankToNull(body),
+                    internalRecipients == null ? List.of() : internalRecipients, external, urgency, classification, null,
+                    null), null);
+            return new PageActions.Outcome(message("documents.drafted"), "/documents/" + id);
+        });
+    }
+
+    @GetMapping("/documents/{id}")
+    String document(@PathVariable String id, Model model) {
+        // Show the official's own last change, not the state just before it.
+        readYourWrites.await(id, () -> queries.find(id).map(DocumentView::version), Duration.ofSeconds(3));
+        DocumentView document = actions.readable(id);
+        String me = me();
+        model.addAttribute("doc", document);
+        model.addAttribute("history", history.of(id));
+        model.addAttribute("attachments", queries.attachments(id));
+        model.addAttribute("deliveries", queries.deliveries(id));
+        boolean incoming = document.direction() == Direction.INCOMING;
+        boolean clerk = authorizer.holds(me, Role.RECORDS_CLERK, document.agencyId());
+        boolean leader = authorizer.holds(me, Role.LEADER, document.agencyId());
+        DocumentStatus status = document.status();
+        model.addAttribute("canAssign", incoming && leader
+                && (status == DocumentStatus.REGISTERED || status == DocumentStatus.ASSIGNED));
+        model.addAttribute("canReturn", incoming && clerk && status == DocumentStatus.REGISTERED);
+        model.addAttribute("canProcess", incoming && status == DocumentStatus.ASSIGNED
+                && queries.actingAssignee(me, id).isPresent());
+        model.addAttribute("canAttach", incoming ? clerk : me.equals(document.drafterId()));
+        model.addAttribute("canSubmit", !incoming && me.equals(document.drafterId())
+                && (status == DocumentStatus.DRAFT || status == DocumentStatus.RETURNED));
+        model.addAttribute("canApprove", !incoming && status == DocumentStatus.AWAITING_APPROVAL
+                && me.equals(document.approverId()));
+        model.addAttribute("canIssue", !incoming && clerk && status == DocumentStatus.APPROVED);
+        model.addAttribute("canRecall", !incoming && clerk && status == DocumentStatus.ISSUED);
+        if (incoming) {
+            model.addAttribute("assignees", assigneeChoices(document.agencyId()));
+        } else {
+            model.addAttribute("leaders", officials.list(null, false).stream()
+                    .filter(o -> authorizer.holds(o.id(), Role.LEADER, document.agencyId())).toList());
+        }
+        model.addAttribute("today", today());
+        return "documents/document";
+    }
+
+    /** Departments of the agency, and its officials, as "KIND:id" choices for the assignment form. */
+    private List<Map.Entry<String, String>> assigneeChoices(String agencyId) {
+        List<Map.Entry<String, String>> choices = new ArrayList<>();
+        List<UnitView> departments = units.list(false).stream().filter(u -> u.kind() == UnitKind.DEPARTMENT)
+                .filter(u -> belongsTo(u.id(), agencyId)).toList();
+        departments.forEach(d -> choices.add(Map.entry("UNIT:" + d.id(), d.name())));
+        officials.list(null, false).stream().filter(o -> o.unitId() != null && belongsTo(o.unitId(), agencyId))
+                .forEach(o -> choices.add(Map.entry("OFFICIAL:" + o.id(), o.fullName()
+                        + (o.position() == null ? "" : " (" + o.position() + ")"))));
+        return choices;
+    }
+
+    private boolean belongsTo(String unitId, String agencyId) {
+        try {
+            return agencies.agencyOf(unitId).id().equals(agencyId);
+        } catch (RuntimeException notInAnAgency) {
+            return false;
+        }
+    }
+
+    @PostMapping("/documents/{id}/assign")
+    String assign(@PathVariable String id, @RequestParam String lead, @RequestParam(required = false) List<String> cooperating,
+                  @RequestParam(required = false) String instruction, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+                  RedirectAttributes redirect) {
+        return pages.run(redirect, "/documents/" + id, () -> {
+            actions.assign(id, blankToNull(instruction), assignee(lead),
+                    cooperating == null ? List.of() : cooperating.stream().map(DocumentPageController::assignee).toList(),
+                    List.of(), deadline);
+            return message("documents.done");
+        });
+    }
+
+    @PostMapping("/documents/{id}/progress")
+    String progress(@PathVariable String id, @RequestParam String note, RedirectAttributes redirect) {
+        return pages.run(redirect, "/documents/" + id, () -> {
+            actions.recordProgress(id, note);
+            return message("documents.done");
+        });
+    }
+
+    @PostMapping("/documents/{id}/complete")
+    String complete(@PathVariable String id, @RequestParam String result, RedirectAttributes redirect) {
+        return pages.run(redirect, "/documents/" + id, () -> {
+            actions.complete(id, result, null);
+            return message("documents.done");
+        });
+    }
+
+    @PostMapping("/documents/{id}/return")
+    String returnToSender(@PathVariable String id, @RequestParam String reason, RedirectAttributes redirect) {
+        return pages.run(redirect, "/documents/" + id, () -> {
+            actions.returnToSender(id, reason);
+            return message("documents.done");
+        });
+    }
+
+    @PostMapping("/documents/{id}/submit")
+    String submit(@PathVariable String id, @RequestParam String approverId, RedirectAttributes redirect) {
+        return pages.run(redirect, "/documents/" + id, () -> {
+            actions.submit(id, null, approverId);
+            return message("documents.done");
+        });
+    }
+
+    @PostMapping("/documents/{id}/approve")
+    String approve(@PathVariable String id, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        return pages.run(redirect, "/documents/" + id, () -> {
+            actions.approve(id, blankToNull(comment));
+            return message("documents.done");
+        });
+    }
+
+    @PostMapping("/documents/{id}/issue")
+    String issue(@PathVariable String id, RedirectAttributes redirect) {
+        return pages.run(redirect, "/documents/" + id, () -> actions.issue(id).notation());
+    }
+
+    @PostMapping("/documents/{id}/recall")
+    String recall(@PathVariable String id, @RequestParam String reason, RedirectAttributes redirect) {
+        return pages.run(redirect, "/documents/" + id, () -> {
+            actions.recall(id, reason);
+            return message("documents.done");
+        });
+    }
+
+    @PostMapping("/documents/{id}/attachments")
+    String attach(@PathVariable String id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
+        return pages.run(redirect, "/documents/" + id, () -> {
+            try (InputStream in = file.getInputStream()) {
+                return actions.attach(id, in, file.getOriginalFilename()).fileName();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @GetMapping("/registers")
+    String registers(@RequestParam(required = false) String agencyId, @RequestParam(required = false) Integer year,
+                     @RequestParam(defaultValue = "INCOMING") Direction direction, Model model) {
+        List<UnitView> agencyChoices = units.list(false).stream()
+                .filter(u -> u.kind() == UnitKind.AGENCY || u.kind() == UnitKind.PEOPLES_COMMITTEE).toList();
+        String agency = agencyId;
+        if (agency == null) {
+            OfficialView official = officials.find(me()).orElse(null);
+            agency = official == null || official.unitId() == null ? null : safeAgency(official.unitId());
+        }
+        int registerYear = year == null ? today().getYear() : year;
+        model.addAttribute("agencies", agencyChoices);
+        model.addAttribute("agencyId", agency);
+        model.addAttribute("agencyName", agencyChoices.stream().filter(a -> a.id().equals(agencyId == null ? "" : agencyId))
+                .map(UnitView::name).findFirst().orElse(agency == null ? "" : units.find(agency).map(UnitView::name).orElse("")));
+        model.addAttribute("year", registerYear);
+        model.addAttribute("direction", direction);
+        model.addAttribute("entries", agency == null ? List.of() : queries.register(me(), agency, direction, registerYear));
+        return "documents/registers";
+    }
+
+    private String safeAgency(String unitId) {
+        try {
+            return agencies.agencyOf(unitId).id();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Assignee assignee(String choice) {
+        int colon = choice == null ? -1 : choice.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("lead: choose a department or an official");
+        }
+        return new Assignee(Assignee.Kind.valueOf(choice.substring(0, colon)), choice.substring(colon + 1));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(DisplayDates.VIETNAM));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+}

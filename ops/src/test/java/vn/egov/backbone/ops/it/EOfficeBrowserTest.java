@@ -1,0 +1,109 @@
+package vn.egov.backbone.ops.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import vn.egov.backbone.ops.support.Browser;
+import vn.egov.backbone.ops.support.Province;
+import vn.egov.backbone.ops.support.Province.Official;
+import vn.egov.backbone.ops.support.RunningBackbone;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The main path of an incoming document in Chromium: the clerk registers, the leader assigns, the specialist completes. */
+class EOfficeBrowserTest {
+    @TempDir
+    static Path dataDir;
+    static RunningBackbone backbone;
+    static Browser browser;
+    static Province province;
+    static Official specialist;
+
+    @BeforeAll
+    static void start() {
+        Browser.assumeInstalled();
+        backbone = RunningBackbone.start(List.of(), Map.of(), dataDir);
+        province = new Province(backbone);
+        province.official("vanthu", "Nguyễn Thị Thu", "TP.UBND", "RECORDS_CLERK", "NONE");
+        province.official("lanhdao", "Lê Văn Hùng", "TP.UBND", "LEADER", "NONE");
+        specialist = province.official("chuyenvien", "Phạm Văn An", "TP.UBND.VP", "SPECIALIST", "NONE");
+        browser = Browser.open(backbone.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (backbone != null) {
+            backbone.close();
+        }
+    }
+
+    @Test
+    void registerAssignAndComplete() {
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        DateTimeFormatter chromeDate = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+
+        browser.signOut();
+        browser.signIn("vanthu", "mật-khẩu-vanthu");
+        browser.go("/documents");
+        browser.find(By.id("register-incoming")).click();
+        browser.type("number", "1588/QĐ-TTg");
+        browser.type("issuer", "Thủ tướng Chính phủ");
+        browser.find(By.id("issuedOn")).sendKeys(today.minusDays(2).format(chromeDate));
+        new Select(browser.find(By.id("type"))).selectByVisibleText("Quyết định");
+        new Select(browser.find(By.id("urgency"))).selectByVisibleText("Khẩn");
+        browser.type("subject", "Phê duyệt Đề án chuyển đổi số tỉnh Thử Nghiệm giai đoạn 2026-2030");
+        browser.screenshot("register-incoming");
+        browser.find(By.id("register-submit")).click();
+        browser.screenshot("registered");
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).startsWith("Đã vào sổ văn bản đến số 1");
+        assertThat(browser.text("doc-number")).isEqualTo("1588/QĐ-TTg");
+        String documentUrl = browser.driver().getCurrentUrl();
+
+        browser.signOut();
+        browser.signIn("lanhdao", "mật-khẩu-lanhdao");
+        browser.driver().get(documentUrl);
+        browser.type("instruction", "Giao Văn phòng chủ trì tham mưu triển khai.");
+        new Select(browser.find(By.id("lead"))).selectByVisibleText("Văn phòng Ủy ban nhân dân tỉnh");
+        browser.find(By.id("deadline")).sendKeys(today.plusDays(5).format(chromeDate));
+        browser.find(By.id("assign-submit")).click();
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã cập nhật.");
+        await().untilAsserted(() -> {
+            browser.driver().navigate().refresh();
+            assertThat(browser.text("doc-status")).isEqualTo("Đang xử lý");
+        });
+
+        browser.signOut();
+        browser.signIn("chuyenvien", "mật-khẩu-chuyenvien");
+        browser.go("/documents/inbox");
+        assertThat(browser.text("inbox")).contains("Phê duyệt Đề án chuyển đổi số").contains("Chủ trì");
+        browser.screenshot("inbox");
+        browser.find(By.linkText("Phê duyệt Đề án chuyển đổi số tỉnh Thử Nghiệm giai đoạn 2026-2030")).click();
+        browser.type("result", "Đã tham mưu Kế hoạch triển khai, trình lãnh đạo ký.");
+        browser.find(By.id("complete-submit")).click();
+        await().untilAsserted(() -> {
+            browser.driver().navigate().refresh();
+            assertThat(browser.text("doc-status")).isEqualTo("Đã xử lý xong");
+        });
+        assertThat(browser.text("history")).contains("Vào sổ văn bản đến").contains("Nguyễn Thị Thu")
+                .contains("Phân công xử lý").contains("Lê Văn Hùng").contains("Hoàn thành xử lý").contains("Phạm Văn An");
+        browser.screenshot("document-completed");
+
+        browser.go("/registers");
+        assertThat(browser.text("register")).contains("1588/QĐ-TTg").contains("Thủ tướng Chính phủ");
+        browser.screenshot("register");
+    }
+}
