@@ -65,6 +65,14 @@ public class AttachmentStore {
     }
 
     public AttachmentRef store(InputStream content, String fileName) {
+        return store(content, fileName, false);
+    }
+
+    /**
+     * @param archiveAllowed whether a ZIP archive may be kept as it is: edXML senders zip their files,
+     *                       and an archive whose content Backbone cannot check is kept whole rather than lost
+     */
+    public AttachmentRef store(InputStream content, String fileName, boolean archiveAllowed) {
         String name = safeName(fileName);
         try {
             Files.createDirectories(root);
@@ -79,7 +87,7 @@ public class AttachmentStore {
                 try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(temp))) {
                     type = tika.detect(in, name);
                 }
-                if (!ALLOWED.containsKey(type)) {
+                if (!ALLOWED.containsKey(type) && !(archiveAllowed && "application/zip".equals(type))) {
                     throw new RefusedFile("file: type " + type + " is not accepted; send PDF, DOCX, XLSX, ODT, PNG, JPEG or TIFF");
                 }
                 String hash = HexFormat.of().formatHex(sha.digest());

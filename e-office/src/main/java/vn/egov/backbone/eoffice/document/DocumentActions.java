@@ -181,12 +181,14 @@ public class DocumentActions {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    UnitView actingAgency(String requested) {
+    /** The agency the signed-in official acts for: the one named, or that of their acting unit. */
+    public UnitView actingAgency(String requested) {
         String unit = requested != null && !requested.isBlank() ? requested : acting.current().unitId();
         return agencies.agencyOf(unit);
     }
 
-    DocumentView readable(String id) {
+    /** The document, if the signed-in official may read it; otherwise {@link vn.egov.backbone.core.shared.NotFound}. */
+    public DocumentView readable(String id) {
         return queries.get(me(), id);
     }
 

@@ -229,6 +229,22 @@ public class DocumentQueries {
                 .map(o -> o.unitId() != null && units.selfAndAncestors(o.unitId()).contains(unit)).orElse(false);
     }
 
+    /** The incoming document an agency registered from an edXML package, by the sender's edXML DocumentId. */
+    public Optional<DocumentView> receivedFromEdXml(String agencyId, String senderDocumentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM document_view d WHERE d.agency_id = :agency AND d.direction = 'INCOMING'"
+                        + " AND d.channel = 'EDXML' AND d.source_document_id = :source")
+                .param("agency", agencyId).param("source", senderDocumentId).query(DocumentQueries::map).optional();
+    }
+
+    /** An agency's issued outgoing document by its notation and issue date. */
+    public Optional<DocumentView> issuedByNotation(String agencyId, String notation, LocalDate issuedOn) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM document_view d WHERE d.agency_id = :agency AND d.direction = 'OUTGOING'"
+                        + " AND d.number_notation = :notation" + (issuedOn == null ? "" : " AND d.issued_on = :issuedOn"))
+                .param("agency", agencyId).param("notation", notation)
+                .params(issuedOn == null ? Map.of() : Map.of("issuedOn", issuedOn))
+                .query(DocumentQueries::map).optional();
+    }
+
     /** The leader's overview: overdue open items of an agency's documents, by assignee. */
     public record OverdueCount(String assigneeKind, String assigneeId, String assigneeName, long overdue, long open) {
     }

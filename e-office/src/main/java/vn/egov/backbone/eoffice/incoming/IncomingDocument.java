@@ -16,6 +16,7 @@ import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.CompleteProcessing
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ForwardAssignment;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.RecordProgress;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ReturnToSender;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.WithdrawReceivedDocument;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.AssignmentForwarded;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingAttachmentAdded;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentAssigned;
@@ -145,6 +146,18 @@ public class IncomingDocument {
             throw new BusinessRuleViolation("This file is already attached");
         }
         apply(new IncomingAttachmentAdded(documentId, command.attachment()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawReceivedDocument command, DeadlineManager deadlines) {
+        withdraw(command.reason(), deadlines);
+    }
+
+    /** An attachment that came with the document (edXML), added in the registering unit of work. */
+    void attachReceived(vn.egov.backbone.eoffice.document.api.AttachmentRef attachment) {
+        if (attachments.add(attachment.sha256())) {
+            apply(new IncomingAttachmentAdded(documentId, attachment));
+        }
     }
 
     /** The sender recalled the document (called by the outgoing side, in its unit of work). */

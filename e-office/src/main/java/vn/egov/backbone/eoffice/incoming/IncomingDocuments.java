@@ -7,7 +7,9 @@ import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.DisplayDates;
 import vn.egov.backbone.eoffice.document.api.Classification;
 import vn.egov.backbone.eoffice.document.api.Urgency;
+import vn.egov.backbone.eoffice.document.api.AttachmentRef;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ReceiveEdXmlDocument;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.RegisterIncomingDocument;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.Channel;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentRegistered;
@@ -47,6 +49,19 @@ public class IncomingDocuments {
         IncomingDetails details = IncomingRules.check(command.details(), today());
         duplicates.claim(command.agencyId(), details.number(), details.issuer(), details.issuedOn(), command.documentId());
         return register(command.documentId(), command.agencyId(), details, Channel.MANUAL, null);
+    }
+
+    @CommandHandler
+    public Registration handle(ReceiveEdXmlDocument command) throws Exception {
+        IncomingDetails details = IncomingRules.check(command.details(), today(), IncomingRules.RECEIVED_NUMBER);
+        duplicates.claim(command.agencyId(), details.number(), details.issuer(), details.issuedOn(), command.documentId());
+        Registration registration = register(command.documentId(), command.agencyId(), details, Channel.EDXML,
+                command.senderDocumentId());
+        var document = documents.load(command.documentId());
+        for (AttachmentRef attachment : command.attachments()) {
+            document.execute(d -> d.attachReceived(attachment));
+        }
+        return registration;
     }
 
     /** An outgoing document of another agency in Backbone arrives here, registered at once. */

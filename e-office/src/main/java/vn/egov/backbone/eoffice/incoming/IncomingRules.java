@@ -14,13 +14,20 @@ final class IncomingRules {
     private IncomingRules() {
     }
 
+    /** Numbers of packages from other systems: whatever the sender wrote, within reason (tolerant reading). */
+    static final Pattern RECEIVED_NUMBER = Pattern.compile("[^\\p{Cntrl}]{1,100}");
+
     static IncomingDetails check(IncomingDetails raw, LocalDate today) {
+        return check(raw, today, NUMBER);
+    }
+
+    static IncomingDetails check(IncomingDetails raw, LocalDate today, Pattern numberPattern) {
         if (raw == null) {
             throw new IllegalArgumentException("details: missing");
         }
         IncomingDetails d = IncomingDocuments.withDefaults(raw);
         String number = d.number() == null ? "" : d.number().strip().replaceAll("\\s*/\\s*", "/");
-        if (!NUMBER.matcher(number).matches()) {
+        if (!numberPattern.matcher(number).matches()) {
             throw new IllegalArgumentException("number: the sender's number and notation, e.g. 1588/QĐ-TTg");
         }
         String issuer = text(d.issuer(), "issuer", 255);

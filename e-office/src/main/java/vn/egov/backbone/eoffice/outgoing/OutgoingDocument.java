@@ -10,6 +10,7 @@ import vn.egov.backbone.eoffice.document.api.DocumentStatus;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.AddOutgoingAttachment;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ApproveDraft;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.DraftContent;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.RecordExternalStatus;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReturnDraft;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReviewDraft;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReviseDraft;
@@ -21,6 +22,7 @@ import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftReturned;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftReviewAccepted;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftRevised;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftSubmitted;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.ExternalStatusReceived;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.OutgoingAttachmentAdded;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.OutgoingDocumentDispatched;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.OutgoingDocumentIssued;
@@ -121,6 +123,15 @@ public class OutgoingDocument {
             throw new BusinessRuleViolation("This file is already attached");
         }
         apply(new OutgoingAttachmentAdded(documentId, command.attachment()));
+    }
+
+    @CommandHandler
+    public void handle(RecordExternalStatus command) {
+        if (status != DocumentStatus.ISSUED && status != DocumentStatus.RECALLED) {
+            throw new BusinessRuleViolation("Status packages answer issued documents only");
+        }
+        apply(new ExternalStatusReceived(documentId, command.organId(), command.organName(), command.statusCode(),
+                command.description(), command.timestamp()));
     }
 
     /** Called by {@link OutgoingDocuments#handle} with the number the register gave. */

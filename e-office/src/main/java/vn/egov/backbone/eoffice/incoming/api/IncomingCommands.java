@@ -42,4 +42,16 @@ public final class IncomingCommands {
 
     public record AddIncomingAttachment(@TargetAggregateIdentifier String documentId, AttachmentRef attachment) {
     }
+
+    /**
+     * A document received as an edXML package: registered like a manual one, with the sender's edXML
+     * DocumentId kept ({@code senderDocumentId}) so that status packages can answer it.
+     */
+    public record ReceiveEdXmlDocument(String documentId, String agencyId, IncomingDetails details,
+                                       String senderDocumentId, List<AttachmentRef> attachments) {
+    }
+
+    /** The sender recalled a document it sent by edXML (status 13). */
+    public record WithdrawReceivedDocument(@TargetAggregateIdentifier String documentId, String reason) {
+    }
 }

@@ -52,4 +52,9 @@ public final class OutgoingCommands {
 
     public record AddOutgoingAttachment(@TargetAggregateIdentifier String documentId, AttachmentRef attachment) {
     }
+
+    /** A recipient outside Backbone answered with an edXML status package. */
+    public record RecordExternalStatus(@TargetAggregateIdentifier String documentId, String organId, String organName,
+                                       String statusCode, String description, String timestamp) {
+    }
 }

@@ -50,4 +50,9 @@ public final class OutgoingEvents {
 
     public record OutgoingAttachmentAdded(String documentId, AttachmentRef attachment) {
     }
+
+    /** An edXML status package from a recipient outside Backbone: 01 arrived … 06 done, 15/16 on a recall. */
+    public record ExternalStatusReceived(String documentId, String organId, String organName, String statusCode,
+                                         String description, String timestamp) {
+    }
 }

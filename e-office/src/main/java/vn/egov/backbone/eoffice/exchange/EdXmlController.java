@@ -1,0 +1,111 @@
+package vn.egov.backbone.eoffice.exchange;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.PayloadTooLargeException;
+import vn.egov.backbone.core.identity.Authorizer;
+import vn.egov.backbone.core.official.api.Role;
+import vn.egov.backbone.core.shared.NotFound;
+import vn.egov.backbone.eoffice.document.DocumentActions;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+
+/** edXML exchange over HTTP: import a package, export an issued document, read the exchange log. */
+@RestController
+@RequestMapping("/api/v1")
+class EdXmlController {
+    private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
+
+    private final EdXmlExchange exchange;
+    private final ExchangeLog log;
+    private final DocumentActions actions;
+    private final Authorizer authorizer;
+    private final long maxPackageBytes;
+
+    EdXmlController(EdXmlExchange exchange, ExchangeLog log, DocumentActions actions, Authorizer authorizer,
+                    @Value("${backbone.exchange.max-package-size:60MB}") DataSize maxPackageSize) {
+        this.exchange = exchange;
+        this.log = log;
+        this.actions = actions;
+        this.authorizer = authorizer;
+        this.maxPackageBytes = maxPackageSize.toBytes();
+    }
+
+    /** A document package (201, registered) or a status package (200, applied). */
+    @PostMapping(path = "/exchange/edxml", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE, "application/edxml+xml"})
+    ResponseEntity<EdXmlExchange.ImportResult> importPackage(HttpServletRequest request,
+                                                             @RequestParam(required = false) String agencyId) {
+        byte[] bytes = readLimited(request);
+        EdXmlExchange.ImportResult result = exchange.importPackage(bytes, agencyId);
+        return ResponseEntity.status("DOCUMENT".equals(result.kind()) ? HttpStatus.CREATED : HttpStatus.OK).body(result);
+    }
+
+    @GetMapping("/documents/{id}/edxml")
+    ResponseEntity<byte[]> export(@PathVariable String id, @RequestParam String to) {
+        List<String> recipients = Arrays.stream(to.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return ResponseEntity.ok().contentType(XML)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + id + ".edxml\"")
+                .body(exchange.export(id, recipients));
+    }
+
+    @GetMapping("/exchange/messages")
+    List<ExchangeLog.Entry> messages(@RequestParam String documentId) {
+        actions.readable(documentId);
+        return log.forDocument(documentId);
+    }
+
+    @GetMapping("/exchange/messages/{id}/content")
+    ResponseEntity<byte[]> content(@PathVariable String id) {
+        ExchangeLog.Entry entry = log.find(id).orElseThrow(() -> new NotFound("No exchange message " + id));
+        if (entry.documentId() != null) {
+            actions.readable(entry.documentId());
+        } else if (!authorizer.holds(Authorizer.currentPrincipal().officialId(), Role.ADMINISTRATOR, null)) {
+            throw new AccessDeniedException("Refused packages are shown to system administrators only");
+        }
+        byte[] bytes = log.bytes(entry.sha256()).orElseThrow(() -> new NotFound("The package bytes are missing"));
+        return ResponseEntity.ok().contentType(XML).body(bytes);
+    }
+
+    private byte[] readLimited(HttpServletRequest request) {
+        if (request.getContentLengthLong() > maxPackageBytes) {
+            throw new PayloadTooLargeException(new IllegalArgumentException("package larger than " + maxPackageBytes + " bytes"));
+        }
+        try (InputStream in = request.getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                total += read;
+                if (total > maxPackageBytes) {
+                    throw new PayloadTooLargeException(new IllegalArgumentException("package larger than " + maxPackageBytes));
+                }
+                out.write(buffer, 0, read);
+            }
+            if (total == 0) {
+                throw new InvalidPackage("package: empty body");
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

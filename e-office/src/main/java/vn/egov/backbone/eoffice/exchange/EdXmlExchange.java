@@ -1,0 +1,245 @@
+package vn.egov.backbone.eoffice.exchange;
+
+import org.springframework.stereotype.Service;
+import org.w3c.dom.Document;
+import vn.egov.backbone.core.identity.Authorizer;
+import vn.egov.backbone.core.official.api.Role;
+import vn.egov.backbone.core.shared.BusinessRuleViolation;
+import vn.egov.backbone.core.shared.Commands;
+import vn.egov.backbone.core.shared.NotFound;
+import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.api.UnitView;
+import vn.egov.backbone.eoffice.attachment.AttachmentStore;
+import vn.egov.backbone.eoffice.document.Agencies;
+import vn.egov.backbone.eoffice.document.DocumentActions;
+import vn.egov.backbone.eoffice.document.DocumentQueries;
+import vn.egov.backbone.eoffice.document.api.AttachmentRef;
+import vn.egov.backbone.eoffice.document.api.Classification;
+import vn.egov.backbone.eoffice.document.api.Direction;
+import vn.egov.backbone.eoffice.document.api.DocumentStatus;
+import vn.egov.backbone.eoffice.document.api.DocumentType;
+import vn.egov.backbone.eoffice.document.api.DocumentView;
+import vn.egov.backbone.eoffice.document.api.Urgency;
+import vn.egov.backbone.eoffice.exchange.EdXml.Attachment;
+import vn.egov.backbone.eoffice.exchange.EdXml.DocumentPackage;
+import vn.egov.backbone.eoffice.exchange.EdXml.Organisation;
+import vn.egov.backbone.eoffice.exchange.EdXml.Status;
+import vn.egov.backbone.eoffice.exchange.EdXml.StatusPackage;
+import vn.egov.backbone.eoffice.exchange.ExchangeLog.Kind;
+import vn.egov.backbone.eoffice.exchange.ExchangeLog.Outcome;
+import vn.egov.backbone.eoffice.incoming.IncomingDocuments.Registration;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ReceiveEdXmlDocument;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.WithdrawReceivedDocument;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.RecordExternalStatus;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Document exchange in edXML (QCVN 102:2016): importing document and status packages, exporting
+ * issued documents. An agency's {@code OrganId} is its unit code. Every package, accepted or
+ * refused, goes into the {@link ExchangeLog}; a refused one registers nothing.
+ */
+@Service
+public class EdXmlExchange {
+    /** Inflated attachments of one package may not exceed this (the package itself is limited by the API). */
+    static final long MAX_UNPACKED_BYTES = 200L * 1024 * 1024;
+
+    private final DocumentActions actions;
+    private final DocumentQueries queries;
+    private final Authorizer authorizer;
+    private final Agencies agencies;
+    private final UnitDirectory units;
+    private final AttachmentStore attachments;
+    private final Commands commands;
+    private final ExchangeLog log;
+
+    EdXmlExchange(DocumentActions actions, DocumentQueries queries, Authorizer authorizer, Agencies agencies,
+                  UnitDirectory units, AttachmentStore attachments, Commands commands, ExchangeLog log) {
+        this.actions = actions;
+        this.queries = queries;
+        this.authorizer = authorizer;
+        this.agencies = agencies;
+        this.units = units;
+        this.attachments = attachments;
+        this.commands = commands;
+        this.log = log;
+    }
+
+    public record ImportResult(String kind, String documentId, Long registerNumber, String statusCode, String logId) {
+    }
+
+    /** Imports a package received for the acting agency (the records clerk's). */
+    public ImportResult importPackage(byte[] bytes, String agencyId) {
+        UnitView agency = actions.actingAgency(agencyId);
+        authorizer.require(Role.RECORDS_CLERK, agency.id());
+        String me = Authorizer.currentPrincipal().officialId();
+        Kind kind = Kind.UNKNOWN;
+        String edxmlId = null;
+        try {
+            Document xml = EdXmlReader.parse(bytes);
+            if (EdXmlReader.isStatus(xml)) {
+                kind = Kind.STATUS;
+                StatusPackage status = EdXmlReader.status(xml);
+                edxmlId = status.responseDocumentId();
+                return consumeStatus(bytes, status, agency, me);
+            }
+            kind = Kind.DOCUMENT;
+            DocumentPackage received = EdXmlReader.document(xml);
+            edxmlId = received.documentId();
+            return receiveDocument(bytes, received, agency, me);
+        } catch (IllegalArgumentException | BusinessRuleViolation | NotFound e) {
+            log.record(ExchangeLog.Direction.IN, kind, Outcome.REFUSED, bytes, null, edxmlId, null, e.getMessage(), me);
+            throw e;
+        }
+    }
+
+    private ImportResult receiveDocument(byte[] bytes, DocumentPackage p, UnitView agency, String me) {
+        if (p.to().stream().noneMatch(to -> agency.code().equalsIgnoreCase(String.valueOf(to.organId())))) {
+            throw new InvalidPackage("To: the package is addressed to "
+                    + p.to().stream().map(Organisation::organId).toList() + ", not to " + agency.code());
+        }
+        if (p.businessDocType() != 0) {
+            throw new InvalidPackage("BussinessDocType: only new documents (0) are imported as documents; a recall"
+                    + " comes as status 13");
+        }
+        DocumentType type = typeOf(p.typeName());
+        IncomingDetails details = new IncomingDetails(p.numberAndNotation(), p.from().organName() == null
+                ? p.from().organId() : p.from().organName(), p.promulgationDate(), type, p.subject(), p.content(),
+                urgencyOf(p.priority()), Classification.NONE, p.dueDate(), p.pageAmount());
+        List<AttachmentRef> stored = store(p.attachments());
+        String documentId = UUID.randomUUID().toString();
+        Registration registration = commands.send(new ReceiveEdXmlDocument(documentId, agency.id(), details,
+                p.documentId(), stored));
+        ExchangeLog.Entry entry = log.record(ExchangeLog.Direction.IN, Kind.DOCUMENT, Outcome.ACCEPTED, bytes, documentId,
+                p.documentId(), null, null, me);
+        return new ImportResult("DOCUMENT", documentId, registration.registerNumber(), null, entry.id());
+    }
+
+    private ImportResult consumeStatus(byte[] bytes, StatusPackage status, UnitView agency, String me) {
+        Status code = Status.ofCode(status.statusCode());
+        String documentId;
+        if (code == Status.RECALL) {
+            // The sender recalls a document we received from it: our copy is withdrawn, and we agree (15).
+            DocumentView received = queries.receivedFromEdXml(agency.id(), status.responseDocumentId())
+                    .orElseThrow(() -> new NotFound("No document received as " + status.responseDocumentId()));
+            commands.send(new WithdrawReceivedDocument(received.id(),
+                    status.description() == null ? "Thu hồi theo yêu cầu của nơi gửi" : status.description()));
+            documentId = received.id();
+        } else {
+            // An answer to a document we sent: find it by its edXML DocumentId (organ, date, number/notation).
+            String[] parts = status.responseDocumentId().split(",", 3);
+            if (parts.length != 3 || !parts[0].strip().equalsIgnoreCase(agency.code())) {
+                throw new InvalidPackage("ResponseFor: " + status.responseDocumentId() + " is not a document of "
+                        + agency.code());
+            }
+            DocumentView sent = queries.issuedByNotation(agency.id(), parts[2].strip(), status.responsePromulgationDate())
+                    .orElseThrow(() -> new NotFound("No issued document " + parts[2].strip()));
+            commands.send(new RecordExternalStatus(sent.id(), status.from().organId(), status.from().organName(),
+                    code.code(), status.description(), status.timestamp()));
+            documentId = sent.id();
+        }
+        ExchangeLog.Entry entry = log.record(ExchangeLog.Direction.IN, Kind.STATUS, Outcome.ACCEPTED, bytes, documentId,
+                status.responseDocumentId(), code.code(), status.description(), me);
+        return new ImportResult("STATUS", documentId, null, code.code(), entry.id());
+    }
+
+    /** Builds the edXML package of an issued document of the official's agency, addressed to {@code to} (OrganIds). */
+    public byte[] export(String documentId, List<String> to) {
+        DocumentView document = actions.readable(documentId);
+        if (document.direction() != Direction.OUTGOING
+                || (document.status() != DocumentStatus.ISSUED && document.status() != DocumentStatus.RECALLED)) {
+            throw new BusinessRuleViolation("Only issued outgoing documents are exchanged");
+        }
+        authorizer.require(Role.RECORDS_CLERK, document.agencyId());
+        UnitView agency = units.find(document.agencyId()).orElseThrow();
+        List<Organisation> recipients = new ArrayList<>();
+        for (String organId : to) {
+            recipients.add(new Organisation(organId, units.list(false).stream()
+                    .filter(u -> u.code().equalsIgnoreCase(organId)).map(UnitView::name).findFirst().orElse(organId)));
+        }
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("to: name at least one recipient OrganId");
+        }
+        List<String> chain = units.selfAndAncestors(agency.id());
+        String place = units.find(chain.get(chain.size() - 1)).map(UnitView::name).orElse(null);
+        String notation = document.number();
+        String codeNotation = notation.contains("/") ? notation.substring(notation.indexOf('/') + 1) : null;
+        List<Attachment> files = new ArrayList<>();
+        int cid = 1;
+        for (DocumentQueries.AttachmentRow row : queries.attachments(documentId)) {
+            byte[] content = read(row.sha256());
+            files.add(new Attachment("cid:" + cid++, row.fileName(), "application/zip", SafeZip.zip(row.fileName(), content)));
+        }
+        DocumentPackage p = new DocumentPackage(new Organisation(agency.code(), agency.name()), recipients,
+                edxmlDocumentId(agency, document), String.valueOf(document.registerNumber()), codeNotation, place,
+                document.issuedOn(), document.type().ordinal() + 1, document.type().label(), document.subject(),
+                document.body(), null, null, document.signerName(), document.dueOn(), document.urgency().ordinal(),
+                document.pageCount(), List.of(), 0, files);
+        byte[] bytes = EdXmlWriter.document(p);
+        log.record(ExchangeLog.Direction.OUT, Kind.DOCUMENT, Outcome.PRODUCED, bytes, documentId, p.documentId(), null,
+                "to " + to, Authorizer.currentPrincipal().officialId());
+        return bytes;
+    }
+
+    static String edxmlDocumentId(UnitView agency, DocumentView document) {
+        return agency.code() + "," + document.issuedOn().format(EdXmlReader.DATE) + "," + document.number();
+    }
+
+    private List<AttachmentRef> store(List<Attachment> files) {
+        List<AttachmentRef> stored = new ArrayList<>();
+        long budget = MAX_UNPACKED_BYTES;
+        for (Attachment file : files) {
+            if (SafeZip.looksLikeZip(file.content())) {
+                List<SafeZip.Entry> entries = SafeZip.unzip(file.content(), budget);
+                budget -= entries.stream().mapToLong(e -> e.content().length).sum();
+                try {
+                    for (SafeZip.Entry entry : entries) {
+                        stored.add(attachments.store(new ByteArrayInputStream(entry.content()), entry.name()));
+                    }
+                } catch (AttachmentStore.RefusedFile notAcceptedInside) {
+                    // The archive holds a type Backbone does not accept on its own: keep the archive whole.
+                    stored.add(attachments.store(new ByteArrayInputStream(file.content()), file.name() + ".zip", true));
+                }
+            } else {
+                stored.add(attachments.store(new ByteArrayInputStream(file.content()), file.name()));
+            }
+        }
+        return stored;
+    }
+
+    private byte[] read(String sha256) {
+        try {
+            return Files.readAllBytes(attachments.content(sha256).orElseThrow(() -> new NotFound("Attachment file missing")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static DocumentType typeOf(String typeName) {
+        if (typeName == null) {
+            throw new InvalidPackage("DocumentType/TypeName: missing");
+        }
+        String wanted = normalise(typeName);
+        return Arrays.stream(DocumentType.values()).filter(t -> normalise(t.label()).equals(wanted)).findFirst()
+                .orElseThrow(() -> new InvalidPackage("DocumentType/TypeName: unknown document type '" + typeName + "'"));
+    }
+
+    /** Priority 0..3 as Thường, Khẩn, Thượng khẩn, Hỏa tốc (the code list is unverified; unknown values are ordinary). */
+    static Urgency urgencyOf(int priority) {
+        return priority >= 0 && priority < Urgency.values().length ? Urgency.values()[priority] : Urgency.NORMAL;
+    }
+
+    private static String normalise(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC).strip().toLowerCase(Locale.ROOT);
+    }
+}
