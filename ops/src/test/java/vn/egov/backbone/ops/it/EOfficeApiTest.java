@@ -14,9 +14,6 @@ import vn.egov.backbone.ops.support.RunningBackbone;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -323,7 +320,7 @@ class EOfficeApiTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 clerk.api().get("/api/v1/documents/" + id).body().get("attachments").size() == 1);
-        HttpResponse<byte[]> download = raw(clerk, "/api/v1/documents/" + id + "/attachments/" + attachmentId);
+        HttpResponse<byte[]> download = clerk.api().getBytes("/api/v1/documents/" + id + "/attachments/" + attachmentId);
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(pdf);
 
@@ -368,16 +365,6 @@ class EOfficeApiTest {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return official.api().raw("POST", "/api/v1/documents/" + documentId + "/attachments",
                 "multipart/form-data; boundary=" + boundary, body.toByteArray());
-    }
-
-    static HttpResponse<byte[]> raw(Official official, String path) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(backbone.baseUrl() + path))
-                    .header("Authorization", official.api().authorization()).GET().build();
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static List<String> ids(JsonNode documents) {
