@@ -72,8 +72,11 @@ public class ApiTokenStore {
                         + " AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)")
                 .param("hash", hash(token)).param("now", Timestamp.from(now))
                 .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).optional();
-        row.ifPresent(r -> jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id")
-                .param("now", Timestamp.from(now)).param("id", r[0]).update());
+        // Recorded to the minute: a script using its token on every request must not write on every request.
+        row.ifPresent(r -> jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id"
+                        + " AND (last_used_at IS NULL OR last_used_at < :minuteAgo)")
+                .param("now", Timestamp.from(now)).param("id", r[0])
+                .param("minuteAgo", Timestamp.from(now.minusSeconds(60))).update());
         return row.map(r -> r[1]);
     }
 

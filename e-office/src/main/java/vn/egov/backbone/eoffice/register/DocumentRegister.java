@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.register;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -12,8 +13,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * same sequence number collide in the event store, where the loser is retried on the new state.
  * A number is allocated in the same transaction that registers or issues the document, so a
  * refused document never leaves a gap.
+ * <p>
+ * A register gets an event per number, thousands a year, so it is cached and snapshotted: loading it
+ * must not replay the whole year for every registration.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = RegisterConfiguration.SNAPSHOT_TRIGGER, cache = RegisterConfiguration.CACHE)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 public class DocumentRegister {
     @AggregateIdentifier
     private String registerId;
