@@ -219,7 +219,7 @@ public class DocumentActions {
     }
 
     /** Whether the official holds a role in the agency, one of its departments, or system-wide. */
-    private boolean worksIn(String officialId, String agencyId) {
+    public boolean worksIn(String officialId, String agencyId) {
         return officials.roles(officialId).stream().anyMatch(role -> {
             if (role.unitId() == null) {
                 return true;

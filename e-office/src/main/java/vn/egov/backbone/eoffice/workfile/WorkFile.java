@@ -1,0 +1,131 @@
+package vn.egov.backbone.eoffice.workfile;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import vn.egov.backbone.core.shared.BusinessRuleViolation;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.CloseWorkFile;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.FileDocument;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.OpenWorkFile;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.TransferWorkFileToArchive;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.UnfileDocument;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.DocumentFiled;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.DocumentUnfiled;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileClosed;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileOpened;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileTransferredToArchive;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A work file (hồ sơ công việc): the documents of one matter, from the agency's annual file list.
+ * Open, it takes and gives back documents; closed, it is read-only and due in the archive within a
+ * year; in the archive it is kept for its retention period (or permanently).
+ */
+@Aggregate
+public class WorkFile {
+    public enum State { OPEN, CLOSED, ARCHIVED }
+
+    @AggregateIdentifier
+    private String workFileId;
+    private State state;
+    private Integer retentionYears;
+    private final Set<String> documents = new LinkedHashSet<>();
+
+    protected WorkFile() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public WorkFile(OpenWorkFile command, WorkFileCodes codes) {
+        if (command.code() == null || !command.code().strip().matches("[\\p{L}\\p{N}.\\-/]{1,30}")) {
+            throw new IllegalArgumentException("code: the file's symbol in the annual list, e.g. 03.12");
+        }
+        if (command.title() == null || command.title().isBlank() || command.title().length() > 1000) {
+            throw new IllegalArgumentException("title: 1 to 1000 characters");
+        }
+        if (command.year() < 2000 || command.year() > 2100) {
+            throw new IllegalArgumentException("year: the year of the file list");
+        }
+        if (command.retentionYears() != null && (command.retentionYears() < 1 || command.retentionYears() > 100)) {
+            throw new IllegalArgumentException("retentionYears: 1 to 100, or none for permanent");
+        }
+        codes.claim(command.agencyId(), command.year(), command.code().strip(), command.workFileId());
+        apply(new WorkFileOpened(command.workFileId(), command.agencyId(), command.year(), command.code().strip(),
+                command.title().strip(), command.retentionYears(), command.keeperId()));
+    }
+
+    @CommandHandler
+    public void handle(FileDocument command) {
+        requireOpen();
+        if (!documents.add(command.documentId())) {
+            throw new BusinessRuleViolation("The document is already in this file");
+        }
+        apply(new DocumentFiled(workFileId, command.documentId()));
+    }
+
+    @CommandHandler
+    public void handle(UnfileDocument command) {
+        requireOpen();
+        if (!documents.contains(command.documentId())) {
+            throw new BusinessRuleViolation("The document is not in this file");
+        }
+        apply(new DocumentUnfiled(workFileId, command.documentId()));
+    }
+
+    @CommandHandler
+    public void handle(CloseWorkFile command) {
+        requireOpen();
+        if (documents.isEmpty()) {
+            throw new BusinessRuleViolation("An empty file cannot be closed");
+        }
+        apply(new WorkFileClosed(workFileId, command.closedOn(), documents.size(), command.closedOn().plusYears(1)));
+    }
+
+    @CommandHandler
+    public void handle(TransferWorkFileToArchive command) {
+        if (state != State.CLOSED) {
+            throw new BusinessRuleViolation(state == State.ARCHIVED ? "The file is already in the archive"
+                    : "Only a closed file goes to the archive");
+        }
+        apply(new WorkFileTransferredToArchive(workFileId, command.transferredOn(),
+                retentionYears == null ? null : command.transferredOn().plusYears(retentionYears)));
+    }
+
+    private void requireOpen() {
+        if (state != State.OPEN) {
+            throw new BusinessRuleViolation("The file is " + state.name().toLowerCase() + " and read-only");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(WorkFileOpened event) {
+        workFileId = event.workFileId();
+        retentionYears = event.retentionYears();
+        state = State.OPEN;
+    }
+
+    @EventSourcingHandler
+    void on(DocumentFiled event) {
+        documents.add(event.documentId());
+    }
+
+    @EventSourcingHandler
+    void on(DocumentUnfiled event) {
+        documents.remove(event.documentId());
+    }
+
+    @EventSourcingHandler
+    void on(WorkFileClosed event) {
+        state = State.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(WorkFileTransferredToArchive event) {
+        state = State.ARCHIVED;
+    }
+}
