@@ -2,7 +2,7 @@
 CREATE TABLE work_file_view (
     id              VARCHAR(64)   PRIMARY KEY,
     agency_id       VARCHAR(64)   NOT NULL,
-    year            INT           NOT NULL,
+    list_year       INT           NOT NULL,
     code            VARCHAR(30)   NOT NULL,
     title           VARCHAR(1000) NOT NULL,
     retention_years INT,
@@ -15,7 +15,7 @@ CREATE TABLE work_file_view (
     keep_until      DATE,
     version         BIGINT        NOT NULL
 );
-CREATE INDEX idx_work_file_view_agency ON work_file_view (agency_id, year);
+CREATE INDEX idx_work_file_view_agency ON work_file_view (agency_id, list_year);
 
 CREATE TABLE work_file_document (
     work_file_id VARCHAR(64) NOT NULL,
@@ -25,8 +25,8 @@ CREATE TABLE work_file_document (
 
 CREATE TABLE work_file_code (
     agency_id    VARCHAR(64) NOT NULL,
-    year         INT         NOT NULL,
+    list_year    INT         NOT NULL,
     code         VARCHAR(30) NOT NULL,
     work_file_id VARCHAR(64) NOT NULL,
-    PRIMARY KEY (agency_id, year, code)
+    PRIMARY KEY (agency_id, list_year, code)
 );

@@ -16,7 +16,7 @@ class JdbcWorkFileCodes implements WorkFileCodes {
     @Override
     public void claim(String agencyId, int year, String code, String workFileId) {
         try {
-            jdbc.sql("INSERT INTO work_file_code (agency_id, year, code, work_file_id) VALUES (:agency, :year, :code, :id)")
+            jdbc.sql("INSERT INTO work_file_code (agency_id, list_year, code, work_file_id) VALUES (:agency, :year, :code, :id)")
                     .param("agency", agencyId).param("year", year).param("code", code.toUpperCase(java.util.Locale.ROOT))
                     .param("id", workFileId).update();
         } catch (DuplicateKeyException e) {

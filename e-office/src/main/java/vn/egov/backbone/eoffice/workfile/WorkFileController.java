@@ -86,7 +86,7 @@ class WorkFileController {
     List<Map<String, Object>> list(@RequestParam(required = false) Integer year,
                                    @RequestParam(required = false) String agencyId) {
         UnitView agency = documents.actingAgency(agencyId);
-        return jdbc.sql("SELECT * FROM work_file_view WHERE agency_id = :agency AND year = :year ORDER BY code")
+        return jdbc.sql("SELECT * FROM work_file_view WHERE agency_id = :agency AND list_year = :year ORDER BY code")
                 .param("agency", agency.id()).param("year", year == null ? today().getYear() : year).query().listOfRows();
     }
 

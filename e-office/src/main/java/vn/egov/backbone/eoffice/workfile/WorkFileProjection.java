@@ -24,7 +24,7 @@ class WorkFileProjection {
 
     @EventHandler
     void on(WorkFileOpened e, @SequenceNumber long version) {
-        jdbc.sql("INSERT INTO work_file_view (id, agency_id, year, code, title, retention_years, keeper_id, status,"
+        jdbc.sql("INSERT INTO work_file_view (id, agency_id, list_year, code, title, retention_years, keeper_id, status,"
                         + " document_count, version) VALUES (:id, :agency, :year, :code, :title, :retention, :keeper, 'OPEN', 0,"
                         + " :version)")
                 .param("id", e.workFileId()).param("agency", e.agencyId()).param("year", e.year()).param("code", e.code())

@@ -333,6 +333,42 @@ class EOfficeApiTest {
         assertThat(clerk.api().get("/api/v1/documents/" + id).body().get("attachments").size()).isEqualTo(1);
     }
 
+    @Test
+    void aWorkFileIsFilledClosedReadOnlyAndTransferredToTheArchive() {
+        String first = register(clerk, incoming("Hồ sơ: kế hoạch số hóa 2026", "NONE"));
+        String second = register(clerk, incoming("Hồ sơ: báo cáo số hóa quý IV", "NONE"));
+        Api.Response opened = specialist.api().post("/api/v1/work-files", Map.of("code", "03.12",
+                "title", "Hồ sơ triển khai số hóa hồ sơ thủ tục hành chính năm " + TODAY.getYear(), "retentionYears", 10));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String file = opened.body().get("id").asText();
+        assertThat(specialist.api().post("/api/v1/work-files", Map.of("code", "03.12", "title", "Trùng")).status())
+                .as("one symbol per agency and year").isEqualTo(409);
+        await().atMost(Duration.ofSeconds(10)).until(() -> specialist.api().get("/api/v1/work-files/" + file).status() == 200);
+        for (String document : List.of(first, second)) {
+            assertThat(specialist.api().post("/api/v1/work-files/" + file + "/documents", Map.of("documentId", document))
+                    .status()).isEqualTo(204);
+        }
+        String otherAgency = register(snvClerk, incoming("Văn bản của Sở Nội vụ", "NONE"));
+        assertThat(snvClerk.api().post("/api/v1/work-files/" + file + "/documents", Map.of("documentId", otherAgency))
+                .status()).as("not their agency's file").isEqualTo(404);
+        assertThat(clerk.api().post("/api/v1/work-files/" + file + "/archive-transfer", Map.of()).status())
+                .as("an open file does not go to the archive").isEqualTo(409);
+        assertThat(colleague.api().post("/api/v1/work-files/" + file + "/closure", Map.of()).status())
+                .as("only the keeper or a leader closes it").isEqualTo(403);
+        assertThat(specialist.api().post("/api/v1/work-files/" + file + "/closure", Map.of()).status()).isEqualTo(204);
+        assertThat(specialist.api().post("/api/v1/work-files/" + file + "/documents", Map.of("documentId",
+                register(clerk, incoming("Đến sau khi đóng hồ sơ", "NONE")))).status()).as("closed is read-only").isEqualTo(409);
+        assertThat(specialist.api().delete("/api/v1/work-files/" + file + "/documents/" + first).status()).isEqualTo(409);
+        assertThat(clerk.api().post("/api/v1/work-files/" + file + "/archive-transfer", Map.of()).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode got = specialist.api().get("/api/v1/work-files/" + file).body();
+            assertThat(got.get("file").get("status").asText()).isEqualTo("ARCHIVED");
+            assertThat(got.get("file").get("document_count").asInt()).isEqualTo(2);
+            assertThat(got.get("file").get("keep_until").asText()).isEqualTo(TODAY.plusYears(10).toString());
+            assertThat(ids(got.get("documents"))).containsExactlyInAnyOrder(first, second);
+        });
+    }
+
     static String approvedDraft(String type, String subject, String classification, Official drafter) {
         Api.Response draft = drafter.api().post("/api/v1/documents/outgoing", Map.of("type", type, "subject", subject,
                 "classification", classification));
