@@ -287,6 +287,13 @@ class DocumentProjection {
         touch(event.documentId(), version, at);
     }
 
+    @EventHandler
+    void on(vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.AttachmentSigned event, @SequenceNumber long version,
+            @Timestamp Instant at) {
+        attachment(event.documentId(), event.signed(), at);
+        touch(event.documentId(), version, at);
+    }
+
     @ResetHandler
     void reset() {
         for (String table : List.of("document_view", "document_participant", "inbox_item", "document_attachment",

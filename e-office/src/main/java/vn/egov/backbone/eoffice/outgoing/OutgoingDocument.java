@@ -12,9 +12,12 @@ import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ApproveDraft;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.DraftContent;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.RecordExternalStatus;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReturnDraft;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.SignAttachment;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.SignatureKind;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReviewDraft;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReviseDraft;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.SubmitDraft;
+import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.AttachmentSigned;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.Delivery;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftApproved;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftCreated;
@@ -58,6 +61,8 @@ public class OutgoingDocument {
     private String approvedBy;
     private final List<Delivery> deliveries = new ArrayList<>();
     private final Set<String> attachments = new HashSet<>();
+    private final Set<String> attachmentIds = new HashSet<>();
+    private final Set<String> signedBySigner = new HashSet<>();
 
     protected OutgoingDocument() {
         // for Axon
@@ -132,6 +137,24 @@ public class OutgoingDocument {
         }
         apply(new ExternalStatusReceived(documentId, command.organId(), command.organName(), command.statusCode(),
                 command.description(), command.timestamp()));
+    }
+
+    @CommandHandler
+    public void handle(SignAttachment command) {
+        if (status != DocumentStatus.APPROVED && status != DocumentStatus.ISSUED) {
+            throw new BusinessRuleViolation("Only an approved or issued document is signed");
+        }
+        if (!attachmentIds.contains(command.sourceAttachmentId())) {
+            throw new BusinessRuleViolation("That file is not attached to this document");
+        }
+        if (command.kind() == SignatureKind.SIGNER && !Objects.equals(command.officialId(), approvedBy)) {
+            throw new BusinessRuleViolation("Only the leader who approved the document signs it");
+        }
+        if (command.kind() == SignatureKind.AGENCY && !signedBySigner.contains(command.sourceAttachmentId())) {
+            throw new BusinessRuleViolation("The agency's signature comes after the signer's (Nghị định 30, Điều 33)");
+        }
+        apply(new AttachmentSigned(documentId, command.sourceAttachmentId(), command.signed(), command.kind(),
+                command.officialId(), command.certificateSubject()));
     }
 
     /** Called by {@link OutgoingDocuments#handle} with the number the register gave. */
@@ -256,5 +279,14 @@ public class OutgoingDocument {
     @EventSourcingHandler
     void on(OutgoingAttachmentAdded event) {
         attachments.add(event.attachment().sha256());
+        attachmentIds.add(event.attachment().attachmentId());
+    }
+
+    @EventSourcingHandler
+    void on(AttachmentSigned event) {
+        attachmentIds.add(event.signed().attachmentId());
+        if (event.kind() == SignatureKind.SIGNER) {
+            signedBySigner.add(event.signed().attachmentId());
+        }
     }
 }

@@ -11,6 +11,7 @@ import vn.egov.backbone.ops.support.Api;
 import vn.egov.backbone.ops.support.Province;
 import vn.egov.backbone.ops.support.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
+import vn.egov.backbone.ops.support.TestCertificates;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -367,6 +368,79 @@ class EOfficeApiTest {
             assertThat(got.get("file").get("keep_until").asText()).isEqualTo(TODAY.plusYears(10).toString());
             assertThat(ids(got.get("documents"))).containsExactlyInAnyOrder(first, second);
         });
+    }
+
+    @Test
+    void theLeaderSignsThenTheAgencyAndBothSignaturesVerify() throws Exception {
+        TestCertificates.writePkcs12(dataDir.resolve("keys/pho.chu.tich.p12"), "Lê Văn Hùng", "UBND tỉnh Thử Nghiệm", "mã-pin-ký");
+        TestCertificates.writePkcs12(dataDir.resolve("keys/agency-TP.UBND.p12"), "Ủy ban nhân dân tỉnh Thử Nghiệm",
+                "UBND tỉnh Thử Nghiệm", "mã-pin-cơ-quan");
+        Api.Response draft = specialist.api().post("/api/v1/documents/outgoing", Map.of("type", "QUYET_DINH",
+                "subject", "Quyết định phê duyệt kế hoạch ký số"));
+        String id = draft.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> specialist.api().get("/api/v1/documents/" + id).status() == 200);
+        String original = upload(specialist, id, "quyết-định.pdf", pdf()).body().get("attachmentId").asText();
+        assertThat(specialist.api().post("/api/v1/documents/" + id + "/submission", Map.of("approverId", leader.id())).status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                leader.api().post("/api/v1/documents/" + id + "/approval", Map.of()).status() == 204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> leader.api().get("/api/v1/documents/" + id).body()
+                .get("document").get("status").asText().equals("APPROVED"));
+        String signatures = "/api/v1/documents/" + id + "/attachments/";
+
+        assertThat(clerk.api().post(signatures + original + "/signatures", Map.of("kind", "AGENCY",
+                "password", "mã-pin-cơ-quan")).status()).as("the agency signs after the signer").isEqualTo(409);
+        assertThat(leader.api().post(signatures + original + "/signatures", Map.of("kind", "SIGNER",
+                "password", "sai-mã-pin")).status()).isEqualTo(400);
+        assertThat(confidentialLeader.api().post(signatures + original + "/signatures", Map.of("kind", "SIGNER",
+                "password", "mã-pin-ký")).status()).as("only the approving leader").isEqualTo(403);
+        Api.Response signed = leader.api().post(signatures + original + "/signatures", Map.of("kind", "SIGNER",
+                "password", "mã-pin-ký"));
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(201);
+        String signerSigned = signed.body().get("attachmentId").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                clerk.api().get("/api/v1/documents/" + id).body().get("attachments").size() == 2);
+        Api.Response sealed = clerk.api().post(signatures + signerSigned + "/signatures", Map.of("kind", "AGENCY",
+                "password", "mã-pin-cơ-quan"));
+        assertThat(sealed.status()).as(sealed.toString()).isEqualTo(201);
+        String agencySigned = sealed.body().get("attachmentId").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                clerk.api().get("/api/v1/documents/" + id).body().get("attachments").size() == 3);
+
+        JsonNode report = clerk.api().get(signatures + agencySigned + "/signatures").body();
+        assertThat(report).hasSize(2);
+        assertThat(report.get(0).get("subject").asText()).contains("CN=Lê Văn Hùng");
+        assertThat(report.get(0).get("subFilter").asText()).isEqualTo("ETSI.CAdES.detached");
+        assertThat(report.get(0).get("intact").asBoolean()).isTrue();
+        assertThat(report.get(0).get("coversWholeDocument").asBoolean()).as("a later signature follows").isFalse();
+        assertThat(report.get(1).get("subject").asText()).contains("CN=Ủy ban nhân dân tỉnh Thử Nghiệm");
+        assertThat(report.get(1).get("intact").asBoolean()).isTrue();
+        assertThat(report.get(1).get("coversWholeDocument").asBoolean()).isTrue();
+
+        byte[] sealedPdf = clerk.api().getBytes(signatures + agencySigned).body();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(sealedPdf)) {
+            var widget = document.getPage(0).getAnnotations().get(0);
+            var fonts = widget.getNormalAppearanceStream().getResources().getFontNames();
+            assertThat(fonts).isNotEmpty();
+            String fontName = widget.getNormalAppearanceStream().getResources().getFont(fonts.iterator().next()).getName();
+            assertThat(fontName).as("a Unicode font embedded for Vietnamese names").contains("DejaVuSans");
+            java.nio.file.Files.createDirectories(Path.of("target", "screenshots"));
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 96),
+                    "png", Path.of("target", "screenshots", "signed-pdf.png").toFile());
+        }
+
+        // A received copy whose bytes were changed after signing: the signature no longer verifies.
+        byte[] tampered = sealedPdf.clone();
+        String text = new String(tampered, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("/MediaBox");
+        tampered[at + 1] = (byte) 'X';
+        String received = register(clerk, incoming("Văn bản nhận có chữ ký số", "NONE"));
+        String copy = upload(clerk, received, "bản-nhận.pdf", tampered).body().get("attachmentId").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                clerk.api().get("/api/v1/documents/" + received).body().get("attachments").size() == 1);
+        JsonNode check = clerk.api().get("/api/v1/documents/" + received + "/attachments/" + copy + "/signatures").body();
+        assertThat(check).isNotEmpty();
+        assertThat(check.get(0).get("intact").asBoolean()).isFalse();
     }
 
     static String approvedDraft(String type, String subject, String classification, Official drafter) {

@@ -57,4 +57,13 @@ public final class OutgoingCommands {
     public record RecordExternalStatus(@TargetAggregateIdentifier String documentId, String organId, String organName,
                                        String statusCode, String description, String timestamp) {
     }
+
+    /** Who signs an outgoing document's PDF: the approving leader first, then the agency (by the records clerk). */
+    public enum SignatureKind { SIGNER, AGENCY }
+
+    /** Records a PDF signed (PAdES) as a new attachment, made from {@code sourceAttachmentId}. */
+    public record SignAttachment(@TargetAggregateIdentifier String documentId, String sourceAttachmentId,
+                                 AttachmentRef signed, SignatureKind kind, String officialId,
+                                 String certificateSubject) {
+    }
 }

@@ -55,4 +55,8 @@ public final class OutgoingEvents {
     public record ExternalStatusReceived(String documentId, String organId, String organName, String statusCode,
                                          String description, String timestamp) {
     }
+
+    public record AttachmentSigned(String documentId, String sourceAttachmentId, AttachmentRef signed,
+                                   OutgoingCommands.SignatureKind kind, String officialId, String certificateSubject) {
+    }
 }
