@@ -1,5 +1,6 @@
 package vn.egov.backbone.core.official;
 
+import vn.egov.backbone.core.shared.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -109,7 +110,7 @@ class OfficialController {
     ResponseEntity<Created> register(@Valid @RequestBody RegisterOfficialRequest request) {
         authorizer.require(Role.ADMINISTRATOR, request.unitId());
         List<RoleAssignment> roles = request.roles() == null ? List.of() : request.roles().stream()
-                .map(r -> new RoleAssignment(blankToNull(r.unitId()), r.role(), r.validUntil())).toList();
+                .map(r -> new RoleAssignment(Text.blankToNull(r.unitId()), r.role(), r.validUntil())).toList();
         roles.forEach(r -> authorizer.require(Role.ADMINISTRATOR, r.unitId()));
         String id = UUID.randomUUID().toString();
         commands.send(new RegisterOfficial(id, request.username(), request.fullName(), request.email(),
@@ -129,8 +130,8 @@ class OfficialController {
     @PostMapping("/{id}/roles")
     ResponseEntity<Void> grant(@PathVariable String id, @Valid @RequestBody RoleRequest request) {
         administer(id);
-        authorizer.require(Role.ADMINISTRATOR, blankToNull(request.unitId()));
-        commands.send(new GrantRole(id, blankToNull(request.unitId()), request.role(), request.validUntil()));
+        authorizer.require(Role.ADMINISTRATOR, Text.blankToNull(request.unitId()));
+        commands.send(new GrantRole(id, Text.blankToNull(request.unitId()), request.role(), request.validUntil()));
         return ResponseEntity.noContent().build();
     }
 
@@ -138,8 +139,8 @@ class OfficialController {
     ResponseEntity<Void> revoke(@PathVariable String id, @RequestParam(required = false) String unitId,
                                 @RequestParam Role role, @RequestParam(required = false) String reason) {
         administer(id);
-        authorizer.require(Role.ADMINISTRATOR, blankToNull(unitId));
-        commands.send(new RevokeRole(id, blankToNull(unitId), role, reason));
+        authorizer.require(Role.ADMINISTRATOR, Text.blankToNull(unitId));
+        commands.send(new RevokeRole(id, Text.blankToNull(unitId), role, reason));
         return ResponseEntity.noContent().build();
     }
 
@@ -187,7 +188,4 @@ class OfficialController {
         return directory.find(id).orElseThrow(() -> new NotFound("Official " + id + " does not exist"));
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

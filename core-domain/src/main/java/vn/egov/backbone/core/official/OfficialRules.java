@@ -27,7 +27,7 @@ final class OfficialRules {
     }
 
     static String optional(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return vn.egov.backbone.core.shared.Text.blankToNull(text);
     }
 
     static void requireRole(Role role) {

@@ -1,5 +1,6 @@
 package vn.egov.backbone.core.unit;
 
+import vn.egov.backbone.core.shared.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -95,9 +96,9 @@ class UnitController {
 
     @PostMapping
     ResponseEntity<Created> create(@Valid @RequestBody CreateUnitRequest request) {
-        authorizer.require(Role.ADMINISTRATOR, blankToNull(request.parentId()));
+        authorizer.require(Role.ADMINISTRATOR, Text.blankToNull(request.parentId()));
         String id = commands.send(new CreateUnit(UUID.randomUUID().toString(), request.code(), request.name(),
-                request.kind(), blankToNull(request.parentId())));
+                request.kind(), Text.blankToNull(request.parentId())));
         return ResponseEntity.created(URI.create("/api/v1/units/" + id)).body(new Created(id));
     }
 
@@ -119,10 +120,10 @@ class UnitController {
 
     @PostMapping("/mergers")
     ResponseEntity<Created> merge(@Valid @RequestBody MergeUnitsRequest request) {
-        authorizer.require(Role.ADMINISTRATOR, blankToNull(request.parentId()));
+        authorizer.require(Role.ADMINISTRATOR, Text.blankToNull(request.parentId()));
         request.sourceUnitIds().forEach(source -> authorizer.require(Role.ADMINISTRATOR, source));
         String id = commands.send(new MergeUnits(UUID.randomUUID().toString(), request.code(), request.name(),
-                request.kind(), blankToNull(request.parentId()), request.sourceUnitIds(), request.legalBasis()));
+                request.kind(), Text.blankToNull(request.parentId()), request.sourceUnitIds(), request.legalBasis()));
         return ResponseEntity.created(URI.create("/api/v1/units/" + id)).body(new Created(id));
     }
 
@@ -155,7 +156,4 @@ class UnitController {
                 byParent.getOrDefault(unit.id(), List.of()).stream().map(child -> node(child, byParent)).toList());
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

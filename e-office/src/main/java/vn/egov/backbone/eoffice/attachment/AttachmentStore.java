@@ -116,6 +116,16 @@ public class AttachmentStore {
         return Files.exists(path) ? Optional.of(path) : Optional.empty();
     }
 
+    /** The content of a stored file. */
+    public byte[] bytes(String sha256) {
+        try {
+            return Files.readAllBytes(content(sha256).orElseThrow(
+                    () -> new vn.egov.backbone.core.shared.NotFound("The attachment's file is missing")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The extracted text (PDF), for the search index; empty for types without extraction. */
     public Optional<String> text(String sha256) {
         return content(sha256).map(p -> p.resolveSibling(p.getFileName() + ".txt")).filter(Files::exists).map(p -> {

@@ -44,6 +44,15 @@ public class Agencies {
         throw new BusinessRuleViolation("Unit " + unitId + " belongs to no agency that keeps document registers");
     }
 
+    /** The agency a unit belongs to, or empty for a unit outside any agency (a commune itself) or an unknown one. */
+    public java.util.Optional<String> agencyIdOf(String unitId) {
+        try {
+            return java.util.Optional.of(agencyOf(unitId).id());
+        } catch (BusinessRuleViolation | NotFound notInAnAgency) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The agency part of a notation: the last segment of its code ({@code HS.SNV} gives {@code SNV}). */
     public static String abbreviation(UnitView agency) {
         String code = agency.code();

@@ -220,16 +220,8 @@ public class DocumentActions {
 
     /** Whether the official holds a role in the agency, one of its departments, or system-wide. */
     public boolean worksIn(String officialId, String agencyId) {
-        return officials.roles(officialId).stream().anyMatch(role -> {
-            if (role.unitId() == null) {
-                return true;
-            }
-            try {
-                return agencies.agencyOf(role.unitId()).id().equals(agencyId);
-            } catch (RuntimeException notInAnAgency) {
-                return false;
-            }
-        });
+        return officials.roles(officialId).stream().anyMatch(role -> role.unitId() == null
+                || agencies.agencyIdOf(role.unitId()).filter(agencyId::equals).isPresent());
     }
 
     /** Handling a classified document needs the clearance for it. */

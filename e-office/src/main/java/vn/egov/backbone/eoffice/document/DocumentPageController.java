@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.document;
 
+import vn.egov.backbone.core.shared.Text;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -119,7 +120,7 @@ class DocumentPageController {
                     RedirectAttributes redirect) {
         return pages.runAndGo(redirect, "/documents/incoming/new", () -> {
             var registration = actions.registerIncoming(new IncomingDetails(number, issuer, issuedOn, type, subject,
-                    blankToNull(body), urgency, classification, dueOn, pageCount), null);
+                    Text.blankToNull(body), urgency, classification, dueOn, pageCount), null);
             return new PageActions.Outcome(message("documents.registered", registration.registerNumber()),
                     "/documents/" + registration.documentId());
         });
@@ -144,7 +145,7 @@ class DocumentPageController {
         return pages.runAndGo(redirect, "/documents/outgoing/new", () -> {
             List<String> external = externalRecipients == null ? List.of()
                     : Arrays.stream(externalRecipients.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-            String id = actions.draft(new DraftContent(type, subject, blankToNull(body),
+            String id = actions.draft(new DraftContent(type, subject, Text.blankToNull(body),
                     internalRecipients == null ? List.of() : internalRecipients, external, urgency, classification, null,
                     null), null);
             return new PageActions.Outcome(message("documents.drafted"), "/documents/" + id);
@@ -200,11 +201,7 @@ class DocumentPageController {
     }
 
     private boolean belongsTo(String unitId, String agencyId) {
-        try {
-            return agencies.agencyOf(unitId).id().equals(agencyId);
-        } catch (RuntimeException notInAnAgency) {
-            return false;
-        }
+        return agencies.agencyIdOf(unitId).filter(agencyId::equals).isPresent();
     }
 
     @PostMapping("/documents/{id}/assign")
@@ -212,7 +209,7 @@ class DocumentPageController {
                   @RequestParam(required = false) String instruction, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
                   RedirectAttributes redirect) {
         return pages.run(redirect, "/documents/" + id, () -> {
-            actions.assign(id, blankToNull(instruction), assignee(lead),
+            actions.assign(id, Text.blankToNull(instruction), assignee(lead),
                     cooperating == null ? List.of() : cooperating.stream().map(DocumentPageController::assignee).toList(),
                     List.of(), deadline);
             return message("documents.done");
@@ -254,7 +251,7 @@ class DocumentPageController {
     @PostMapping("/documents/{id}/approve")
     String approve(@PathVariable String id, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
         return pages.run(redirect, "/documents/" + id, () -> {
-            actions.approve(id, blankToNull(comment));
+            actions.approve(id, Text.blankToNull(comment));
             return message("documents.done");
         });
     }
@@ -291,7 +288,8 @@ class DocumentPageController {
         String agency = agencyId;
         if (agency == null) {
             OfficialView official = officials.find(me()).orElse(null);
-            agency = official == null || official.unitId() == null ? null : safeAgency(official.unitId());
+            agency = official == null || official.unitId() == null ? null
+                    : agencies.agencyIdOf(official.unitId()).orElse(null);
         }
         int registerYear = year == null ? today().getYear() : year;
         model.addAttribute("agencies", agencyChoices);
@@ -302,14 +300,6 @@ class DocumentPageController {
         model.addAttribute("direction", direction);
         model.addAttribute("entries", agency == null ? List.of() : queries.register(me(), agency, direction, registerYear));
         return "documents/registers";
-    }
-
-    private String safeAgency(String unitId) {
-        try {
-            return agencies.agencyOf(unitId).id();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private static Assignee assignee(String choice) {
@@ -324,8 +314,5 @@ class DocumentPageController {
         return LocalDate.now(clock.withZone(DisplayDates.VIETNAM));
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 
 }

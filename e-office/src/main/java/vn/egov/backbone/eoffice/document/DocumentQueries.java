@@ -80,15 +80,13 @@ public class DocumentQueries {
         for (OfficialView.RoleView role : roles) {
             if (role.unitId() != null) {
                 roleUnits.add(role.unitId());
-                try {
-                    String agency = agencies.agencyOf(role.unitId()).id();
+                // A role on an administrative unit itself (a commune) gives no agency's registers to read.
+                agencies.agencyIdOf(role.unitId()).ifPresent(agency -> {
                     agencyIds.add(agency);
                     if (role.role() == vn.egov.backbone.core.official.api.Role.LEADER) {
                         leaderAgencyIds.add(agency);
                     }
-                } catch (RuntimeException notInAnAgency) {
-                    // a role on an administrative unit itself (a commune): no agency registers to read
-                }
+                });
             }
         }
         List<String> levels = new ArrayList<>();

@@ -34,9 +34,6 @@ import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.WithdrawReceivedDo
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.RecordExternalStatus;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -177,7 +174,7 @@ public class EdXmlExchange {
         List<Attachment> files = new ArrayList<>();
         int cid = 1;
         for (DocumentQueries.AttachmentRow row : queries.attachments(documentId)) {
-            byte[] content = read(row.sha256());
+            byte[] content = attachments.bytes(row.sha256());
             files.add(new Attachment("cid:" + cid++, row.fileName(), "application/zip", SafeZip.zip(row.fileName(), content)));
         }
         DocumentPackage p = new DocumentPackage(new Organisation(agency.code(), agency.name()), recipients,
@@ -217,13 +214,6 @@ public class EdXmlExchange {
         return stored;
     }
 
-    private byte[] read(String sha256) {
-        try {
-            return Files.readAllBytes(attachments.content(sha256).orElseThrow(() -> new NotFound("Attachment file missing")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static DocumentType typeOf(String typeName) {
         if (typeName == null) {

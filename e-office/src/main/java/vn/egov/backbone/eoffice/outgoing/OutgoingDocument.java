@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.outgoing;
 
+import vn.egov.backbone.core.shared.Text;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -90,7 +91,7 @@ public class OutgoingDocument {
         if (command.approverId() == null || command.approverId().isBlank()) {
             throw new IllegalArgumentException("approverId: the leader who approves is required");
         }
-        apply(new DraftSubmitted(documentId, command.officialId(), version, blankToNull(command.reviewerId()),
+        apply(new DraftSubmitted(documentId, command.officialId(), version, Text.blankToNull(command.reviewerId()),
                 command.approverId()));
     }
 
@@ -218,9 +219,6 @@ public class OutgoingDocument {
         return comment.strip();
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 
     @EventSourcingHandler
     void on(DraftCreated event) {

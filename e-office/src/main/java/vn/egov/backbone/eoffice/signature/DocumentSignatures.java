@@ -22,9 +22,6 @@ import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.SignAttachment;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.SignatureKind;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 
@@ -85,7 +82,7 @@ public class DocumentSignatures {
             signer = new PadesSigner.Signer(key.privateKey(), key.chain(), agency.name(), "Chữ ký số của cơ quan",
                     "Ký số của cơ quan, tổ chức", place(document), AGENCY_BOX);
         }
-        byte[] signed = PadesSigner.sign(read(file.sha256()), signer, clock.instant());
+        byte[] signed = PadesSigner.sign(attachments.bytes(file.sha256()), signer, clock.instant());
         String name = file.fileName().replaceFirst("(?i)\\.pdf$", "") + (kind == SignatureKind.SIGNER ? " (đã ký).pdf"
                 : " (đã ký số cơ quan).pdf");
         AttachmentRef stored = attachments.store(new ByteArrayInputStream(signed), name);
@@ -96,7 +93,7 @@ public class DocumentSignatures {
 
     public List<PadesVerifier.SignatureReport> verify(String documentId, String attachmentId) {
         documents.readable(documentId);
-        return PadesVerifier.verify(read(pdf(documentId, attachmentId).sha256()));
+        return PadesVerifier.verify(attachments.bytes(pdf(documentId, attachmentId).sha256()));
     }
 
     private DocumentQueries.AttachmentRow pdf(String documentId, String attachmentId) {
@@ -114,11 +111,4 @@ public class DocumentSignatures {
         return units.find(chain.get(chain.size() - 1)).map(UnitView::name).orElse(null);
     }
 
-    private byte[] read(String sha256) {
-        try {
-            return Files.readAllBytes(attachments.content(sha256).orElseThrow(() -> new NotFound("The file is missing")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
