@@ -92,6 +92,8 @@ class DocumentPageController {
         model.addAttribute("tab", tab);
         model.addAttribute("tabs", DocumentQueries.InboxTab.values());
         model.addAttribute("entries", queries.inbox(me(), tab));
+        model.addAttribute("leader", officials.roles(me()).stream()
+                .anyMatch(r -> r.role() == Role.LEADER && r.unitId() != null && agencies.agencyIdOf(r.unitId()).isPresent()));
         return "documents/inbox";
     }
 
@@ -278,6 +280,16 @@ class DocumentPageController {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** The leader's overview: open and overdue work of the agency's documents, by department and official. */
+    @GetMapping("/documents/overview")
+    String overview(Model model) {
+        UnitView agency = actions.actingAgency(null);
+        authorizer.require(Role.LEADER, agency.id());
+        model.addAttribute("agency", agency);
+        model.addAttribute("rows", queries.overview(agency.id()));
+        return "documents/overview";
     }
 
     @GetMapping("/registers")

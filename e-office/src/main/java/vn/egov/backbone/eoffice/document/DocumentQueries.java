@@ -33,7 +33,7 @@ import java.util.Set;
  * unclassified document is visible inside its agency (to officials with a role in it or in its
  * departments) and to everyone with a role on the document; a classified one only to officials with
  * the clearance and a role on the document (themselves, their department as assignee, or leading the
- * agency that holds it). Lists,
+ * agency that holds it or keeping its registers). Lists,
  * counts, registers and single reads all use {@link #visibility}, so they cannot disagree.
  */
 @Service
@@ -83,7 +83,8 @@ public class DocumentQueries {
                 // A role on an administrative unit itself (a commune) gives no agency's registers to read.
                 agencies.agencyIdOf(role.unitId()).ifPresent(agency -> {
                     agencyIds.add(agency);
-                    if (role.role() == vn.egov.backbone.core.official.api.Role.LEADER) {
+                    if (role.role() == vn.egov.backbone.core.official.api.Role.LEADER
+                            || role.role() == vn.egov.backbone.core.official.api.Role.RECORDS_CLERK) {
                         leaderAgencyIds.add(agency);
                     }
                 });
@@ -105,7 +106,8 @@ public class DocumentQueries {
                 + " AND i.assignee_kind = 'UNIT' AND i.assignee_id IN (:units)))";
         String unclassified = "(d.classification = 'NONE' AND (" + (everywhere ? "1 = 1" : "d.agency_id IN (:agencies)")
                 + " OR " + onTheDocument + "))";
-        // The agency's leaders decide on every document it receives, classified ones included.
+        // The agency's leaders decide on every document it receives, and its records clerks register and
+        // issue every one: with the clearance, they have a role on all of the agency's documents.
         String classified = "(d.classification IN (:levels) AND (" + onTheDocument
                 + " OR d.agency_id IN (:leaderAgencies)))";
         return new Visibility("(" + unclassified + " OR " + classified + ")", params);

@@ -158,6 +158,10 @@ public class EdXmlExchange {
             throw new BusinessRuleViolation("Only issued outgoing documents are exchanged");
         }
         authorizer.require(Role.RECORDS_CLERK, document.agencyId());
+        if (document.classification().classified()) {
+            // State secrets do not travel over the open document exchange axis.
+            throw new BusinessRuleViolation("Classified documents are not exchanged by edXML");
+        }
         UnitView agency = units.find(document.agencyId()).orElseThrow();
         List<Organisation> recipients = new ArrayList<>();
         for (String organId : to) {

@@ -305,6 +305,23 @@ class EOfficeApiTest {
                 .get("document").get("status").asText().equals("ASSIGNED"));
         assertThat(inboxIds(specialist, "TODO")).doesNotContain(secret);
         assertThat(specialist.api().get("/api/v1/documents/" + secret).status()).isEqualTo(404);
+
+        // A classified outgoing document is issued in its own register and never leaves by edXML.
+        Api.Response draft = confidentialLeader.api().post("/api/v1/documents/outgoing", Map.of("type", "CONG_VAN",
+                "subject", "Mật: phương án diễn tập", "classification", "CONFIDENTIAL"));
+        assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+        String outgoing = draft.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                confidentialLeader.api().post("/api/v1/documents/" + outgoing + "/submission",
+                        Map.of("approverId", leader.id())).status() == 204);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                leader.api().post("/api/v1/documents/" + outgoing + "/approval", Map.of()).status() == 204);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                secretClerk.api().post("/api/v1/documents/" + outgoing + "/issue", Map.of()).status() == 200);
+        assertThat(clerk.api().get("/api/v1/documents/" + outgoing).status()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(10)).until(() -> secretClerk.api().get("/api/v1/documents/" + outgoing).body()
+                .get("document").get("status").asText().equals("ISSUED"));
+        assertThat(secretClerk.api().get("/api/v1/documents/" + outgoing + "/edxml?to=TP.SNV").status()).isEqualTo(409);
     }
 
     @Test

@@ -86,6 +86,11 @@ class EOfficeBrowserTest {
             assertThat(browser.text("doc-status")).isEqualTo("Đang xử lý");
         });
 
+        browser.go("/documents/inbox");
+        browser.find(By.id("overview-link")).click();
+        assertThat(browser.text("overview")).contains("Văn phòng Ủy ban nhân dân tỉnh");
+        browser.screenshot("overview");
+
         browser.signOut();
         browser.signIn("chuyenvien", "mật-khẩu-chuyenvien");
         browser.go("/documents/inbox");
