@@ -6,7 +6,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
-import vn.egov.backbone.eoffice.document.api.AttachmentRef;
 import vn.egov.backbone.eoffice.document.api.DocumentStatus;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.AddOutgoingAttachment;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ApproveDraft;
