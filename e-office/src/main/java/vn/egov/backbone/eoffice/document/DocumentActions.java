@@ -19,13 +19,13 @@ import vn.egov.backbone.eoffice.document.api.Classification;
 import vn.egov.backbone.eoffice.document.api.Direction;
 import vn.egov.backbone.eoffice.document.api.DocumentView;
 import vn.egov.backbone.eoffice.incoming.IncomingDocuments.Registration;
+import vn.egov.backbone.eoffice.incoming.RegistrationBatcher;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.AddIncomingAttachment;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.AssignIncomingDocument;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.CompleteProcessing;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ForwardAssignment;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.RecordProgress;
-import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.RegisterIncomingDocument;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ReturnToSender;
 import vn.egov.backbone.eoffice.outgoing.api.IssuedDocument;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.AddOutgoingAttachment;
@@ -59,9 +59,12 @@ public class DocumentActions {
     private final ActingContextResolver acting;
     private final AttachmentStore attachments;
     private final OfficialDirectory officials;
+    private final RegistrationBatcher registrations;
 
     DocumentActions(Commands commands, DocumentQueries queries, Agencies agencies, Authorizer authorizer,
-                    ActingContextResolver acting, AttachmentStore attachments, OfficialDirectory officials) {
+                    ActingContextResolver acting, AttachmentStore attachments, OfficialDirectory officials,
+                    RegistrationBatcher registrations) {
+        this.registrations = registrations;
         this.commands = commands;
         this.queries = queries;
         this.agencies = agencies;
@@ -77,7 +80,7 @@ public class DocumentActions {
         UnitView agency = actingAgency(agencyId);
         authorizer.require(Role.RECORDS_CLERK, agency.id());
         requireClearance(details.classification());
-        return commands.send(new RegisterIncomingDocument(UUID.randomUUID().toString(), agency.id(), details));
+        return registrations.register(agency.id(), details, acting.current());
     }
 
     public void assign(String id, String instruction, Assignee lead, List<Assignee> cooperating,

@@ -64,6 +64,10 @@ public class IncomingDocument {
         apply(registered);
     }
 
+    IncomingDocument(IncomingDocumentRegistered registered, org.axonframework.messaging.MetaData metaData) {
+        apply(registered, metaData);
+    }
+
     @CommandHandler
     public void handle(AssignIncomingDocument command, DeadlineManager deadlines, Clock clock) {
         requireOpen("assign");

@@ -2,6 +2,7 @@ package vn.egov.backbone.eoffice.incoming;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.DisplayDates;
@@ -9,7 +10,9 @@ import vn.egov.backbone.eoffice.document.api.Classification;
 import vn.egov.backbone.eoffice.document.api.Urgency;
 import vn.egov.backbone.eoffice.document.api.AttachmentRef;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.BatchItem;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ReceiveEdXmlDocument;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.RegisterIncomingDocuments;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.RegisterIncomingDocument;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.Channel;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentRegistered;
@@ -18,6 +21,8 @@ import vn.egov.backbone.eoffice.register.RegisterKey;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -64,6 +69,27 @@ public class IncomingDocuments {
         return registration;
     }
 
+    /** The outcome of one item of a batch: its registration, or why it was refused. */
+    public record BatchOutcome(Registration registration, String refusal) {
+    }
+
+    @CommandHandler
+    public List<BatchOutcome> handle(RegisterIncomingDocuments command) throws Exception {
+        List<BatchOutcome> outcomes = new ArrayList<>();
+        for (BatchItem item : command.items()) {
+            IncomingDetails details = IncomingRules.check(item.details(), today());
+            if (!duplicates.tryClaim(item.agencyId(), details.number(), details.issuer(), details.issuedOn(),
+                    item.documentId())) {
+                outcomes.add(new BatchOutcome(null, "Document " + details.number() + " of " + details.issuer()
+                        + " dated " + details.issuedOn() + " is already registered"));
+                continue;
+            }
+            outcomes.add(new BatchOutcome(register(item.documentId(), item.agencyId(), details, Channel.MANUAL, null,
+                    MetaData.from(item.actingMetadata())), null));
+        }
+        return outcomes;
+    }
+
     /** An outgoing document of another agency in Backbone arrives here, registered at once. */
     public Registration receiveInternal(String agencyId, IncomingDetails details, String sourceDocumentId) throws Exception {
         String documentId = UUID.randomUUID().toString();
@@ -78,11 +104,16 @@ public class IncomingDocuments {
 
     private Registration register(String documentId, String agencyId, IncomingDetails details, Channel channel,
                                   String sourceDocumentId) throws Exception {
+        return register(documentId, agencyId, details, channel, sourceDocumentId, MetaData.emptyInstance());
+    }
+
+    private Registration register(String documentId, String agencyId, IncomingDetails details, Channel channel,
+                                  String sourceDocumentId, MetaData metaData) throws Exception {
         LocalDate receivedOn = today();
         RegisterKey key = RegisterKey.incoming(agencyId, details.classification(), receivedOn.getYear());
-        long number = registers.allocate(key, documentId);
+        long number = registers.allocate(key, documentId, metaData);
         documents.newInstance(() -> new IncomingDocument(new IncomingDocumentRegistered(documentId, agencyId,
-                receivedOn.getYear(), number, receivedOn, details, channel, sourceDocumentId)));
+                receivedOn.getYear(), number, receivedOn, details, channel, sourceDocumentId), metaData));
         return new Registration(documentId, receivedOn.getYear(), number);
     }
 

@@ -2,6 +2,7 @@ package vn.egov.backbone.eoffice.register;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -34,12 +35,12 @@ public class DocumentRegister {
     public record NumberAllocated(String registerId, long number, String documentId) {
     }
 
-    long allocate(RegisterKey key, String documentId) {
+    long allocate(RegisterKey key, String documentId, MetaData metaData) {
         if (registerId == null) {
-            apply(new RegisterOpened(key.registerId(), key.agencyId(), key.sequence(), key.year()));
+            apply(new RegisterOpened(key.registerId(), key.agencyId(), key.sequence(), key.year()), metaData);
         }
         long next = lastNumber + 1;
-        apply(new NumberAllocated(key.registerId(), next, documentId));
+        apply(new NumberAllocated(key.registerId(), next, documentId), metaData);
         return next;
     }
 

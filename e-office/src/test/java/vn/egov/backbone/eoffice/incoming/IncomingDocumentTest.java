@@ -54,6 +54,11 @@ class IncomingDocumentTest {
             }
 
             @Override
+            public boolean tryClaim(String agencyId, String number, String issuer, LocalDate issuedOn, String documentId) {
+                return true;
+            }
+
+            @Override
             public void release(String documentId) {
                 released.add(documentId);
             }

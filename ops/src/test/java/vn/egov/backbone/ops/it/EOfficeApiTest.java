@@ -197,12 +197,16 @@ class EOfficeApiTest {
     @Test
     void numbersAreContinuousAndNeverDuplicatedUnderConcurrentRegistration() throws Exception {
         Official otherClerk = province.official("vanthu.xa2", "Lý Thị Nga", "TP.002.UBND", "RECORDS_CLERK", "NONE");
+        Official secondClerk = province.official("vanthu.xa2b", "Mai Văn Phúc", "TP.002.UBND", "RECORDS_CLERK", "NONE");
         int count = 24;
+        Map<String, String> registeredBy = new java.util.concurrent.ConcurrentHashMap<>();
         List<Long> numbers = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Integer> statuses = PostgresEventStoreTest.runConcurrently(count, i -> {
-            Api.Response r = otherClerk.api().post("/api/v1/documents/incoming", incoming("Văn bản số " + i, "NONE"));
+            Official by = i % 2 == 0 ? otherClerk : secondClerk;
+            Api.Response r = by.api().post("/api/v1/documents/incoming", incoming("Văn bản số " + i, "NONE"));
             if (r.status() == 201) {
                 numbers.add(r.body().get("registerNumber").asLong());
+                registeredBy.put(r.body().get("id").asText(), i % 2 == 0 ? "Lý Thị Nga" : "Mai Văn Phúc");
             }
             return r.status();
         });
@@ -210,6 +214,12 @@ class EOfficeApiTest {
         assertThat(numbers).doesNotHaveDuplicates().hasSize(count);
         assertThat(numbers.stream().mapToLong(Long::longValue).min().orElseThrow()).isEqualTo(1);
         assertThat(numbers.stream().mapToLong(Long::longValue).max().orElseThrow()).isEqualTo(count);
+        // Registrations stored together still record each clerk as the one who registered.
+        registeredBy.forEach((id, clerkName) -> {
+            await().atMost(Duration.ofSeconds(10)).until(() -> otherClerk.api().get("/api/v1/documents/" + id).status() == 200);
+            assertThat(otherClerk.api().get("/api/v1/documents/" + id).body().get("history").get(0).get("actingName")
+                    .asText()).isEqualTo(clerkName);
+        });
     }
 
     @Test

@@ -54,4 +54,15 @@ public final class IncomingCommands {
     /** The sender recalled a document it sent by edXML (status 13). */
     public record WithdrawReceivedDocument(@TargetAggregateIdentifier String documentId, String reason) {
     }
+
+    /**
+     * Several registrations into one register, numbered and stored in one unit of work (group
+     * commit). Each item keeps who registered it ({@code actingMetadata}), which its events record.
+     */
+    public record RegisterIncomingDocuments(List<BatchItem> items) {
+    }
+
+    public record BatchItem(String documentId, String agencyId, IncomingDetails details,
+                            java.util.Map<String, Object> actingMetadata) {
+    }
 }
