@@ -75,11 +75,20 @@ public class IncomingDocuments {
 
     @CommandHandler
     public List<BatchOutcome> handle(RegisterIncomingDocuments command) throws Exception {
-        List<BatchOutcome> outcomes = new ArrayList<>();
+        List<IncomingDetails> checked = new ArrayList<>();
+        List<IncomingDuplicates.Claim> claims = new ArrayList<>();
         for (BatchItem item : command.items()) {
             IncomingDetails details = IncomingRules.check(item.details(), today());
-            if (!duplicates.tryClaim(item.agencyId(), details.number(), details.issuer(), details.issuedOn(),
-                    item.documentId())) {
+            checked.add(details);
+            claims.add(new IncomingDuplicates.Claim(item.agencyId(), details.number(), details.issuer(),
+                    details.issuedOn(), item.documentId()));
+        }
+        boolean[] claimed = duplicates.tryClaimAll(claims);
+        List<BatchOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < command.items().size(); i++) {
+            BatchItem item = command.items().get(i);
+            IncomingDetails details = checked.get(i);
+            if (!claimed[i]) {
                 outcomes.add(new BatchOutcome(null, "Document " + details.number() + " of " + details.issuer()
                         + " dated " + details.issuedOn() + " is already registered"));
                 continue;

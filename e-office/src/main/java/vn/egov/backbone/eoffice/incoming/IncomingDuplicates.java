@@ -12,5 +12,12 @@ public interface IncomingDuplicates {
     /** Like {@link #claim}, but answers false instead of failing, so that one duplicate does not abort a batch. */
     boolean tryClaim(String agencyId, String number, String issuer, java.time.LocalDate issuedOn, String documentId);
 
+    /** A registration to claim a key for. */
+    record Claim(String agencyId, String number, String issuer, java.time.LocalDate issuedOn, String documentId) {
+    }
+
+    /** Claims many keys in one round trip; answers, for each, whether it was free (a batch's duplicates fail alone). */
+    boolean[] tryClaimAll(java.util.List<Claim> claims);
+
     void release(String documentId);
 }

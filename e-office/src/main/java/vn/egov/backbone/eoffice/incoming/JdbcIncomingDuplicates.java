@@ -12,9 +12,11 @@ import java.util.Locale;
 @Component
 class JdbcIncomingDuplicates implements IncomingDuplicates {
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
-    JdbcIncomingDuplicates(JdbcClient jdbc) {
+    JdbcIncomingDuplicates(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /** "1588/QĐ-TTg" and "1588 / qđ-ttg" are the same number; so are issuers differing only in case or spacing. */
@@ -47,6 +49,19 @@ class JdbcIncomingDuplicates implements IncomingDuplicates {
                         + " ON CONFLICT DO NOTHING")
                 .param("agency", agencyId).param("key", key(number, issuer, issuedOn)).param("id", documentId)
                 .update() == 1;
+    }
+
+    @Override
+    public boolean[] tryClaimAll(java.util.List<Claim> claims) {
+        int[] counts = jdbcTemplate.batchUpdate("INSERT INTO incoming_document_key (agency_id, sender_key, document_id)"
+                        + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                claims.stream().map(c -> new Object[]{c.agencyId(), key(c.number(), c.issuer(), c.issuedOn()),
+                        c.documentId()}).toList());
+        boolean[] claimed = new boolean[claims.size()];
+        for (int i = 0; i < claimed.length; i++) {
+            claimed[i] = counts[i] == 1;
+        }
+        return claimed;
     }
 
     @Override

@@ -59,6 +59,13 @@ class IncomingDocumentTest {
             }
 
             @Override
+            public boolean[] tryClaimAll(List<Claim> claims) {
+                boolean[] all = new boolean[claims.size()];
+                java.util.Arrays.fill(all, true);
+                return all;
+            }
+
+            @Override
             public void release(String documentId) {
                 released.add(documentId);
             }
