@@ -27,7 +27,10 @@ public class OfficialUserDetailsService implements UserDetailsService {
     public OfficialPrincipal loadUserByUsername(String username) {
         CredentialStore.Credential credential = credentials.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No such official"));
-        Optional<OfficialView> official = officials.find(credential.officialId());
+        return principal(credential, officials.find(credential.officialId()));
+    }
+
+    private OfficialPrincipal principal(CredentialStore.Credential credential, Optional<OfficialView> official) {
         // The credential is written with the registering event; the read model follows within
         // milliseconds. Until it does, the account counts as active.
         boolean active = official.map(o -> o.status() == OfficialStatus.ACTIVE).orElse(true);
@@ -38,7 +41,7 @@ public class OfficialUserDetailsService implements UserDetailsService {
     }
 
     public Optional<OfficialPrincipal> loadByOfficialId(String officialId) {
-        return officials.find(officialId).flatMap(o -> credentials.findByUsername(o.username()))
-                .map(c -> loadUserByUsername(c.username()));
+        Optional<OfficialView> official = officials.find(officialId);
+        return official.flatMap(o -> credentials.findByUsername(o.username())).map(c -> principal(c, official));
     }
 }

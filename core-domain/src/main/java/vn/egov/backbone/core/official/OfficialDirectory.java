@@ -27,7 +27,7 @@ public class OfficialDirectory {
     }
 
     public Optional<OfficialView> find(String id) {
-        return single("id = :key", id);
+        return perRequest("official:" + id, () -> single("id = :key", id));
     }
 
     public Optional<OfficialView> findByUsername(String username) {
@@ -57,6 +57,31 @@ public class OfficialDirectory {
     }
 
     public List<RoleView> roles(String officialId) {
+        return perRequest("roles:" + officialId, () -> loadRoles(officialId));
+    }
+
+    /**
+     * Within one HTTP request the same official is looked up several times (authentication,
+     * authorisation, clearance); the first answer serves the rest of that request. Nothing is kept
+     * across requests, so a revoked role is seen by the very next request.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T perRequest(String key, java.util.function.Supplier<T> load) {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes == null) {
+            return load.get();
+        }
+        String name = OfficialDirectory.class.getName() + "." + key;
+        Object cached = attributes.getAttribute(name, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        if (cached != null) {
+            return (T) cached;
+        }
+        T value = load.get();
+        attributes.setAttribute(name, value, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        return value;
+    }
+
+    private List<RoleView> loadRoles(String officialId) {
         return jdbc.sql("SELECT official_id, unit_id, role, valid_until FROM official_role_view WHERE official_id = :id"
                         + " ORDER BY role, unit_id")
                 .param("id", officialId).query((rs, i) -> roleView(rs)).list();

@@ -8,7 +8,10 @@ import vn.egov.backbone.core.unit.api.UnitView;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,15 +22,44 @@ import java.util.Set;
 public class UnitDirectory {
     private static final String COLUMNS = "id, code, name, kind, parent_id, status, merged_into, version, updated_at";
 
+    /**
+     * Units change rarely and are looked up on every authorisation (a unit and its ancestors), so
+     * single units are kept for a moment. This node's projection clears the cache on every change;
+     * another node's changes are seen after at most {@link #CACHE_TIME}.
+     */
+    static final Duration CACHE_TIME = Duration.ofSeconds(2);
+
+    private record Cached(Optional<UnitView> unit, long loadedAt) {
+    }
+
     private final JdbcClient jdbc;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public UnitDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Optional<UnitView> find(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM unit_view WHERE id = :id").param("id", id)
+        if (id == null) {
+            return Optional.empty();
+        }
+        long now = System.nanoTime();
+        Cached cached = cache.get(id);
+        if (cached != null && now - cached.loadedAt() < CACHE_TIME.toNanos()) {
+            return cached.unit();
+        }
+        Optional<UnitView> unit = jdbc.sql("SELECT " + COLUMNS + " FROM unit_view WHERE id = :id").param("id", id)
                 .query(UnitDirectory::map).optional();
+        if (cache.size() > 50_000) {
+            cache.clear();
+        }
+        cache.put(id, new Cached(unit, now));
+        return unit;
+    }
+
+    /** Called by the projection after every change to the tree. */
+    void forgetCachedUnits() {
+        cache.clear();
     }
 
     /** All units in tree order of their names; inactive (merged, dissolved) ones only when asked. */

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitCreated;
@@ -29,24 +30,30 @@ class UnitProjection {
     static final String PROCESSING_GROUP = "units";
 
     private final JdbcClient jdbc;
+    private final UnitDirectory directory;
 
-    UnitProjection(JdbcClient jdbc) {
+    UnitProjection(JdbcClient jdbc, UnitDirectory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
     }
+
 
     @EventHandler
     void on(UnitCreated event, @SequenceNumber long version, @Timestamp Instant at) {
+        forgetAfterCommit();
         insert(event.unitId(), event.code(), event.name(), event.kind(), event.parentId(), version, at);
     }
 
     @EventHandler
     void on(UnitFormedByMerger event, @SequenceNumber long version, @Timestamp Instant at) {
+        forgetAfterCommit();
         insert(event.unitId(), event.code(), event.name(), event.kind(), event.parentId(), version, at);
         // Children of the sources were re-parented when each source recorded UnitMergedInto.
     }
 
     @EventHandler
     void on(UnitRenamed event, @SequenceNumber long version, @Timestamp Instant at) {
+        forgetAfterCommit();
         jdbc.sql("UPDATE unit_view SET name = :name, version = :version, updated_at = :at WHERE id = :id")
                 .param("name", event.name()).param("version", version).param("at", java.sql.Timestamp.from(at))
                 .param("id", event.unitId()).update();
@@ -54,6 +61,7 @@ class UnitProjection {
 
     @EventHandler
     void on(UnitMoved event, @SequenceNumber long version, @Timestamp Instant at) {
+        forgetAfterCommit();
         jdbc.sql("UPDATE unit_view SET parent_id = :parent, version = :version, updated_at = :at WHERE id = :id")
                 .param("parent", event.parentId()).param("version", version).param("at", java.sql.Timestamp.from(at))
                 .param("id", event.unitId()).update();
@@ -61,6 +69,7 @@ class UnitProjection {
 
     @EventHandler
     void on(UnitMergedInto event, @SequenceNumber long version, @Timestamp Instant at) {
+        forgetAfterCommit();
         jdbc.sql("UPDATE unit_view SET status = :status, merged_into = :target, version = :version, updated_at = :at"
                         + " WHERE id = :id")
                 .param("status", UnitStatus.MERGED.name()).param("target", event.targetUnitId())
@@ -71,6 +80,7 @@ class UnitProjection {
 
     @EventHandler
     void on(UnitDissolved event, @SequenceNumber long version, @Timestamp Instant at) {
+        forgetAfterCommit();
         jdbc.sql("UPDATE unit_view SET status = :status, version = :version, updated_at = :at WHERE id = :id")
                 .param("status", UnitStatus.DISSOLVED.name()).param("version", version)
                 .param("at", java.sql.Timestamp.from(at)).param("id", event.unitId()).update();
@@ -78,7 +88,17 @@ class UnitProjection {
 
     @ResetHandler
     void reset() {
+        forgetAfterCommit();
         jdbc.sql("DELETE FROM unit_view").update();
+    }
+
+    /** Once the change is committed, this node's unit look-ups read the tree again. */
+    private void forgetAfterCommit() {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> directory.forgetCachedUnits());
+        } else {
+            directory.forgetCachedUnits();
+        }
     }
 
     private void insert(String id, String code, String name, UnitKind kind, String parentId, long version, Instant at) {
