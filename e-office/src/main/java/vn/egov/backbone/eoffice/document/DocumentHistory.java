@@ -28,6 +28,20 @@ public class DocumentHistory {
                        String actingUnit, JsonNode details) {
     }
 
+    /** The current content of an outgoing draft: that of its last version. */
+    public java.util.Optional<vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.DraftContent> currentDraft(
+            String documentId) {
+        vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.DraftContent[] last = {null};
+        events.readEvents(documentId).asStream().forEach(event -> {
+            if (event.getPayload() instanceof vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftCreated created) {
+                last[0] = created.content();
+            } else if (event.getPayload() instanceof vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftRevised revised) {
+                last[0] = revised.content();
+            }
+        });
+        return java.util.Optional.ofNullable(last[0]);
+    }
+
     public List<Step> of(String documentId) {
         return events.readEvents(documentId).asStream().map(event -> {
             String actor = (String) event.getMetaData().get(ActingMetadata.ACTING_OFFICIAL);

@@ -177,6 +177,7 @@ class DocumentPageController {
                 && (status == DocumentStatus.DRAFT || status == DocumentStatus.RETURNED));
         model.addAttribute("canApprove", !incoming && status == DocumentStatus.AWAITING_APPROVAL
                 && me.equals(document.approverId()));
+        model.addAttribute("canReview", !incoming && status == DocumentStatus.IN_REVIEW && me.equals(document.reviewerId()));
         model.addAttribute("canIssue", !incoming && clerk && status == DocumentStatus.APPROVED);
         model.addAttribute("canRecall", !incoming && clerk && status == DocumentStatus.ISSUED);
         if (incoming) {
@@ -184,6 +185,9 @@ class DocumentPageController {
         } else {
             model.addAttribute("leaders", officials.list(null, false).stream()
                     .filter(o -> authorizer.holds(o.id(), Role.LEADER, document.agencyId())).toList());
+            model.addAttribute("colleagues", officials.list(null, false).stream()
+                    .filter(o -> !o.id().equals(me) && o.unitId() != null && belongsTo(o.unitId(), document.agencyId()))
+                    .toList());
         }
         model.addAttribute("today", today());
         return "documents/document";
@@ -242,9 +246,41 @@ class DocumentPageController {
     }
 
     @PostMapping("/documents/{id}/submit")
-    String submit(@PathVariable String id, @RequestParam String approverId, RedirectAttributes redirect) {
+    String submit(@PathVariable String id, @RequestParam String approverId,
+                  @RequestParam(required = false) String reviewerId, RedirectAttributes redirect) {
         return pages.run(redirect, "/documents/" + id, () -> {
-            actions.submit(id, null, approverId);
+            actions.submit(id, Text.blankToNull(reviewerId), approverId);
+            return message("documents.done");
+        });
+    }
+
+    @PostMapping("/documents/{id}/revise")
+    String revise(@PathVariable String id, @RequestParam String subject, @RequestParam(required = false) String body,
+                  RedirectAttributes redirect) {
+        return pages.run(redirect, "/documents/" + id, () -> {
+            actions.readable(id);
+            DraftContent current = history.currentDraft(id)
+                    .orElseThrow(() -> new IllegalArgumentException("This is not a draft"));
+            actions.revise(id, new DraftContent(current.type(), subject, Text.blankToNull(body),
+                    current.internalRecipients(), current.externalRecipients(), current.urgency(),
+                    current.classification(), current.dueOn(), current.replacesDocumentId()));
+            return message("documents.done");
+        });
+    }
+
+    @PostMapping("/documents/{id}/review")
+    String review(@PathVariable String id, @RequestParam boolean accepted, @RequestParam(required = false) String comment,
+                  RedirectAttributes redirect) {
+        return pages.run(redirect, "/documents/" + id, () -> {
+            actions.review(id, accepted, Text.blankToNull(comment));
+            return message("documents.done");
+        });
+    }
+
+    @PostMapping("/documents/{id}/draft-return")
+    String returnDraft(@PathVariable String id, @RequestParam String comment, RedirectAttributes redirect) {
+        return pages.run(redirect, "/documents/" + id, () -> {
+            actions.returnDraft(id, comment);
             return message("documents.done");
         });
     }
@@ -259,7 +295,7 @@ class DocumentPageController {
 
     @PostMapping("/documents/{id}/issue")
     String issue(@PathVariable String id, RedirectAttributes redirect) {
-        return pages.run(redirect, "/documents/" + id, () -> actions.issue(id).notation());
+        return pages.run(redirect, "/documents/" + id, () -> message("documents.issued", actions.issue(id).notation()));
     }
 
     @PostMapping("/documents/{id}/recall")

@@ -38,6 +38,7 @@ class EOfficeBrowserTest {
         province.official("vanthu", "Nguyễn Thị Thu", "TP.UBND", "RECORDS_CLERK", "NONE");
         province.official("lanhdao", "Lê Văn Hùng", "TP.UBND", "LEADER", "NONE");
         specialist = province.official("chuyenvien", "Phạm Văn An", "TP.UBND.VP", "SPECIALIST", "NONE");
+        province.official("truongphong", "Đinh Thị Hằng", "TP.UBND.VP", "SPECIALIST", "NONE");
         browser = Browser.open(backbone.baseUrl());
     }
 
@@ -110,5 +111,52 @@ class EOfficeBrowserTest {
         browser.go("/registers");
         assertThat(browser.text("register")).contains("1588/QĐ-TTg").contains("Thủ tướng Chính phủ");
         browser.screenshot("register");
+    }
+
+    @Test
+    void draftReviseReviewApproveAndIssueThroughThePages() {
+        browser.signOut();
+        browser.signIn("chuyenvien", "mật-khẩu-chuyenvien");
+        browser.go("/documents");
+        browser.find(By.id("draft-outgoing")).click();
+        new Select(browser.find(By.id("type"))).selectByVisibleText("Công văn");
+        browser.type("subject", "Về việc báo cáo kết quả chuyển đổi số");
+        browser.type("body", "Kính gửi: Sở Nội vụ.");
+        new Select(browser.find(By.id("internalRecipients"))).selectByVisibleText("Sở Nội vụ");
+        browser.find(By.cssSelector("#draft-form button[type=submit]")).click();
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã tạo dự thảo.");
+        String draftUrl = browser.driver().getCurrentUrl();
+
+        browser.type("revise-subject", "Về việc báo cáo kết quả chuyển đổi số năm 2026");
+        browser.find(By.cssSelector("#revise-form button[type=submit]")).click();
+        assertThat(browser.text("doc-subject")).isEqualTo("Về việc báo cáo kết quả chuyển đổi số năm 2026");
+        new Select(browser.find(By.id("reviewerId"))).selectByVisibleText("Đinh Thị Hằng");
+        new Select(browser.find(By.id("approverId"))).selectByVisibleText("Lê Văn Hùng");
+        browser.find(By.cssSelector("#submit-form button[type=submit]")).click();
+        assertThat(browser.text("doc-status")).isEqualTo("Đang xem xét");
+
+        browser.signOut();
+        browser.signIn("truongphong", "mật-khẩu-truongphong");
+        browser.driver().get(draftUrl);
+        browser.find(By.id("review-comment")).sendKeys("Đạt yêu cầu");
+        browser.find(By.xpath("//button[text()='Thông qua']")).click();
+        assertThat(browser.text("doc-status")).isEqualTo("Chờ phê duyệt");
+
+        browser.signOut();
+        browser.signIn("lanhdao", "mật-khẩu-lanhdao");
+        browser.driver().get(draftUrl);
+        browser.find(By.xpath("//button[text()='Phê duyệt']")).click();
+        assertThat(browser.text("doc-status")).isEqualTo("Đã duyệt, chờ phát hành");
+
+        browser.signOut();
+        browser.signIn("vanthu", "mật-khẩu-vanthu");
+        browser.driver().get(draftUrl);
+        browser.find(By.xpath("//button[text()='Phát hành']")).click();
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).matches("Đã phát hành văn bản số \\d+/UBND\\.");
+        assertThat(browser.text("deliveries")).contains("Sở Nội vụ — Đã gửi đến");
+        assertThat(browser.text("doc-status")).isEqualTo("Đã phát hành");
+        assertThat(browser.text("history")).contains("Sửa dự thảo").contains("Thông qua xem xét").contains("Phê duyệt")
+                .contains("Phát hành").contains("Gửi đến nơi nhận");
+        browser.screenshot("outgoing-issued");
     }
 }
