@@ -213,45 +213,31 @@ class DocumentPageController {
     String assign(@PathVariable String id, @RequestParam String lead, @RequestParam(required = false) List<String> cooperating,
                   @RequestParam(required = false) String instruction, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
                   RedirectAttributes redirect) {
-        return pages.run(redirect, "/documents/" + id, () -> {
-            actions.assign(id, Text.blankToNull(instruction), assignee(lead),
-                    cooperating == null ? List.of() : cooperating.stream().map(DocumentPageController::assignee).toList(),
-                    List.of(), deadline);
-            return message("documents.done");
-        });
+        List<Assignee> cooperatingAssignees = cooperating == null ? List.of()
+                : cooperating.stream().map(DocumentPageController::assignee).toList();
+        return act(redirect, id, () -> actions.assign(id, Text.blankToNull(instruction), assignee(lead),
+                cooperatingAssignees, List.of(), deadline));
     }
 
     @PostMapping("/documents/{id}/progress")
     String progress(@PathVariable String id, @RequestParam String note, RedirectAttributes redirect) {
-        return pages.run(redirect, "/documents/" + id, () -> {
-            actions.recordProgress(id, note);
-            return message("documents.done");
-        });
+        return act(redirect, id, () -> actions.recordProgress(id, note));
     }
 
     @PostMapping("/documents/{id}/complete")
     String complete(@PathVariable String id, @RequestParam String result, RedirectAttributes redirect) {
-        return pages.run(redirect, "/documents/" + id, () -> {
-            actions.complete(id, result, null);
-            return message("documents.done");
-        });
+        return act(redirect, id, () -> actions.complete(id, result, null));
     }
 
     @PostMapping("/documents/{id}/return")
     String returnToSender(@PathVariable String id, @RequestParam String reason, RedirectAttributes redirect) {
-        return pages.run(redirect, "/documents/" + id, () -> {
-            actions.returnToSender(id, reason);
-            return message("documents.done");
-        });
+        return act(redirect, id, () -> actions.returnToSender(id, reason));
     }
 
     @PostMapping("/documents/{id}/submit")
     String submit(@PathVariable String id, @RequestParam String approverId,
                   @RequestParam(required = false) String reviewerId, RedirectAttributes redirect) {
-        return pages.run(redirect, "/documents/" + id, () -> {
-            actions.submit(id, Text.blankToNull(reviewerId), approverId);
-            return message("documents.done");
-        });
+        return act(redirect, id, () -> actions.submit(id, Text.blankToNull(reviewerId), approverId));
     }
 
     @PostMapping("/documents/{id}/revise")
@@ -271,26 +257,17 @@ class DocumentPageController {
     @PostMapping("/documents/{id}/review")
     String review(@PathVariable String id, @RequestParam boolean accepted, @RequestParam(required = false) String comment,
                   RedirectAttributes redirect) {
-        return pages.run(redirect, "/documents/" + id, () -> {
-            actions.review(id, accepted, Text.blankToNull(comment));
-            return message("documents.done");
-        });
+        return act(redirect, id, () -> actions.review(id, accepted, Text.blankToNull(comment)));
     }
 
     @PostMapping("/documents/{id}/draft-return")
     String returnDraft(@PathVariable String id, @RequestParam String comment, RedirectAttributes redirect) {
-        return pages.run(redirect, "/documents/" + id, () -> {
-            actions.returnDraft(id, comment);
-            return message("documents.done");
-        });
+        return act(redirect, id, () -> actions.returnDraft(id, comment));
     }
 
     @PostMapping("/documents/{id}/approve")
     String approve(@PathVariable String id, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-        return pages.run(redirect, "/documents/" + id, () -> {
-            actions.approve(id, Text.blankToNull(comment));
-            return message("documents.done");
-        });
+        return act(redirect, id, () -> actions.approve(id, Text.blankToNull(comment)));
     }
 
     @PostMapping("/documents/{id}/issue")
@@ -300,10 +277,7 @@ class DocumentPageController {
 
     @PostMapping("/documents/{id}/recall")
     String recall(@PathVariable String id, @RequestParam String reason, RedirectAttributes redirect) {
-        return pages.run(redirect, "/documents/" + id, () -> {
-            actions.recall(id, reason);
-            return message("documents.done");
-        });
+        return act(redirect, id, () -> actions.recall(id, reason));
     }
 
     @PostMapping("/documents/{id}/attachments")
@@ -355,6 +329,14 @@ class DocumentPageController {
             throw new IllegalArgumentException("lead: choose a department or an official");
         }
         return new Assignee(Assignee.Kind.valueOf(choice.substring(0, colon)), choice.substring(colon + 1));
+    }
+
+    /** Runs a form action on a document and shows its page again, with "updated" or the reason it was refused. */
+    private String act(RedirectAttributes redirect, String id, Runnable action) {
+        return pages.run(redirect, "/documents/" + id, () -> {
+            action.run();
+            return message("documents.done");
+        });
     }
 
     private LocalDate today() {
