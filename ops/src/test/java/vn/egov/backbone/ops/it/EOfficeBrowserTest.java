@@ -60,7 +60,7 @@ class EOfficeBrowserTest {
         browser.signOut();
         browser.signIn("vanthu", "mật-khẩu-vanthu");
         browser.go("/documents");
-        browser.find(By.id("register-incoming")).click();
+        browser.clickAndWait(By.id("register-incoming"));
         browser.type("number", "1588/QĐ-TTg");
         browser.type("issuer", "Thủ tướng Chính phủ");
         browser.find(By.id("issuedOn")).sendKeys(today.minusDays(2).format(chromeDate));
@@ -68,7 +68,7 @@ class EOfficeBrowserTest {
         new Select(browser.find(By.id("urgency"))).selectByVisibleText("Khẩn");
         browser.type("subject", "Phê duyệt Đề án chuyển đổi số tỉnh Thử Nghiệm giai đoạn 2026-2030");
         browser.screenshot("register-incoming");
-        browser.find(By.id("register-submit")).click();
+        browser.clickAndWait(By.id("register-submit"));
         browser.screenshot("registered");
         assertThat(browser.find(By.cssSelector("p.notice")).getText()).startsWith("Đã vào sổ văn bản đến số 1");
         assertThat(browser.text("doc-number")).isEqualTo("1588/QĐ-TTg");
@@ -80,7 +80,7 @@ class EOfficeBrowserTest {
         browser.type("instruction", "Giao Văn phòng chủ trì tham mưu triển khai.");
         new Select(browser.find(By.id("lead"))).selectByVisibleText("Văn phòng Ủy ban nhân dân tỉnh");
         browser.find(By.id("deadline")).sendKeys(today.plusDays(5).format(chromeDate));
-        browser.find(By.id("assign-submit")).click();
+        browser.clickAndWait(By.id("assign-submit"));
         assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã cập nhật.");
         await().untilAsserted(() -> {
             browser.driver().navigate().refresh();
@@ -88,7 +88,7 @@ class EOfficeBrowserTest {
         });
 
         browser.go("/documents/inbox");
-        browser.find(By.id("overview-link")).click();
+        browser.clickAndWait(By.id("overview-link"));
         assertThat(browser.text("overview")).contains("Văn phòng Ủy ban nhân dân tỉnh");
         browser.screenshot("overview");
 
@@ -97,9 +97,9 @@ class EOfficeBrowserTest {
         browser.go("/documents/inbox");
         assertThat(browser.text("inbox")).contains("Phê duyệt Đề án chuyển đổi số").contains("Chủ trì");
         browser.screenshot("inbox");
-        browser.find(By.linkText("Phê duyệt Đề án chuyển đổi số tỉnh Thử Nghiệm giai đoạn 2026-2030")).click();
+        browser.clickAndWait(By.linkText("Phê duyệt Đề án chuyển đổi số tỉnh Thử Nghiệm giai đoạn 2026-2030"));
         browser.type("result", "Đã tham mưu Kế hoạch triển khai, trình lãnh đạo ký.");
-        browser.find(By.id("complete-submit")).click();
+        browser.clickAndWait(By.id("complete-submit"));
         await().untilAsserted(() -> {
             browser.driver().navigate().refresh();
             assertThat(browser.text("doc-status")).isEqualTo("Đã xử lý xong");
@@ -118,40 +118,40 @@ class EOfficeBrowserTest {
         browser.signOut();
         browser.signIn("chuyenvien", "mật-khẩu-chuyenvien");
         browser.go("/documents");
-        browser.find(By.id("draft-outgoing")).click();
+        browser.clickAndWait(By.id("draft-outgoing"));
         new Select(browser.find(By.id("type"))).selectByVisibleText("Công văn");
         browser.type("subject", "Về việc báo cáo kết quả chuyển đổi số");
         browser.type("body", "Kính gửi: Sở Nội vụ.");
         new Select(browser.find(By.id("internalRecipients"))).selectByVisibleText("Sở Nội vụ");
-        browser.find(By.cssSelector("#draft-form button[type=submit]")).click();
+        browser.clickAndWait(By.cssSelector("#draft-form button[type=submit]"));
         assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã tạo dự thảo.");
         String draftUrl = browser.driver().getCurrentUrl();
 
         browser.type("revise-subject", "Về việc báo cáo kết quả chuyển đổi số năm 2026");
-        browser.find(By.cssSelector("#revise-form button[type=submit]")).click();
+        browser.clickAndWait(By.cssSelector("#revise-form button[type=submit]"));
         assertThat(browser.text("doc-subject")).isEqualTo("Về việc báo cáo kết quả chuyển đổi số năm 2026");
         new Select(browser.find(By.id("reviewerId"))).selectByVisibleText("Đinh Thị Hằng");
         new Select(browser.find(By.id("approverId"))).selectByVisibleText("Lê Văn Hùng");
-        browser.find(By.cssSelector("#submit-form button[type=submit]")).click();
+        browser.clickAndWait(By.cssSelector("#submit-form button[type=submit]"));
         assertThat(browser.text("doc-status")).isEqualTo("Đang xem xét");
 
         browser.signOut();
         browser.signIn("truongphong", "mật-khẩu-truongphong");
         browser.driver().get(draftUrl);
         browser.find(By.id("review-comment")).sendKeys("Đạt yêu cầu");
-        browser.find(By.xpath("//button[text()='Thông qua']")).click();
+        browser.clickAndWait(By.xpath("//button[text()='Thông qua']"));
         assertThat(browser.text("doc-status")).isEqualTo("Chờ phê duyệt");
 
         browser.signOut();
         browser.signIn("lanhdao", "mật-khẩu-lanhdao");
         browser.driver().get(draftUrl);
-        browser.find(By.xpath("//button[text()='Phê duyệt']")).click();
+        browser.clickAndWait(By.xpath("//button[text()='Phê duyệt']"));
         assertThat(browser.text("doc-status")).isEqualTo("Đã duyệt, chờ phát hành");
 
         browser.signOut();
         browser.signIn("vanthu", "mật-khẩu-vanthu");
         browser.driver().get(draftUrl);
-        browser.find(By.xpath("//button[text()='Phát hành']")).click();
+        browser.clickAndWait(By.xpath("//button[text()='Phát hành']"));
         assertThat(browser.find(By.cssSelector("p.notice")).getText()).matches("Đã phát hành văn bản số \\d+/UBND\\.");
         assertThat(browser.text("deliveries")).contains("Sở Nội vụ — Đã gửi đến");
         assertThat(browser.text("doc-status")).isEqualTo("Đã phát hành");

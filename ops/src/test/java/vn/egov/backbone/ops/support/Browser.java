@@ -8,6 +8,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -69,6 +71,13 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(by);
     }
 
+    /** Clicks something that loads a new page, and waits until the new page has replaced the old one. */
+    public void clickAndWait(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     public String text(String id) {
         return driver.findElement(By.id(id)).getText();
     }
@@ -85,7 +94,7 @@ public final class Browser implements AutoCloseable {
         }
         type("username", username);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
+        clickAndWait(By.id("login-submit"));
     }
 
     public void signOut() {
