@@ -75,8 +75,7 @@ class BrowserLoginTest {
         browser.type("password", "mật-khẩu-của-mai");
         var page = browser.find(By.tagName("html"));
         browser.driver().findElements(By.cssSelector("form.card")).getLast().submit();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        browser.awaitNewPage(page);
         assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã thêm cán bộ Đoàn Thị Mai.");
         browser.screenshot("officials");
 
