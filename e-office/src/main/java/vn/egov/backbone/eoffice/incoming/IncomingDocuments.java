@@ -13,7 +13,6 @@ import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.BatchItem;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ReceiveEdXmlDocument;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.RegisterIncomingDocuments;
-import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.RegisterIncomingDocument;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.Channel;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentRegistered;
 import vn.egov.backbone.eoffice.register.DocumentRegisters;
@@ -27,7 +26,8 @@ import java.util.UUID;
 
 /**
  * Registers incoming documents: checks the details, refuses duplicates, takes the next number of
- * the agency's incoming register and creates the document, all in one unit of work. Documents
+ * the agency's incoming register and creates the document, all in one unit of work; registrations
+ * queued on one register come as a batch ({@link RegistrationBatcher}). Documents
  * dispatched inside Backbone arrive through {@link #receiveInternal}.
  */
 @Component
@@ -47,13 +47,6 @@ public class IncomingDocuments {
 
     /** The register entry a registration got. */
     public record Registration(String documentId, int registerYear, long registerNumber) {
-    }
-
-    @CommandHandler
-    public Registration handle(RegisterIncomingDocument command) throws Exception {
-        IncomingDetails details = IncomingRules.check(command.details(), today());
-        duplicates.claim(command.agencyId(), details.number(), details.issuer(), details.issuedOn(), command.documentId());
-        return register(command.documentId(), command.agencyId(), details, Channel.MANUAL, null);
     }
 
     @CommandHandler

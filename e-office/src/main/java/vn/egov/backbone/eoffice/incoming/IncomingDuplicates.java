@@ -9,9 +9,6 @@ public interface IncomingDuplicates {
     /** @throws vn.egov.backbone.core.shared.BusinessRuleViolation naming the earlier registration */
     void claim(String agencyId, String number, String issuer, java.time.LocalDate issuedOn, String documentId);
 
-    /** Like {@link #claim}, but answers false instead of failing, so that one duplicate does not abort a batch. */
-    boolean tryClaim(String agencyId, String number, String issuer, java.time.LocalDate issuedOn, String documentId);
-
     /** A registration to claim a key for. */
     record Claim(String agencyId, String number, String issuer, java.time.LocalDate issuedOn, String documentId) {
     }

@@ -43,15 +43,6 @@ class JdbcIncomingDuplicates implements IncomingDuplicates {
     }
 
     @Override
-    public boolean tryClaim(String agencyId, String number, String issuer, LocalDate issuedOn, String documentId) {
-        // ON CONFLICT DO NOTHING: a failed insert would abort the whole PostgreSQL transaction (the batch).
-        return jdbc.sql("INSERT INTO incoming_document_key (agency_id, sender_key, document_id) VALUES (:agency, :key, :id)"
-                        + " ON CONFLICT DO NOTHING")
-                .param("agency", agencyId).param("key", key(number, issuer, issuedOn)).param("id", documentId)
-                .update() == 1;
-    }
-
-    @Override
     public boolean[] tryClaimAll(java.util.List<Claim> claims) {
         int[] counts = jdbcTemplate.batchUpdate("INSERT INTO incoming_document_key (agency_id, sender_key, document_id)"
                         + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING",

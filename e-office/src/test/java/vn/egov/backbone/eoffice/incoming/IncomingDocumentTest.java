@@ -54,11 +54,6 @@ class IncomingDocumentTest {
             }
 
             @Override
-            public boolean tryClaim(String agencyId, String number, String issuer, LocalDate issuedOn, String documentId) {
-                return true;
-            }
-
-            @Override
             public boolean[] tryClaimAll(List<Claim> claims) {
                 boolean[] all = new boolean[claims.size()];
                 java.util.Arrays.fill(all, true);

@@ -20,9 +20,6 @@ public final class IncomingCommands {
                                   Integer pageCount) {
     }
 
-    public record RegisterIncomingDocument(String documentId, String agencyId, IncomingDetails details) {
-    }
-
     public record AssignIncomingDocument(@TargetAggregateIdentifier String documentId, String instruction, Assignee lead,
                                          List<Assignee> cooperating, List<Assignee> forInformation, LocalDate deadline) {
     }
