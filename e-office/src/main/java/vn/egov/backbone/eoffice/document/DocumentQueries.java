@@ -47,15 +47,15 @@ public class DocumentQueries {
     private final JdbcClient jdbc;
     private final OfficialDirectory officials;
     private final UnitDirectory units;
-    private final Agencies agencies;
+    private final DocumentAccess access;
     private final Clock clock;
 
-    public DocumentQueries(JdbcClient jdbc, OfficialDirectory officials, UnitDirectory units, Agencies agencies,
+    public DocumentQueries(JdbcClient jdbc, OfficialDirectory officials, UnitDirectory units, DocumentAccess access,
                            Clock clock) {
         this.jdbc = jdbc;
         this.officials = officials;
         this.units = units;
-        this.agencies = agencies;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -64,53 +64,27 @@ public class DocumentQueries {
     }
 
     Visibility visibility(String officialId) {
-        Optional<OfficialView> official = officials.find(officialId);
+        ReaderScope scope = access.scopeOf(officialId);
         Map<String, Object> params = new HashMap<>();
         params.put("viewer", officialId);
-        if (official.isEmpty()) {
-            return new Visibility("1 = 0", params);
-        }
-        Instant now = clock.instant();
-        List<OfficialView.RoleView> roles = official.get().roles().stream()
-                .filter(r -> r.validUntil() == null || r.validUntil().isAfter(now)).toList();
-        boolean everywhere = roles.stream().anyMatch(r -> r.unitId() == null);
-        Set<String> roleUnits = new LinkedHashSet<>();
-        Set<String> agencyIds = new LinkedHashSet<>();
-        Set<String> leaderAgencyIds = new LinkedHashSet<>();
-        for (OfficialView.RoleView role : roles) {
-            if (role.unitId() != null) {
-                roleUnits.add(role.unitId());
-                // A role on an administrative unit itself (a commune) gives no agency's registers to read.
-                agencies.agencyIdOf(role.unitId()).ifPresent(agency -> {
-                    agencyIds.add(agency);
-                    if (role.role() == vn.egov.backbone.core.official.api.Role.LEADER
-                            || role.role() == vn.egov.backbone.core.official.api.Role.RECORDS_CLERK) {
-                        leaderAgencyIds.add(agency);
-                    }
-                });
-            }
-        }
-        List<String> levels = new ArrayList<>();
-        Clearance clearance = official.get().clearance();
-        for (Classification c : Classification.values()) {
-            if (c.classified() && clearance.covers(c.requiredClearance())) {
-                levels.add(c.name());
-            }
-        }
-        params.put("agencies", agencyIds.isEmpty() ? List.of("-") : List.copyOf(agencyIds));
-        params.put("units", roleUnits.isEmpty() ? List.of("-") : List.copyOf(roleUnits));
-        params.put("levels", levels.isEmpty() ? List.of("-") : levels);
-        params.put("leaderAgencies", leaderAgencyIds.isEmpty() ? List.of("-") : List.copyOf(leaderAgencyIds));
+        params.put("agencies", orNone(scope.agencies()));
+        params.put("units", orNone(scope.units()));
+        params.put("levels", scope.classifications().isEmpty() ? List.of("-")
+                : scope.classifications().stream().map(Enum::name).toList());
+        params.put("leaderAgencies", orNone(scope.leaderAgencies()));
         String onTheDocument = "(EXISTS (SELECT 1 FROM document_participant p WHERE p.document_id = d.id"
                 + " AND p.official_id = :viewer) OR EXISTS (SELECT 1 FROM inbox_item i WHERE i.document_id = d.id"
                 + " AND i.assignee_kind = 'UNIT' AND i.assignee_id IN (:units)))";
-        String unclassified = "(d.classification = 'NONE' AND (" + (everywhere ? "1 = 1" : "d.agency_id IN (:agencies)")
+        String unclassified = "(d.classification = 'NONE' AND (" + (scope.everywhere() ? "1 = 1" : "d.agency_id IN (:agencies)")
                 + " OR " + onTheDocument + "))";
-        // The agency's leaders decide on every document it receives, and its records clerks register and
-        // issue every one: with the clearance, they have a role on all of the agency's documents.
         String classified = "(d.classification IN (:levels) AND (" + onTheDocument
                 + " OR d.agency_id IN (:leaderAgencies)))";
         return new Visibility("(" + unclassified + " OR " + classified + ")", params);
+    }
+
+    /** SQL's IN () may not be empty: a value no id has stands for "none". */
+    private static List<String> orNone(java.util.Set<String> ids) {
+        return ids.isEmpty() ? List.of("-") : List.copyOf(ids);
     }
 
     public boolean canRead(String officialId, String documentId) {

@@ -1,0 +1,115 @@
+package vn.egov.backbone.search.index;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+import java.util.List;
+
+/**
+ * The index schema: field names and how an {@link IndexedRecord} becomes a Lucene document. Change
+ * anything here or in {@link VietnameseAnalysis} and raise {@link #SCHEMA_VERSION}: the index is
+ * then rebuilt from the event store beside the old one.
+ */
+public final class SearchFields {
+    public static final int SCHEMA_VERSION = 1;
+
+    public static final String ID = "id";
+    public static final String STATE = "state";
+    public static final String NUMBER = "number";
+    public static final String DATE = "date";
+    public static final String YEAR = "year";
+
+    // analysed text, each indexed as <name>_exact and <name>_folded; subject and body are also stored
+    public static final String SUBJECT = "subject";
+    public static final String ISSUER_TEXT = "issuer_text";
+    public static final String BODY = "body";
+    public static final String ATTACHMENTS = "attachments";
+    public static final List<String> TEXT_FIELDS = List.of(SUBJECT, ISSUER_TEXT, BODY, ATTACHMENTS);
+
+    // keywords for filters and facets
+    public static final String KIND = "kind";
+    public static final String TYPE = "type";
+    public static final String ISSUER = "issuer";
+    public static final String AGENCY = "agency";
+    public static final String URGENCY = "urgency";
+    public static final String STATUS = "status";
+    public static final String CLASSIFICATION = "classification";
+    public static final List<String> FACETS = List.of(KIND, TYPE, ISSUER, AGENCY, URGENCY, YEAR, STATUS);
+
+    // who may read: see ReaderScope
+    public static final String ACL_OFFICIAL = "acl_official";
+    public static final String ACL_UNIT = "acl_unit";
+
+    private SearchFields() {
+    }
+
+    public static String exact(String field) {
+        return field + "_exact";
+    }
+
+    public static String folded(String field) {
+        return field + "_folded";
+    }
+
+    public static Document toDocument(IndexedRecord record, String body, byte[] state) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, record.id, Field.Store.YES));
+        doc.add(new StoredField(STATE, state));
+        if (record.number != null) {
+            doc.add(new StringField(NUMBER, VietnameseAnalysis.documentNumber(record.number), Field.Store.NO));
+        }
+        text(doc, SUBJECT, record.subject, true);
+        text(doc, ISSUER_TEXT, record.issuer, false);
+        text(doc, BODY, body, true);
+        text(doc, ATTACHMENTS, String.join("\n", record.attachments.values()), false);
+        keyword(doc, KIND, record.kind);
+        keyword(doc, TYPE, record.type);
+        keyword(doc, ISSUER, record.issuer);
+        keyword(doc, AGENCY, record.agencyId);
+        keyword(doc, URGENCY, record.urgency);
+        keyword(doc, STATUS, record.status);
+        keyword(doc, CLASSIFICATION, record.classification);
+        if (record.date() != null) {
+            long day = record.date().toEpochDay();
+            doc.add(new LongPoint(DATE, day));
+            doc.add(new NumericDocValuesField(DATE, day));
+            int year = record.date().getYear();
+            doc.add(new IntPoint(YEAR, year));
+            doc.add(new SortedDocValuesField(YEAR, new BytesRef(Integer.toString(year))));
+        }
+        for (String official : record.participants) {
+            doc.add(new StringField(ACL_OFFICIAL, official, Field.Store.NO));
+        }
+        for (String unit : record.assignedUnits) {
+            doc.add(new StringField(ACL_UNIT, unit, Field.Store.NO));
+        }
+        return doc;
+    }
+
+    private static void text(Document doc, String field, String value, boolean stored) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        if (stored) {
+            doc.add(new StoredField(field, value));
+        }
+        doc.add(new TextField(exact(field), value, Field.Store.NO));
+        doc.add(new TextField(folded(field), value, Field.Store.NO));
+    }
+
+    private static void keyword(Document doc, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        doc.add(new StringField(field, value, Field.Store.NO));
+        doc.add(new SortedDocValuesField(field, new BytesRef(value)));
+    }
+}

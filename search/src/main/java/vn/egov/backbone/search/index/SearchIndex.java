@@ -1,0 +1,298 @@
+package vn.egov.backbone.search.index;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The Lucene index on local disk, {@code <data-dir>/search/v<schema version>}, written by the search
+ * projection and read near-real-time by queries.
+ * <p>
+ * The projection's position in the event stream is kept in the index's own commit data (see
+ * {@link IndexTokenStore}), so documents and position are committed together: an index wiped from
+ * disk, or a new schema version, starts from the beginning of the event store, and every node keeps
+ * its own complete index. While a new version is being built, the newest complete older version keeps
+ * serving queries; it is deleted once the new one has caught up.
+ */
+@Component
+public class SearchIndex {
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    /** Commit data key: set once the index has caught up with the event store for the first time. */
+    private static final String BUILT = "built";
+
+    private final Path root;
+    private final Path current;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager building;
+    private final ObjectMapper json;
+    private final Analyzer exact;
+    private final Analyzer folded;
+    /** Records written but perhaps not yet visible to the NRT searcher, for the next event on them. */
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private volatile Serving serving;
+
+    private record Pending(IndexedRecord record, String body) {
+    }
+
+    /** What queries read: the index being written, or an older complete version until that one is built. */
+    private record Serving(SearcherManager searchers, Directory olderDirectory, Path olderPath) {
+    }
+
+    public SearchIndex(@Value("${backbone.search.dir:${backbone.data-dir}/search}") String searchDir, ObjectMapper json)
+            throws IOException {
+        this.json = json;
+        this.exact = VietnameseAnalysis.exact();
+        this.folded = VietnameseAnalysis.folded();
+        this.root = Path.of(searchDir);
+        this.current = root.resolve("v" + SearchFields.SCHEMA_VERSION);
+        Files.createDirectories(current);
+        this.directory = FSDirectory.open(current);
+        IndexWriterConfig config = new IndexWriterConfig(VietnameseAnalysis.forIndexing(exact, folded))
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+        this.building = new SearcherManager(writer, true, false, new SearcherFactory());
+        this.serving = isBuilt() ? new Serving(building, null, null) : olderCompleteVersion().orElse(new Serving(building, null, null));
+    }
+
+    public Analyzer exactAnalyzer() {
+        return exact;
+    }
+
+    public Analyzer foldedAnalyzer() {
+        return folded;
+    }
+
+    // ---- writing (the projection's thread) ------------------------------------------------------
+
+    /** The record as last written, or empty if the index has never seen it. */
+    public Optional<IndexedRecord> load(String id) {
+        Pending written = pending.get(id);
+        if (written != null) {
+            return Optional.of(written.record());
+        }
+        return stored(building, id).map(Pending::record);
+    }
+
+    public String body(String id) {
+        Pending written = pending.get(id);
+        if (written != null) {
+            return written.body();
+        }
+        return stored(building, id).map(Pending::body).orElse(null);
+    }
+
+    public void put(IndexedRecord record, String body) {
+        try {
+            Document doc = SearchFields.toDocument(record, body, json.writeValueAsBytes(record));
+            writer.updateDocument(new Term(SearchFields.ID, record.id), doc);
+            pending.put(record.id, new Pending(record, body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void delete(String id) {
+        try {
+            writer.deleteDocuments(new Term(SearchFields.ID, id));
+            pending.remove(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void deleteAll() {
+        try {
+            writer.deleteAll();
+            pending.clear();
+            Map<String, String> data = commitData();
+            data.remove(BUILT);
+            commit(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Makes everything written so far durable together with the given commit data (the processor's
+     * tokens), then visible to queries.
+     */
+    public synchronized void commit(Map<String, String> data) {
+        Map<String, Pending> committed = Map.copyOf(pending);
+        try {
+            writer.setLiveCommitData(Map.copyOf(data).entrySet());
+            writer.commit();
+            building.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        committed.forEach(pending::remove);
+    }
+
+    /** The commit data of the last commit (or set for the next one). */
+    public synchronized Map<String, String> commitData() {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        return data;
+    }
+
+    public boolean isBuilt() {
+        return "true".equals(commitData().get(BUILT));
+    }
+
+    /** The projection has caught up with the event store: this version serves from now on. */
+    public synchronized void markBuilt() {
+        if (isBuilt()) {
+            return;
+        }
+        Map<String, String> data = commitData();
+        data.put(BUILT, "true");
+        commit(data);
+        Serving old = serving;
+        serving = new Serving(building, null, null);
+        if (old.olderDirectory() != null) {
+            log.info("Search index v{} is built; removing {}", SearchFields.SCHEMA_VERSION, old.olderPath());
+            try {
+                old.searchers().close();
+                old.olderDirectory().close();
+                deleteRecursively(old.olderPath());
+            } catch (IOException e) {
+                log.warn("Could not remove the old search index {}: {}", old.olderPath(), e.getMessage());
+            }
+        }
+    }
+
+    // ---- reading --------------------------------------------------------------------------------
+
+    /** Work on a searcher over the whole index, without any access filter: callers add {@code VisibleDocuments}. */
+    @FunctionalInterface
+    public interface Reading<T> {
+        T read(IndexSearcher searcher) throws IOException;
+    }
+
+    public <T> T read(Reading<T> work) {
+        SearcherManager manager = serving.searchers();
+        try {
+            IndexSearcher searcher = manager.acquire();
+            try {
+                return work.read(searcher);
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public IndexedRecord record(Document stored) {
+        try {
+            return json.readValue(stored.getBinaryValue(SearchFields.STATE).bytes, IndexedRecord.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public record Status(int schemaVersion, boolean built, boolean servingOlderVersion, int documents) {
+    }
+
+    public Status status() {
+        return new Status(SearchFields.SCHEMA_VERSION, isBuilt(), serving.olderDirectory() != null, writer.getDocStats().numDocs);
+    }
+
+    @PreDestroy
+    public void close() throws IOException {
+        Serving now = serving;
+        if (now.olderDirectory() != null) {
+            now.searchers().close();
+            now.olderDirectory().close();
+        }
+        building.close();
+        writer.close();
+        directory.close();
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private Optional<Pending> stored(SearcherManager manager, String id) {
+        try {
+            IndexSearcher searcher = manager.acquire();
+            try {
+                TopDocs top = searcher.search(new TermQuery(new Term(SearchFields.ID, id)), 1);
+                if (top.scoreDocs.length == 0) {
+                    return Optional.empty();
+                }
+                StoredFields fields = searcher.storedFields();
+                Document doc = fields.document(top.scoreDocs[0].doc);
+                return Optional.of(new Pending(record(doc), doc.get(SearchFields.BODY)));
+            } finally {
+                manager.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Optional<Serving> olderCompleteVersion() throws IOException {
+        List<Path> older;
+        try (Stream<Path> dirs = Files.list(root)) {
+            older = dirs.filter(p -> p.getFileName().toString().matches("v\\d+") && !p.equals(current))
+                    .sorted(Comparator.comparingInt((Path p) -> Integer.parseInt(p.getFileName().toString().substring(1)))
+                            .reversed())
+                    .toList();
+        }
+        for (Path path : older) {
+            Directory dir = FSDirectory.open(path);
+            if (DirectoryReader.indexExists(dir)) {
+                DirectoryReader reader = DirectoryReader.open(dir);
+                if ("true".equals(reader.getIndexCommit().getUserData().get(BUILT))) {
+                    log.info("Search index v{} is being built; {} serves queries meanwhile", SearchFields.SCHEMA_VERSION, path);
+                    return Optional.of(new Serving(new SearcherManager(reader, new SearcherFactory()), dir, path));
+                }
+                reader.close();
+            }
+            dir.close();
+        }
+        return Optional.empty();
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

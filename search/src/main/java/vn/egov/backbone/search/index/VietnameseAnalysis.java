@@ -1,0 +1,137 @@
+package vn.egov.backbone.search.index;
+
+import com.ibm.icu.text.Normalizer2;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.icu.ICUFoldingFilter;
+import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
+import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * How Vietnamese text is analysed (see the README, "Search"). Vietnamese words are made of syllables
+ * written apart, so ICU's word breaks give one token per syllable; the text is normalised first
+ * ({@code nfkc_cf}: composes NFD input from word processors, folds case) and indexed twice:
+ * <ul>
+ *   <li>exact: keeps the diacritics, with the old and new tone placement made one spelling
+ *       ({@link ToneMarkFilter});</li>
+ *   <li>folded: no diacritics and {@code đ} as {@code d}, for the many who type without them.</li>
+ * </ul>
+ * Document numbers ({@code 1588/QĐ-TTg}) also get a keyword form, {@link #documentNumber}.
+ */
+public final class VietnameseAnalysis {
+    private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
+
+    /**
+     * What a document number looks like: digits, then slash-separated parts, the last with a dash
+     * ({@code 1588/QĐ-TTg}, {@code 13/2023/NĐ-CP}, {@code 123/UBND-VP}) or an agency code
+     * ({@code 45/BC}).
+     */
+    private static final Pattern DOCUMENT_NUMBER = Pattern.compile(
+            "\\d{1,6}(/\\d{4})?/[\\p{L}\\p{M}][\\p{L}\\p{M}\\d]*([-.][\\p{L}\\p{M}\\d]+)*");
+
+    private VietnameseAnalysis() {
+    }
+
+    public static Analyzer exact() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new ICUTokenizer();
+                return new TokenStreamComponents(tokenizer, new ToneMarkFilter(tokenizer));
+            }
+
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new ICUNormalizer2CharFilter(reader, NFKC_CF);
+            }
+        };
+    }
+
+    public static Analyzer folded() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new ICUTokenizer();
+                TokenStream folded = new ICUFoldingFilter(tokenizer);
+                return new TokenStreamComponents(tokenizer, folded);
+            }
+
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return new ICUNormalizer2CharFilter(reader, NFKC_CF);
+            }
+        };
+    }
+
+    /** The analyzer for writing documents: each text field by its suffix. */
+    public static Analyzer forIndexing(Analyzer exact, Analyzer folded) {
+        Map<String, Analyzer> perField = new HashMap<>();
+        for (String field : SearchFields.TEXT_FIELDS) {
+            perField.put(SearchFields.exact(field), exact);
+            perField.put(SearchFields.folded(field), folded);
+        }
+        return new PerFieldAnalyzerWrapper(folded, perField);
+    }
+
+    public static List<String> tokens(Analyzer analyzer, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    public static boolean looksLikeDocumentNumber(String text) {
+        return DOCUMENT_NUMBER.matcher(text.strip()).matches();
+    }
+
+    /**
+     * The keyword form of a document number: case and diacritics folded, {@code Đ} as {@code D}, no
+     * spaces, so that {@code 1588/QĐ-TTg}, {@code 1588/qd-ttg} and {@code 1588 / QD-TTG} are one key.
+     */
+    public static String documentNumber(String number) {
+        String normalised = NFKC_CF.normalize(number);
+        StringBuilder key = new StringBuilder(normalised.length());
+        String decomposed = java.text.Normalizer.normalize(normalised, java.text.Normalizer.Form.NFD);
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK || Character.isWhitespace(c)) {
+                continue;
+            }
+            key.append(c == 'đ' ? 'd' : c);
+        }
+        return key.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** True when the text has a letter with a diacritic (or đ): the user typed Vietnamese in full. */
+    public static boolean hasDiacritics(String text) {
+        String decomposed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK || c == 'đ' || c == 'Đ') {
+                return true;
+            }
+        }
+        return false;
+    }
+}

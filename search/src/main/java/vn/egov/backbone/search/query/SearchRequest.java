@@ -1,0 +1,38 @@
+package vn.egov.backbone.search.query;
+
+import java.time.LocalDate;
+
+/**
+ * A search: the text as typed, filters (each optional; {@code from}/{@code to} on the document's date),
+ * the order and the page (1-based).
+ */
+public record SearchRequest(String q, String kind, String type, String issuer, String agency, String urgency,
+                            String status, Integer year, LocalDate from, LocalDate to, Sort sort, int page, int size) {
+    public enum Sort { RELEVANCE, DATE }
+
+    public static final int MAX_SIZE = 100;
+    /** Deep paging costs memory per request; nobody reads result 1,001 of a search. */
+    public static final int MAX_RESULTS = 1000;
+
+    public SearchRequest {
+        if (q != null && q.length() > 500) {
+            throw new IllegalArgumentException("q: at most 500 characters");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("size: between 1 and " + MAX_SIZE);
+        }
+        if (page < 1 || (long) page * size > MAX_RESULTS) {
+            throw new IllegalArgumentException("page: from 1, and page × size at most " + MAX_RESULTS);
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new IllegalArgumentException("from: must not be after to");
+        }
+        if (sort == null) {
+            sort = Sort.RELEVANCE;
+        }
+    }
+
+    public static SearchRequest text(String q) {
+        return new SearchRequest(q, null, null, null, null, null, null, null, null, null, Sort.RELEVANCE, 1, 10);
+    }
+}

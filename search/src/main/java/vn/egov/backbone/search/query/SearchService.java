@@ -1,0 +1,207 @@
+package vn.egov.backbone.search.query;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.springframework.stereotype.Service;
+import vn.egov.backbone.core.shared.NotFound;
+import vn.egov.backbone.eoffice.document.ReaderScope;
+import vn.egov.backbone.search.index.IndexedRecord;
+import vn.egov.backbone.search.index.SearchFields;
+import vn.egov.backbone.search.index.SearchIndex;
+import vn.egov.backbone.search.index.VietnameseAnalysis;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Searches the index for one official. Every operation runs on {@link VisibleDocuments} built from the
+ * official's {@link ReaderScope}, resolved by the caller at the moment of the request.
+ */
+@Service
+public class SearchService {
+    private static final int FACET_VALUES = 20;
+    private static final int SUGGESTIONS = 8;
+
+    private final SearchIndex index;
+    private final QueryBuilder queries;
+
+    public SearchService(SearchIndex index) {
+        this.index = index;
+        this.queries = new QueryBuilder(index.exactAnalyzer(), index.foldedAnalyzer());
+    }
+
+    public SearchResult search(ReaderScope scope, SearchRequest request) {
+        UserQuery text = UserQuery.parse(request.q());
+        Query query = withFilters(queries.build(text), request);
+        int wanted = request.page() * request.size();
+        return index.read(all -> {
+            IndexSearcher searcher = VisibleDocuments.searcher((DirectoryReader) all.getIndexReader(), AccessFilter.of(scope));
+            MultiCollectorManager both = new MultiCollectorManager(
+                    request.sort() == SearchRequest.Sort.DATE
+                            ? new TopFieldCollectorManager(new Sort(new SortField(SearchFields.DATE, SortField.Type.LONG, true),
+                            SortField.FIELD_SCORE), wanted, null, Integer.MAX_VALUE)
+                            : new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE),
+                    new FacetCounts(SearchFields.FACETS));
+            Object[] results = searcher.search(query, both);
+            TopDocs top = (TopDocs) results[0];
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Integer>> facets = (Map<String, Map<String, Integer>>) results[1];
+            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - request.size()),
+                    top.scoreDocs.length);
+            List<SearchResult.Hit> hits = hits(searcher, new TopDocs(top.totalHits, page), text);
+            return new SearchResult(top.totalHits.value(), request.page(), request.size(), hits, facetValues(facets));
+        });
+    }
+
+    /** Records whose subject (or number) starts like the text typed so far, newest-relevant first. */
+    public List<SearchResult.Suggestion> suggest(ReaderScope scope, String prefix) {
+        if (prefix == null || prefix.isBlank() || prefix.length() > 200) {
+            return List.of();
+        }
+        List<String> tokens = VietnameseAnalysis.tokens(index.foldedAnalyzer(), prefix);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        if (Character.isDigit(prefix.strip().charAt(0))) {
+            query.add(new PrefixQuery(new Term(SearchFields.NUMBER, VietnameseAnalysis.documentNumber(prefix))), Occur.SHOULD);
+        }
+        if (!tokens.isEmpty()) {
+            BooleanQuery.Builder subject = new BooleanQuery.Builder();
+            String field = SearchFields.folded(SearchFields.SUBJECT);
+            boolean lastComplete = Character.isWhitespace(prefix.charAt(prefix.length() - 1));
+            for (int i = 0; i < tokens.size(); i++) {
+                Term term = new Term(field, tokens.get(i));
+                subject.add(i == tokens.size() - 1 && !lastComplete ? new PrefixQuery(term) : new TermQuery(term), Occur.MUST);
+            }
+            query.add(subject.build(), Occur.SHOULD);
+        }
+        return index.read(all -> {
+            IndexSearcher searcher = VisibleDocuments.searcher((DirectoryReader) all.getIndexReader(), AccessFilter.of(scope));
+            TopDocs top = searcher.search(query.build(), SUGGESTIONS);
+            StoredFields stored = searcher.storedFields();
+            List<SearchResult.Suggestion> suggestions = new ArrayList<>();
+            for (ScoreDoc hit : top.scoreDocs) {
+                IndexedRecord r = index.record(stored.document(hit.doc));
+                suggestions.add(new SearchResult.Suggestion(r.id, r.number, r.subject));
+            }
+            return suggestions;
+        });
+    }
+
+    /** Records like the given one ("more like this"), among those the official may read. */
+    public List<SearchResult.Hit> similar(ReaderScope scope, String id, int count) {
+        return index.read(all -> {
+            IndexSearcher searcher = VisibleDocuments.searcher((DirectoryReader) all.getIndexReader(), AccessFilter.of(scope));
+            TopDocs source = searcher.search(new TermQuery(new Term(SearchFields.ID, id)), 1);
+            if (source.scoreDocs.length == 0) {
+                throw new NotFound("No document " + id + " to compare with");
+            }
+            Document doc = searcher.storedFields().document(source.scoreDocs[0].doc);
+            MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(index.foldedAnalyzer());
+            mlt.setFieldNames(new String[] {SearchFields.folded(SearchFields.SUBJECT), SearchFields.folded(SearchFields.BODY)});
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(1);
+            mlt.setMaxQueryTerms(25);
+            String text = String.join("\n", nonNull(doc.get(SearchFields.SUBJECT)), nonNull(doc.get(SearchFields.BODY)));
+            Query like = mlt.like(SearchFields.folded(SearchFields.BODY), new StringReader(text));
+            Query others = new BooleanQuery.Builder().add(like, Occur.MUST)
+                    .add(new TermQuery(new Term(SearchFields.ID, id)), Occur.MUST_NOT).build();
+            return hits(searcher, searcher.search(others, count), UserQuery.parse(""));
+        });
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private Query withFilters(Query query, SearchRequest r) {
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST);
+        Map<String, String> keywords = new LinkedHashMap<>();
+        keywords.put(SearchFields.KIND, r.kind());
+        keywords.put(SearchFields.TYPE, r.type());
+        keywords.put(SearchFields.ISSUER, r.issuer());
+        keywords.put(SearchFields.AGENCY, r.agency());
+        keywords.put(SearchFields.URGENCY, r.urgency());
+        keywords.put(SearchFields.STATUS, r.status());
+        keywords.forEach((field, value) -> {
+            if (value != null && !value.isBlank()) {
+                filtered.add(new TermQuery(new Term(field, value)), Occur.FILTER);
+            }
+        });
+        if (r.year() != null) {
+            filtered.add(IntPoint.newExactQuery(SearchFields.YEAR, r.year()), Occur.FILTER);
+        }
+        if (r.from() != null || r.to() != null) {
+            filtered.add(LongPoint.newRangeQuery(SearchFields.DATE,
+                    r.from() == null ? Long.MIN_VALUE : r.from().toEpochDay(),
+                    r.to() == null ? Long.MAX_VALUE : r.to().toEpochDay()), Occur.FILTER);
+        }
+        return filtered.build();
+    }
+
+    private List<SearchResult.Hit> hits(IndexSearcher searcher, TopDocs top, UserQuery text) throws IOException {
+        Map<String, String[]> highlights = Map.of();
+        if (top.scoreDocs.length > 0 && !text.isEmpty()) {
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.foldedAnalyzer())
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                    .withMaxLength(20_000)
+                    .build();
+            highlights = highlighter.highlightFields(new String[] {SearchFields.SUBJECT, SearchFields.BODY},
+                    queries.forHighlighting(text), top, new int[] {1, 2});
+        }
+        StoredFields stored = searcher.storedFields();
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+            IndexedRecord r = index.record(stored.document(top.scoreDocs[i].doc));
+            List<String> marks = new ArrayList<>();
+            for (String[] field : highlights.values()) {
+                if (field[i] != null && field[i].contains("<mark>")) {
+                    marks.add(field[i]);
+                }
+            }
+            hits.add(new SearchResult.Hit(r.id, r.kind, r.number, r.subject, r.date(), r.issuer, r.type, r.status,
+                    r.urgency, r.agencyId, marks));
+        }
+        return hits;
+    }
+
+    private static Map<String, List<SearchResult.FacetValue>> facetValues(Map<String, Map<String, Integer>> counts) {
+        Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
+        counts.forEach((field, values) -> facets.put(field, values.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(FACET_VALUES)
+                .map(e -> new SearchResult.FacetValue(e.getKey(), null, e.getValue()))
+                .toList()));
+        return facets;
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+}

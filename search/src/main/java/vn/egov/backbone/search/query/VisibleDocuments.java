@@ -1,0 +1,109 @@
+package vn.egov.backbone.search.query;
+
+import org.apache.lucene.index.IndexReader.CacheHelper;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FilterDirectoryReader;
+import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
+
+import java.io.IOException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Document-level security at the reader: a view of the index in which the documents an official may
+ * not read are deleted. Everything computed on it — hits, totals, facet counts, highlights,
+ * suggestions, "more like this" — sees only what the official may read, so no feature can forget the
+ * filter (the approach of Elasticsearch's DocumentSubsetReader). Built per request from the official's
+ * current scope, so a right taken away counts at once. Term statistics (and so raw scores) still
+ * include hidden documents; scores are never shown.
+ */
+final class VisibleDocuments extends FilterDirectoryReader {
+
+    static IndexSearcher searcher(DirectoryReader reader, Query access) throws IOException {
+        IndexSearcher searcher = new IndexSearcher(new VisibleDocuments(reader, visibleBits(reader, access)));
+        searcher.setQueryCache(null);
+        return searcher;
+    }
+
+    private static Map<LeafReader, FixedBitSet> visibleBits(DirectoryReader reader, Query access) throws IOException {
+        IndexSearcher all = new IndexSearcher(reader);
+        all.setQueryCache(null);
+        Weight weight = all.createWeight(all.rewrite(access), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        Map<LeafReader, FixedBitSet> bits = new IdentityHashMap<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            FixedBitSet visible = new FixedBitSet(leaf.reader().maxDoc());
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer != null) {
+                Bits live = leaf.reader().getLiveDocs();
+                DocIdSetIterator docs = scorer.iterator();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        visible.set(doc);
+                    }
+                }
+            }
+            bits.put(leaf.reader(), visible);
+        }
+        return bits;
+    }
+
+    private VisibleDocuments(DirectoryReader in, Map<LeafReader, FixedBitSet> bits) throws IOException {
+        super(in, new SubReaderWrapper() {
+            @Override
+            public LeafReader wrap(LeafReader reader) {
+                return new VisibleLeaf(reader, bits.get(reader));
+            }
+        });
+    }
+
+    @Override
+    protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) {
+        throw new UnsupportedOperationException("A view of one official's documents is not reopened; build a new one");
+    }
+
+    @Override
+    public CacheHelper getReaderCacheHelper() {
+        return null; // what is visible differs per official: nothing may be cached under the index's key
+    }
+
+    private static final class VisibleLeaf extends FilterLeafReader {
+        private final FixedBitSet visible;
+        private final int numDocs;
+
+        VisibleLeaf(LeafReader in, FixedBitSet visible) {
+            super(in);
+            this.visible = visible;
+            this.numDocs = visible.cardinality();
+        }
+
+        @Override
+        public Bits getLiveDocs() {
+            return visible;
+        }
+
+        @Override
+        public int numDocs() {
+            return numDocs;
+        }
+
+        @Override
+        public CacheHelper getCoreCacheHelper() {
+            return null;
+        }
+
+        @Override
+        public CacheHelper getReaderCacheHelper() {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package vn.egov.backbone.search.index;
+
+import org.junit.jupiter.api.Test;
+
+import java.text.Normalizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VietnameseAnalysisTest {
+
+    @Test
+    void exactFieldKeepsDiacriticsAndMakesOldAndNewTonePlacementOne() {
+        var exact = VietnameseAnalysis.exact();
+        assertThat(VietnameseAnalysis.tokens(exact, "Hoà giải, THUỶ lợi, khoẻ mạnh"))
+                .containsExactly("hòa", "giải", "thủy", "lợi", "khỏe", "mạnh");
+        assertThat(VietnameseAnalysis.tokens(exact, "hòa thủy khỏe")).containsExactly("hòa", "thủy", "khỏe");
+        // closed syllables and qu- are the same in both styles
+        assertThat(VietnameseAnalysis.tokens(exact, "hoàn thành quý")).containsExactly("hoàn", "thành", "quý");
+        // the tones stay apart: hòa (peace) is not hóa (chemistry) in the exact field
+        assertThat(VietnameseAnalysis.tokens(exact, "hóa")).containsExactly("hóa");
+    }
+
+    @Test
+    void foldedFieldDropsDiacriticsFoldsDAndAcceptsDecomposedInput() {
+        var folded = VietnameseAnalysis.folded();
+        String nfd = Normalizer.normalize("Đường Điện Biên Phủ, Đà Nẵng", Normalizer.Form.NFD);
+        assertThat(VietnameseAnalysis.tokens(folded, nfd)).containsExactly("duong", "dien", "bien", "phu", "da", "nang");
+        assertThat(VietnameseAnalysis.tokens(VietnameseAnalysis.exact(), nfd))
+                .containsExactly("đường", "điện", "biên", "phủ", "đà", "nẵng");
+    }
+
+    @Test
+    void documentNumbersHaveOneKeyInEverySpelling() {
+        assertThat(VietnameseAnalysis.documentNumber("1588/QĐ-TTg")).isEqualTo("1588/qd-ttg");
+        assertThat(VietnameseAnalysis.documentNumber("1588/qd-ttg")).isEqualTo("1588/qd-ttg");
+        assertThat(VietnameseAnalysis.documentNumber(" 1588 / QD-TTG")).isEqualTo("1588/qd-ttg");
+        assertThat(VietnameseAnalysis.documentNumber("13/2023/NĐ-CP")).isEqualTo("13/2023/nd-cp");
+        assertThat(VietnameseAnalysis.looksLikeDocumentNumber("13/2023/NĐ-CP")).isTrue();
+        assertThat(VietnameseAnalysis.looksLikeDocumentNumber("123/UBND-VP")).isTrue();
+        assertThat(VietnameseAnalysis.looksLikeDocumentNumber("2021-2030")).isFalse();
+        assertThat(VietnameseAnalysis.looksLikeDocumentNumber("quyết")).isFalse();
+    }
+}

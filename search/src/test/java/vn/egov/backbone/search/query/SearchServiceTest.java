@@ -1,0 +1,161 @@
+package vn.egov.backbone.search.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.egov.backbone.eoffice.document.ReaderScope;
+import vn.egov.backbone.eoffice.document.api.Classification;
+import vn.egov.backbone.search.index.IndexedRecord;
+import vn.egov.backbone.search.index.SearchIndex;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The query side on a real index on disk: analysis, numbers, phrases, and the access filter everywhere. */
+class SearchServiceTest {
+    @TempDir
+    Path dir;
+    SearchIndex index;
+    SearchService search;
+
+    /** A specialist of agency A without clearance. */
+    final ReaderScope specialistOfA = new ReaderScope("o-a", false, Set.of("A"), Set.of("A.P1"), Set.of(), Set.of());
+    /** The leader of agency A, cleared for Mật. */
+    final ReaderScope leaderOfA = new ReaderScope("l-a", false, Set.of("A"), Set.of("A"),
+            Set.of(Classification.CONFIDENTIAL), Set.of("A"));
+    final ReaderScope specialistOfB = new ReaderScope("o-b", false, Set.of("B"), Set.of("B.P1"), Set.of(), Set.of());
+
+    @BeforeEach
+    void open() throws Exception {
+        ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
+        index = new SearchIndex(dir.toString(), json);
+        search = new SearchService(index);
+        put("d1", "A", "1588/QĐ-TTg", "Thủ tướng Chính phủ", "Quyết định phê duyệt quy hoạch tỉnh Hòa Sơn thời kỳ 2021-2030",
+                "Phê duyệt quy hoạch tỉnh với tầm nhìn đến năm 2050.", "NONE", LocalDate.of(2024, 5, 2));
+        // decomposed (NFD) text, as exported by some word processors
+        put("d2", "A", "45/UBND-VP", "Ủy ban nhân dân tỉnh", java.text.Normalizer.normalize(
+                "Công văn về việc đôn đốc giải ngân vốn đầu tư công", java.text.Normalizer.Form.NFD),
+                "Đề nghị các sở đẩy nhanh tiến độ giải ngân.", "NONE", LocalDate.of(2024, 6, 10));
+        put("d3", "A", "12/BC-SNV", "Sở Nội vụ", "Báo cáo kết quả hoà giải ở cơ sở năm 2024",
+                "Công tác hoà giải và thuỷ lợi nội đồng.", "NONE", LocalDate.of(2024, 12, 1));
+        put("secret", "A", "7/KH-CA", "Công an tỉnh", "Kế hoạch bảo vệ bí mật nhà nước xuyênsơn",
+                "Nội dung mật: phương án xuyênsơn.", "CONFIDENTIAL", LocalDate.of(2024, 3, 3));
+        put("b1", "B", "99/TB-SYT", "Sở Y tế", "Thông báo lịch tiêm chủng mở rộng xuyênsơn",
+                "Tiêm chủng tại trạm y tế xã.", "NONE", LocalDate.of(2023, 1, 5));
+        index.commit(index.commitData());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        index.close();
+    }
+
+    void put(String id, String agency, String number, String issuer, String subject, String body, String classification,
+             LocalDate issuedOn) {
+        IndexedRecord r = new IndexedRecord(id, "INCOMING");
+        r.agencyId = agency;
+        r.number = number;
+        r.issuer = issuer;
+        r.subject = subject;
+        r.type = "CONG_VAN";
+        r.urgency = "NORMAL";
+        r.status = "REGISTERED";
+        r.classification = classification;
+        r.issuedOn = issuedOn;
+        index.put(r, body);
+    }
+
+    List<String> ids(ReaderScope scope, String q) {
+        return search.search(scope, SearchRequest.text(q)).hits().stream().map(SearchResult.Hit::id).toList();
+    }
+
+    @Test
+    void findsWithAndWithoutDiacriticsAndInDecomposedText() {
+        assertThat(ids(specialistOfA, "quyet dinh phe duyet quy hoach")).first().isEqualTo("d1");
+        assertThat(ids(specialistOfA, "Quyết định phê duyệt quy hoạch")).first().isEqualTo("d1");
+        assertThat(ids(specialistOfA, "don doc giai ngan")).containsExactly("d2");
+        assertThat(ids(specialistOfA, "đôn đốc giải ngân")).containsExactly("d2");
+        assertThat(ids(specialistOfA, "DE NGHI CAC SO")).containsExactly("d2");
+    }
+
+    @Test
+    void oldAndNewTonePlacementMatch() {
+        assertThat(ids(specialistOfA, "hòa giải")).containsExactly("d3");
+        assertThat(ids(specialistOfA, "thủy lợi")).containsExactly("d3");
+        assertThat(ids(specialistOfA, "tỉnh Hoà Sơn")).first().isEqualTo("d1");
+    }
+
+    @Test
+    void documentNumbersMatchInAnySpelling() {
+        for (String q : List.of("1588/QĐ-TTg", "1588/qd-ttg", "1588/QD-TTG", "1588/qđ-ttg")) {
+            assertThat(ids(specialistOfA, q)).as(q).first().isEqualTo("d1");
+        }
+        assertThat(ids(specialistOfA, "45/ubnd-vp")).first().isEqualTo("d2");
+    }
+
+    @Test
+    void phrasesAndExclusions() {
+        assertThat(ids(specialistOfA, "\"giai ngan\"")).containsExactly("d2");
+        assertThat(ids(specialistOfA, "\"ngan giai\"")).isEmpty();
+        assertThat(ids(specialistOfA, "quy hoach -\"tam nhin\"")).isEmpty();
+        assertThat(ids(specialistOfA, "hoa giai -thuy")).isEmpty();
+    }
+
+    @Test
+    void oneTypoInALongWordStillFinds() {
+        assertThat(ids(specialistOfA, "quy hoahc tinh")).first().isEqualTo("d1");
+    }
+
+    @Test
+    void highlightsMarkTheOriginalWords() {
+        SearchResult result = search.search(specialistOfA, SearchRequest.text("giai ngan"));
+        assertThat(result.hits().getFirst().highlights()).anySatisfy(h -> assertThat(h).contains("<mark>giải</mark>"));
+    }
+
+    @Test
+    void noHitCountFacetHighlightSuggestionOrSimilarDocumentLeaksWhatTheOfficialMayNotRead() {
+        // "xuyênsơn" is only in the classified document of A and in B's document
+        SearchResult asA = search.search(specialistOfA, SearchRequest.text("xuyenson"));
+        assertThat(asA.total()).isZero();
+        assertThat(asA.hits()).isEmpty();
+        assertThat(asA.facets().values()).allSatisfy(values -> assertThat(values).isEmpty());
+        assertThat(search.suggest(specialistOfA, "xuyen")).isEmpty();
+
+        SearchResult all = search.search(specialistOfA, SearchRequest.text(""));
+        assertThat(all.total()).isEqualTo(3);
+        assertThat(all.facets().get("issuer")).extracting(SearchResult.FacetValue::value)
+                .doesNotContain("Công an tỉnh", "Sở Y tế");
+        assertThat(all.facets().get("year")).extracting(SearchResult.FacetValue::value).containsExactly("2024");
+        assertThat(search.similar(specialistOfA, "d1", 10)).extracting(SearchResult.Hit::id)
+                .doesNotContain("secret", "b1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> search.similar(specialistOfA, "secret", 5))
+                .isInstanceOf(vn.egov.backbone.core.shared.NotFound.class);
+
+        // the leader with clearance sees the classified one; B's specialist sees only B's
+        assertThat(ids(leaderOfA, "xuyenson")).containsExactly("secret");
+        assertThat(search.suggest(leaderOfA, "ke hoach bao")).extracting(SearchResult.Suggestion::id).containsExactly("secret");
+        assertThat(ids(specialistOfB, "xuyenson")).containsExactly("b1");
+        assertThat(search.search(specialistOfB, SearchRequest.text("")).total()).isEqualTo(1);
+    }
+
+    @Test
+    void filtersFacetsAndDateOrder() {
+        SearchRequest byYear = new SearchRequest("", null, null, null, null, null, null, 2024, null, null,
+                SearchRequest.Sort.DATE, 1, 10);
+        SearchResult result = search.search(specialistOfA, byYear);
+        assertThat(result.hits()).extracting(SearchResult.Hit::id).containsExactly("d3", "d2", "d1");
+        Map<String, List<SearchResult.FacetValue>> facets = result.facets();
+        assertThat(facets.get("issuer")).hasSize(3);
+        SearchRequest range = new SearchRequest("", null, null, "Sở Nội vụ", null, null, null, null,
+                LocalDate.of(2024, 11, 1), LocalDate.of(2024, 12, 31), SearchRequest.Sort.DATE, 1, 10);
+        assertThat(search.search(specialistOfA, range).hits()).extracting(SearchResult.Hit::id).containsExactly("d3");
+    }
+}
