@@ -1,0 +1,182 @@
+package vn.egov.backbone.ops.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.egov.backbone.ops.support.Api;
+import vn.egov.backbone.ops.support.Province;
+import vn.egov.backbone.ops.support.Province.Official;
+import vn.egov.backbone.ops.support.RunningBackbone;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Search as officials use it, through the API: documents registered by the records clerk are found
+ * at once, with or without diacritics and by number, and nothing — hit, count, facet, highlight,
+ * suggestion or similar document — reveals a word of a document the official may not read.
+ */
+class SearchApiTest {
+    @TempDir
+    static Path dataDir;
+    static RunningBackbone backbone;
+    static Province province;
+    static Official clerk;
+    static Official leader;
+    static Official specialist;
+    static Official snvClerk;
+    static Official snvSpecialist;
+    static String classifiedId;
+
+    @BeforeAll
+    static void start() {
+        backbone = RunningBackbone.start(List.of(), Map.of(), dataDir);
+        province = new Province(backbone);
+        clerk = province.official("vanthu.tk", "Nguyễn Thị Thu", "TP.UBND", "RECORDS_CLERK", "CONFIDENTIAL");
+        leader = province.official("lanhdao.tk", "Lê Văn Hùng", "TP.UBND", "LEADER", "CONFIDENTIAL");
+        specialist = province.official("chuyenvien.tk", "Phạm Văn An", "TP.UBND.VP", "SPECIALIST", "NONE");
+        snvClerk = province.official("vanthu.snv.tk", "Vũ Thị Lan", "TP.SNV", "RECORDS_CLERK", "NONE");
+        snvSpecialist = province.official("chuyenvien.snv.tk", "Đặng Văn Khoa", "TP.SNV", "SPECIALIST", "NONE");
+        register(clerk, "1588/QĐ-TTg", "Thủ tướng Chính phủ", "QUYET_DINH",
+                "Quyết định phê duyệt quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050",
+                "Phê duyệt quy hoạch tỉnh với các nội dung chủ yếu về phát triển kinh tế - xã hội.", "NONE");
+        register(clerk, "45/UBND-KT", "Ủy ban nhân dân tỉnh", "CONG_VAN",
+                "Về việc đôn đốc giải ngân vốn đầu tư công năm 2026",
+                "Đề nghị các sở, ngành đẩy nhanh tiến độ giải ngân vốn đầu tư công.", "NONE");
+        classifiedId = register(clerk, "12/KH-BCH", "Bộ Chỉ huy quân sự tỉnh", "KE_HOACH",
+                "Kế hoạch diễn tập khu vực phòng thủ tỉnh năm 2026 (phương án Trường Sơn)",
+                "Phương án Trường Sơn: lực lượng, địa bàn và thời gian diễn tập.", "CONFIDENTIAL");
+        register(snvClerk, "210/SNV-TCBC", "Sở Nội vụ", "CONG_VAN",
+                "Hướng dẫn sắp xếp tổ chức bộ máy cấp xã sau hợp nhất",
+                "Sở Nội vụ hướng dẫn việc sắp xếp tổ chức bộ máy và biên chế cấp xã.", "NONE");
+        await().atMost(Duration.ofSeconds(10)).until(() -> total(leader, "") == 3 && total(snvSpecialist, "") == 1);
+    }
+
+    @AfterAll
+    static void stop() {
+        backbone.close();
+    }
+
+    static String register(Official by, String number, String issuer, String type, String subject, String body,
+                           String classification) {
+        Map<String, Object> document = new HashMap<>();
+        document.put("number", number);
+        document.put("issuer", issuer);
+        document.put("issuedOn", LocalDate.now().minusDays(5).toString());
+        document.put("type", type);
+        document.put("subject", subject);
+        document.put("body", body);
+        document.put("urgency", "NORMAL");
+        document.put("classification", classification);
+        Api.Response created = by.api().post("/api/v1/documents/incoming", document);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.body().get("id").asText();
+    }
+
+    static JsonNode search(Official who, String query) {
+        Api.Response response = who.api().get("/api/v1/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.body();
+    }
+
+    static long total(Official who, String query) {
+        return search(who, query).get("total").asLong();
+    }
+
+    static List<String> subjects(JsonNode result) {
+        List<String> subjects = new ArrayList<>();
+        result.get("hits").forEach(h -> subjects.add(h.get("subject").asText()));
+        return subjects;
+    }
+
+    @Test
+    void aNewDocumentIsFoundAtOnceWithoutDiacriticsAndByItsNumber() {
+        String subject = "Thông báo kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với xã Hòa Bình";
+        register(clerk, "301/TB-UBND", "Ủy ban nhân dân tỉnh", "THONG_BAO", subject, "Kết luận về chuyển đổi số.", "NONE");
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> subjects(search(specialist, "thong bao ket luan xa hoa binh")).contains(subject));
+
+        JsonNode byNumber = search(specialist, "301/tb-ubnd");
+        assertThat(byNumber.get("hits").get(0).get("subject").asText()).isEqualTo(subject);
+        assertThat(byNumber.get("hits").get(0).get("number").asText()).isEqualTo("301/TB-UBND");
+        JsonNode plain = search(specialist, "don doc giai ngan");
+        assertThat(plain.get("total").asLong()).isEqualTo(1);
+        JsonNode hit = plain.get("hits").get(0);
+        assertThat(hit.get("kind").asText()).isEqualTo("INCOMING");
+        assertThat(hit.get("highlights").toString()).contains("<mark>đôn</mark> <mark>đốc</mark>");
+        assertThat(search(specialist, "1588/QD-TTG").get("hits").get(0).get("number").asText()).isEqualTo("1588/QĐ-TTg");
+        assertThat(search(specialist, "\"quy hoạch tỉnh\" -\"tầm nhìn\"").get("total").asLong()).isZero();
+    }
+
+    @Test
+    void nothingLeaksAWordOfAClassifiedDocumentOrOfAnotherAgency() {
+        // the specialist has no clearance: "Trường Sơn" appears only in the classified plan
+        JsonNode asSpecialist = search(specialist, "truong son");
+        assertThat(asSpecialist.get("total").asLong()).isZero();
+        assertThat(asSpecialist.get("hits")).isEmpty();
+        asSpecialist.get("facets").forEach(values -> assertThat(values).isEmpty());
+        assertThat(specialist.api().get("/api/v1/search/suggest?q=ke%20hoach%20dien").body()).isEmpty();
+        assertThat(specialist.api().get("/api/v1/search/" + classifiedId + "/similar").status()).isEqualTo(404);
+        JsonNode everything = search(specialist, "");
+        assertThat(everything.toString()).doesNotContain("Trường Sơn", "Bộ Chỉ huy quân sự", "KE_HOACH", "CONFIDENTIAL",
+                "Sở Nội vụ hướng dẫn");
+
+        // the leader of the agency with the clearance reads it, and gets it as a suggestion
+        assertThat(subjects(search(leader, "truong son"))).singleElement().asString().contains("phương án Trường Sơn");
+        assertThat(leader.api().get("/api/v1/search/suggest?q=ke%20hoach%20dien").body().toString()).contains("diễn tập");
+
+        // another agency's specialist sees only that agency's documents, in hits and in facet counts
+        JsonNode asSnv = search(snvSpecialist, "");
+        assertThat(asSnv.get("total").asLong()).isEqualTo(1);
+        assertThat(asSnv.get("facets").get("agency")).singleElement()
+                .satisfies(v -> assertThat(v.get("value").asText()).isEqualTo(snvSpecialist.unitId()));
+        assertThat(search(snvSpecialist, "quy hoach tinh").get("total").asLong()).isZero();
+        assertThat(search(snvSpecialist, "to chuc bo may").get("hits").get(0).get("issuer").asText()).isEqualTo("Sở Nội vụ");
+    }
+
+    @Test
+    void aRoleTakenAwayStopsShowingDocumentsAtOnce() {
+        Official temporary = province.official("tangcuong.tk", "Trịnh Văn Hải", "TP.UBND.VP", "SPECIALIST", "NONE");
+        assertThat(total(temporary, "giai ngan")).isEqualTo(1);
+        Api admin = backbone.admin();
+        assertThat(admin.delete("/api/v1/officials/" + temporary.id() + "/roles?unitId=" + temporary.unitId()
+                + "&role=SPECIALIST").status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> total(temporary, "giai ngan") == 0);
+        assertThat(total(temporary, "")).isZero();
+    }
+
+    @Test
+    void filtersFacetsAndPaging() {
+        JsonNode all = search(leader, "");
+        assertThat(all.get("facets").get("type").toString()).contains("\"label\":\"Quyết định\"", "\"label\":\"Kế hoạch\"");
+        JsonNode decisions = specialist.api().get("/api/v1/search?type=QUYET_DINH&sort=DATE").body();
+        assertThat(subjects(decisions)).allSatisfy(s -> assertThat(s).startsWith("Quyết định"));
+        JsonNode pageTwo = leader.api().get("/api/v1/search?size=2&page=2&sort=DATE").body();
+        assertThat(pageTwo.get("hits").size()).isEqualTo((int) Math.min(2, pageTwo.get("total").asLong() - 2));
+    }
+
+    @Test
+    void badSearchesAreToldWhatIsWrong() {
+        for (String query : List.of("size=0", "size=101", "page=0", "page=500&size=100", "type=THU_TINH", "sort=RANDOM",
+                "from=2026-02-01&to=2026-01-01", "from=hôm-qua")) {
+            Api.Response response = specialist.api().get("/api/v1/search?" + query);
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.raw().headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+            assertThat(response.body().get("detail").asText()).as(query).isNotBlank();
+        }
+        assertThat(specialist.api().get("/api/v1/search?q=" + "a".repeat(501)).status()).isEqualTo(400);
+        assertThat(Api.anonymous(backbone.baseUrl()).get("/api/v1/search?q=x").status()).isEqualTo(401);
+    }
+}

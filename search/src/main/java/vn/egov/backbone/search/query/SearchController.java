@@ -1,0 +1,84 @@
+package vn.egov.backbone.search.query;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.egov.backbone.core.identity.Authorizer;
+import vn.egov.backbone.eoffice.document.DocumentAccess;
+import vn.egov.backbone.eoffice.document.api.Direction;
+import vn.egov.backbone.eoffice.document.api.DocumentStatus;
+import vn.egov.backbone.eoffice.document.api.DocumentType;
+import vn.egov.backbone.eoffice.document.api.Urgency;
+import vn.egov.backbone.search.index.SearchIndex;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Full-text search over everything the signed-in official may read. */
+@RestController
+@RequestMapping("/api/v1/search")
+class SearchController {
+    private final SearchService search;
+    private final DocumentAccess access;
+    private final FacetLabels labels;
+    private final SearchIndex index;
+
+    SearchController(SearchService search, DocumentAccess access, FacetLabels labels, SearchIndex index) {
+        this.search = search;
+        this.access = access;
+        this.labels = labels;
+        this.index = index;
+    }
+
+    /** Search correspondence: quotes for phrases, - to exclude; filters, facets, highlights. */
+    @GetMapping
+    SearchResult search(@RequestParam(required = false) String q,
+                        @RequestParam(required = false) Direction kind,
+                        @RequestParam(required = false) DocumentType type,
+                        @RequestParam(required = false) String issuer,
+                        @RequestParam(required = false) String agency,
+                        @RequestParam(required = false) Urgency urgency,
+                        @RequestParam(required = false) DocumentStatus status,
+                        @RequestParam(required = false) Integer year,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                        @RequestParam(defaultValue = "RELEVANCE") SearchRequest.Sort sort,
+                        @RequestParam(defaultValue = "1") int page,
+                        @RequestParam(defaultValue = "20") int size) {
+        SearchRequest request = new SearchRequest(q, name(kind), name(type), issuer, agency, name(urgency), name(status),
+                year, from, to, sort, page, size);
+        return labels.labelled(search.search(access.scopeOf(me()), request));
+    }
+
+    /** Suggestions as one types: records whose subject or number starts like the text. */
+    @GetMapping("/suggest")
+    List<SearchResult.Suggestion> suggest(@RequestParam String q) {
+        return search.suggest(access.scopeOf(me()), q);
+    }
+
+    /** Records like the given one, among those the official may read. */
+    @GetMapping("/{id}/similar")
+    List<SearchResult.Hit> similar(@PathVariable String id, @RequestParam(defaultValue = "5") int count) {
+        if (count < 1 || count > 20) {
+            throw new IllegalArgumentException("count: between 1 and 20");
+        }
+        return search.similar(access.scopeOf(me()), id, count);
+    }
+
+    /** The index: schema version, whether it is built, documents in it. */
+    @GetMapping("/status")
+    SearchIndex.Status status() {
+        return index.status();
+    }
+
+    private static String me() {
+        return Authorizer.currentPrincipal().officialId();
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}
