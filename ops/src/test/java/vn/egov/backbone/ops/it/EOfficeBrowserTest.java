@@ -29,6 +29,7 @@ class EOfficeBrowserTest {
     static Browser browser;
     static Province province;
     static Official specialist;
+    static Official snvClerk;
 
     @BeforeAll
     static void start() {
@@ -39,6 +40,8 @@ class EOfficeBrowserTest {
         province.official("lanhdao", "Lê Văn Hùng", "TP.UBND", "LEADER", "NONE");
         specialist = province.official("chuyenvien", "Phạm Văn An", "TP.UBND.VP", "SPECIALIST", "NONE");
         province.official("truongphong", "Đinh Thị Hằng", "TP.UBND.VP", "SPECIALIST", "NONE");
+        snvClerk = province.official("vanthu.snv", "Vũ Thị Lan", "TP.SNV", "RECORDS_CLERK", "NONE");
+        province.official("chuyenvien.snv", "Đặng Văn Khoa", "TP.SNV", "SPECIALIST", "NONE");
         browser = Browser.open(backbone.baseUrl());
     }
 
@@ -158,5 +161,42 @@ class EOfficeBrowserTest {
         assertThat(browser.text("history")).contains("Sửa dự thảo").contains("Thông qua xem xét").contains("Phê duyệt")
                 .contains("Phát hành").contains("Gửi đến nơi nhận");
         browser.screenshot("outgoing-issued");
+    }
+
+    /** Search in Chromium, in another agency so that the register numbers above are not disturbed. */
+    @Test
+    void searchWithoutDiacriticsThenNarrowByAFacet() {
+        String[][] documents = {
+                {"210/SNV-TCBC", "CONG_VAN", "Hướng dẫn sắp xếp tổ chức bộ máy cấp xã sau hợp nhất"},
+                {"15/QĐ-SNV", "QUYET_DINH", "Quyết định ban hành quy chế sắp xếp tổ chức bộ máy của Sở"},
+                {"16/BC-SNV", "BAO_CAO", "Báo cáo kết quả tuyển dụng công chức năm 2026"}};
+        for (String[] d : documents) {
+            assertThat(snvClerk.api().post("/api/v1/documents/incoming", Map.of("number", d[0], "issuer", "Sở Nội vụ",
+                    "issuedOn", LocalDate.now().minusDays(1).toString(), "type", d[1], "subject", d[2],
+                    "urgency", "NORMAL", "classification", "NONE")).status()).isEqualTo(201);
+        }
+        browser.signOut();
+        browser.signIn("chuyenvien.snv", "mật-khẩu-chuyenvien.snv");
+        browser.clickAndWait(By.id("nav-search"));
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            browser.type("q", "sap xep to chuc bo may");
+            browser.clickAndWait(By.id("search-button"));
+            return browser.text("total").startsWith("2 ");
+        });
+        browser.screenshot("search-results");
+        assertThat(browser.find(By.id("results")).getText()).contains("Hướng dẫn sắp xếp tổ chức bộ máy cấp xã sau hợp nhất");
+        assertThat(browser.driver().findElements(By.cssSelector("#results mark"))).isNotEmpty();
+
+        browser.clickAndWait(By.linkText("Quyết định"));
+        assertThat(browser.text("total")).startsWith("1 ");
+        assertThat(browser.text("active-filters")).contains("Quyết định");
+        assertThat(browser.find(By.id("results")).getText()).contains("15/QĐ-SNV").doesNotContain("210/SNV-TCBC");
+
+        browser.go("/search");
+        browser.type("q", "bao cao tuyen");
+        await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
+                browser.driver().findElements(By.cssSelector("#suggestions option")).size() == 1);
+        assertThat(browser.find(By.cssSelector("#suggestions option")).getAttribute("value"))
+                .isEqualTo("Báo cáo kết quả tuyển dụng công chức năm 2026");
     }
 }
