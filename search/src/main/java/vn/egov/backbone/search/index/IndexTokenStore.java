@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps the search projection's tokens in the Lucene index's commit data instead of the database:
- * storing a token commits the index, so the documents and the position they reflect are durable
- * together, and an index that is lost or new has no token and is rebuilt from the start. Each node
+ * the documents and the position they reflect are committed together (see {@link SearchIndex#publish}),
+ * and an index that is lost or new has no token and is rebuilt from the start. Each node
  * has its own index, so there is nothing to claim against other nodes.
  */
 public class IndexTokenStore implements TokenStore {
@@ -49,7 +49,7 @@ public class IndexTokenStore implements TokenStore {
     public synchronized void storeToken(TrackingToken token, String processorName, int segment) {
         Map<String, String> data = index.commitData();
         put(data, processorName, segment, token);
-        index.commit(data);
+        index.publish(data);
     }
 
     @Override

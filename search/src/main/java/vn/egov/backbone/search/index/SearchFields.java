@@ -27,7 +27,7 @@ public final class SearchFields {
     public static final String DATE = "date";
     public static final String YEAR = "year";
 
-    // analysed text, each indexed as <name>_exact and <name>_folded; subject and body are also stored
+    // analysed text, each indexed as <name>_text; subject and body are also stored
     public static final String SUBJECT = "subject";
     public static final String ISSUER_TEXT = "issuer_text";
     public static final String BODY = "body";
@@ -51,12 +51,9 @@ public final class SearchFields {
     private SearchFields() {
     }
 
-    public static String exact(String field) {
-        return field + "_exact";
-    }
-
-    public static String folded(String field) {
-        return field + "_folded";
+    /** The analysed field of a text: exact and folded forms of each syllable (see {@link VietnameseAnalysis}). */
+    public static String text(String field) {
+        return field + "_text";
     }
 
     public static Document toDocument(IndexedRecord record, String body, byte[] state) {
@@ -101,8 +98,7 @@ public final class SearchFields {
         if (stored) {
             doc.add(new StoredField(field, value));
         }
-        doc.add(new TextField(exact(field), value, Field.Store.NO));
-        doc.add(new TextField(folded(field), value, Field.Store.NO));
+        doc.add(new TextField(text(field), value, Field.Store.NO));
     }
 
     private static void keyword(Document doc, String field, String value) {

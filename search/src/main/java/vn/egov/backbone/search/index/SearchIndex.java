@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -60,6 +63,16 @@ public class SearchIndex {
     /** Records written but perhaps not yet visible to the NRT searcher, for the next event on them. */
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private volatile Serving serving;
+    /** How often new writes become visible to queries, at most. */
+    static final long REFRESH_MILLIS = Long.getLong("backbone.search.refresh-millis", 250);
+    private boolean dataChanged;
+    private boolean unrefreshed;
+    private long lastCommit = System.nanoTime();
+    private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "search-index-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private record Pending(IndexedRecord record, String body) {
     }
@@ -77,12 +90,19 @@ public class SearchIndex {
         this.current = root.resolve("v" + SearchFields.SCHEMA_VERSION);
         Files.createDirectories(current);
         this.directory = FSDirectory.open(current);
-        IndexWriterConfig config = new IndexWriterConfig(VietnameseAnalysis.forIndexing(exact, folded))
+        IndexWriterConfig config = new IndexWriterConfig(VietnameseAnalysis.forIndexing())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64);
+                .setRAMBufferSizeMB(128);
         this.writer = new IndexWriter(directory, config);
         this.building = new SearcherManager(writer, true, false, new SearcherFactory());
         this.serving = isBuilt() ? new Serving(building, null, null) : olderCompleteVersion().orElse(new Serving(building, null, null));
+        maintenance.scheduleWithFixedDelay(() -> {
+            try {
+                maintain();
+            } catch (RuntimeException e) {
+                log.error("Search index refresh or commit failed; trying again", e);
+            }
+        }, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     public Analyzer exactAnalyzer() {
@@ -112,10 +132,19 @@ public class SearchIndex {
         return stored(building, id).map(Pending::body).orElse(null);
     }
 
-    public void put(IndexedRecord record, String body) {
+    /**
+     * Writes a record. {@code isNew} says the index has never held it ({@link #load} found nothing): it is
+     * then added without looking for an old version to delete, which would cost a term lookup in every
+     * segment at each flush.
+     */
+    public void put(IndexedRecord record, String body, boolean isNew) {
         try {
             Document doc = SearchFields.toDocument(record, body, json.writeValueAsBytes(record));
-            writer.updateDocument(new Term(SearchFields.ID, record.id), doc);
+            if (isNew) {
+                writer.addDocument(doc);
+            } else {
+                writer.updateDocument(new Term(SearchFields.ID, record.id), doc);
+            }
             pending.put(record.id, new Pending(record, body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -144,19 +173,65 @@ public class SearchIndex {
     }
 
     /**
-     * Makes everything written so far durable together with the given commit data (the processor's
-     * tokens), then visible to queries.
+     * Records the position (the processor's tokens) that everything written so far reflects. Queries
+     * see it within {@link #REFRESH_MILLIS} ms, when the searcher is next refreshed; it is durable
+     * within a second ({@link #commitIfChanged}). After a crash the index and its tokens are back at the
+     * last commit together, and the events since are applied again, which changes nothing twice (see
+     * {@link IndexedRecord#lastSequence}). Refreshing on a clock rather than per batch keeps a burst of
+     * small batches from flushing a tiny segment each.
      */
+    public synchronized void publish(Map<String, String> data) {
+        writer.setLiveCommitData(Map.copyOf(data).entrySet());
+        dataChanged = true;
+        unrefreshed = true;
+    }
+
+    /** Like {@link #publish}, durable and visible before it returns: for segment changes and rebuilds. */
     public synchronized void commit(Map<String, String> data) {
-        Map<String, Pending> committed = Map.copyOf(pending);
+        writer.setLiveCommitData(Map.copyOf(data).entrySet());
+        dataChanged = true;
+        commitIfChanged();
+        refresh();
+    }
+
+    /** Commits what was published since the last commit; runs every second and on shutdown. */
+    public synchronized void commitIfChanged() {
         try {
-            writer.setLiveCommitData(Map.copyOf(data).entrySet());
-            writer.commit();
+            if (dataChanged || writer.hasUncommittedChanges()) {
+                writer.commit();
+                dataChanged = false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes everything written so far visible to queries. */
+    public void refresh() {
+        Map<String, Pending> written = Map.copyOf(pending);
+        synchronized (this) {
+            unrefreshed = false;
+        }
+        try {
             building.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        committed.forEach(pending::remove);
+        written.forEach(pending::remove);
+    }
+
+    private void maintain() {
+        boolean refreshNow;
+        synchronized (this) {
+            refreshNow = unrefreshed || !pending.isEmpty();
+        }
+        if (refreshNow) {
+            refresh();
+        }
+        if (System.nanoTime() - lastCommit > TimeUnit.SECONDS.toNanos(1)) {
+            commitIfChanged();
+            lastCommit = System.nanoTime();
+        }
     }
 
     /** The commit data of the last commit (or set for the next one). */
@@ -234,6 +309,7 @@ public class SearchIndex {
 
     @PreDestroy
     public void close() throws IOException {
+        maintenance.shutdownNow();
         Serving now = serving;
         if (now.olderDirectory() != null) {
             now.searchers().close();

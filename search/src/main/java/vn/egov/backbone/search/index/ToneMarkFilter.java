@@ -22,6 +22,9 @@ public final class ToneMarkFilter extends TokenFilter {
             Map.entry("oè", "òe"), Map.entry("oé", "óe"), Map.entry("oẻ", "ỏe"), Map.entry("oẽ", "õe"), Map.entry("oẹ", "ọe"),
             Map.entry("uỳ", "ùy"), Map.entry("uý", "úy"), Map.entry("uỷ", "ủy"), Map.entry("uỹ", "ũy"), Map.entry("uỵ", "ụy"));
 
+    /** The last letters of old-style endings: most syllables end otherwise and need no lookup. */
+    private static final String OLD_STYLE_LAST = "àáảãạèéẻẽẹỳýỷỹỵ";
+
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
     public ToneMarkFilter(TokenStream input) {
@@ -34,7 +37,7 @@ public final class ToneMarkFilter extends TokenFilter {
             return false;
         }
         int length = term.length();
-        if (length >= 2) {
+        if (length >= 2 && OLD_STYLE_LAST.indexOf(term.buffer()[length - 1]) >= 0) {
             char[] buffer = term.buffer();
             String ending = new String(buffer, length - 2, 2);
             String replacement = NEW_STYLE.get(ending);

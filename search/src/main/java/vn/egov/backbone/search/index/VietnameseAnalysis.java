@@ -5,30 +5,28 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
-import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
+import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * How Vietnamese text is analysed (see the README, "Search"). Vietnamese words are made of syllables
- * written apart, so ICU's word breaks give one token per syllable; the text is normalised first
- * ({@code nfkc_cf}: composes NFD input from word processors, folds case) and indexed twice:
+ * written apart, so ICU's word breaks give one token per syllable (also in decomposed NFD text from
+ * word processors: the combining marks stay with their letter); each token is normalised
+ * ({@code nfkc_cf}: composes NFD, folds case) and each syllable is indexed in two forms at one position:
  * <ul>
  *   <li>exact: keeps the diacritics, with the old and new tone placement made one spelling
  *       ({@link ToneMarkFilter});</li>
  *   <li>folded: no diacritics and {@code đ} as {@code d}, for the many who type without them.</li>
  * </ul>
+ * Queries are analysed with {@link #exact()} or {@link #folded()}, whichever form they look for.
  * Document numbers ({@code 1588/QĐ-TTg}) also get a keyword form, {@link #documentNumber}.
  */
 public final class VietnameseAnalysis {
@@ -50,12 +48,7 @@ public final class VietnameseAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new ICUTokenizer();
-                return new TokenStreamComponents(tokenizer, new ToneMarkFilter(tokenizer));
-            }
-
-            @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return new ICUNormalizer2CharFilter(reader, NFKC_CF);
+                return new TokenStreamComponents(tokenizer, new ToneMarkFilter(new ICUNormalizer2Filter(tokenizer, NFKC_CF)));
             }
         };
     }
@@ -68,22 +61,22 @@ public final class VietnameseAnalysis {
                 TokenStream folded = new ICUFoldingFilter(tokenizer);
                 return new TokenStreamComponents(tokenizer, folded);
             }
-
-            @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return new ICUNormalizer2CharFilter(reader, NFKC_CF);
-            }
         };
     }
 
-    /** The analyzer for writing documents: each text field by its suffix. */
-    public static Analyzer forIndexing(Analyzer exact, Analyzer folded) {
-        Map<String, Analyzer> perField = new HashMap<>();
-        for (String field : SearchFields.TEXT_FIELDS) {
-            perField.put(SearchFields.exact(field), exact);
-            perField.put(SearchFields.folded(field), folded);
-        }
-        return new PerFieldAnalyzerWrapper(folded, perField);
+    /**
+     * The analyzer for writing documents: the exact syllables with their folded forms at the same
+     * positions ({@link FoldedFormFilter}), so that one field serves both kinds of query.
+     */
+    public static Analyzer forIndexing() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new ICUTokenizer();
+                return new TokenStreamComponents(tokenizer,
+                        new FoldedFormFilter(new ToneMarkFilter(new ICUNormalizer2Filter(tokenizer, NFKC_CF))));
+            }
+        };
     }
 
     public static List<String> tokens(Analyzer analyzer, String text) {

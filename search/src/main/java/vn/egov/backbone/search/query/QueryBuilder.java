@@ -24,8 +24,8 @@ import java.util.Map;
  *   <li>each syllable matches the folded fields, and also the exact fields with a higher weight when
  *       it was typed with diacritics, so {@code hòa} ranks {@code hòa} above {@code hóa};</li>
  *   <li>most syllables must match (all of one or two, one may miss in three or four, a quarter in
- *       longer queries), so one typo or stray word does not empty the result; a syllable of four or
- *       more letters also matches at one edit, weighted low;</li>
+ *       longer queries), so one typo or stray word does not empty the result; when that still finds
+ *       (almost) nothing, a syllable of four or more letters may also match at one edit, weighted low;</li>
  *   <li>adjacent syllables found next to each other score extra, which stands in for word
  *       segmentation ({@code quyết định} the word, not two syllables far apart);</li>
  *   <li>a document number matches the number keyword with a high weight (or the number where it is
@@ -50,8 +50,11 @@ final class QueryBuilder {
         this.folded = folded;
     }
 
-    /** The relevance query over the analysed fields. */
-    Query build(UserQuery query) {
+    /**
+     * The relevance query over the analysed fields; {@code tolerateTypos} adds one-edit matches, which
+     * cost more and are only tried when the exact syllables find (almost) nothing.
+     */
+    Query build(UserQuery query, boolean tolerateTypos) {
         if (query.isEmpty()) {
             return excluding(new MatchAllDocsQuery(), query);
         }
@@ -64,7 +67,7 @@ final class QueryBuilder {
         for (int i = 0; i < foldedTokens.size(); i++) {
             String exactToken = aligned ? exactTokens.get(i) : null;
             required.add(syllable(foldedTokens.get(i),
-                    exactToken != null && VietnameseAnalysis.hasDiacritics(exactToken) ? exactToken : null));
+                    exactToken != null && VietnameseAnalysis.hasDiacritics(exactToken) ? exactToken : null, tolerateTypos));
         }
         for (String number : query.numbers()) {
             BooleanQuery.Builder either = new BooleanQuery.Builder();
@@ -85,7 +88,7 @@ final class QueryBuilder {
         }
         for (int i = 0; i + 1 < foldedTokens.size(); i++) {
             for (String field : List.of(SearchFields.SUBJECT, SearchFields.BODY)) {
-                top.add(new BoostQuery(new PhraseQuery(SearchFields.folded(field), foldedTokens.get(i), foldedTokens.get(i + 1)),
+                top.add(new BoostQuery(new PhraseQuery(SearchFields.text(field), foldedTokens.get(i), foldedTokens.get(i + 1)),
                         ADJACENT_WEIGHT * WEIGHTS.get(field)), Occur.SHOULD);
             }
         }
@@ -96,13 +99,13 @@ final class QueryBuilder {
      * The same query on the stored subject and body, in folded terms, for the highlighter: it analyses
      * the stored text with the folding analyzer, so a match without diacritics marks the original words.
      */
-    Query forHighlighting(UserQuery query) {
+    Query forHighlighting(UserQuery query, boolean tolerateTypos) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         List<String> parts = new ArrayList<>(query.words());
         for (String token : VietnameseAnalysis.tokens(folded, String.join(" ", parts))) {
             for (String field : List.of(SearchFields.SUBJECT, SearchFields.BODY)) {
                 any.add(new TermQuery(new Term(field, token)), Occur.SHOULD);
-                if (token.length() >= 4) {
+                if (tolerateTypos && token.length() >= 4) {
                     any.add(new FuzzyQuery(new Term(field, token), 1, 1, 20, true), Occur.SHOULD);
                 }
             }
@@ -120,18 +123,18 @@ final class QueryBuilder {
         return any.build();
     }
 
-    private Query syllable(String foldedToken, String exactToken) {
+    private Query syllable(String foldedToken, String exactToken, boolean tolerateTypos) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         WEIGHTS.forEach((field, weight) -> {
-            any.add(new BoostQuery(new TermQuery(new Term(SearchFields.folded(field), foldedToken)), weight), Occur.SHOULD);
+            any.add(new BoostQuery(new TermQuery(new Term(SearchFields.text(field), foldedToken)), weight), Occur.SHOULD);
             if (exactToken != null) {
-                any.add(new BoostQuery(new TermQuery(new Term(SearchFields.exact(field), exactToken)), weight * EXACT_WEIGHT),
+                any.add(new BoostQuery(new TermQuery(new Term(SearchFields.text(field), exactToken)), weight * EXACT_WEIGHT),
                         Occur.SHOULD);
             }
         });
-        if (foldedToken.length() >= 4 && !foldedToken.chars().allMatch(Character::isDigit)) {
+        if (tolerateTypos && foldedToken.length() >= 4 && !foldedToken.chars().allMatch(Character::isDigit)) {
             for (String field : List.of(SearchFields.SUBJECT, SearchFields.BODY)) {
-                any.add(new BoostQuery(new FuzzyQuery(new Term(SearchFields.folded(field), foldedToken), 1, 1, 20, true),
+                any.add(new BoostQuery(new FuzzyQuery(new Term(SearchFields.text(field), foldedToken), 1, 1, 20, true),
                         FUZZY_WEIGHT * WEIGHTS.get(field)), Occur.SHOULD);
             }
         }
@@ -147,9 +150,9 @@ final class QueryBuilder {
             return new MatchAllDocsQuery();
         }
         WEIGHTS.forEach((field, weight) -> {
-            any.add(new BoostQuery(new PhraseQuery(SearchFields.folded(field), foldedTokens), weight), Occur.SHOULD);
+            any.add(new BoostQuery(new PhraseQuery(SearchFields.text(field), foldedTokens), weight), Occur.SHOULD);
             if (withExact && exactTokens.length > 0) {
-                any.add(new BoostQuery(new PhraseQuery(SearchFields.exact(field), exactTokens), weight * EXACT_WEIGHT),
+                any.add(new BoostQuery(new PhraseQuery(SearchFields.text(field), exactTokens), weight * EXACT_WEIGHT),
                         Occur.SHOULD);
             }
         });

@@ -50,6 +50,8 @@ import java.util.function.Function;
 public class SearchService {
     private static final int FACET_VALUES = 20;
     private static final int SUGGESTIONS = 8;
+    /** Fewer hits than this, and the search is tried again tolerating one typo per long syllable. */
+    private static final int TYPO_TOLERANCE_BELOW = 3;
 
     private final SearchIndex index;
     private final QueryBuilder queries;
@@ -61,25 +63,35 @@ public class SearchService {
 
     public SearchResult search(ReaderScope scope, SearchRequest request) {
         UserQuery text = UserQuery.parse(request.q());
-        Query query = withFilters(queries.build(text), request);
-        int wanted = request.page() * request.size();
         return index.read(all -> {
             IndexSearcher searcher = VisibleDocuments.searcher((DirectoryReader) all.getIndexReader(), AccessFilter.of(scope));
-            MultiCollectorManager both = new MultiCollectorManager(
-                    request.sort() == SearchRequest.Sort.DATE
-                            ? new TopFieldCollectorManager(new Sort(new SortField(SearchFields.DATE, SortField.Type.LONG, true),
-                            SortField.FIELD_SCORE), wanted, null, Integer.MAX_VALUE)
-                            : new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE),
-                    new FacetCounts(SearchFields.FACETS));
-            Object[] results = searcher.search(query, both);
-            TopDocs top = (TopDocs) results[0];
-            @SuppressWarnings("unchecked")
-            Map<String, Map<String, Integer>> facets = (Map<String, Map<String, Integer>>) results[1];
-            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - request.size()),
-                    top.scoreDocs.length);
-            List<SearchResult.Hit> hits = hits(searcher, new TopDocs(top.totalHits, page), text);
-            return new SearchResult(top.totalHits.value(), request.page(), request.size(), hits, facetValues(facets));
+            SearchResult result = search(searcher, text, request, false);
+            if (result.total() < TYPO_TOLERANCE_BELOW && !text.words().isEmpty()) {
+                SearchResult tolerant = search(searcher, text, request, true);
+                return tolerant.total() > result.total() ? tolerant : result;
+            }
+            return result;
         });
+    }
+
+    private SearchResult search(IndexSearcher searcher, UserQuery text, SearchRequest request, boolean tolerateTypos)
+            throws IOException {
+        Query query = withFilters(queries.build(text, tolerateTypos), request);
+        int wanted = request.page() * request.size();
+        MultiCollectorManager both = new MultiCollectorManager(
+                request.sort() == SearchRequest.Sort.DATE
+                        ? new TopFieldCollectorManager(new Sort(new SortField(SearchFields.DATE, SortField.Type.LONG, true),
+                        SortField.FIELD_SCORE), wanted, null, Integer.MAX_VALUE)
+                        : new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE),
+                new FacetCounts(SearchFields.FACETS));
+        Object[] results = searcher.search(query, both);
+        TopDocs top = (TopDocs) results[0];
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Integer>> facets = (Map<String, Map<String, Integer>>) results[1];
+        ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - request.size()),
+                top.scoreDocs.length);
+        List<SearchResult.Hit> hits = hits(searcher, new TopDocs(top.totalHits, page), text, tolerateTypos);
+        return new SearchResult(top.totalHits.value(), request.page(), request.size(), hits, facetValues(facets));
     }
 
     /** Records whose subject (or number) starts like the text typed so far, newest-relevant first. */
@@ -94,7 +106,7 @@ public class SearchService {
         }
         if (!tokens.isEmpty()) {
             BooleanQuery.Builder subject = new BooleanQuery.Builder();
-            String field = SearchFields.folded(SearchFields.SUBJECT);
+            String field = SearchFields.text(SearchFields.SUBJECT);
             boolean lastComplete = Character.isWhitespace(prefix.charAt(prefix.length() - 1));
             for (int i = 0; i < tokens.size(); i++) {
                 Term term = new Term(field, tokens.get(i));
@@ -126,22 +138,23 @@ public class SearchService {
             Document doc = searcher.storedFields().document(source.scoreDocs[0].doc);
             MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
             mlt.setAnalyzer(index.foldedAnalyzer());
-            mlt.setFieldNames(new String[] {SearchFields.folded(SearchFields.SUBJECT), SearchFields.folded(SearchFields.BODY)});
+            mlt.setFieldNames(new String[] {SearchFields.text(SearchFields.SUBJECT), SearchFields.text(SearchFields.BODY)});
             mlt.setMinTermFreq(1);
             mlt.setMinDocFreq(1);
             mlt.setMaxQueryTerms(25);
             String text = String.join("\n", nonNull(doc.get(SearchFields.SUBJECT)), nonNull(doc.get(SearchFields.BODY)));
-            Query like = mlt.like(SearchFields.folded(SearchFields.BODY), new StringReader(text));
+            Query like = mlt.like(SearchFields.text(SearchFields.BODY), new StringReader(text));
             Query others = new BooleanQuery.Builder().add(like, Occur.MUST)
                     .add(new TermQuery(new Term(SearchFields.ID, id)), Occur.MUST_NOT).build();
-            return hits(searcher, searcher.search(others, count), UserQuery.parse(""));
+            return hits(searcher, searcher.search(others, count), UserQuery.parse(""), false);
         });
     }
 
     // ---- helpers --------------------------------------------------------------------------------
 
     private Query withFilters(Query query, SearchRequest r) {
-        BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST);
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST)
+                .add(VisibleDocuments.ONLY_VISIBLE, Occur.FILTER);
         Map<String, String> keywords = new LinkedHashMap<>();
         keywords.put(SearchFields.KIND, r.kind());
         keywords.put(SearchFields.TYPE, r.type());
@@ -165,7 +178,8 @@ public class SearchService {
         return filtered.build();
     }
 
-    private List<SearchResult.Hit> hits(IndexSearcher searcher, TopDocs top, UserQuery text) throws IOException {
+    private List<SearchResult.Hit> hits(IndexSearcher searcher, TopDocs top, UserQuery text, boolean tolerateTypos)
+            throws IOException {
         Map<String, String[]> highlights = Map.of();
         if (top.scoreDocs.length > 0 && !text.isEmpty()) {
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.foldedAnalyzer())
@@ -173,7 +187,7 @@ public class SearchService {
                     .withMaxLength(20_000)
                     .build();
             highlights = highlighter.highlightFields(new String[] {SearchFields.SUBJECT, SearchFields.BODY},
-                    queries.forHighlighting(text), top, new int[] {1, 2});
+                    queries.forHighlighting(text, tolerateTypos), top, new int[] {1, 2});
         }
         StoredFields stored = searcher.storedFields();
         List<SearchResult.Hit> hits = new ArrayList<>();

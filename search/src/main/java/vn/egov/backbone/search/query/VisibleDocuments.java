@@ -12,6 +12,11 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.ConstantScoreScorer;
+import org.apache.lucene.search.ConstantScoreWeight;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -65,6 +70,53 @@ final class VisibleDocuments extends FilterDirectoryReader {
             }
         });
     }
+
+    /**
+     * Matches exactly the visible documents, from the bits already computed, at no cost per query. Added
+     * as a filter clause it lets Lucene lead the search with the (usually small) set an official may
+     * read instead of walking every posting of a common syllable and skipping the hidden documents.
+     */
+    static final Query ONLY_VISIBLE = new Query() {
+        @Override
+        public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
+            return new ConstantScoreWeight(this, boost) {
+                @Override
+                public ScorerSupplier scorerSupplier(LeafReaderContext context) {
+                    if (!(context.reader() instanceof VisibleLeaf leaf)) {
+                        throw new IllegalStateException("ONLY_VISIBLE works on a VisibleDocuments searcher");
+                    }
+                    Scorer scorer = new ConstantScoreScorer(score(), scoreMode,
+                            new BitSetIterator(leaf.visible, leaf.numDocs));
+                    return new DefaultScorerSupplier(scorer);
+                }
+
+                @Override
+                public boolean isCacheable(LeafReaderContext ctx) {
+                    return false;
+                }
+            };
+        }
+
+        @Override
+        public String toString(String field) {
+            return "visible documents";
+        }
+
+        @Override
+        public void visit(QueryVisitor visitor) {
+            visitor.visitLeaf(this);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    };
 
     @Override
     protected DirectoryReader doWrapDirectoryReader(DirectoryReader in) {

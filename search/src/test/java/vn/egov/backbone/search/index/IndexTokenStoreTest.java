@@ -34,7 +34,7 @@ class IndexTokenStoreTest {
         IndexedRecord record = new IndexedRecord("d1", "INCOMING");
         record.subject = "Công văn";
         record.classification = "NONE";
-        index.put(record, "nội dung");
+        index.put(record, "nội dung", true);
         store.storeToken(token, "p", 0);
         index.close();
 

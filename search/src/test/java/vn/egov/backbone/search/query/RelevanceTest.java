@@ -67,7 +67,7 @@ class RelevanceTest {
             r.classification = "NONE";
             r.status = "REGISTERED";
             r.urgency = "NORMAL";
-            index.put(r, d[6]);
+            index.put(r, d[6], true);
         }
         index.commit(index.commitData());
     }
@@ -117,8 +117,8 @@ class RelevanceTest {
     private static List<String> plainFolded(String query) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String token : VietnameseAnalysis.tokens(index.foldedAnalyzer(), query)) {
-            any.add(new TermQuery(new Term(SearchFields.folded(SearchFields.SUBJECT), token)), Occur.SHOULD);
-            any.add(new TermQuery(new Term(SearchFields.folded(SearchFields.BODY), token)), Occur.SHOULD);
+            any.add(new TermQuery(new Term(SearchFields.text(SearchFields.SUBJECT), token)), Occur.SHOULD);
+            any.add(new TermQuery(new Term(SearchFields.text(SearchFields.BODY), token)), Occur.SHOULD);
         }
         return index.read(searcher -> {
             TopDocs top = searcher.search(any.build(), 10);

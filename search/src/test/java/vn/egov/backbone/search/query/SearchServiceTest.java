@@ -70,7 +70,7 @@ class SearchServiceTest {
         r.status = "REGISTERED";
         r.classification = classification;
         r.issuedOn = issuedOn;
-        index.put(r, body);
+        index.put(r, body, true);
     }
 
     List<String> ids(ReaderScope scope, String q) {
