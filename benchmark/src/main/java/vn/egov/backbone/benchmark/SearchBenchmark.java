@@ -257,7 +257,6 @@ public final class SearchBenchmark {
         int seconds = 20;
         BlockingQueue<long[]> arrivals = new ArrayBlockingQueue<>(rate * seconds + 1);
         BlockingQueue<Object[]> written = new java.util.concurrent.LinkedBlockingQueue<>();
-        VietnameseCorpus corpus = new VietnameseCorpus(99);
         ReaderScope everyone = new ReaderScope("bench", true, Set.of(), Set.of(), Set.of(), Set.of());
         Thread producer = Thread.ofPlatform().start(() -> {
             long next = System.nanoTime();
@@ -284,7 +283,7 @@ public final class SearchBenchmark {
                         if (System.nanoTime() > deadline) {
                             throw new IllegalStateException(probe + " not found after 30 s");
                         }
-                        Thread.sleep(2);
+                        Thread.sleep(20);
                     }
                     long found = System.nanoTime();
                     for (long arrival : (long[]) batch[1]) {
@@ -295,31 +294,43 @@ public final class SearchBenchmark {
                 Thread.currentThread().interrupt();
             }
         });
-        int done = 0;
-        while (done < rate * seconds) {
-            List<long[]> batch = new ArrayList<>();
-            long[] first = arrivals.poll(5, TimeUnit.SECONDS);
-            if (first == null) {
-                break;
-            }
-            batch.add(first);
-            arrivals.drainTo(batch, 199);
-            String probe = null;
-            long[] arrivedAt = new long[batch.size()];
-            for (int i = 0; i < batch.size(); i++) {
-                long[] arrival = batch.get(i);
-                VietnameseCorpus.Generated d = corpus.next((int) arrival[0]);
-                IndexedRecord r = record(d);
-                r.id = "nrt-" + arrival[0];
-                r.number = (100000 + arrival[0]) + "/NRT-UBND";
-                r.classification = "NONE"; // the prober reads as an official without clearance
-                probe = r.number;
-                arrivedAt[i] = arrival[1];
-                index.put(r, d.body(), true);
-            }
-            index.publish(index.commitData());
-            written.add(new Object[] {probe, arrivedAt});
-            done += batch.size();
+        // two writers, as the search processor has two segments
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < THREADS; w++) {
+            VietnameseCorpus own = new VietnameseCorpus(99 + w);
+            writers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    while (true) {
+                        List<long[]> batch = new ArrayList<>();
+                        long[] first = arrivals.poll(2, TimeUnit.SECONDS);
+                        if (first == null) {
+                            return;
+                        }
+                        batch.add(first);
+                        arrivals.drainTo(batch, 199);
+                        String probe = null;
+                        long[] arrivedAt = new long[batch.size()];
+                        for (int i = 0; i < batch.size(); i++) {
+                            long[] arrival = batch.get(i);
+                            VietnameseCorpus.Generated d = own.next((int) arrival[0]);
+                            IndexedRecord r = record(d);
+                            r.id = "nrt-" + arrival[0];
+                            r.number = (100000 + arrival[0]) + "/NRT-UBND";
+                            r.classification = "NONE"; // the prober reads as an official without clearance
+                            probe = r.number;
+                            arrivedAt[i] = arrival[1];
+                            index.put(r, d.body(), true);
+                        }
+                        index.publish(index.commitData());
+                        written.add(new Object[] {probe, arrivedAt});
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        for (Thread writer : writers) {
+            writer.join();
         }
         producer.join();
         written.add(new Object[0]);

@@ -33,27 +33,25 @@ public class IndexTokenStore implements TokenStore {
     }
 
     @Override
-    public synchronized void initializeTokenSegments(String processorName, int segmentCount,
+    public void initializeTokenSegments(String processorName, int segmentCount,
                                                      TrackingToken initialToken) {
-        if (fetchSegments(processorName).length > 0) {
-            throw new UnableToClaimTokenException("Segments of " + processorName + " are already initialised");
-        }
-        Map<String, String> data = index.commitData();
-        for (int segment = 0; segment < segmentCount; segment++) {
-            put(data, processorName, segment, initialToken);
-        }
-        index.commit(data);
+        index.updateCommitData(data -> {
+            if (!segments(data, processorName).isEmpty()) {
+                throw new UnableToClaimTokenException("Segments of " + processorName + " are already initialised");
+            }
+            for (int segment = 0; segment < segmentCount; segment++) {
+                put(data, processorName, segment, initialToken);
+            }
+        }, true);
     }
 
     @Override
-    public synchronized void storeToken(TrackingToken token, String processorName, int segment) {
-        Map<String, String> data = index.commitData();
-        put(data, processorName, segment, token);
-        index.publish(data);
+    public void storeToken(TrackingToken token, String processorName, int segment) {
+        index.updateCommitData(data -> put(data, processorName, segment, token), false);
     }
 
     @Override
-    public synchronized TrackingToken fetchToken(String processorName, int segment) {
+    public TrackingToken fetchToken(String processorName, int segment) {
         Map<String, String> data = index.commitData();
         if (!segments(data, processorName).contains(segment)) {
             throw new UnableToClaimTokenException("No token for segment " + segment + " of " + processorName);
@@ -72,24 +70,24 @@ public class IndexTokenStore implements TokenStore {
     }
 
     @Override
-    public synchronized void initializeSegment(TrackingToken token, String processorName, int segment) {
-        Map<String, String> data = index.commitData();
-        if (segments(data, processorName).contains(segment)) {
-            throw new UnableToInitializeTokenException("Segment " + segment + " of " + processorName + " exists");
-        }
-        put(data, processorName, segment, token);
-        index.commit(data);
+    public void initializeSegment(TrackingToken token, String processorName, int segment) {
+        index.updateCommitData(data -> {
+            if (segments(data, processorName).contains(segment)) {
+                throw new UnableToInitializeTokenException("Segment " + segment + " of " + processorName + " exists");
+            }
+            put(data, processorName, segment, token);
+        }, true);
     }
 
     @Override
-    public synchronized void deleteToken(String processorName, int segment) {
-        Map<String, String> data = index.commitData();
-        TreeSet<Integer> segments = segments(data, processorName);
-        segments.remove(segment);
-        data.put(key(processorName, SEGMENTS, null), join(segments));
-        data.remove(key(processorName, "type", segment));
-        data.remove(key(processorName, "token", segment));
-        index.commit(data);
+    public void deleteToken(String processorName, int segment) {
+        index.updateCommitData(data -> {
+            TreeSet<Integer> segments = segments(data, processorName);
+            segments.remove(segment);
+            data.put(key(processorName, SEGMENTS, null), join(segments));
+            data.remove(key(processorName, "type", segment));
+            data.remove(key(processorName, "token", segment));
+        }, true);
     }
 
     @Override
@@ -98,7 +96,7 @@ public class IndexTokenStore implements TokenStore {
     }
 
     @Override
-    public synchronized int[] fetchSegments(String processorName) {
+    public int[] fetchSegments(String processorName) {
         return segments(index.commitData(), processorName).stream().mapToInt(Integer::intValue).toArray();
     }
 

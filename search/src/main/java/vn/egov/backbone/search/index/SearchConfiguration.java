@@ -17,8 +17,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The search projection runs in its own pooled processor with one segment (one writer thread, which
- * keeps a record's read-modify-write simple) and its tokens in the index ({@link IndexTokenStore}).
+ * The search projection runs in its own pooled processor with two segments (two writer threads, one per
+ * core of a small node; a record's events stay in one segment, so its read-modify-write needs no lock)
+ * and its tokens in the index ({@link IndexTokenStore}).
  * A watcher marks the index built once the processor has caught up with the event store.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -36,7 +37,7 @@ public class SearchConfiguration {
     public void searchProcessor(EventProcessingConfigurer configurer, SearchIndex index) {
         configurer.registerTokenStore(PROCESSOR, config -> new IndexTokenStore(index, config.serializer()));
         configurer.registerPooledStreamingEventProcessor(PROCESSOR, Configuration::eventStore,
-                (config, builder) -> builder.initialSegmentCount(1).batchSize(200).maxClaimedSegments(1));
+                (config, builder) -> builder.initialSegmentCount(2).batchSize(200));
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -63,10 +63,15 @@ public class SearchIndex {
     /** Records written but perhaps not yet visible to the NRT searcher, for the next event on them. */
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private volatile Serving serving;
-    /** How often new writes become visible to queries, at most. */
-    static final long REFRESH_MILLIS = Long.getLong("backbone.search.refresh-millis", 250);
+    /**
+     * New writes become visible to a query at most this old; without queries, the index refreshes once
+     * a second, so that a burst of writes (a rebuild) is not cut into tiny segments.
+     */
+    static final long REFRESH_MILLIS = 100;
+    private static final long IDLE_REFRESH_MILLIS = 1000;
+    private volatile long lastRefresh = System.nanoTime();
     private boolean dataChanged;
-    private boolean unrefreshed;
+    private volatile boolean unrefreshed;
     private long lastCommit = System.nanoTime();
     private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "search-index-refresh");
@@ -164,17 +169,15 @@ public class SearchIndex {
         try {
             writer.deleteAll();
             pending.clear();
-            Map<String, String> data = commitData();
-            data.remove(BUILT);
-            commit(data);
+            updateCommitData(data -> data.remove(BUILT), true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Records the position (the processor's tokens) that everything written so far reflects. Queries
-     * see it within {@link #REFRESH_MILLIS} ms, when the searcher is next refreshed; it is durable
+     * Records the position (the processor's tokens) that everything written so far reflects. A query
+     * sees it if it is older than {@link #REFRESH_MILLIS} ms (the query refreshes the searcher); it is durable
      * within a second ({@link #commitIfChanged}). After a crash the index and its tokens are back at the
      * last commit together, and the events since are applied again, which changes nothing twice (see
      * {@link IndexedRecord#lastSequence}). Refreshing on a clock rather than per batch keeps a burst of
@@ -209,9 +212,8 @@ public class SearchIndex {
     /** Makes everything written so far visible to queries. */
     public void refresh() {
         Map<String, Pending> written = Map.copyOf(pending);
-        synchronized (this) {
-            unrefreshed = false;
-        }
+        unrefreshed = false;
+        lastRefresh = System.nanoTime();
         try {
             building.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -221,16 +223,27 @@ public class SearchIndex {
     }
 
     private void maintain() {
-        boolean refreshNow;
-        synchronized (this) {
-            refreshNow = unrefreshed || !pending.isEmpty();
-        }
-        if (refreshNow) {
+        if ((unrefreshed || !pending.isEmpty())
+                && System.nanoTime() - lastRefresh > TimeUnit.MILLISECONDS.toNanos(IDLE_REFRESH_MILLIS)) {
             refresh();
         }
         if (System.nanoTime() - lastCommit > TimeUnit.SECONDS.toNanos(1)) {
             commitIfChanged();
             lastCommit = System.nanoTime();
+        }
+    }
+
+    /**
+     * Changes the commit data under the index's lock (so that the token store and {@link #markBuilt}
+     * cannot overwrite each other's keys), then publishes it or, if {@code durable}, commits it.
+     */
+    public synchronized void updateCommitData(java.util.function.Consumer<Map<String, String>> change, boolean durable) {
+        Map<String, String> data = commitData();
+        change.accept(data);
+        if (durable) {
+            commit(data);
+        } else {
+            publish(data);
         }
     }
 
@@ -253,9 +266,7 @@ public class SearchIndex {
         if (isBuilt()) {
             return;
         }
-        Map<String, String> data = commitData();
-        data.put(BUILT, "true");
-        commit(data);
+        updateCommitData(data -> data.put(BUILT, "true"), true);
         Serving old = serving;
         serving = new Serving(building, null, null);
         if (old.olderDirectory() != null) {
@@ -279,6 +290,9 @@ public class SearchIndex {
     }
 
     public <T> T read(Reading<T> work) {
+        if (unrefreshed && System.nanoTime() - lastRefresh > TimeUnit.MILLISECONDS.toNanos(REFRESH_MILLIS)) {
+            refresh();
+        }
         SearcherManager manager = serving.searchers();
         try {
             IndexSearcher searcher = manager.acquire();

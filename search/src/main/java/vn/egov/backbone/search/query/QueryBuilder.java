@@ -86,11 +86,10 @@ final class QueryBuilder {
         for (String phrase : query.phrases()) {
             top.add(phrase(phrase, VietnameseAnalysis.hasDiacritics(phrase)), Occur.MUST);
         }
+        // adjacent pairs in the subject only: in long bodies, positions of common syllables are dear to check
         for (int i = 0; i + 1 < foldedTokens.size(); i++) {
-            for (String field : List.of(SearchFields.SUBJECT, SearchFields.BODY)) {
-                top.add(new BoostQuery(new PhraseQuery(SearchFields.text(field), foldedTokens.get(i), foldedTokens.get(i + 1)),
-                        ADJACENT_WEIGHT * WEIGHTS.get(field)), Occur.SHOULD);
-            }
+            top.add(new BoostQuery(new PhraseQuery(SearchFields.text(SearchFields.SUBJECT), foldedTokens.get(i),
+                    foldedTokens.get(i + 1)), ADJACENT_WEIGHT * WEIGHTS.get(SearchFields.SUBJECT)), Occur.SHOULD);
         }
         return excluding(top.build(), query);
     }

@@ -4,6 +4,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -64,7 +65,7 @@ public class SearchService {
     public SearchResult search(ReaderScope scope, SearchRequest request) {
         UserQuery text = UserQuery.parse(request.q());
         return index.read(all -> {
-            IndexSearcher searcher = VisibleDocuments.searcher((DirectoryReader) all.getIndexReader(), AccessFilter.of(scope));
+            IndexSearcher searcher = VisibleDocuments.searcher((DirectoryReader) all.getIndexReader(), scope, AccessFilter.of(scope));
             SearchResult result = search(searcher, text, request, false);
             if (result.total() < TYPO_TOLERANCE_BELOW && !text.words().isEmpty()) {
                 SearchResult tolerant = search(searcher, text, request, true);
@@ -115,7 +116,7 @@ public class SearchService {
             query.add(subject.build(), Occur.SHOULD);
         }
         return index.read(all -> {
-            IndexSearcher searcher = VisibleDocuments.searcher((DirectoryReader) all.getIndexReader(), AccessFilter.of(scope));
+            IndexSearcher searcher = VisibleDocuments.searcher((DirectoryReader) all.getIndexReader(), scope, AccessFilter.of(scope));
             TopDocs top = searcher.search(query.build(), SUGGESTIONS);
             StoredFields stored = searcher.storedFields();
             List<SearchResult.Suggestion> suggestions = new ArrayList<>();
@@ -130,7 +131,7 @@ public class SearchService {
     /** Records like the given one ("more like this"), among those the official may read. */
     public List<SearchResult.Hit> similar(ReaderScope scope, String id, int count) {
         return index.read(all -> {
-            IndexSearcher searcher = VisibleDocuments.searcher((DirectoryReader) all.getIndexReader(), AccessFilter.of(scope));
+            IndexSearcher searcher = VisibleDocuments.searcher((DirectoryReader) all.getIndexReader(), scope, AccessFilter.of(scope));
             TopDocs source = searcher.search(new TermQuery(new Term(SearchFields.ID, id)), 1);
             if (source.scoreDocs.length == 0) {
                 throw new NotFound("No document " + id + " to compare with");
@@ -182,10 +183,18 @@ public class SearchService {
             throws IOException {
         Map<String, String[]> highlights = Map.of();
         if (top.scoreDocs.length > 0 && !text.isEmpty()) {
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.foldedAnalyzer())
+            UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, index.foldedAnalyzer())
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                     .withMaxLength(20_000)
-                    .build();
+                    // re-analyse the stored text token by token instead of building an in-memory index per hit
+                    .withPassageRelevancyOverSpeed(false);
+            UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
+                @Override
+                protected FieldInfo getFieldInfo(String field) {
+                    // subject and body are stored only: always re-analysed; spares merging field infos per query
+                    return null;
+                }
+            };
             highlights = highlighter.highlightFields(new String[] {SearchFields.SUBJECT, SearchFields.BODY},
                     queries.forHighlighting(text, tolerateTypos), top, new int[] {1, 2});
         }

@@ -22,6 +22,7 @@ import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,27 +35,54 @@ import java.util.Map;
  */
 final class VisibleDocuments extends FilterDirectoryReader {
 
-    static IndexSearcher searcher(DirectoryReader reader, Query access) throws IOException {
-        IndexSearcher searcher = new IndexSearcher(new VisibleDocuments(reader, visibleBits(reader, access)));
+    /**
+     * Visible bits per (segment, its deletions, reader scope): segments do not change, so an official's
+     * next search only computes bits for segments written since, like Elasticsearch's
+     * DocumentSubsetBitsetCache. A changed scope (a role taken away) is another key: it counts at once.
+     */
+    private static final int CACHED_SEGMENTS = 4096;
+    private static final Map<List<Object>, FixedBitSet> CACHE = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<List<Object>, FixedBitSet> eldest) {
+                    return size() > CACHED_SEGMENTS;
+                }
+            });
+
+    static IndexSearcher searcher(DirectoryReader reader, Object scope, Query access) throws IOException {
+        IndexSearcher searcher = new IndexSearcher(new VisibleDocuments(reader, visibleBits(reader, scope, access)));
         searcher.setQueryCache(null);
         return searcher;
     }
 
-    private static Map<LeafReader, FixedBitSet> visibleBits(DirectoryReader reader, Query access) throws IOException {
+    private static Map<LeafReader, FixedBitSet> visibleBits(DirectoryReader reader, Object scope, Query access)
+            throws IOException {
         IndexSearcher all = new IndexSearcher(reader);
         all.setQueryCache(null);
-        Weight weight = all.createWeight(all.rewrite(access), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        Weight weight = null;
         Map<LeafReader, FixedBitSet> bits = new IdentityHashMap<>();
         for (LeafReaderContext leaf : reader.leaves()) {
-            FixedBitSet visible = new FixedBitSet(leaf.reader().maxDoc());
-            Scorer scorer = weight.scorer(leaf);
-            if (scorer != null) {
-                Bits live = leaf.reader().getLiveDocs();
-                DocIdSetIterator docs = scorer.iterator();
-                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                    if (live == null || live.get(doc)) {
-                        visible.set(doc);
+            Bits live = leaf.reader().getLiveDocs();
+            CacheHelper core = leaf.reader().getCoreCacheHelper();
+            // deletions only ever grow in a segment: its live count identifies its deletions
+            List<Object> key = core == null ? null : List.of(core.getKey(), leaf.reader().numDocs(), scope);
+            FixedBitSet visible = key == null ? null : CACHE.get(key);
+            if (visible == null) {
+                if (weight == null) {
+                    weight = all.createWeight(all.rewrite(access), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                }
+                visible = new FixedBitSet(leaf.reader().maxDoc());
+                Scorer scorer = weight.scorer(leaf);
+                if (scorer != null) {
+                    DocIdSetIterator docs = scorer.iterator();
+                    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            visible.set(doc);
+                        }
                     }
+                }
+                if (key != null) {
+                    CACHE.put(key, visible);
                 }
             }
             bits.put(leaf.reader(), visible);
