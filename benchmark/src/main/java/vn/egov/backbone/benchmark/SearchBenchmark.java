@@ -142,8 +142,9 @@ public final class SearchBenchmark {
         plainReader.close();
         plain.close();
 
-        // 4. Near-real-time: 500 updates per second written as the projection writes them
-        nrt(index, search);
+        // 4. Near-real-time: updates written as the projection writes them, at the target rate and lower
+        nrt(index, search, 500);
+        nrt(index, search, 200);
         index.close();
         System.out.println("\n(" + root + " can be deleted)");
     }
@@ -252,8 +253,7 @@ public final class SearchBenchmark {
      * last document of each batch until it is found: the delay of every document in the batch is from
      * its arrival until then.
      */
-    private static void nrt(SearchIndex index, SearchService search) throws InterruptedException {
-        int rate = 500;
+    private static void nrt(SearchIndex index, SearchService search, int rate) throws InterruptedException {
         int seconds = 20;
         BlockingQueue<long[]> arrivals = new ArrayBlockingQueue<>(rate * seconds + 1);
         BlockingQueue<Object[]> written = new java.util.concurrent.LinkedBlockingQueue<>();
@@ -314,8 +314,8 @@ public final class SearchBenchmark {
                             long[] arrival = batch.get(i);
                             VietnameseCorpus.Generated d = own.next((int) arrival[0]);
                             IndexedRecord r = record(d);
-                            r.id = "nrt-" + arrival[0];
-                            r.number = (100000 + arrival[0]) + "/NRT-UBND";
+                            r.id = "nrt-" + rate + "-" + arrival[0];
+                            r.number = (100000 + arrival[0]) + "/NRT-UBND" + rate;
                             r.classification = "NONE"; // the prober reads as an official without clearance
                             probe = r.number;
                             arrivedAt[i] = arrival[1];

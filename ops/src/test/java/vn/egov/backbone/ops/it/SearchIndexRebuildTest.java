@@ -41,6 +41,11 @@ class SearchIndexRebuildTest {
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> clerk.api().get("/api/v1/search?q=cai%20cach").body().get("total").asLong() == 5);
             assertThat(clerk.api().get("/api/v1/search/status").body().get("built").asBoolean()).isTrue();
+            // the status shows how far the projection has read: all the way, once it is idle
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                var status = clerk.api().get("/api/v1/search/status").body();
+                return status.get("head").asLong() > 0 && status.get("position").asLong() == status.get("head").asLong();
+            });
         }
 
         Path index = dataDir.resolve("search");

@@ -58,7 +58,7 @@ public class SearchConfiguration {
         }, 200, 200, TimeUnit.MILLISECONDS);
     }
 
-    static Optional<StreamingEventProcessor> processor(EventProcessingModule processing) {
+    public static Optional<StreamingEventProcessor> processor(EventProcessingModule processing) {
         return processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class);
     }
 

@@ -97,7 +97,9 @@ public class SearchIndex {
         this.directory = FSDirectory.open(current);
         IndexWriterConfig config = new IndexWriterConfig(VietnameseAnalysis.forIndexing())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(128);
+                .setRAMBufferSizeMB(128)
+                // refreshes flush many small segments: writing each once, not again into a compound file
+                .setUseCompoundFile(false);
         this.writer = new IndexWriter(directory, config);
         this.building = new SearcherManager(writer, true, false, new SearcherFactory());
         this.serving = isBuilt() ? new Serving(building, null, null) : olderCompleteVersion().orElse(new Serving(building, null, null));

@@ -12,7 +12,11 @@ import vn.egov.backbone.eoffice.document.api.Direction;
 import vn.egov.backbone.eoffice.document.api.DocumentStatus;
 import vn.egov.backbone.eoffice.document.api.DocumentType;
 import vn.egov.backbone.eoffice.document.api.Urgency;
+import vn.egov.backbone.search.index.SearchConfiguration;
 import vn.egov.backbone.search.index.SearchIndex;
+import org.axonframework.config.EventProcessingModule;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -25,8 +29,13 @@ class SearchController {
     private final DocumentAccess access;
     private final FacetLabels labels;
     private final SearchIndex index;
+    private final EventProcessingModule processing;
+    private final EventStore eventStore;
 
-    SearchController(SearchService search, DocumentAccess access, FacetLabels labels, SearchIndex index) {
+    SearchController(SearchService search, DocumentAccess access, FacetLabels labels, SearchIndex index,
+                     EventProcessingModule processing, EventStore eventStore) {
+        this.processing = processing;
+        this.eventStore = eventStore;
         this.search = search;
         this.access = access;
         this.labels = labels;
@@ -68,10 +77,26 @@ class SearchController {
         return search.similar(access.scopeOf(me()), id, count);
     }
 
-    /** The index: schema version, whether it is built, documents in it. */
+    /**
+     * The index: schema version, whether it is built (or an older version still serves while it is),
+     * documents in it, and how far its projection has read the event store (global index of the last
+     * event applied, and of the newest event), which shows the progress of a rebuild.
+     */
+    record Status(int schemaVersion, boolean built, boolean servingOlderVersion, int documents, Long position, Long head) {
+    }
+
     @GetMapping("/status")
-    SearchIndex.Status status() {
-        return index.status();
+    Status status() {
+        SearchIndex.Status indexStatus = index.status();
+        Long position = SearchConfiguration.processor(processing)
+                .flatMap(p -> p.processingStatus().values().stream()
+                        .map(s -> s.getCurrentPosition()).filter(java.util.OptionalLong::isPresent)
+                        .map(java.util.OptionalLong::getAsLong).min(Long::compare))
+                .orElse(null);
+        TrackingToken headToken = eventStore.createHeadToken();
+        Long head = headToken == null ? null : headToken.position().stream().boxed().findFirst().orElse(null);
+        return new Status(indexStatus.schemaVersion(), indexStatus.built(), indexStatus.servingOlderVersion(),
+                indexStatus.documents(), position, head);
     }
 
     private static String me() {
