@@ -248,10 +248,10 @@ public final class SearchBenchmark {
     }
 
     /**
-     * A producer offers 500 new documents per second; the writer takes what has arrived and writes it as
-     * the projection writes a batch (put each record, publish the position). A prober searches for the
-     * last document of each batch until it is found: the delay of every document in the batch is from
-     * its arrival until then.
+     * A producer offers new documents at the given rate; two writers take what has arrived and write it
+     * as the projection writes a batch (put each record, publish the position). A prober searches for the
+     * last document of the newest batch until it is found: the delay of every document published up to
+     * then is from its arrival until that moment.
      */
     private static void nrt(SearchIndex index, SearchService search, int rate) throws InterruptedException {
         int seconds = 20;
@@ -270,24 +270,35 @@ public final class SearchBenchmark {
             }
         });
         List<Long> delays = java.util.Collections.synchronizedList(new ArrayList<>());
+        // Probes the newest batch written: once it is found, every batch published before it is too
+        // (a refresh makes all documents added before it visible).
         Thread prober = Thread.ofPlatform().start(() -> {
             try {
-                while (true) {
-                    Object[] batch = written.take();
-                    if (batch.length == 0) {
-                        return;
+                boolean last = false;
+                while (!last) {
+                    List<Object[]> batches = new ArrayList<>();
+                    batches.add(written.take());
+                    written.drainTo(batches);
+                    last = batches.getLast().length == 0;
+                    if (last) {
+                        batches.removeLast();
                     }
-                    String probe = (String) batch[0];
+                    if (batches.isEmpty()) {
+                        continue;
+                    }
+                    String probe = (String) batches.getLast()[0];
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                     while (search.search(everyone, SearchRequest.text(probe)).total() == 0) {
                         if (System.nanoTime() > deadline) {
                             throw new IllegalStateException(probe + " not found after 30 s");
                         }
-                        Thread.sleep(20);
+                        Thread.sleep(10);
                     }
                     long found = System.nanoTime();
-                    for (long arrival : (long[]) batch[1]) {
-                        delays.add(found - arrival);
+                    for (Object[] batch : batches) {
+                        for (long arrival : (long[]) batch[1]) {
+                            delays.add(found - arrival);
+                        }
                     }
                 }
             } catch (InterruptedException e) {

@@ -186,8 +186,10 @@ public class SearchService {
             UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, index.foldedAnalyzer())
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                     .withMaxLength(20_000)
-                    // re-analyse the stored text token by token instead of building an in-memory index per hit
-                    .withPassageRelevancyOverSpeed(false);
+                    // re-analyse the stored text token by token instead of building an in-memory index per hit;
+                    // so the words of a phrase are marked wherever they occur in the snippet, not only together
+                    .withPassageRelevancyOverSpeed(false)
+                    .withHighlightPhrasesStrictly(false);
             UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
                 @Override
                 protected FieldInfo getFieldInfo(String field) {
