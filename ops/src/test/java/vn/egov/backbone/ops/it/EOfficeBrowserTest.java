@@ -198,5 +198,9 @@ class EOfficeBrowserTest {
                 browser.driver().findElements(By.cssSelector("#suggestions option")).size() == 1);
         assertThat(browser.find(By.cssSelector("#suggestions option")).getAttribute("value"))
                 .isEqualTo("Báo cáo kết quả tuyển dụng công chức năm 2026");
+
+        // a whole page pasted into the box is searched by its beginning, not refused with an error page
+        browser.go("/search?q=" + "tuyen dung ".repeat(60));
+        assertThat(browser.text("total")).startsWith("1 ");
     }
 }

@@ -50,6 +50,9 @@ class SearchPageController {
                 @RequestParam(defaultValue = "RELEVANCE") SearchRequest.Sort sort,
                 @RequestParam(defaultValue = "1") int page,
                 Model model) {
+        if (q != null && q.length() > SearchRequest.MAX_QUERY_LENGTH) {
+            q = q.substring(0, SearchRequest.MAX_QUERY_LENGTH); // a pasted page of text: search its beginning
+        }
         Map<String, String> filters = new LinkedHashMap<>();
         put(filters, SearchFields.KIND, kind);
         put(filters, SearchFields.TYPE, type);

@@ -11,12 +11,13 @@ public record SearchRequest(String q, String kind, String type, String issuer, S
     public enum Sort { RELEVANCE, DATE }
 
     public static final int MAX_SIZE = 100;
+    public static final int MAX_QUERY_LENGTH = 500;
     /** Deep paging costs memory per request; nobody reads result 1,001 of a search. */
     public static final int MAX_RESULTS = 1000;
 
     public SearchRequest {
-        if (q != null && q.length() > 500) {
-            throw new IllegalArgumentException("q: at most 500 characters");
+        if (q != null && q.length() > MAX_QUERY_LENGTH) {
+            throw new IllegalArgumentException("q: at most " + MAX_QUERY_LENGTH + " characters");
         }
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("size: between 1 and " + MAX_SIZE);
