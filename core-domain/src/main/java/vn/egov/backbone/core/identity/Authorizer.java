@@ -41,7 +41,7 @@ public class Authorizer {
     public boolean holds(String officialId, Role role, String unitId) {
         List<RoleView> roles = officials.roles(officialId).stream()
                 .filter(r -> r.role() == role)
-                .filter(r -> r.validUntil() == null || r.validUntil().isAfter(clock.instant()))
+                .filter(r -> r.validAt(clock.instant()))
                 .toList();
         if (roles.stream().anyMatch(r -> r.unitId() == null)) {
             return true;
@@ -66,7 +66,7 @@ public class Authorizer {
     public boolean mayActFor(String officialId, String unitId) {
         List<String> chain = units.selfAndAncestors(unitId);
         return officials.roles(officialId).stream()
-                .filter(r -> r.validUntil() == null || r.validUntil().isAfter(clock.instant()))
+                .filter(r -> r.validAt(clock.instant()))
                 .anyMatch(r -> r.unitId() == null || chain.contains(r.unitId()));
     }
 }

@@ -38,7 +38,7 @@ public class DocumentAccess {
         }
         Instant now = clock.instant();
         List<OfficialView.RoleView> roles = official.get().roles().stream()
-                .filter(r -> r.validUntil() == null || r.validUntil().isAfter(now)).toList();
+                .filter(r -> r.validAt(now)).toList();
         boolean everywhere = roles.stream().anyMatch(r -> r.unitId() == null);
         Set<String> roleUnits = new LinkedHashSet<>();
         Set<String> agencyIds = new LinkedHashSet<>();

@@ -48,17 +48,4 @@ public final class ToneMarkFilter extends TokenFilter {
         }
         return true;
     }
-
-    /** The same rule on a single word, for query-side code that does not go through an analyzer. */
-    static String newStyle(String word) {
-        if (word.length() < 2) {
-            return word;
-        }
-        String ending = word.substring(word.length() - 2);
-        String replacement = NEW_STYLE.get(ending);
-        if (replacement == null || (word.charAt(0) == 'q' && ending.charAt(0) == 'u')) {
-            return word;
-        }
-        return word.substring(0, word.length() - 2) + replacement;
-    }
 }

@@ -8,5 +8,9 @@ public record OfficialView(String id, String username, String fullName, String e
                            Instant updatedAt) {
 
     public record RoleView(String unitId, Role role, Instant validUntil) {
+        /** A role granted until a moment counts before it, not after. */
+        public boolean validAt(Instant moment) {
+            return validUntil == null || validUntil.isAfter(moment);
+        }
     }
 }
