@@ -219,12 +219,12 @@ class CorrespondenceIndexer {
     /** Loads the record, applies an event it has not seen, and writes it back (with a new body if one is given). */
     private void apply(String id, String kind, DomainEventMessage<?> message, Consumer<IndexedRecord> change,
                        java.util.function.Function<IndexedRecord, String> newBody) {
-        java.util.Optional<IndexedRecord> existing = index.load(id);
-        IndexedRecord record = existing.orElseGet(() -> new IndexedRecord(id, kind));
+        java.util.Optional<SearchIndex.Stored> existing = index.load(id);
+        IndexedRecord record = existing.map(SearchIndex.Stored::record).orElseGet(() -> new IndexedRecord(id, kind));
         if (message.getSequenceNumber() <= record.lastSequence) {
             return;
         }
-        String body = newBody == null ? index.body(id) : newBody.apply(record);
+        String body = newBody != null ? newBody.apply(record) : existing.map(SearchIndex.Stored::body).orElse(null);
         change.accept(record);
         record.lastSequence = message.getSequenceNumber();
         index.put(record, body, existing.isEmpty());

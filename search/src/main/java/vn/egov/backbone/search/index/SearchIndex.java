@@ -61,7 +61,7 @@ public class SearchIndex {
     private final Analyzer exact;
     private final Analyzer folded;
     /** Records written but perhaps not yet visible to the NRT searcher, for the next event on them. */
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<String, Stored> pending = new ConcurrentHashMap<>();
     private volatile Serving serving;
     /**
      * New writes become visible to a query at most this old; without queries, the index refreshes once
@@ -79,7 +79,8 @@ public class SearchIndex {
         return thread;
     });
 
-    private record Pending(IndexedRecord record, String body) {
+    /** A record with its body, which is stored beside it. */
+    public record Stored(IndexedRecord record, String body) {
     }
 
     /** What queries read: the index being written, or an older complete version until that one is built. */
@@ -122,21 +123,10 @@ public class SearchIndex {
 
     // ---- writing (the projection's thread) ------------------------------------------------------
 
-    /** The record as last written, or empty if the index has never seen it. */
-    public Optional<IndexedRecord> load(String id) {
-        Pending written = pending.get(id);
-        if (written != null) {
-            return Optional.of(written.record());
-        }
-        return stored(building, id).map(Pending::record);
-    }
-
-    public String body(String id) {
-        Pending written = pending.get(id);
-        if (written != null) {
-            return written.body();
-        }
-        return stored(building, id).map(Pending::body).orElse(null);
+    /** The record and its body as last written, or empty if the index has never seen it. */
+    public Optional<Stored> load(String id) {
+        Stored written = pending.get(id);
+        return written != null ? Optional.of(written) : stored(building, id);
     }
 
     /**
@@ -152,7 +142,7 @@ public class SearchIndex {
             } else {
                 writer.updateDocument(new Term(SearchFields.ID, record.id), doc);
             }
-            pending.put(record.id, new Pending(record, body));
+            pending.put(record.id, new Stored(record, body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -213,7 +203,7 @@ public class SearchIndex {
 
     /** Makes everything written so far visible to queries. */
     public void refresh() {
-        Map<String, Pending> written = Map.copyOf(pending);
+        Map<String, Stored> written = Map.copyOf(pending);
         unrefreshed = false;
         lastRefresh = System.nanoTime();
         try {
@@ -338,7 +328,7 @@ public class SearchIndex {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private Optional<Pending> stored(SearcherManager manager, String id) {
+    private Optional<Stored> stored(SearcherManager manager, String id) {
         try {
             IndexSearcher searcher = manager.acquire();
             try {
@@ -348,7 +338,7 @@ public class SearchIndex {
                 }
                 StoredFields fields = searcher.storedFields();
                 Document doc = fields.document(top.scoreDocs[0].doc);
-                return Optional.of(new Pending(record(doc), doc.get(SearchFields.BODY)));
+                return Optional.of(new Stored(record(doc), doc.get(SearchFields.BODY)));
             } finally {
                 manager.release(searcher);
             }

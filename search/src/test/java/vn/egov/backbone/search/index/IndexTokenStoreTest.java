@@ -42,7 +42,7 @@ class IndexTokenStoreTest {
         IndexTokenStore again = new IndexTokenStore(reopened, serializer);
         assertThat(again.fetchSegments("p")).containsExactly(0);
         assertThat(again.fetchToken("p", 0)).isEqualTo(token);
-        assertThat(reopened.load("d1")).get().extracting(r -> r.subject).isEqualTo("Công văn");
+        assertThat(reopened.load("d1")).get().extracting(stored -> stored.record().subject).isEqualTo("Công văn");
         assertThatThrownBy(() -> again.fetchToken("p", 1)).isInstanceOf(UnableToClaimTokenException.class);
         reopened.close();
 
