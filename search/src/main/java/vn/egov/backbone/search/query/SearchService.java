@@ -64,8 +64,7 @@ public class SearchService {
 
     public SearchResult search(ReaderScope scope, SearchRequest request) {
         UserQuery text = UserQuery.parse(request.q());
-        return index.read(all -> {
-            IndexSearcher searcher = VisibleDocuments.searcher((DirectoryReader) all.getIndexReader(), scope, AccessFilter.of(scope));
+        return readAs(scope, searcher -> {
             SearchResult result = search(searcher, text, request, false);
             if (result.total() < TYPO_TOLERANCE_BELOW && !text.words().isEmpty()) {
                 SearchResult tolerant = search(searcher, text, request, true);
@@ -115,8 +114,7 @@ public class SearchService {
             }
             query.add(subject.build(), Occur.SHOULD);
         }
-        return index.read(all -> {
-            IndexSearcher searcher = VisibleDocuments.searcher((DirectoryReader) all.getIndexReader(), scope, AccessFilter.of(scope));
+        return readAs(scope, searcher -> {
             TopDocs top = searcher.search(query.build(), SUGGESTIONS);
             StoredFields stored = searcher.storedFields();
             List<SearchResult.Suggestion> suggestions = new ArrayList<>();
@@ -130,8 +128,7 @@ public class SearchService {
 
     /** Records like the given one ("more like this"), among those the official may read. */
     public List<SearchResult.Hit> similar(ReaderScope scope, String id, int count) {
-        return index.read(all -> {
-            IndexSearcher searcher = VisibleDocuments.searcher((DirectoryReader) all.getIndexReader(), scope, AccessFilter.of(scope));
+        return readAs(scope, searcher -> {
             TopDocs source = searcher.search(new TermQuery(new Term(SearchFields.ID, id)), 1);
             if (source.scoreDocs.length == 0) {
                 throw new NotFound("No document " + id + " to compare with");
@@ -152,6 +149,11 @@ public class SearchService {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
+
+    /** Work on the view of the index the official of {@code scope} may read: the only way queries reach it. */
+    private <T> T readAs(ReaderScope scope, SearchIndex.Reading<T> work) {
+        return index.read(all -> work.read(VisibleDocuments.searcher((DirectoryReader) all.getIndexReader(), scope)));
+    }
 
     private Query withFilters(Query query, SearchRequest r) {
         BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST)

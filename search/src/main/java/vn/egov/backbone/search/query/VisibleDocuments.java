@@ -19,6 +19,7 @@ import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
+import vn.egov.backbone.eoffice.document.ReaderScope;
 
 import java.io.IOException;
 import java.util.IdentityHashMap;
@@ -49,14 +50,14 @@ final class VisibleDocuments extends FilterDirectoryReader {
                 }
             });
 
-    static IndexSearcher searcher(DirectoryReader reader, Object scope, Query access) throws IOException {
-        IndexSearcher searcher = new IndexSearcher(new VisibleDocuments(reader, visibleBits(reader, scope, access)));
+    /** A searcher over what the official of {@code scope} may read in {@code reader}. */
+    static IndexSearcher searcher(DirectoryReader reader, ReaderScope scope) throws IOException {
+        IndexSearcher searcher = new IndexSearcher(new VisibleDocuments(reader, visibleBits(reader, scope)));
         searcher.setQueryCache(null);
         return searcher;
     }
 
-    private static Map<LeafReader, FixedBitSet> visibleBits(DirectoryReader reader, Object scope, Query access)
-            throws IOException {
+    private static Map<LeafReader, FixedBitSet> visibleBits(DirectoryReader reader, ReaderScope scope) throws IOException {
         IndexSearcher all = new IndexSearcher(reader);
         all.setQueryCache(null);
         Weight weight = null;
@@ -69,7 +70,7 @@ final class VisibleDocuments extends FilterDirectoryReader {
             FixedBitSet visible = key == null ? null : CACHE.get(key);
             if (visible == null) {
                 if (weight == null) {
-                    weight = all.createWeight(all.rewrite(access), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                    weight = all.createWeight(all.rewrite(AccessFilter.of(scope)), ScoreMode.COMPLETE_NO_SCORES, 1f);
                 }
                 visible = new FixedBitSet(leaf.reader().maxDoc());
                 Scorer scorer = weight.scorer(leaf);
