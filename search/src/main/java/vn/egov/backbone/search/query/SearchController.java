@@ -1,6 +1,5 @@
 package vn.egov.backbone.search.query;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -8,17 +7,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.eoffice.document.DocumentAccess;
-import vn.egov.backbone.eoffice.document.api.Direction;
-import vn.egov.backbone.eoffice.document.api.DocumentStatus;
-import vn.egov.backbone.eoffice.document.api.DocumentType;
-import vn.egov.backbone.eoffice.document.api.Urgency;
 import vn.egov.backbone.search.index.SearchConfiguration;
 import vn.egov.backbone.search.index.SearchIndex;
 import org.axonframework.config.EventProcessingModule;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /** Full-text search over everything the signed-in official may read. */
@@ -44,21 +38,9 @@ class SearchController {
 
     /** Search correspondence: quotes for phrases, - to exclude; filters, facets, highlights. */
     @GetMapping
-    SearchResult search(@RequestParam(required = false) String q,
-                        @RequestParam(required = false) Direction kind,
-                        @RequestParam(required = false) DocumentType type,
-                        @RequestParam(required = false) String issuer,
-                        @RequestParam(required = false) String agency,
-                        @RequestParam(required = false) Urgency urgency,
-                        @RequestParam(required = false) DocumentStatus status,
-                        @RequestParam(required = false) Integer year,
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                        @RequestParam(defaultValue = "RELEVANCE") SearchRequest.Sort sort,
-                        @RequestParam(defaultValue = "1") int page,
-                        @RequestParam(defaultValue = "20") int size) {
-        SearchRequest request = new SearchRequest(q, name(kind), name(type), issuer, agency, name(urgency), name(status),
-                year, from, to, sort, page, size);
+    SearchResult search(SearchForm form) {
+        SearchRequest request = form.toRequest(form.q(), form.page() == null ? 1 : form.page(),
+                form.size() == null ? 20 : form.size());
         return labels.labelled(search.search(access.scopeOf(me()), request));
     }
 
@@ -101,9 +83,5 @@ class SearchController {
 
     private static String me() {
         return Authorizer.currentPrincipal().officialId();
-    }
-
-    private static String name(Enum<?> value) {
-        return value == null ? null : value.name();
     }
 }

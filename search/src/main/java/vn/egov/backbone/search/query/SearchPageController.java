@@ -1,6 +1,5 @@
 package vn.egov.backbone.search.query;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,12 +7,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.eoffice.document.DocumentAccess;
-import vn.egov.backbone.search.index.SearchFields;
 
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,42 +34,24 @@ class SearchPageController {
     }
 
     @GetMapping("/search")
-    String page(@RequestParam(required = false) String q,
-                @RequestParam(required = false) String kind,
-                @RequestParam(required = false) String type,
-                @RequestParam(required = false) String issuer,
-                @RequestParam(required = false) String agency,
-                @RequestParam(required = false) String urgency,
-                @RequestParam(required = false) String status,
-                @RequestParam(required = false) Integer year,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(defaultValue = "RELEVANCE") SearchRequest.Sort sort,
-                @RequestParam(defaultValue = "1") int page,
-                Model model) {
+    String page(SearchForm form, Model model) {
+        String q = form.q();
         if (q != null && q.length() > SearchRequest.MAX_QUERY_LENGTH) {
             q = q.substring(0, SearchRequest.MAX_QUERY_LENGTH); // a pasted page of text: search its beginning
         }
-        Map<String, String> filters = new LinkedHashMap<>();
-        put(filters, SearchFields.KIND, kind);
-        put(filters, SearchFields.TYPE, type);
-        put(filters, SearchFields.ISSUER, issuer);
-        put(filters, SearchFields.AGENCY, agency);
-        put(filters, SearchFields.URGENCY, urgency);
-        put(filters, SearchFields.STATUS, status);
-        put(filters, SearchFields.YEAR, year == null ? null : year.toString());
+        int page = Math.max(1, Math.min(form.page() == null ? 1 : form.page(), SearchRequest.MAX_RESULTS / PAGE_SIZE));
+        SearchRequest request = form.toRequest(q, page, PAGE_SIZE);
+        Map<String, String> filters = request.filters();
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("filters", filters);
         model.addAttribute("activeFilters", filters.entrySet().stream()
                 .map(e -> new Link(labels.label(e.getKey(), e.getValue()), 0, withParam(e.getKey(), null), true)).toList());
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
-        model.addAttribute("sort", sort.name());
-        boolean searched = q != null || !filters.isEmpty() || from != null || to != null;
+        model.addAttribute("from", request.from());
+        model.addAttribute("to", request.to());
+        model.addAttribute("sort", request.sort().name());
+        boolean searched = q != null || !filters.isEmpty() || request.from() != null || request.to() != null;
         model.addAttribute("searched", searched);
         if (searched) {
-            SearchRequest request = new SearchRequest(q, kind, type, issuer, agency, urgency, status, year, from, to, sort,
-                    Math.max(1, Math.min(page, SearchRequest.MAX_RESULTS / PAGE_SIZE)), PAGE_SIZE);
             SearchResult result = labels.labelled(search.search(access.scopeOf(me()), request));
             model.addAttribute("result", result);
             Map<String, List<Link>> facets = new LinkedHashMap<>();
@@ -106,12 +85,6 @@ class SearchPageController {
         UriComponentsBuilder url = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page");
         url.replaceQueryParam(name, value == null ? new Object[0] : new Object[] {value});
         return url.build().encode().toUriString().replace("%7Bpage%7D", "{page}");
-    }
-
-    private static void put(Map<String, String> filters, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            filters.put(field, value);
-        }
     }
 
     private static String me() {

@@ -1,6 +1,10 @@
 package vn.egov.backbone.search.query;
 
+import vn.egov.backbone.search.index.SearchFields;
+
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A search: the text as typed, filters (each optional; {@code from}/{@code to} on the document's date),
@@ -30,6 +34,25 @@ public record SearchRequest(String q, String kind, String type, String issuer, S
         }
         if (sort == null) {
             sort = Sort.RELEVANCE;
+        }
+    }
+
+    /** The keyword filters that are set, by index field, and the year: what the page shows as active filters. */
+    public Map<String, String> filters() {
+        Map<String, String> filters = new LinkedHashMap<>();
+        put(filters, SearchFields.KIND, kind);
+        put(filters, SearchFields.TYPE, type);
+        put(filters, SearchFields.ISSUER, issuer);
+        put(filters, SearchFields.AGENCY, agency);
+        put(filters, SearchFields.URGENCY, urgency);
+        put(filters, SearchFields.STATUS, status);
+        put(filters, SearchFields.YEAR, year == null ? null : year.toString());
+        return filters;
+    }
+
+    private static void put(Map<String, String> filters, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            filters.put(field, value);
         }
     }
 

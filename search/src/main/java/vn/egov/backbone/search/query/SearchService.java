@@ -35,13 +35,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Searches the index for one official. Every operation runs on {@link VisibleDocuments} built from the
@@ -158,15 +154,8 @@ public class SearchService {
     private Query withFilters(Query query, SearchRequest r) {
         BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(query, Occur.MUST)
                 .add(VisibleDocuments.ONLY_VISIBLE, Occur.FILTER);
-        Map<String, String> keywords = new LinkedHashMap<>();
-        keywords.put(SearchFields.KIND, r.kind());
-        keywords.put(SearchFields.TYPE, r.type());
-        keywords.put(SearchFields.ISSUER, r.issuer());
-        keywords.put(SearchFields.AGENCY, r.agency());
-        keywords.put(SearchFields.URGENCY, r.urgency());
-        keywords.put(SearchFields.STATUS, r.status());
-        keywords.forEach((field, value) -> {
-            if (value != null && !value.isBlank()) {
+        r.filters().forEach((field, value) -> {
+            if (!field.equals(SearchFields.YEAR)) { // a number: matched on its point field below
                 filtered.add(new TermQuery(new Term(field, value)), Occur.FILTER);
             }
         });

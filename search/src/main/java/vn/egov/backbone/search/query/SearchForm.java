@@ -1,0 +1,30 @@
+package vn.egov.backbone.search.query;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import vn.egov.backbone.eoffice.document.api.Direction;
+import vn.egov.backbone.eoffice.document.api.DocumentStatus;
+import vn.egov.backbone.eoffice.document.api.DocumentType;
+import vn.egov.backbone.eoffice.document.api.Urgency;
+
+import java.time.LocalDate;
+
+/**
+ * The parameters of a search as the API and the page take them ({@code ?q=…&type=QUYET_DINH&from=2025-01-01});
+ * a value that is not one of its kind (an unknown type, a malformed date) is a 400 before any search.
+ */
+record SearchForm(String q, Direction kind, DocumentType type, String issuer, String agency, Urgency urgency,
+                  DocumentStatus status, Integer year,
+                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                  SearchRequest.Sort sort, Integer page, Integer size) {
+
+    /** The search for {@code query} (the text, possibly shortened by the caller) on the given page. */
+    SearchRequest toRequest(String query, int pageNumber, int pageSize) {
+        return new SearchRequest(query, name(kind), name(type), issuer, agency, name(urgency), name(status), year, from, to,
+                sort, pageNumber, pageSize);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}
