@@ -9,6 +9,7 @@ import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.eoffice.document.DocumentAccess;
 import vn.egov.backbone.search.index.SearchConfiguration;
 import vn.egov.backbone.search.index.SearchIndex;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.axonframework.config.EventProcessingModule;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -64,12 +65,11 @@ class SearchController {
      * documents in it, and how far its projection has read the event store (global index of the last
      * event applied, and of the newest event), which shows the progress of a rebuild.
      */
-    record Status(int schemaVersion, boolean built, boolean servingOlderVersion, int documents, Long position, Long head) {
+    record Status(@JsonUnwrapped SearchIndex.Status index, Long position, Long head) {
     }
 
     @GetMapping("/status")
     Status status() {
-        SearchIndex.Status indexStatus = index.status();
         Long position = SearchConfiguration.processor(processing)
                 .flatMap(p -> p.processingStatus().values().stream()
                         .map(s -> s.getCurrentPosition()).filter(java.util.OptionalLong::isPresent)
@@ -77,8 +77,7 @@ class SearchController {
                 .orElse(null);
         TrackingToken headToken = eventStore.createHeadToken();
         Long head = headToken == null ? null : headToken.position().stream().boxed().findFirst().orElse(null);
-        return new Status(indexStatus.schemaVersion(), indexStatus.built(), indexStatus.servingOlderVersion(),
-                indexStatus.documents(), position, head);
+        return new Status(index.status(), position, head);
     }
 
     private static String me() {
