@@ -202,5 +202,8 @@ class EOfficeBrowserTest {
         // a whole page pasted into the box is searched by its beginning, not refused with an error page
         browser.go("/search?q=" + "tuyen dung ".repeat(60));
         assertThat(browser.text("total")).startsWith("1 ");
+        // dates picked the wrong way round search the range between them
+        browser.go("/search?q=tuyen+dung&from=2100-01-01&to=2000-01-01");
+        assertThat(browser.text("total")).startsWith("1 ");
     }
 }

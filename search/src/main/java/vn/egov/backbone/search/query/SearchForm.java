@@ -24,6 +24,14 @@ record SearchForm(String q, Direction kind, DocumentType type, String issuer, St
                 sort, pageNumber, pageSize);
     }
 
+    /** The same search with its dates in order: on the page, two dates picked the wrong way round mean the range between them. */
+    SearchForm withDatesInOrder() {
+        if (from == null || to == null || !from.isAfter(to)) {
+            return this;
+        }
+        return new SearchForm(q, kind, type, issuer, agency, urgency, status, year, to, from, sort, page, size);
+    }
+
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
     }

@@ -40,7 +40,7 @@ class SearchPageController {
             q = q.substring(0, SearchRequest.MAX_QUERY_LENGTH); // a pasted page of text: search its beginning
         }
         int page = Math.max(1, Math.min(form.page() == null ? 1 : form.page(), SearchRequest.MAX_RESULTS / PAGE_SIZE));
-        SearchRequest request = form.toRequest(q, page, PAGE_SIZE);
+        SearchRequest request = form.withDatesInOrder().toRequest(q, page, PAGE_SIZE);
         Map<String, String> filters = request.filters();
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("filters", filters);
