@@ -1,0 +1,216 @@
+package vn.egov.backbone.meetings.meeting;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.egov.backbone.core.identity.Authorizer;
+import vn.egov.backbone.core.official.api.Role;
+import vn.egov.backbone.core.shared.NotFound;
+
+import vn.egov.backbone.meetings.meeting.api.MeetingKind;
+import vn.egov.backbone.meetings.meeting.api.MeetingStatus;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads meetings for the people in them. A meeting exists, for an official, if they chair it, keep
+ * its records, have a seat (or sit in one as a deputy), or lead or run meetings of the host unit;
+ * anyone else is told it does not exist.
+ */
+@Service
+public class MeetingQueries {
+    private final JdbcClient jdbc;
+    private final Authorizer authorizer;
+
+    MeetingQueries(JdbcClient jdbc, Authorizer authorizer) {
+        this.jdbc = jdbc;
+        this.authorizer = authorizer;
+    }
+
+    public Optional<MeetingRecord> find(String meetingId) {
+        return jdbc.sql("SELECT * FROM meeting_view WHERE id = :id").param("id", meetingId)
+                .query(MeetingQueries::record).optional();
+    }
+
+    public Optional<MeetingRecord> findByRoom(String roomSlug) {
+        return jdbc.sql("SELECT * FROM meeting_view WHERE room_slug = :slug").param("slug", roomSlug)
+                .query(MeetingQueries::record).optional();
+    }
+
+    public Optional<MeetingRecord> findByConference(long conferenceId) {
+        return jdbc.sql("SELECT * FROM meeting_view WHERE conference_id = :id").param("id", conferenceId)
+                .query(MeetingQueries::record).optional();
+    }
+
+    /** The meeting, if the official may see it. */
+    public MeetingRecord visible(String meetingId, String officialId) {
+        MeetingRecord meeting = find(meetingId).orElseThrow(() -> notFound(meetingId));
+        if (!concerns(meeting, officialId)) {
+            throw notFound(meetingId);
+        }
+        return meeting;
+    }
+
+    public boolean concerns(MeetingRecord meeting, String officialId) {
+        return officialId.equals(meeting.chairId()) || officialId.equals(meeting.secretaryId())
+                || seatOf(meeting.id(), officialId).isPresent() || organises(meeting, officialId);
+    }
+
+    /** Leaders and meeting secretaries of the host unit see (and schedule) its meetings. */
+    public boolean organises(MeetingRecord meeting, String officialId) {
+        return authorizer.holds(officialId, Role.LEADER, meeting.hostUnitId())
+                || authorizer.holds(officialId, Role.MEETING_SECRETARY, meeting.hostUnitId());
+    }
+
+    /** The seat the official sits in: their own, unless they sent a deputy, or the one they fill as a deputy. */
+    public Optional<String> seatOf(String meetingId, String officialId) {
+        return jdbc.sql("SELECT seat_id FROM meeting_seat WHERE meeting_id = :id AND ((seat_id = :me AND deputy_id IS NULL)"
+                        + " OR deputy_id = :me)")
+                .param("id", meetingId).param("me", officialId).query(String.class).optional();
+    }
+
+    /** The member's own seat, whether or not a deputy fills it (to answer the invitation). */
+    public boolean isMember(String meetingId, String officialId) {
+        return jdbc.sql("SELECT COUNT(*) FROM meeting_seat WHERE meeting_id = :id AND seat_id = :me")
+                .param("id", meetingId).param("me", officialId).query(Long.class).single() > 0;
+    }
+
+    public List<String> endpoints(String meetingId) {
+        return jdbc.sql("SELECT unit_id FROM meeting_endpoint WHERE meeting_id = :id ORDER BY unit_id")
+                .param("id", meetingId).query(String.class).list();
+    }
+
+    /** Meetings the official takes part in or organises, from {@code from} on, soonest first. */
+    public List<MeetingRecord> mine(String officialId, List<String> organisedUnits, Instant from) {
+        return jdbc.sql("SELECT * FROM meeting_view m WHERE m.ends_at >= :from AND (m.chair_id = :me OR m.secretary_id = :me"
+                        + " OR EXISTS (SELECT 1 FROM meeting_seat s WHERE s.meeting_id = m.id AND (s.seat_id = :me OR s.deputy_id = :me))"
+                        + (organisedUnits.isEmpty() ? "" : " OR m.host_unit_id IN (:units)") + ") ORDER BY m.starts_at")
+                .param("from", Timestamp.from(from)).param("me", officialId)
+                .param("units", organisedUnits.isEmpty() ? List.of("") : organisedUnits)
+                .query(MeetingQueries::record).list();
+    }
+
+    public List<Map<String, Object>> seats(String meetingId) {
+        return jdbc.sql("SELECT s.*, o.full_name AS member_name, o.position AS member_position, d.full_name AS deputy_name"
+                        + " FROM meeting_seat s LEFT JOIN official_view o ON o.id = s.seat_id"
+                        + " LEFT JOIN official_view d ON d.id = s.deputy_id WHERE s.meeting_id = :id ORDER BY o.full_name")
+                .param("id", meetingId).query().listOfRows().stream().map(MeetingQueries::camel).toList();
+    }
+
+    public List<Map<String, Object>> agenda(String meetingId) {
+        return jdbc.sql("SELECT a.*, o.full_name AS presenter_name FROM meeting_agenda_item a"
+                        + " LEFT JOIN official_view o ON o.id = a.presenter_id WHERE a.meeting_id = :id ORDER BY a.position")
+                .param("id", meetingId).query().listOfRows().stream().map(MeetingQueries::camel).toList();
+    }
+
+    /** Documents the official may open now: all for the chair and secretary, open ones for members. */
+    public List<Map<String, Object>> documents(MeetingRecord meeting, String officialId, Instant now) {
+        boolean runner = officialId.equals(meeting.chairId()) || officialId.equals(meeting.secretaryId());
+        return jdbc.sql("SELECT * FROM meeting_document WHERE meeting_id = :id"
+                        + (runner ? "" : " AND (visible_from IS NULL OR visible_from <= :now)") + " ORDER BY title")
+                .param("id", meeting.id()).param("now", Timestamp.from(now)).query().listOfRows().stream().map(MeetingQueries::camel).toList();
+    }
+
+    public List<Map<String, Object>> comments(String meetingId, String documentId) {
+        return jdbc.sql("SELECT c.*, o.full_name AS author_name FROM meeting_document_comment c"
+                        + " LEFT JOIN official_view o ON o.id = c.author_id WHERE c.meeting_id = :id AND c.document_id = :document"
+                        + " ORDER BY c.at")
+                .param("id", meetingId).param("document", documentId).query().listOfRows().stream().map(MeetingQueries::camel).toList();
+    }
+
+    /** The speakers' list: the current speaker, then points of order, then requests in the order they came. */
+    public List<Map<String, Object>> floor(String meetingId) {
+        return jdbc.sql("SELECT f.*, o.full_name AS speaker_name FROM meeting_floor_request f"
+                        + " LEFT JOIN official_view o ON o.id = f.speaker_id WHERE f.meeting_id = :id AND f.state IN ('WAITING', 'SPEAKING')"
+                        + " ORDER BY CASE WHEN f.state = 'SPEAKING' THEN 0 WHEN f.kind = 'POINT_OF_ORDER' THEN 1 ELSE 2 END,"
+                        + " f.requested_at, f.request_id")
+                .param("id", meetingId).query().listOfRows().stream().map(MeetingQueries::camel).toList();
+    }
+
+    public List<Map<String, Object>> votes(String meetingId) {
+        return jdbc.sql("SELECT * FROM meeting_vote WHERE meeting_id = :id ORDER BY opened_seq")
+                .param("id", meetingId).query().listOfRows().stream().map(MeetingQueries::camel).toList();
+    }
+
+    public Optional<Map<String, Object>> vote(String meetingId, String voteId) {
+        return jdbc.sql("SELECT * FROM meeting_vote WHERE meeting_id = :id AND vote_id = :vote")
+                .param("id", meetingId).param("vote", voteId).query().listOfRows().stream().map(MeetingQueries::camel).toList().stream().findFirst();
+    }
+
+    /** Who voted how in named votes; in secret votes only who voted. */
+    public List<Map<String, Object>> ballots(String meetingId, String voteId) {
+        return jdbc.sql("SELECT b.seat_id, b.voter_id, b.choice, b.written, o.full_name AS voter_name FROM meeting_ballot b"
+                        + " LEFT JOIN official_view o ON o.id = b.voter_id WHERE b.meeting_id = :id AND b.vote_id = :vote"
+                        + " ORDER BY o.full_name")
+                .param("id", meetingId).param("vote", voteId).query().listOfRows().stream().map(MeetingQueries::camel).toList();
+    }
+
+    /** The endpoints with their connection state: connected now, joined earlier, or never. */
+    public List<Map<String, Object>> endpointBoard(String meetingId) {
+        return jdbc.sql("SELECT e.unit_id, u.name AS unit_name, u.kind AS unit_kind,"
+                        + " (SELECT COUNT(*) FROM meeting_connection c WHERE c.meeting_id = e.meeting_id"
+                        + "   AND c.participant = CONCAT('endpoint:', e.unit_id) AND c.left_at IS NULL) AS connections,"
+                        + " (SELECT MIN(c.joined_at) FROM meeting_connection c WHERE c.meeting_id = e.meeting_id"
+                        + "   AND c.participant = CONCAT('endpoint:', e.unit_id)) AS first_joined_at"
+                        + " FROM meeting_endpoint e LEFT JOIN unit_view u ON u.id = e.unit_id WHERE e.meeting_id = :id"
+                        + " ORDER BY u.name")
+                .param("id", meetingId).query().listOfRows().stream().map(MeetingQueries::camel).toList();
+    }
+
+    public List<Map<String, Object>> notifications(String officialId, int limit) {
+        return jdbc.sql("SELECT n.meeting_id, n.text, n.at FROM meeting_notification n WHERE n.official_id = :me"
+                        + " ORDER BY n.at DESC, n.seq DESC LIMIT :limit")
+                .param("me", officialId).param("limit", limit).query().listOfRows().stream().map(MeetingQueries::camel).toList();
+    }
+
+    public Optional<Long> version(String meetingId) {
+        return jdbc.sql("SELECT version FROM meeting_view WHERE id = :id").param("id", meetingId).query(Long.class).optional();
+    }
+
+    private static MeetingRecord record(ResultSet rs, int row) throws SQLException {
+        return new MeetingRecord(rs.getString("id"), rs.getString("title"), MeetingKind.valueOf(rs.getString("kind")),
+                MeetingStatus.valueOf(rs.getString("status")), rs.getString("chair_id"), rs.getString("secretary_id"),
+                rs.getString("host_unit_id"), rs.getTimestamp("starts_at").toInstant(),
+                rs.getTimestamp("ends_at").toInstant(), rs.getString("location"), rs.getString("room_slug"),
+                rs.getLong("conference_id"), rs.getString("check_in_code"), rs.getInt("quorum_percent"),
+                rs.getInt("seats"), rs.getInt("present_seats"), rs.getString("current_item_id"),
+                rs.getString("current_speech_id"), rs.getBoolean("room_open"), rs.getString("recording_session"),
+                rs.getInt("minutes_version"), rs.getString("minutes_text"), rs.getBoolean("minutes_approved"),
+                rs.getString("conclusion_document_id"), rs.getString("cancel_reason"), rs.getLong("version"));
+    }
+
+    /** A row as the API and the pages show it: camelCase names, instants for times. */
+    static Map<String, Object> camel(Map<String, Object> row) {
+        Map<String, Object> clean = new LinkedHashMap<>();
+        row.forEach((column, value) -> {
+            StringBuilder name = new StringBuilder();
+            boolean upper = false;
+            for (char c : column.toLowerCase(Locale.ROOT).toCharArray()) {
+                if (c == '_') {
+                    upper = true;
+                } else {
+                    name.append(upper ? Character.toUpperCase(c) : c);
+                    upper = false;
+                }
+            }
+            clean.put(name.toString(), switch (value) {
+                case Timestamp t -> t.toInstant();
+                case OffsetDateTime t -> t.toInstant();
+                case null, default -> value;
+            });
+        });
+        return clean;
+    }
+
+    static NotFound notFound(String meetingId) {
+        return new NotFound("Meeting " + meetingId + " does not exist");
+    }
+}
