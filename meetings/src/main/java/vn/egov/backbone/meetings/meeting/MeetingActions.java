@@ -294,7 +294,8 @@ public class MeetingActions {
                 .orElseThrow(() -> new BusinessRuleViolation("The official has no seat in this meeting"));
     }
 
-    private void send(String meetingId, Object command) {
+    /** Sends a command to the meeting and waits until its read model shows the change. */
+    public void send(String meetingId, Object command) {
         commands.send(command);
         await(meetingId);
     }

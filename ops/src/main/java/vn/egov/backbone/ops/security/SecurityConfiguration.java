@@ -25,7 +25,7 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * Two filter chains: the API (HTTP Basic or a personal bearer token, no session, no CSRF since no
+ * Three filter chains: Jitsi's callbacks (below), the API (HTTP Basic or a personal bearer token, no session, no CSRF since no
  * cookie authenticates it) and the web pages (form login with a session and CSRF protection).
  * Failed logins count towards a lockout ({@link LoginAttemptListener}).
  */
@@ -40,6 +40,22 @@ public class SecurityConfiguration {
         ProviderManager manager = new ProviderManager(provider);
         manager.setAuthenticationEventPublisher(events);
         return manager;
+    }
+
+    /**
+     * Jitsi's side: prosody's callbacks (mod_reservations, event_sync), which authenticate with their
+     * configured header secret checked by the controllers, and the public key prosody fetches for RS256
+     * tokens. No session, no CSRF, no login.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain jitsiCallbacks(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/jitsi/**", "/asap/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
     }
 
     @Bean

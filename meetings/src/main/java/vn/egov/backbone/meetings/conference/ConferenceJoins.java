@@ -1,0 +1,136 @@
+package vn.egov.backbone.meetings.conference;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import vn.egov.backbone.core.identity.Authorizer;
+import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.api.OfficialView;
+import vn.egov.backbone.core.shared.BusinessRuleViolation;
+import vn.egov.backbone.core.shared.NotFound;
+import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.api.UnitView;
+import vn.egov.backbone.meetings.meeting.MeetingQueries;
+import vn.egov.backbone.meetings.meeting.MeetingRecord;
+import vn.egov.backbone.meetings.meeting.api.MeetingStatus;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Who may join a meeting's video room, and with which token: the chair (moderator), the secretary
+ * (recording), members in their own seat and deputies in theirs; and each endpoint's hall (the host
+ * unit's as moderator), for officials of that unit or the meeting's chair and secretary. Only for a
+ * video meeting that is not cancelled or over, and only from the start minus the margin to the end
+ * plus the margin (the token's own nbf/exp).
+ */
+@Service
+public class ConferenceJoins {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
+            .withZone(vn.egov.backbone.core.shared.DisplayDates.VIETNAM);
+
+    /** What a browser or a hall device needs to join: the URL with its token, or the IFrame API's options. */
+    public record Join(String participantId, String displayName, boolean moderator, String url, String domain,
+                       String roomName, String jwt, Instant expiresAt) {
+    }
+
+    private final JitsiProperties jitsi;
+    private final JoinTokens tokens;
+    private final MeetingQueries meetings;
+    private final OfficialDirectory officials;
+    private final UnitDirectory units;
+    private final Authorizer authorizer;
+    private final Clock clock;
+
+    ConferenceJoins(JitsiProperties jitsi, JoinTokens tokens, MeetingQueries meetings, OfficialDirectory officials,
+                    UnitDirectory units, Authorizer authorizer, Clock clock) {
+        this.jitsi = jitsi;
+        this.tokens = tokens;
+        this.meetings = meetings;
+        this.officials = officials;
+        this.units = units;
+        this.authorizer = authorizer;
+        this.clock = clock;
+    }
+
+    public boolean configured() {
+        return jitsi.configured();
+    }
+
+    /** The signed-in official's own join. */
+    public Join forOfficial(String meetingId, String officialId) {
+        MeetingRecord meeting = joinable(meetings.visible(meetingId, officialId));
+        boolean chair = officialId.equals(meeting.chairId());
+        boolean secretary = officialId.equals(meeting.secretaryId());
+        if (!chair && !secretary && meetings.seatOf(meetingId, officialId).isEmpty()) {
+            throw new AccessDeniedException("Join tokens are issued to the meeting's invitees and their deputies");
+        }
+        OfficialView official = officials.find(officialId).orElseThrow(() -> new NotFound("Official " + officialId + " does not exist"));
+        return join(meeting, new JoinTokens.Participant(ConferenceParticipant.official(officialId), official.fullName(),
+                official.email(), chair, secretary));
+    }
+
+    /** An endpoint's join, for an official of that unit or the chair or secretary of the meeting. */
+    public Join forEndpoint(String meetingId, String unitId, String officialId) {
+        MeetingRecord meeting = find(meetingId);
+        boolean runner = officialId.equals(meeting.chairId()) || officialId.equals(meeting.secretaryId());
+        if (!meetings.endpoints(meetingId).contains(unitId)) {
+            throw new NotFound("Unit " + unitId + " is not an endpoint of this meeting");
+        }
+        if (!runner && !authorizer.mayActFor(officialId, unitId)) {
+            throw new AccessDeniedException("An endpoint's join is for officials of that unit");
+        }
+        return endpoint(joinable(meeting), unitId);
+    }
+
+    /** Every endpoint's join, for the chair or the secretary to hand out (one token per hall). */
+    public List<Join> allEndpoints(String meetingId, String officialId) {
+        MeetingRecord meeting = joinable(find(meetingId));
+        if (!officialId.equals(meeting.chairId()) && !officialId.equals(meeting.secretaryId())) {
+            throw new AccessDeniedException("The chair or the secretary hands out the endpoints' joins");
+        }
+        return meetings.endpoints(meetingId).stream().map(unitId -> endpoint(meeting, unitId)).toList();
+    }
+
+    private Join endpoint(MeetingRecord meeting, String unitId) {
+        String name = units.find(unitId).map(UnitView::name).orElse(unitId);
+        return join(meeting, new JoinTokens.Participant(ConferenceParticipant.endpoint(unitId), "Điểm cầu " + name,
+                null, unitId.equals(meeting.hostUnitId()), false));
+    }
+
+    private Join join(MeetingRecord meeting, JoinTokens.Participant who) {
+        String jwt = tokens.sign(meeting.roomSlug(), who, meeting.startsAt(), meeting.endsAt());
+        URI base = URI.create(jitsi.baseUrl());
+        String roomName = JitsiProperties.present(jitsi.tenant())
+                ? jitsi.subject() + "/" + meeting.roomSlug() : meeting.roomSlug();
+        return new Join(who.id(), who.name(), who.moderator(), jitsi.roomUrl(meeting.roomSlug()) + "?jwt=" + jwt,
+                base.getAuthority(), roomName, jwt, meeting.endsAt().plus(jitsi.expiryMargin()));
+    }
+
+    private MeetingRecord find(String meetingId) {
+        return meetings.find(meetingId).orElseThrow(() -> new NotFound("Meeting " + meetingId + " does not exist"));
+    }
+
+    private MeetingRecord joinable(MeetingRecord meeting) {
+        if (!jitsi.configured()) {
+            throw new BusinessRuleViolation("Video conferencing (Jitsi) is not configured on this Backbone");
+        }
+        if (!meeting.kind().usesVideo()) {
+            throw new BusinessRuleViolation("This meeting is held in person; it has no video room");
+        }
+        if (meeting.status() == MeetingStatus.CANCELLED || meeting.status() == MeetingStatus.ENDED) {
+            throw new BusinessRuleViolation("The meeting is " + (meeting.status() == MeetingStatus.CANCELLED ? "cancelled" : "over"));
+        }
+        Instant now = clock.instant();
+        Instant opens = meeting.startsAt().minus(jitsi.notBeforeMargin());
+        if (now.isBefore(opens)) {
+            throw new BusinessRuleViolation("The video room opens at " + TIME.format(opens));
+        }
+        if (!now.isBefore(meeting.endsAt().plus(jitsi.expiryMargin()))) {
+            throw new BusinessRuleViolation("The meeting's time is over");
+        }
+        return meeting;
+    }
+}

@@ -1,0 +1,148 @@
+package vn.egov.backbone.meetings.conference;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.egov.backbone.core.shared.BusinessRuleViolation;
+import vn.egov.backbone.core.shared.Commands;
+import vn.egov.backbone.meetings.conference.api.ConferenceCommands;
+import vn.egov.backbone.meetings.conference.api.ConferenceCommands.RecordJoin;
+import vn.egov.backbone.meetings.conference.api.ConferenceCommands.RecordLeave;
+import vn.egov.backbone.meetings.meeting.MeetingQueries;
+import vn.egov.backbone.meetings.meeting.MeetingRecord;
+import vn.egov.backbone.meetings.meeting.api.MeetingCommands.CheckIn;
+import vn.egov.backbone.meetings.meeting.api.MeetingCommands.RecordRoomClosed;
+import vn.egov.backbone.meetings.meeting.api.MeetingCommands.RecordRoomOpened;
+import vn.egov.backbone.meetings.meeting.api.Presence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The jitsi-contrib event_sync webhooks ({@code POST {api_prefix}/events/room/created|destroyed},
+ * {@code /events/occupant/joined|left}): attendance evidence, recorded per participant as events,
+ * each connection once however often prosody retries it. An official's first join checks their seat
+ * in as present online.
+ */
+@RestController
+@RequestMapping(path = "/jitsi/events", consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
+class EventSyncController {
+    private static final Map<String, String> EVENT_NAMES = Map.of(
+            "room/created", "muc-room-created", "room/destroyed", "muc-room-destroyed",
+            "occupant/joined", "muc-occupant-joined", "occupant/left", "muc-occupant-left");
+
+    record Occupant(@JsonProperty("occupant_jid") String occupantJid, @JsonProperty("joined_at") Long joinedAt,
+                    @JsonProperty("left_at") Long leftAt, String name, String email, String id,
+                    @JsonProperty("total_dominant_speaker_time") Long dominantSpeakerTime) {
+    }
+
+    record RoomEvent(@JsonProperty("event_name") String eventName, @JsonProperty("room_name") String roomName,
+                     @JsonProperty("room_jid") String roomJid, @JsonProperty("created_at") Long createdAt,
+                     @JsonProperty("destroyed_at") Long destroyedAt, @JsonProperty("is_breakout") Boolean breakout,
+                     Occupant occupant, @JsonProperty("all_occupants") List<Occupant> allOccupants) {
+    }
+
+    private final CallbackSecret secret;
+    private final JitsiRooms rooms;
+    private final MeetingQueries meetings;
+    private final Commands commands;
+
+    EventSyncController(CallbackSecret secret, JitsiRooms rooms, MeetingQueries meetings, Commands commands) {
+        this.secret = secret;
+        this.rooms = rooms;
+        this.meetings = meetings;
+        this.commands = commands;
+    }
+
+    @PostMapping("/{subject}/{action}")
+    Map<String, Object> receive(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                                @PathVariable String subject, @PathVariable String action,
+                                @RequestBody RoomEvent event) {
+        secret.check(authorization);
+        String expected = EVENT_NAMES.get(subject + "/" + action);
+        if (expected == null) {
+            throw new vn.egov.backbone.core.shared.NotFound("No event_sync endpoint " + subject + "/" + action);
+        }
+        if (!expected.equals(event.eventName())) {
+            throw new IllegalArgumentException("event_name: " + expected + " at this address");
+        }
+        MeetingRecord meeting = rooms.meetingOf(event.roomName());
+        switch (expected) {
+            case "muc-room-created" -> commands.send(new RecordRoomOpened(meeting.id(), seconds(event.createdAt(), "created_at")));
+            case "muc-room-destroyed" -> {
+                Instant destroyed = seconds(event.destroyedAt(), "destroyed_at");
+                // Whoever was still in the room left when it was destroyed.
+                for (Occupant occupant : event.allOccupants() == null ? List.<Occupant>of() : event.allOccupants()) {
+                    if (occupant != null && occupant.occupantJid() != null && occupant.joinedAt() != null) {
+                        leave(meeting, occupant, occupant.leftAt() == null ? destroyed : Instant.ofEpochSecond(occupant.leftAt()));
+                    }
+                }
+                commands.send(new RecordRoomClosed(meeting.id(), destroyed));
+            }
+            case "muc-occupant-joined" -> join(meeting, valid(event.occupant()));
+            default -> {
+                Occupant occupant = valid(event.occupant());
+                leave(meeting, occupant, seconds(occupant.leftAt(), "occupant.left_at"));
+            }
+        }
+        return Map.of("meetingId", meeting.id(), "event", expected);
+    }
+
+    private void join(MeetingRecord meeting, Occupant occupant) {
+        String participant = participant(occupant);
+        commands.send(new RecordJoin(ConferenceCommands.attendanceId(meeting.id(), participant), meeting.id(), participant,
+                occupant.occupantJid(), occupant.name(), Instant.ofEpochSecond(occupant.joinedAt())));
+        if (participant.startsWith(ConferenceParticipant.OFFICIAL)) {
+            String officialId = participant.substring(ConferenceParticipant.OFFICIAL.length());
+            meetings.seatOf(meeting.id(), officialId).ifPresent(seat -> {
+                try {
+                    commands.send(new CheckIn(meeting.id(), seat, Presence.ONLINE, null, officialId));
+                } catch (BusinessRuleViolation | AccessDeniedException notNow) {
+                    // A meeting that is over keeps the evidence of the join without a check-in.
+                }
+            });
+        }
+    }
+
+    private void leave(MeetingRecord meeting, Occupant occupant, Instant leftAt) {
+        String participant = participant(occupant);
+        commands.send(new RecordLeave(ConferenceCommands.attendanceId(meeting.id(), participant), meeting.id(), participant,
+                occupant.occupantJid(), Instant.ofEpochSecond(occupant.joinedAt()), leftAt, occupant.dominantSpeakerTime()));
+    }
+
+    /** Backbone's token names the participant ({@code context.user.id}); anyone else is a guest known by their JID. */
+    private static String participant(Occupant occupant) {
+        String id = occupant.id();
+        if (id != null && (id.startsWith(ConferenceParticipant.OFFICIAL) || id.startsWith(ConferenceParticipant.ENDPOINT))
+                && id.length() <= 100) {
+            return id;
+        }
+        String guest = ConferenceParticipant.GUEST + occupant.occupantJid();
+        return guest.length() <= 100 ? guest : guest.substring(0, 100);
+    }
+
+    private static Occupant valid(Occupant occupant) {
+        if (occupant == null || occupant.occupantJid() == null || occupant.occupantJid().isBlank()
+                || occupant.occupantJid().length() > 300) {
+            throw new IllegalArgumentException("occupant.occupant_jid: the occupant's JID");
+        }
+        seconds(occupant.joinedAt(), "occupant.joined_at");
+        return occupant;
+    }
+
+    private static Instant seconds(Long epochSeconds, String field) {
+        if (epochSeconds == null || epochSeconds <= 0 || epochSeconds > 32503680000L) {
+            throw new IllegalArgumentException(field + ": seconds since 1970");
+        }
+        return Instant.ofEpochSecond(epochSeconds);
+    }
+}

@@ -1,0 +1,143 @@
+package vn.egov.backbone.meetings.conference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+import vn.egov.backbone.core.shared.BusinessRuleViolation;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Jitsi's own HTTP endpoints: Jibri's API to start and stop a recording ({@code /jibri/api/v1.0/...},
+ * doc/http_api.md) and the health of jicofo ({@code :8888/about/health}), the videobridge
+ * ({@code :8080/about/health}) and Jibri, each only when configured.
+ */
+@Component
+public class JitsiServices {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    /** One service's health as the ops page shows it. */
+    public record Health(String service, boolean configured, String status, String detail) {
+    }
+
+    private final JitsiProperties jitsi;
+    private final ObjectMapper json;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    JitsiServices(JitsiProperties jitsi, ObjectMapper json) {
+        this.jitsi = jitsi;
+        this.json = json;
+    }
+
+    public List<Health> health() {
+        return List.of(plainHealth("jicofo", jitsi.jicofoUrl()), plainHealth("jvb", jitsi.jvbUrl()), jibriHealth());
+    }
+
+    private Health plainHealth(String service, String base) {
+        if (!JitsiProperties.present(base)) {
+            return new Health(service, false, "NOT_CONFIGURED", null);
+        }
+        try {
+            HttpResponse<String> response = get(base + "/about/health");
+            return new Health(service, true, response.statusCode() == 200 ? "UP" : "DOWN",
+                    "HTTP " + response.statusCode() + (response.body().isBlank() ? "" : ": " + abbreviate(response.body())));
+        } catch (IOException e) {
+            return new Health(service, true, "UNREACHABLE", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private Health jibriHealth() {
+        if (!JitsiProperties.present(jitsi.jibriUrl())) {
+            return new Health("jibri", false, "NOT_CONFIGURED", null);
+        }
+        try {
+            HttpResponse<String> response = get(jitsi.jibriUrl() + "/jibri/api/v1.0/health");
+            if (response.statusCode() != 200) {
+                return new Health("jibri", true, "DOWN", "HTTP " + response.statusCode());
+            }
+            JsonNode status = json.readTree(response.body()).path("status");
+            String health = status.path("health").path("healthStatus").asText("UNKNOWN");
+            return new Health("jibri", true, "HEALTHY".equals(health) ? "UP" : "DOWN",
+                    health + ", " + status.path("busyStatus").asText("UNKNOWN"));
+        } catch (IOException e) {
+            return new Health("jibri", true, "UNREACHABLE", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Asks Jibri to record the room to a file; refuses clearly when Jibri is busy, missing or down. */
+    public void startRecording(String sessionId, String room) {
+        Map<String, Object> callUrlInfo = new LinkedHashMap<>();
+        callUrlInfo.put("baseUrl", jitsi.baseUrl());
+        callUrlInfo.put("callName", room);
+        callUrlInfo.put("tenant", JitsiProperties.present(jitsi.tenant()) ? jitsi.subject() : "");
+        callUrlInfo.put("urlParams", List.of());
+        Map<String, Object> callParams = new LinkedHashMap<>();
+        callParams.put("callUrlInfo", callUrlInfo);
+        callParams.put("email", "");
+        callParams.put("passcode", null);
+        callParams.put("displayName", "Backbone");
+        callParams.put("extraUrlParams", List.of());
+        Map<String, Object> login = new LinkedHashMap<>();
+        login.put("domain", jitsi.jibri().domain());
+        login.put("port", null);
+        login.put("username", jitsi.jibri().username());
+        login.put("password", jitsi.jibri().password());
+        login.put("randomizeUsername", false);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sessionId", sessionId);
+        body.put("callParams", callParams);
+        body.put("callLoginParams", login);
+        body.put("sinkType", "file");
+        post("/jibri/api/v1.0/startService", body, "start the recording");
+    }
+
+    public void stopRecording() {
+        post("/jibri/api/v1.0/stopService", Map.of(), "stop the recording");
+    }
+
+    private void post(String path, Object body, String what) {
+        if (!JitsiProperties.present(jitsi.jibriUrl())) {
+            throw new BusinessRuleViolation("Recording needs Jibri (backbone.jitsi.jibri-url), which is not configured");
+        }
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(jitsi.jibriUrl() + path))
+                    .timeout(TIMEOUT).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 412) {
+                throw new BusinessRuleViolation("Jibri cannot " + what + " now (busy, or a parameter is missing)");
+            }
+            if (response.statusCode() != 200) {
+                throw new BusinessRuleViolation("Jibri could not " + what + ": HTTP " + response.statusCode());
+            }
+        } catch (IOException e) {
+            throw new BusinessRuleViolation("Jibri did not answer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BusinessRuleViolation("Interrupted while asking Jibri to " + what);
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws IOException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.strip();
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}

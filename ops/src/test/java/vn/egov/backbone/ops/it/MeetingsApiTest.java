@@ -1,0 +1,365 @@
+package vn.egov.backbone.ops.it;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.egov.backbone.ops.support.Api;
+import vn.egov.backbone.ops.support.JitsiStub;
+import vn.egov.backbone.ops.support.Province;
+import vn.egov.backbone.ops.support.Province.Official;
+import vn.egov.backbone.ops.support.RunningBackbone;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A province-to-commune meeting through the API and Jitsi's own interfaces: scheduling with every
+ * commune as an endpoint, join tokens checked by an independent JWT library against the rules of
+ * prosody's token plugin, mod_reservations, event_sync webhooks (retried, malformed, unauthenticated),
+ * check-in, votes, minutes, the conclusion notice in e-office, and recording through a Jibri stub.
+ */
+class MeetingsApiTest {
+    static final String APP_SECRET = "bí-mật-ký-token-jitsi-thử-nghiệm-2026-đủ-dài";
+    static final String CALLBACK_SECRET = "callback-secret-thu-nghiem";
+
+    @TempDir
+    static Path dataDir;
+    static JitsiStub jitsiStub;
+    static RunningBackbone backbone;
+    static Province province;
+    static Official chair, secretary, memberSnv, memberVp, communeOfficer, otherCommuneOfficer, outsider;
+
+    @BeforeAll
+    static void start() {
+        jitsiStub = new JitsiStub();
+        Map<String, Object> jitsi = new HashMap<>();
+        jitsi.put("backbone.jitsi.base-url", "https://hop.thunghiem.gov.vn");
+        jitsi.put("backbone.jitsi.tenant", "ThuNghiem");
+        jitsi.put("backbone.jitsi.app-id", "backbone-tp");
+        jitsi.put("backbone.jitsi.audience", "jitsi");
+        jitsi.put("backbone.jitsi.app-secret", APP_SECRET);
+        jitsi.put("backbone.jitsi.callback-secret", CALLBACK_SECRET);
+        jitsi.put("backbone.jitsi.jibri-url", jitsiStub.url());
+        jitsi.put("backbone.jitsi.jibri.domain", "recorder.hop.thunghiem.gov.vn");
+        jitsi.put("backbone.jitsi.jibri.username", "recorder");
+        jitsi.put("backbone.jitsi.jibri.password", "mat-khau-recorder");
+        jitsi.put("backbone.jitsi.jicofo-url", jitsiStub.url());
+        jitsi.put("backbone.jitsi.jvb-url", "http://127.0.0.1:9");
+        backbone = RunningBackbone.start(List.of(), jitsi, dataDir);
+        province = new Province(backbone);
+        chair = province.official("chutich.hop", "Trần Quốc Hưng", "TP.UBND", "LEADER", "NONE");
+        secretary = province.official("thuky.hop", "Nguyễn Thị Mai", "TP.UBND", "MEETING_SECRETARY", "NONE");
+        memberSnv = province.official("giamdoc.snv.hop", "Phạm Thị Hoa", "TP.SNV", "LEADER", "NONE");
+        memberVp = province.official("chanhvp.hop", "Đỗ Văn Thành", "TP.UBND.VP", "LEADER", "NONE");
+        communeOfficer = province.official("canbo.tanlap.hop", "Lò Văn Páo", "TP.001", "SPECIALIST", "NONE");
+        otherCommuneOfficer = province.official("canbo.hoabinh.hop", "Hà Thị Xuân", "TP.002", "SPECIALIST", "NONE");
+        outsider = province.official("chuyenvien.snv.hop", "Vũ Đức Long", "TP.SNV", "SPECIALIST", "NONE");
+    }
+
+    @AfterAll
+    static void stop() {
+        backbone.close();
+        jitsiStub.close();
+    }
+
+    static String schedule(String title, String kind, Instant startsAt, List<String> endpointKinds) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("title", title);
+        request.put("kind", kind);
+        request.put("chairId", chair.id());
+        request.put("hostUnitId", province.unitId("TP.UBND"));
+        request.put("startsAt", startsAt.toString());
+        request.put("endsAt", startsAt.plus(2, ChronoUnit.HOURS).toString());
+        request.put("location", "Hội trường tầng 3, UBND tỉnh");
+        request.put("endpointKinds", endpointKinds);
+        request.put("inviteeIds", List.of(memberSnv.id(), memberVp.id()));
+        request.put("secretaryId", secretary.id());
+        Api.Response created = secretary.api().post("/api/v1/meetings", request);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.body().get("id").asText();
+    }
+
+    static Api jitsi(String secret) {
+        Api api = Api.anonymous(backbone.baseUrl());
+        return secret == null ? api : api.header("Authorization", "Bearer " + secret);
+    }
+
+    static DecodedJWT verified(String token, String room) {
+        return JWT.require(Algorithm.HMAC256(APP_SECRET)).withIssuer("backbone-tp").withAudience("jitsi")
+                .withSubject("thunghiem").withClaim("room", room).build().verify(token);
+    }
+
+    @Test
+    void everyCommuneIsAnEndpointAndTokensFollowProsodysRules() {
+        Instant start = Instant.now().plus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        String id = schedule("Hội nghị trực tuyến giao ban quý IV — Đặc khu Hòn Ngư", "VIDEO_CONFERENCE", start,
+                List.of("COMMUNE", "WARD", "SPECIAL_ZONE"));
+        JsonNode meeting = secretary.api().get("/api/v1/meetings/" + id).body();
+        String room = meeting.at("/meeting/roomSlug").asText();
+        assertThat(room).matches("[a-z0-9-]+").startsWith("hoi-nghi-truc-tuyen-giao-ban-quy-iv-dac-khu-hon-")
+                .endsWith("-" + id.substring(0, 8)).hasSizeLessThanOrEqualTo(57);
+        assertThat(meeting.get("endpoints")).hasSize(5); // the host's hall and the four communes, wards and zones
+
+        JsonNode chairJoin = chair.api().get("/api/v1/meetings/" + id + "/join").body();
+        assertThat(chairJoin.get("url").asText()).startsWith("https://hop.thunghiem.gov.vn/thunghiem/" + room + "?jwt=");
+        assertThat(chairJoin.get("roomName").asText()).isEqualTo("thunghiem/" + room);
+        assertThat(chairJoin.get("domain").asText()).isEqualTo("hop.thunghiem.gov.vn");
+        DecodedJWT chairToken = verified(chairJoin.get("jwt").asText(), room);
+        assertThat(chairToken.getHeaderClaim("typ").asString()).isEqualTo("JWT");
+        assertThat(chairToken.getAlgorithm()).isEqualTo("HS256");
+        assertThat(chairToken.getNotBeforeAsInstant()).isEqualTo(start.minus(15, ChronoUnit.MINUTES));
+        assertThat(chairToken.getExpiresAtAsInstant()).isEqualTo(start.plus(150, ChronoUnit.MINUTES));
+        Map<String, Object> context = chairToken.getClaim("context").asMap();
+        assertThat(context.get("user")).isEqualTo(Map.of("id", "official:" + chair.id(), "name", "Trần Quốc Hưng",
+                "email", "", "avatar", "", "moderator", "true"));
+        assertThat(((Map<?, ?>) context.get("features")).get("recording")).isEqualTo("false");
+
+        DecodedJWT memberToken = verified(memberSnv.api().get("/api/v1/meetings/" + id + "/join").body().get("jwt").asText(), room);
+        assertThat(((Map<?, ?>) memberToken.getClaim("context").asMap().get("user")).get("moderator")).isEqualTo("false");
+        DecodedJWT secretaryToken = verified(secretary.api().get("/api/v1/meetings/" + id + "/join").body().get("jwt").asText(), room);
+        assertThat(((Map<?, ?>) secretaryToken.getClaim("context").asMap().get("features")).get("recording")).isEqualTo("true");
+        assertThat(((Map<?, ?>) secretaryToken.getClaim("context").asMap().get("user")).get("moderator")).isEqualTo("false");
+
+        // A token is for this room only: prosody would refuse it for another.
+        String token = chairJoin.get("jwt").asText();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> verified(token, "phong-khac"))
+                .isInstanceOf(JWTVerificationException.class);
+
+        // Endpoints: the host hall moderates, communes do not; each commune's own officials get its join.
+        List<JsonNode> endpoints = List.copyOf(iterable(secretary.api().get("/api/v1/meetings/" + id + "/endpoint-joins").body()));
+        assertThat(endpoints).hasSize(5);
+        assertThat(endpoints).filteredOn(e -> e.get("moderator").asBoolean()).singleElement()
+                .satisfies(e -> assertThat(e.get("participantId").asText()).isEqualTo("endpoint:" + province.unitId("TP.UBND")));
+        String tanLap = province.unitId("TP.001");
+        JsonNode communeJoin = communeOfficer.api().get("/api/v1/meetings/" + id + "/endpoints/" + tanLap + "/join").body();
+        DecodedJWT communeToken = verified(communeJoin.get("jwt").asText(), room);
+        assertThat(communeToken.getClaim("context").asMap().get("user")).isEqualTo(Map.of("id", "endpoint:" + tanLap,
+                "name", "Điểm cầu Xã Tân Lập", "email", "", "avatar", "", "moderator", "false"));
+        assertThat(otherCommuneOfficer.api().get("/api/v1/meetings/" + id + "/endpoints/" + tanLap + "/join").status()).isEqualTo(403);
+        assertThat(communeOfficer.api().get("/api/v1/meetings/" + id + "/endpoint-joins").status()).isEqualTo(403);
+
+        // Only invitees; only in the time window.
+        assertThat(outsider.api().get("/api/v1/meetings/" + id + "/join").status()).isEqualTo(404);
+        String later = schedule("Họp chuẩn bị kỳ họp HĐND", "HYBRID", Instant.now().plus(3, ChronoUnit.HOURS), List.of());
+        Api.Response early = chair.api().get("/api/v1/meetings/" + later + "/join");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.body().get("detail").asText()).startsWith("The video room opens at");
+        String inPerson = schedule("Họp tổ công tác", "IN_PERSON", Instant.now().plus(5, ChronoUnit.MINUTES), List.of());
+        assertThat(chair.api().get("/api/v1/meetings/" + inPerson + "/join").status()).isEqualTo(409);
+    }
+
+    @Test
+    void onlyScheduledMeetingsOpenRoomsThroughModReservations() {
+        String id = schedule("Hội nghị triển khai chuyển đổi số cấp xã", "HYBRID",
+                Instant.now().plus(5, ChronoUnit.MINUTES), List.of("COMMUNE"));
+        String room = secretary.api().get("/api/v1/meetings/" + id).body().at("/meeting/roomSlug").asText();
+        String form = "name=" + "%5Bthunghiem%5D" + room + "&start_time=2026-11-22T08%3A00%3A00.000Z&mail_owner=chutich%40thunghiem.gov.vn";
+
+        assertThat(jitsi(null).raw("POST", "/jitsi/reservations/conference", "application/x-www-form-urlencoded", form).status())
+                .isEqualTo(401);
+        assertThat(jitsi("sai").raw("POST", "/jitsi/reservations/conference", "application/x-www-form-urlencoded", form).status())
+                .isEqualTo(401);
+        Api.Response unknown = jitsi(CALLBACK_SECRET).raw("POST", "/jitsi/reservations/conference",
+                "application/x-www-form-urlencoded", "name=%5Bthunghiem%5Dphong-la&start_time=x&mail_owner=a");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("message").asText()).contains("No meeting is scheduled");
+
+        Api.Response reserved = jitsi(CALLBACK_SECRET).raw("POST", "/jitsi/reservations/conference",
+                "application/x-www-form-urlencoded", form);
+        assertThat(reserved.status()).as(reserved.toString()).isEqualTo(200);
+        long conferenceId = reserved.body().get("id").asLong();
+        assertThat(reserved.body().get("name").asText()).isEqualTo("[thunghiem]" + room);
+        assertThat(reserved.body().get("duration").asLong()).isBetween(2 * 3600L, 3 * 3600L);
+        assertThat(reserved.body().get("max_occupants").asInt()).isEqualTo(3 + 3 + 10); // seats, endpoints, spare
+        assertThat(jitsi(CALLBACK_SECRET).get("/jitsi/reservations/conference/" + conferenceId).body().get("name").asText())
+                .isEqualTo("[thunghiem]" + room);
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                secretary.api().get("/api/v1/meetings/" + id).body().at("/meeting/roomOpen").asBoolean());
+        assertThat(jitsi(CALLBACK_SECRET).delete("/jitsi/reservations/conference/" + conferenceId).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                !secretary.api().get("/api/v1/meetings/" + id).body().at("/meeting/roomOpen").asBoolean());
+
+        // A cancelled meeting opens no room; the reason reaches the user as the message.
+        assertThat(secretary.api().post("/api/v1/meetings/" + id + "/cancellation", Map.of("reason", "Hoãn do bão số 9"))
+                .status()).isEqualTo(204);
+        Api.Response refused = jitsi(CALLBACK_SECRET).raw("POST", "/jitsi/reservations/conference",
+                "application/x-www-form-urlencoded", form);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().get("message").asText()).contains("cancelled");
+        assertThat(memberSnv.api().get("/api/v1/meetings/notifications").body().toString()).contains("Hoãn do bão số 9");
+    }
+
+    @Test
+    void eventSyncRecordsEachConnectionOnceChecksOfficialsInAndRefusesBadCalls() {
+        String id = schedule("Hội nghị trực tuyến phòng chống thiên tai", "VIDEO_CONFERENCE",
+                Instant.now().plus(5, ChronoUnit.MINUTES), List.of("COMMUNE", "WARD", "SPECIAL_ZONE"));
+        String room = "[thunghiem]" + secretary.api().get("/api/v1/meetings/" + id).body().at("/meeting/roomSlug").asText();
+        String tanLap = province.unitId("TP.001");
+        long joinedAt = Instant.now().getEpochSecond();
+        Map<String, Object> endpointJoin = occupantEvent("muc-occupant-joined", room, "endpoint:" + tanLap,
+                "Điểm cầu Xã Tân Lập", joinedAt, null);
+
+        assertThat(jitsi(CALLBACK_SECRET).post("/jitsi/events/occupant/joined", endpointJoin).status()).isEqualTo(200);
+        assertThat(jitsi(CALLBACK_SECRET).post("/jitsi/events/occupant/joined", endpointJoin).status()).isEqualTo(200); // retry
+        assertThat(jitsi(CALLBACK_SECRET).post("/jitsi/events/occupant/joined",
+                occupantEvent("muc-occupant-joined", room, "official:" + memberSnv.id(), "Phạm Thị Hoa", joinedAt, null))
+                .status()).isEqualTo(200);
+
+        // Refused, changing nothing: no secret, unknown room, malformed, wrong event for the address.
+        assertThat(jitsi(null).post("/jitsi/events/occupant/joined", endpointJoin).status()).isEqualTo(401);
+        assertThat(jitsi(CALLBACK_SECRET).post("/jitsi/events/occupant/joined",
+                occupantEvent("muc-occupant-joined", "[thunghiem]phong-la", "endpoint:x", "X", joinedAt, null)).status())
+                .isEqualTo(404);
+        assertThat(jitsi(CALLBACK_SECRET).raw("POST", "/jitsi/events/occupant/joined", "application/json",
+                "{\"event_name\":\"muc-occupant-joined\",\"room_name\":\"" + room + "\",\"occupant\":{\"name\":\"x\"}}")
+                .status()).isEqualTo(400);
+        assertThat(jitsi(CALLBACK_SECRET).raw("POST", "/jitsi/events/occupant/joined", "application/json", "{not json")
+                .status()).isEqualTo(400);
+        assertThat(jitsi(CALLBACK_SECRET).post("/jitsi/events/occupant/left", endpointJoin).status()).isEqualTo(400);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode meeting = secretary.api().get("/api/v1/meetings/" + id).body();
+            JsonNode board = Province.find(meeting.get("endpoints"), "unitId", tanLap);
+            assertThat(board.get("connections").asInt()).isEqualTo(1);
+            assertThat(meeting.get("endpoints").findValues("connections").stream().mapToInt(JsonNode::asInt).sum()).isEqualTo(1);
+            assertThat(Province.find(meeting.get("seats"), "seatId", memberSnv.id()).get("presence").asText()).isEqualTo("ONLINE");
+            assertThat(meeting.at("/quorum/present").asInt()).isEqualTo(1);
+        });
+
+        Map<String, Object> endpointLeft = occupantEvent("muc-occupant-left", room, "endpoint:" + tanLap,
+                "Điểm cầu Xã Tân Lập", joinedAt, joinedAt + 600);
+        assertThat(jitsi(CALLBACK_SECRET).post("/jitsi/events/occupant/left", endpointLeft).status()).isEqualTo(200);
+        assertThat(jitsi(CALLBACK_SECRET).post("/jitsi/events/occupant/left", endpointLeft).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode board = Province.find(secretary.api().get("/api/v1/meetings/" + id).body().get("endpoints"), "unitId", tanLap);
+            assertThat(board.get("connections").asInt()).isZero();
+            assertThat(board.get("firstJoinedAt").asText()).isEqualTo(Instant.ofEpochSecond(joinedAt).toString());
+        });
+    }
+
+    @Test
+    void aMeetingRunsFromAgendaToVoteToMinutesAndItsConclusionIsDraftedInEOffice() {
+        String id = schedule("Phiên họp thường kỳ UBND tỉnh tháng 11", "HYBRID",
+                Instant.now().plus(5, ChronoUnit.MINUTES), List.of());
+        String base = "/api/v1/meetings/" + id;
+        String item = secretary.api().post(base + "/agenda", Map.of("title", "Tờ trình dự toán ngân sách năm 2027",
+                "presenterId", memberVp.id(), "plannedMinutes", 30)).body().get("id").asText();
+        assertThat(memberSnv.api().post(base + "/agenda", Map.of("title", "Chen ngang")).status()).isEqualTo(403);
+        assertThat(memberSnv.api().post(base + "/invitation", Map.of("accept", true)).status()).isEqualTo(204);
+        assertThat(secretary.api().post(base + "/start", Map.of()).status()).isEqualTo(204);
+        assertThat(secretary.api().post(base + "/agenda/" + item + "/current", Map.of()).status()).isEqualTo(204);
+        for (Official present : List.of(chair, memberSnv)) {
+            assertThat(secretary.api().post(base + "/check-ins", Map.of("seatId", present.id())).status()).isEqualTo(204);
+        }
+        assertThat(secretary.api().post(base + "/absences", Map.of("seatId", memberVp.id(), "reason", "Đi công tác")).status())
+                .isEqualTo(204);
+
+        String speech = memberSnv.api().post(base + "/floor-requests", Map.of("itemId", item, "kind", "FOR")).body().get("id").asText();
+        assertThat(chair.api().post(base + "/floor-requests/" + speech + "/floor", Map.of("speakingSeconds", 180)).status()).isEqualTo(204);
+        assertThat(chair.api().get(base + "/projector").body().at("/speaker/speakerName").asText()).isEqualTo("Phạm Thị Hoa");
+
+        String vote = secretary.api().post(base + "/votes", Map.of("itemId", item, "question", "Thông qua dự toán ngân sách năm 2027?",
+                "secret", false, "base", "ENTITLED")).body().get("id").asText();
+        assertThat(chair.api().post(base + "/votes/" + vote + "/ballots", Map.of("choice", "YES")).status()).isEqualTo(204);
+        assertThat(memberSnv.api().post(base + "/votes/" + vote + "/ballots", Map.of("choice", "YES")).status()).isEqualTo(204);
+        Api.Response again = memberSnv.api().post(base + "/votes/" + vote + "/ballots", Map.of("choice", "NO"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(outsider.api().post(base + "/votes/" + vote + "/ballots", Map.of("choice", "NO")).status()).isEqualTo(404);
+        assertThat(memberVp.api().post(base + "/votes/" + vote + "/ballots", Map.of("choice", "NO", "writtenOpinion", true)).status())
+                .isEqualTo(204);
+        assertThat(memberSnv.api().get(base).body().at("/votes/0/yesCount").isNull()).isTrue(); // live count: chair only
+        assertThat(chair.api().get(base).body().at("/votes/0/yesCount").asInt()).isEqualTo(2);
+        assertThat(secretary.api().post(base + "/votes/" + vote + "/closure", Map.of()).status()).isEqualTo(204);
+        assertThat(chair.api().post(base + "/votes/" + vote + "/ballots", Map.of("choice", "NO")).status()).isEqualTo(409);
+        JsonNode projected = secretary.api().get(base + "/projector").body().get("vote");
+        assertThat(projected.get("yesCount").asInt()).isEqualTo(2);
+        assertThat(projected.get("noCount").asInt()).isEqualTo(1);
+        assertThat(projected.get("yesPercent").asDouble()).isEqualTo(66.67);
+        assertThat(projected.get("adopted").asBoolean()).isTrue();
+
+        assertThat(secretary.api().put(base + "/minutes", Map.of("text", "Biên bản phiên họp: thông qua dự toán 2027.")).status())
+                .isEqualTo(204);
+        assertThat(chair.api().post(base + "/minutes/approval", Map.of("version", 1)).status()).isEqualTo(204);
+        assertThat(secretary.api().put(base + "/minutes", Map.of("text", "Sửa sau khi duyệt")).status()).isEqualTo(409);
+        assertThat(secretary.api().post(base + "/end", Map.of()).status()).isEqualTo(204);
+        Api.Response notice = secretary.api().post(base + "/conclusion", Map.of(
+                "subject", "Thông báo kết luận phiên họp thường kỳ UBND tỉnh tháng 11",
+                "body", "Ủy ban nhân dân tỉnh thống nhất thông qua dự toán ngân sách năm 2027."));
+        assertThat(notice.status()).as(notice.toString()).isEqualTo(201);
+        String documentId = notice.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Api.Response draft = secretary.api().get("/api/v1/documents/" + documentId);
+            assertThat(draft.status()).as(draft.toString()).isEqualTo(200);
+            assertThat(draft.body().toString()).contains("Thông báo kết luận phiên họp thường kỳ", "THONG_BAO");
+        });
+        assertThat(backbone.admin().get("/api/v1/audit/" + id).body().toString()).contains(secretary.id(), chair.id());
+    }
+
+    @Test
+    void theSecretaryRecordsThroughJibriAndTheHealthOfJitsiIsShown() {
+        String id = schedule("Hội nghị sơ kết công tác cải cách hành chính", "HYBRID",
+                Instant.now().plus(5, ChronoUnit.MINUTES), List.of());
+        String base = "/api/v1/meetings/" + id;
+        assertThat(secretary.api().post(base + "/recording", Map.of()).status()).isEqualTo(409); // not started
+        assertThat(chair.api().post(base + "/start", Map.of()).status()).isEqualTo(204);
+        assertThat(chair.api().post(base + "/recording", Map.of()).status()).isEqualTo(403);
+        Api.Response started = secretary.api().post(base + "/recording", Map.of());
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        String room = secretary.api().get(base).body().at("/meeting/roomSlug").asText();
+        assertThat(jitsiStub.received("/jibri/api/v1.0/startService")).last().satisfies(r -> assertThat(r.body())
+                .contains("\"callName\":\"" + room + "\"", "\"tenant\":\"thunghiem\"", "\"sinkType\":\"file\"",
+                        "\"username\":\"recorder\"", started.body().get("sessionId").asText()));
+        assertThat(secretary.api().post(base + "/recording", Map.of()).status()).isEqualTo(409);
+        assertThat(secretary.api().delete(base + "/recording").status()).isEqualTo(204);
+        assertThat(jitsiStub.received("/jibri/api/v1.0/stopService")).isNotEmpty();
+
+        JsonNode health = secretary.api().get("/api/v1/jitsi/health").body();
+        assertThat(health.get("configured").asBoolean()).isTrue();
+        assertThat(Province.find(health.get("services"), "service", "jicofo").get("status").asText()).isEqualTo("UP");
+        assertThat(Province.find(health.get("services"), "service", "jibri").get("status").asText()).isEqualTo("UP");
+        assertThat(Province.find(health.get("services"), "service", "jvb").get("status").asText()).isEqualTo("UNREACHABLE");
+    }
+
+    static Map<String, Object> occupantEvent(String name, String room, String participant, String displayName,
+                                             long joinedAt, Long leftAt) {
+        Map<String, Object> occupant = new HashMap<>();
+        occupant.put("occupant_jid", room.replaceAll("^\\[[^]]+]", "") + "@conference.hop.thunghiem.gov.vn/"
+                + Integer.toHexString(participant.hashCode()));
+        occupant.put("joined_at", joinedAt);
+        occupant.put("name", displayName);
+        occupant.put("email", "");
+        occupant.put("id", participant);
+        if (leftAt != null) {
+            occupant.put("left_at", leftAt);
+            occupant.put("total_dominant_speaker_time", 12000);
+        }
+        Map<String, Object> event = new HashMap<>();
+        event.put("event_name", name);
+        event.put("room_name", room);
+        event.put("room_jid", room + "@conference.hop.thunghiem.gov.vn");
+        event.put("is_breakout", false);
+        event.put("active_occupants_count", 2);
+        event.put("occupant", occupant);
+        return event;
+    }
+
+    static List<JsonNode> iterable(JsonNode array) {
+        List<JsonNode> nodes = new java.util.ArrayList<>();
+        array.forEach(nodes::add);
+        return nodes;
+    }
+}
