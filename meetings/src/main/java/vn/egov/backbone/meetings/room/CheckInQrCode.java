@@ -1,0 +1,37 @@
+package vn.egov.backbone.meetings.room;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+import java.util.Map;
+
+/** The QR code shown in the room: a member's tablet scans it and opens the check-in page with the room's code. */
+final class CheckInQrCode {
+    private CheckInQrCode() {
+    }
+
+    /** An SVG of {@code text} as a QR code, one square per module. */
+    static String svg(String text) {
+        try {
+            BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+            StringBuilder path = new StringBuilder();
+            for (int y = 0; y < matrix.getHeight(); y++) {
+                for (int x = 0; x < matrix.getWidth(); x++) {
+                    if (matrix.get(x, y)) {
+                        path.append('M').append(x).append(' ').append(y).append("h1v1h-1z");
+                    }
+                }
+            }
+            return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + matrix.getWidth() + " " + matrix.getHeight()
+                    + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\""
+                    + path + "\" fill=\"#000\"/></svg>";
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("Cannot encode a QR code: " + e.getMessage(), e);
+        }
+    }
+}

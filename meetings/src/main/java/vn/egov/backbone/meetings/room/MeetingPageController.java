@@ -1,0 +1,386 @@
+package vn.egov.backbone.meetings.room;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import vn.egov.backbone.core.identity.Authorizer;
+import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.api.OfficialView;
+import vn.egov.backbone.core.official.api.Role;
+import vn.egov.backbone.core.shared.BusinessRuleViolation;
+import vn.egov.backbone.core.shared.DisplayDates;
+import vn.egov.backbone.core.shared.PageActions;
+import vn.egov.backbone.core.shared.Text;
+import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.api.UnitKind;
+import vn.egov.backbone.core.unit.api.UnitView;
+import vn.egov.backbone.meetings.conference.ConferenceJoins;
+import vn.egov.backbone.meetings.meeting.MeetingActions;
+import vn.egov.backbone.meetings.meeting.MeetingQueries;
+import vn.egov.backbone.meetings.meeting.MeetingRecord;
+import vn.egov.backbone.meetings.meeting.api.MeetingKind;
+import vn.egov.backbone.meetings.meeting.api.PercentBase;
+import vn.egov.backbone.meetings.meeting.api.Presence;
+import vn.egov.backbone.meetings.meeting.api.SpeechKind;
+import vn.egov.backbone.meetings.meeting.api.VoteChoice;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The meeting pages: the list with the schedule form; the meeting room, with Jitsi embedded next to
+ * the paperless panel (agenda, documents, attendance, speakers, votes, minutes); the projector view
+ * for the room screen; the endpoint board; and the check-in page the room's QR code opens.
+ */
+@Controller
+class MeetingPageController {
+    private final MeetingActions actions;
+    private final MeetingQueries queries;
+    private final ConferenceJoins joins;
+    private final OfficialDirectory officials;
+    private final UnitDirectory units;
+    private final PageActions pages;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    MeetingPageController(MeetingActions actions, MeetingQueries queries, ConferenceJoins joins,
+                          OfficialDirectory officials, UnitDirectory units, PageActions pages,
+                          MessageSource messages, Clock clock) {
+        this.actions = actions;
+        this.queries = queries;
+        this.joins = joins;
+        this.officials = officials;
+        this.units = units;
+        this.pages = pages;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/meetings")
+    String list(Model model) {
+        String me = me();
+        List<UnitView> hosts = organisedUnits(me);
+        model.addAttribute("meetings", queries.mine(me, hosts.stream().map(UnitView::id).toList(),
+                clock.instant().minusSeconds(7 * 86400)));
+        model.addAttribute("notifications", queries.notifications(me, 10));
+        model.addAttribute("hosts", hosts);
+        if (!hosts.isEmpty()) {
+            model.addAttribute("officials", officials.list(null, false));
+            model.addAttribute("endpointUnits", units.list(false).stream()
+                    .filter(u -> u.kind().administrative() || u.kind() == UnitKind.AGENCY).toList());
+            model.addAttribute("kinds", MeetingKind.values());
+        }
+        model.addAttribute("names", names());
+        return "meetings/list";
+    }
+
+    @PostMapping("/meetings")
+    String schedule(@RequestParam String title, @RequestParam MeetingKind kind, @RequestParam String hostUnitId,
+                    @RequestParam String chairId, @RequestParam String secretaryId,
+                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
+                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt,
+                    @RequestParam(required = false) String location,
+                    @RequestParam(required = false) List<String> inviteeIds,
+                    @RequestParam(required = false) List<String> endpointUnitIds,
+                    @RequestParam(required = false) List<UnitKind> endpointKinds, RedirectAttributes redirect) {
+        return pages.runAndGo(redirect, "/meetings", () -> {
+            String id = actions.schedule(new MeetingActions.Schedule(title, kind, chairId, hostUnitId,
+                    startsAt.atZone(DisplayDates.VIETNAM).toInstant(), endsAt.atZone(DisplayDates.VIETNAM).toInstant(),
+                    Text.blankToNull(location), endpointUnitIds, endpointKinds, inviteeIds, secretaryId, null));
+            return new PageActions.Outcome(message("meetings.scheduled"), "/meetings/" + id);
+        });
+    }
+
+    @GetMapping("/meetings/{id}")
+    String meeting(@PathVariable String id, Model model) {
+        MeetingRecord meeting = actions.visible(id);
+        String me = me();
+        boolean runner = actions.isRunner(meeting);
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("runner", runner);
+        model.addAttribute("isChair", me.equals(meeting.chairId()));
+        model.addAttribute("isSecretary", me.equals(meeting.secretaryId()));
+        model.addAttribute("isMember", queries.isMember(id, me));
+        model.addAttribute("mySeat", queries.seatOf(id, me).orElse(null));
+        model.addAttribute("seats", queries.seats(id));
+        model.addAttribute("agenda", queries.agenda(id));
+        model.addAttribute("documents", queries.documents(meeting, me, clock.instant()));
+        model.addAttribute("floor", queries.floor(id));
+        model.addAttribute("votes", queries.votes(id).stream().map(vote -> {
+            Map<String, Object> shown = new LinkedHashMap<>(vote);
+            shown.put("ballots", queries.ballots(id, (String) vote.get("voteId")));
+            shown.put("liveCounts", runner || !Boolean.TRUE.equals(vote.get("open")));
+            return shown;
+        }).toList());
+        model.addAttribute("endpoints", queries.endpointBoard(id));
+        model.addAttribute("names", names());
+        model.addAttribute("choices", VoteChoice.values());
+        model.addAttribute("speechKinds", SpeechKind.values());
+        model.addAttribute("bases", PercentBase.values());
+        model.addAttribute("officials", runner ? officials.list(null, false) : List.of());
+        model.addAttribute("video", video(meeting, me));
+        if (runner) {
+            model.addAttribute("checkInUrl", checkInUrl(meeting));
+        }
+        return "meetings/meeting";
+    }
+
+    /** The video panel: the join for the IFrame API, or why there is none. */
+    record VideoPanel(String message, ConferenceJoins.Join join) {
+    }
+
+    private VideoPanel video(MeetingRecord meeting, String me) {
+        if (!meeting.kind().usesVideo()) {
+            return new VideoPanel(message("meetings.video.inPerson"), null);
+        }
+        if (!joins.configured()) {
+            return new VideoPanel(message("meetings.video.notConfigured"), null);
+        }
+        try {
+            return new VideoPanel(null, joins.forOfficial(meeting.id(), me));
+        } catch (BusinessRuleViolation | org.springframework.security.access.AccessDeniedException e) {
+            return new VideoPanel(e.getMessage(), null);
+        }
+    }
+
+    private String checkInUrl(MeetingRecord meeting) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/meetings/{id}/check-in")
+                .queryParam("code", meeting.checkInCode()).buildAndExpand(meeting.id()).toUriString();
+    }
+
+    @GetMapping(path = "/meetings/{id}/check-in-qr.svg", produces = "image/svg+xml")
+    ResponseEntity<String> checkInQr(@PathVariable String id) {
+        MeetingRecord meeting = actions.visible(id);
+        if (!actions.isRunner(meeting)) {
+            throw new org.springframework.security.access.AccessDeniedException("The chair or the secretary shows the room's code");
+        }
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(CheckInQrCode.svg(checkInUrl(meeting)));
+    }
+
+    /** What a member's tablet opens from the room's QR code: one button to say they are here. */
+    @GetMapping("/meetings/{id}/check-in")
+    String checkInPage(@PathVariable String id, @RequestParam(required = false) String code, Model model) {
+        model.addAttribute("meeting", actions.visible(id));
+        model.addAttribute("code", code);
+        model.addAttribute("mySeat", queries.seatOf(id, me()).orElse(null));
+        return "meetings/check-in";
+    }
+
+    @GetMapping("/meetings/{id}/projector")
+    String projector(@PathVariable String id, Model model) {
+        MeetingRecord meeting = actions.visible(id);
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("currentItem", queries.agenda(id).stream()
+                .filter(item -> item.get("itemId").equals(meeting.currentItemId())).findFirst().orElse(null));
+        model.addAttribute("speaker", queries.floor(id).stream().filter(f -> "SPEAKING".equals(f.get("state")))
+                .findFirst().orElse(null));
+        List<Map<String, Object>> votes = queries.votes(id);
+        model.addAttribute("vote", votes.isEmpty() ? null : votes.get(votes.size() - 1));
+        return "meetings/projector";
+    }
+
+    @GetMapping("/meetings/{id}/endpoints")
+    String endpoints(@PathVariable String id, Model model) {
+        model.addAttribute("meeting", actions.visible(id));
+        List<Map<String, Object>> board = queries.endpointBoard(id);
+        model.addAttribute("endpoints", board);
+        model.addAttribute("connected", board.stream().filter(e -> ((Number) e.get("connections")).intValue() > 0).count());
+        model.addAttribute("neverJoined", board.stream().filter(e -> e.get("firstJoinedAt") == null).count());
+        return "meetings/endpoints";
+    }
+
+    // ---- form actions: post, redirect, get
+
+    @PostMapping("/meetings/{id}/invitation")
+    String answer(@PathVariable String id, @RequestParam boolean accept, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) String deputyId, RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            if (deputyId != null && !deputyId.isBlank()) {
+                actions.delegate(id, deputyId);
+                return message("meetings.delegated");
+            }
+            actions.respond(id, accept, Text.blankToNull(reason));
+            return message(accept ? "meetings.accepted" : "meetings.declined");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/start")
+    String start(@PathVariable String id, RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.start(id);
+            return message("meetings.started");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/end")
+    String end(@PathVariable String id, RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.end(id);
+            return message("meetings.ended");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/agenda")
+    String addAgendaItem(@PathVariable String id, @RequestParam String title,
+                         @RequestParam(required = false) String presenterId,
+                         @RequestParam(required = false) Integer plannedMinutes, RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.addAgendaItem(id, title, Text.blankToNull(presenterId), plannedMinutes);
+            return message("meetings.itemAdded");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/agenda/{itemId}/current")
+    String takeUp(@PathVariable String id, @PathVariable String itemId, RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.takeUp(id, itemId);
+            return message("meetings.itemTakenUp");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/check-ins")
+    String checkIn(@PathVariable String id, @RequestParam(required = false) String seatId,
+                   @RequestParam(defaultValue = "IN_PERSON") Presence presence,
+                   @RequestParam(required = false) String code, RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.checkIn(id, Text.blankToNull(seatId), presence, code);
+            return message("meetings.checkedIn");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/absences")
+    String absent(@PathVariable String id, @RequestParam String seatId, @RequestParam String reason,
+                  RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.markAbsent(id, seatId, reason);
+            return message("meetings.markedAbsent");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/floor-requests")
+    String requestFloor(@PathVariable String id, @RequestParam String itemId, @RequestParam SpeechKind kind,
+                        RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.requestFloor(id, itemId, kind, null);
+            return message("meetings.floorRequested");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/floor-requests/{requestId}/floor")
+    String giveFloor(@PathVariable String id, @PathVariable String requestId,
+                     @RequestParam(required = false) Integer speakingMinutes, RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.giveFloor(id, requestId, speakingMinutes == null ? null : speakingMinutes * 60);
+            return message("meetings.floorGiven");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/floor-requests/{requestId}/end")
+    String endSpeech(@PathVariable String id, @PathVariable String requestId, RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.endSpeech(id, requestId);
+            return message("meetings.speechEnded");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/floor-requests/{requestId}/withdrawal")
+    String withdraw(@PathVariable String id, @PathVariable String requestId, RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.withdrawFloorRequest(id, requestId);
+            return message("meetings.floorWithdrawn");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/votes")
+    String openVote(@PathVariable String id, @RequestParam String itemId, @RequestParam String question,
+                    @RequestParam(defaultValue = "false") boolean secret,
+                    @RequestParam(defaultValue = "PRESENT") PercentBase base, RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.openVote(id, itemId, question, secret, base);
+            return message("meetings.voteOpened");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/votes/{voteId}/ballots")
+    String vote(@PathVariable String id, @PathVariable String voteId, @RequestParam VoteChoice choice,
+                @RequestParam(defaultValue = "false") boolean writtenOpinion,
+                @RequestParam(required = false) String seatId, RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.vote(id, voteId, choice, writtenOpinion, Text.blankToNull(seatId));
+            return message("meetings.voted");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/votes/{voteId}/closure")
+    String closeVote(@PathVariable String id, @PathVariable String voteId, RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.closeVote(id, voteId);
+            return message("meetings.voteClosed");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/minutes")
+    String minutes(@PathVariable String id, @RequestParam String text, RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.draftMinutes(id, text);
+            return message("meetings.minutesSaved");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/minutes/approval")
+    String approveMinutes(@PathVariable String id, @RequestParam int version, RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.approveMinutes(id, version);
+            return message("meetings.minutesApproved");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/conclusion")
+    String conclude(@PathVariable String id, @RequestParam String subject, @RequestParam String body,
+                    RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.issueConclusion(id, null, subject, body);
+            return message("meetings.conclusionIssued");
+        });
+    }
+
+    private String run(String id, RedirectAttributes redirect, java.util.function.Supplier<String> action) {
+        return pages.run(redirect, "/meetings/" + id, action);
+    }
+
+    /** The units where the official leads or runs meetings: the hosts they may schedule for. */
+    private List<UnitView> organisedUnits(String me) {
+        return officials.roles(me).stream()
+                .filter(r -> r.unitId() != null && r.validAt(clock.instant()))
+                .filter(r -> r.role() == Role.LEADER || r.role() == Role.MEETING_SECRETARY)
+                .map(r -> units.find(r.unitId()).orElse(null)).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    /** Official ids to names, for the lists on the pages. */
+    private Map<String, String> names() {
+        return officials.list(null, true).stream()
+                .collect(Collectors.toMap(OfficialView::id, OfficialView::fullName, (a, b) -> a));
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+
+    private static String me() {
+        return Authorizer.currentPrincipal().officialId();
+    }
+}

@@ -1,0 +1,112 @@
+package vn.egov.backbone.ops.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.egov.backbone.ops.support.Api;
+import vn.egov.backbone.ops.support.Browser;
+import vn.egov.backbone.ops.support.Province;
+import vn.egov.backbone.ops.support.Province.Official;
+import vn.egov.backbone.ops.support.RunningBackbone;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A paperless meeting in Chromium: the secretary opens the meeting, checks a member in, opens a vote;
+ * the members vote on their tablets (the API here); the secretary closes the vote and the result is on
+ * the room screen. Jitsi is not configured on this node, and the video panel says so.
+ */
+class MeetingsBrowserTest {
+    @TempDir
+    static Path dataDir;
+    static RunningBackbone backbone;
+    static Browser browser;
+    static Province province;
+    static Official chair, secretary, member;
+
+    @BeforeAll
+    static void start() {
+        Browser.assumeInstalled();
+        backbone = RunningBackbone.start(List.of(), Map.of(), dataDir);
+        province = new Province(backbone);
+        chair = province.official("chutich", "Trần Quốc Hưng", "TP.UBND", "LEADER", "NONE");
+        secretary = province.official("thuky", "Nguyễn Thị Mai", "TP.UBND", "MEETING_SECRETARY", "NONE");
+        member = province.official("giamdoc.snv", "Phạm Thị Hoa", "TP.SNV", "LEADER", "NONE");
+        browser = Browser.open(backbone.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (backbone != null) {
+            backbone.close();
+        }
+    }
+
+    @Test
+    void theSecretaryChecksInOpensAVoteAndTheResultAppearsOnTheProjector() {
+        Map<String, Object> request = new HashMap<>();
+        request.put("title", "Phiên họp UBND tỉnh thường kỳ tháng 11/2026");
+        request.put("kind", "HYBRID");
+        request.put("chairId", chair.id());
+        request.put("hostUnitId", province.unitId("TP.UBND"));
+        request.put("startsAt", Instant.now().plus(10, ChronoUnit.MINUTES).toString());
+        request.put("endsAt", Instant.now().plus(3, ChronoUnit.HOURS).toString());
+        request.put("location", "Phòng họp số 1, trụ sở UBND tỉnh");
+        request.put("inviteeIds", List.of(member.id()));
+        request.put("secretaryId", secretary.id());
+        request.put("endpointKinds", List.of("COMMUNE"));
+        Api.Response scheduled = secretary.api().post("/api/v1/meetings", request);
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(201);
+        String id = scheduled.body().get("id").asText();
+
+        browser.signOut();
+        browser.signIn("thuky", "mật-khẩu-thuky");
+        browser.clickAndWait(By.id("nav-meetings"));
+        browser.clickAndWait(By.linkText("Phiên họp UBND tỉnh thường kỳ tháng 11/2026"));
+        assertThat(browser.text("video-message")).contains("Chưa cấu hình");
+        browser.find(By.cssSelector("#agenda-form input[name=title]")).sendKeys("Tờ trình kế hoạch đầu tư công năm 2027");
+        browser.clickAndWait(By.id("agenda-submit"));
+        browser.clickAndWait(By.id("start-meeting"));
+        assertThat(browser.text("meeting-status")).isEqualTo("Đang họp");
+
+        browser.clickAndWait(By.cssSelector("tr[data-seat='" + member.id() + "'] button.check-in"));
+        assertThat(browser.find(By.cssSelector("tr[data-seat='" + member.id() + "'] .presence")).getText())
+                .isEqualTo("Có mặt trực tiếp");
+        browser.clickAndWait(By.cssSelector("tr[data-seat='" + chair.id() + "'] button.check-in"));
+        assertThat(browser.text("quorum")).contains("Có mặt 2/2", "đủ số lượng");
+
+        browser.type("vote-question", "Thông qua Tờ trình kế hoạch đầu tư công năm 2027?");
+        browser.clickAndWait(By.id("open-vote"));
+        String voteId = browser.find(By.cssSelector("#votes .vote")).getAttribute("data-vote");
+        for (Official voter : List.of(member, chair)) {
+            Api.Response ballot = voter.api().post("/api/v1/meetings/" + id + "/votes/" + voteId + "/ballots",
+                    Map.of("choice", "YES"));
+            assertThat(ballot.status()).as(ballot.toString()).isEqualTo(204);
+        }
+        browser.go("/meetings/" + id);
+        assertThat(browser.find(By.cssSelector("#votes .vote")).getText()).contains("Đã bỏ phiếu: 2/2");
+        browser.clickAndWait(By.cssSelector("#votes button.close-vote"));
+
+        browser.clickAndWait(By.id("projector-link"));
+        WebElement outcome = new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("vote-outcome")));
+        assertThat(outcome.getText()).isEqualTo("Thông qua");
+        assertThat(browser.text("vote-result")).contains("Đồng ý: 2 (100.0%)", "Không đồng ý: 0 (0.0%)");
+        assertThat(browser.text("current-item")).isEmpty();
+    }
+}
