@@ -152,6 +152,11 @@ class MeetingsApiTest {
         assertThat(otherCommuneOfficer.api().get("/api/v1/meetings/" + id + "/endpoints/" + tanLap + "/join").status()).isEqualTo(403);
         assertThat(communeOfficer.api().get("/api/v1/meetings/" + id + "/endpoint-joins").status()).isEqualTo(403);
 
+        // The meeting page embeds the room with Jitsi's IFrame API and the official's own token.
+        String page = memberSnv.api().get("/meetings/" + id).raw().body();
+        assertThat(page).contains("https://hop.thunghiem.gov.vn/external_api.js", "JitsiMeetExternalAPI",
+                "thunghiem/" + room);
+
         // Only invitees; only in the time window.
         assertThat(outsider.api().get("/api/v1/meetings/" + id + "/join").status()).isEqualTo(404);
         String later = schedule("Họp chuẩn bị kỳ họp HĐND", "HYBRID", Instant.now().plus(3, ChronoUnit.HOURS), List.of());
@@ -262,9 +267,12 @@ class MeetingsApiTest {
         assertThat(memberSnv.api().post(base + "/invitation", Map.of("accept", true)).status()).isEqualTo(204);
         assertThat(secretary.api().post(base + "/start", Map.of()).status()).isEqualTo(204);
         assertThat(secretary.api().post(base + "/agenda/" + item + "/current", Map.of()).status()).isEqualTo(204);
-        for (Official present : List.of(chair, memberSnv)) {
-            assertThat(secretary.api().post(base + "/check-ins", Map.of("seatId", present.id())).status()).isEqualTo(204);
-        }
+        assertThat(secretary.api().post(base + "/check-ins", Map.of("seatId", chair.id())).status()).isEqualTo(204);
+        // A member checks in from the room's QR code: its code, not any code.
+        String code = secretary.api().get(base).body().at("/meeting/checkInCode").asText();
+        assertThat(memberSnv.api().get(base).body().at("/meeting/checkInCode").isNull()).isTrue();
+        assertThat(memberSnv.api().post(base + "/check-ins", Map.of("code", "SAIMA1")).status()).isEqualTo(409);
+        assertThat(memberSnv.api().post(base + "/check-ins", Map.of("code", code)).status()).isEqualTo(204);
         assertThat(secretary.api().post(base + "/absences", Map.of("seatId", memberVp.id(), "reason", "Đi công tác")).status())
                 .isEqualTo(204);
 

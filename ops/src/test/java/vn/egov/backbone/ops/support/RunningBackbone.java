@@ -26,7 +26,11 @@ public final class RunningBackbone implements AutoCloseable {
 
     /** A node on PostgreSQL (profile {@code postgres}) with the small test province. */
     public static RunningBackbone onPostgres(TestPostgres.Database database, Path dataDir) {
-        Map<String, Object> properties = new LinkedHashMap<>();
+        return onPostgres(database, dataDir, Map.of());
+    }
+
+    public static RunningBackbone onPostgres(TestPostgres.Database database, Path dataDir, Map<String, Object> extra) {
+        Map<String, Object> properties = new LinkedHashMap<>(extra);
         properties.put("spring.datasource.url", database.url());
         properties.put("spring.datasource.username", database.username());
         properties.put("spring.datasource.password", database.password());
