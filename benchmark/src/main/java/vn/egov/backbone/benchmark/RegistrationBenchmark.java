@@ -1,25 +1,17 @@
 package vn.egov.backbone.benchmark;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +20,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,15 +37,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  */
 public final class RegistrationBenchmark {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ADMIN_PASSWORD = "benchmark-admin-password";
+    private static final ObjectMapper JSON = BackboneProcess.JSON;
     private static final int CLIENTS = 16;
     private static final int WARMUP = 1_000;
     private static final int MEASURED = 8_000;
     private static final int PORT = 18_080;
 
-    private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
-    private final String base = "http://127.0.0.1:" + PORT;
+    private BackboneProcess backbone;
 
     public static void main(String[] args) throws Exception {
         String store = args.length > 0 ? args[0] : "h2";
@@ -65,37 +54,14 @@ public final class RegistrationBenchmark {
     }
 
     void run(String store, String adminUrl, String user) throws Exception {
-        Path dataDir = Files.createTempDirectory("backbone-bench-");
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", jar().toString(), "--server.port=" + PORT,
-                "--backbone.data-dir=" + dataDir, "--logging.level.root=WARN"));
-        String jdbcUrl;
-        String password = "";
-        if (store.equals("postgres")) {
-            String database = "backbone_bench_" + System.currentTimeMillis();
-            try (Connection c = DriverManager.getConnection(adminUrl, user, password)) {
-                c.createStatement().execute("CREATE DATABASE " + database);
-            }
-            jdbcUrl = adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
-            command.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
-                    "--spring.datasource.username=" + user, "--spring.datasource.password=" + password));
-        } else {
-            jdbcUrl = null;
-        }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("backbone.log").toFile());
-        builder.environment().put("BACKBONE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        Process backbone = builder.start();
-        try {
-            awaitUp();
-            String clerk = prepareClerk();
-            System.out.printf("Backbone up on %s (%s); clerk ready; %d clients%n", base, store, CLIENTS);
+        try (BackboneProcess started = BackboneProcess.start(store, adminUrl, user, PORT, CLIENTS, List.of())) {
+            backbone = started;
+            String clerk = backbone.official("vanthu.bench", "Văn thư đo tải", backbone.unitId("HS.UBND"), "RECORDS_CLERK");
+            System.out.printf("Backbone up on %s (%s); clerk ready; %d clients%n", backbone.base, store, CLIENTS);
             load(clerk, WARMUP, false);
             Result result = load(clerk, MEASURED, true);
-            Baseline baseline = baseline(store, jdbcUrl, user, password, dataDir);
+            Baseline baseline = baseline(store, backbone.jdbcUrl, user, "", backbone.dataDir);
             report(store, result, baseline);
-        } finally {
-            backbone.destroy();
-            backbone.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -164,7 +130,8 @@ public final class RegistrationBenchmark {
         java.util.Arrays.sort(sorted);
         List<Long> lagList = new ArrayList<>(lags);
         Collections.sort(lagList);
-        return new Result(count, seconds, millis(sorted, 0.50), millis(sorted, 0.90), millis(sorted, 0.99),
+        return new Result(count, seconds, BackboneProcess.millis(sorted, 0.50), BackboneProcess.millis(sorted, 0.90),
+                BackboneProcess.millis(sorted, 0.99),
                 sorted[sorted.length - 1] / 1_000_000, errors.get(), lagList);
     }
 
@@ -249,90 +216,11 @@ public final class RegistrationBenchmark {
                 b.perSecond(), r.perSecond() / b.perSecond());
     }
 
-    private static long millis(long[] sortedNanos, double quantile) {
-        return sortedNanos[Math.min(sortedNanos.length - 1, (int) (sortedNanos.length * quantile))] / 1_000_000;
-    }
-
-    private String prepareClerk() throws Exception {
-        String admin = basic("admin", ADMIN_PASSWORD);
-        JsonNode units = JSON.readTree(get("/api/v1/units", admin).body());
-        String committee = null;
-        for (JsonNode unit : units) {
-            if (unit.get("code").asText().equals("HS.UBND")) {
-                committee = unit.get("id").asText();
-            }
-        }
-        if (committee == null) {
-            throw new IllegalStateException("The demo province has no HS.UBND");
-        }
-        HttpResponse<String> created = post("/api/v1/officials", admin, Map.of("username", "vanthu.bench",
-                "fullName", "Văn thư đo tải", "unitId", committee, "password", "mật-khẩu-đo-tải",
-                "roles", List.of(Map.of("unitId", committee, "role", "RECORDS_CLERK"))));
-        if (created.statusCode() != 201) {
-            throw new IllegalStateException("Cannot create the clerk: " + created.body());
-        }
-        String clerk = basic("vanthu.bench", "mật-khẩu-đo-tải");
-        // Basic auth checks a BCrypt hash on every request; a bearer token is what a peer system would use.
-        HttpResponse<String> token = null;
-        for (int attempt = 0; attempt < 100; attempt++) {
-            token = post("/api/v1/me/tokens", clerk, Map.of("name", "benchmark"));
-            if (token.statusCode() == 201) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        if (token == null || token.statusCode() != 201) {
-            throw new IllegalStateException("Cannot issue a token: " + (token == null ? "" : token.body()));
-        }
-        String bearer = "Bearer " + JSON.readTree(token.body()).get("token").asText();
-        for (int attempt = 0; attempt < 100 && get("/api/v1/me", bearer).statusCode() != 200; attempt++) {
-            Thread.sleep(100);
-        }
-        return bearer;
-    }
-
-    private void awaitUp() throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (get("/api/v1/units", basic("admin", ADMIN_PASSWORD)).statusCode() == 200
-                        && JSON.readTree(get("/api/v1/units", basic("admin", ADMIN_PASSWORD)).body()).size() >= 600) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Backbone did not start within 3 minutes");
-    }
-
     private HttpResponse<String> post(String path, String authorization, Object body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return backbone.post(path, authorization, body);
     }
 
     private HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Path jar() {
-        for (Path candidate : List.of(Path.of("ops/target/backbone.jar"), Path.of("../ops/target/backbone.jar"))) {
-            if (Files.exists(candidate)) {
-                return candidate.toAbsolutePath();
-            }
-        }
-        throw new IllegalStateException("Build ops/target/backbone.jar first: mvn -B -DskipTests package");
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return backbone.get(path, authorization);
     }
 }

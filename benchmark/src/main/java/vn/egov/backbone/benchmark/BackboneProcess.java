@@ -1,0 +1,208 @@
+package vn.egov.backbone.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ops/target/backbone.jar} started as its own process for a benchmark, on H2 or on a fresh
+ * PostgreSQL database, with the demo province, and an HTTP client to talk to it as peers would.
+ */
+final class BackboneProcess implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String ADMIN_PASSWORD = "benchmark-admin-password";
+    static final String ADMIN = basic("admin", ADMIN_PASSWORD);
+
+    final String base;
+    final Path dataDir;
+    /** The PostgreSQL database's URL, or null on H2. */
+    final String jdbcUrl;
+    private final Process process;
+    private final HttpClient http;
+
+    /**
+     * @param store    {@code h2} or {@code postgres}
+     * @param adminUrl a PostgreSQL server's database to create the benchmark's own database from
+     * @param extra    more {@code --name=value} arguments for the application
+     */
+    static BackboneProcess start(String store, String adminUrl, String user, int port, int clients,
+                                 List<String> extra) throws Exception {
+        Path dataDir = Files.createTempDirectory("backbone-bench-");
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", jar().toString(), "--server.port=" + port,
+                "--backbone.data-dir=" + dataDir, "--logging.level.root=WARN"));
+        String jdbcUrl = null;
+        if (store.equals("postgres")) {
+            String database = "backbone_bench_" + System.currentTimeMillis();
+            try (Connection c = DriverManager.getConnection(adminUrl, user, "")) {
+                c.createStatement().execute("CREATE DATABASE " + database);
+            }
+            jdbcUrl = adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
+            command.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
+                    "--spring.datasource.username=" + user, "--spring.datasource.password="));
+        }
+        command.addAll(extra);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("backbone.log").toFile());
+        builder.environment().put("BACKBONE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        BackboneProcess backbone = new BackboneProcess("http://127.0.0.1:" + port, dataDir, jdbcUrl, builder.start(),
+                HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build());
+        backbone.awaitUp();
+        return backbone;
+    }
+
+    private BackboneProcess(String base, Path dataDir, String jdbcUrl, Process process, HttpClient http) {
+        this.base = base;
+        this.dataDir = dataDir;
+        this.jdbcUrl = jdbcUrl;
+        this.process = process;
+        this.http = http;
+    }
+
+    HttpResponse<String> post(String path, String authorization, Object body) throws IOException, InterruptedException {
+        return send(path, authorization, "application/json", JSON.writeValueAsString(body));
+    }
+
+    HttpResponse<String> send(String path, String authorization, String contentType, String body)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    JsonNode getJson(String path, String authorization) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path, authorization);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    /** The id of the demo province's unit with this code. */
+    String unitId(String code) throws Exception {
+        for (JsonNode unit : getJson("/api/v1/units", ADMIN)) {
+            if (unit.get("code").asText().equals(code)) {
+                return unit.get("id").asText();
+            }
+        }
+        throw new IllegalStateException("The demo province has no unit " + code);
+    }
+
+    /**
+     * Creates an official with one role in a unit and returns a bearer token for them: Basic checks a
+     * BCrypt hash on every request, a token is what a peer system would use.
+     */
+    String official(String username, String fullName, String unitId, String role) throws Exception {
+        String password = "mật-khẩu-" + username;
+        HttpResponse<String> created = post("/api/v1/officials", ADMIN, Map.of("username", username,
+                "fullName", fullName, "unitId", unitId, "password", password,
+                "roles", List.of(Map.of("unitId", unitId, "role", role))));
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Cannot create " + username + ": " + created.body());
+        }
+        String basic = basic(username, password);
+        HttpResponse<String> token = null;
+        for (int attempt = 0; attempt < 100; attempt++) {
+            token = post("/api/v1/me/tokens", basic, Map.of("name", "benchmark"));
+            if (token.statusCode() == 201) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        if (token == null || token.statusCode() != 201) {
+            throw new IllegalStateException("Cannot issue a token: " + (token == null ? "" : token.body()));
+        }
+        String bearer = "Bearer " + JSON.readTree(token.body()).get("token").asText();
+        for (int attempt = 0; attempt < 100 && get("/api/v1/me", bearer).statusCode() != 200; attempt++) {
+            Thread.sleep(100);
+        }
+        return bearer;
+    }
+
+    private void awaitUp() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> units = get("/api/v1/units", ADMIN);
+                if (units.statusCode() == 200 && JSON.readTree(units.body()).size() >= 600) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Backbone did not start within 3 minutes; see " + dataDir.resolve("backbone.log"));
+    }
+
+    /**
+     * Waits until every projection has caught up and stands still (a first start seeds a province:
+     * hundreds of events the projections and the search index still work through), so that a
+     * measurement does not share the machine with that catching up.
+     */
+    void settle() throws Exception {
+        String previous = "";
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            List<Long> positions = new ArrayList<>();
+            getJson("/api/v1/admin/processors", ADMIN).forEach(p -> positions.add(p.path("position").asLong(-1)));
+            String now = positions.toString();
+            if (now.equals(previous) && positions.stream().distinct().count() == 1) {
+                return;
+            }
+            previous = now;
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("The projections did not settle within 5 minutes");
+    }
+
+    static long millis(long[] sortedNanos, double quantile) {
+        return sortedNanos[Math.min(sortedNanos.length - 1, (int) (sortedNanos.length * quantile))] / 1_000_000;
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Path jar() {
+        for (Path candidate : List.of(Path.of("ops/target/backbone.jar"), Path.of("../ops/target/backbone.jar"))) {
+            if (Files.exists(candidate)) {
+                return candidate.toAbsolutePath();
+            }
+        }
+        throw new IllegalStateException("Build ops/target/backbone.jar first: mvn -B -DskipTests package");
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+}
