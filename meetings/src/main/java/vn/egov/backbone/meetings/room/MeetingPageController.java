@@ -25,6 +25,7 @@ import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.meetings.conference.ConferenceJoins;
+import vn.egov.backbone.meetings.conference.JitsiServices;
 import vn.egov.backbone.meetings.meeting.MeetingActions;
 import vn.egov.backbone.meetings.meeting.MeetingQueries;
 import vn.egov.backbone.meetings.meeting.MeetingRecord;
@@ -51,18 +52,20 @@ class MeetingPageController {
     private final MeetingActions actions;
     private final MeetingQueries queries;
     private final ConferenceJoins joins;
+    private final JitsiServices jitsiServices;
     private final OfficialDirectory officials;
     private final UnitDirectory units;
     private final PageActions pages;
     private final MessageSource messages;
     private final Clock clock;
 
-    MeetingPageController(MeetingActions actions, MeetingQueries queries, ConferenceJoins joins,
+    MeetingPageController(MeetingActions actions, MeetingQueries queries, ConferenceJoins joins, JitsiServices jitsiServices,
                           OfficialDirectory officials, UnitDirectory units, PageActions pages,
                           MessageSource messages, Clock clock) {
         this.actions = actions;
         this.queries = queries;
         this.joins = joins;
+        this.jitsiServices = jitsiServices;
         this.officials = officials;
         this.units = units;
         this.pages = pages;
@@ -115,10 +118,20 @@ class MeetingPageController {
         model.addAttribute("isChair", me.equals(meeting.chairId()));
         model.addAttribute("isSecretary", me.equals(meeting.secretaryId()));
         model.addAttribute("isMember", queries.isMember(id, me));
-        model.addAttribute("mySeat", queries.seatOf(id, me).orElse(null));
-        model.addAttribute("seats", queries.seats(id));
+        String mySeat = queries.seatOf(id, me).orElse(null);
+        List<Map<String, Object>> seats = queries.seats(id);
+        model.addAttribute("mySeat", mySeat);
+        model.addAttribute("seats", seats);
+        // A member who is not present votes by written opinion (phiếu lấy ý kiến).
+        model.addAttribute("myPresence", seats.stream().filter(seat -> seat.get("seatId").equals(mySeat))
+                .map(seat -> Presence.valueOf((String) seat.get("presence"))).findFirst().orElse(Presence.NOT_CHECKED_IN));
         model.addAttribute("agenda", queries.agenda(id));
-        model.addAttribute("documents", queries.documents(meeting, me, clock.instant()));
+        List<Map<String, Object>> documents = queries.documents(meeting, me, clock.instant()).stream().map(d -> {
+            Map<String, Object> shown = new LinkedHashMap<>(d);
+            shown.put("comments", queries.comments(id, (String) d.get("documentId")));
+            return shown;
+        }).toList();
+        model.addAttribute("documents", documents);
         model.addAttribute("floor", queries.floor(id));
         model.addAttribute("votes", queries.votes(id).stream().map(vote -> {
             Map<String, Object> shown = new LinkedHashMap<>(vote);
@@ -200,6 +213,8 @@ class MeetingPageController {
         model.addAttribute("endpoints", board);
         model.addAttribute("connected", board.stream().filter(e -> ((Number) e.get("connections")).intValue() > 0).count());
         model.addAttribute("neverJoined", board.stream().filter(e -> e.get("firstJoinedAt") == null).count());
+        // The technician on duty watches the halls and Jitsi's own services on the same page.
+        model.addAttribute("services", jitsiServices.health().stream().filter(JitsiServices.Health::configured).toList());
         return "meetings/endpoints";
     }
 
@@ -215,6 +230,15 @@ class MeetingPageController {
             }
             actions.respond(id, accept, Text.blankToNull(reason));
             return message(accept ? "meetings.accepted" : "meetings.declined");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/documents/{documentId}/comments")
+    String comment(@PathVariable String id, @PathVariable String documentId, @RequestParam String text,
+                   RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.comment(id, documentId, text);
+            return message("meetings.commented");
         });
     }
 

@@ -493,14 +493,18 @@ class EOfficeApiTest {
     }
 
     static Api.Response upload(Official official, String documentId, String fileName, byte[] content) {
+        return upload(official.api(), "/api/v1/documents/" + documentId + "/attachments", fileName, content);
+    }
+
+    /** A PDF posted as the browser's file field would post it. */
+    static Api.Response upload(Api api, String path, String fileName, byte[] content) {
         String boundary = "----backbone" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return official.api().raw("POST", "/api/v1/documents/" + documentId + "/attachments",
-                "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        return api.raw("POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
 
     static List<String> ids(JsonNode documents) {

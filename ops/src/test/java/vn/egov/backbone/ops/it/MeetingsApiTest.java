@@ -257,13 +257,33 @@ class MeetingsApiTest {
     }
 
     @Test
-    void aMeetingRunsFromAgendaToVoteToMinutesAndItsConclusionIsDraftedInEOffice() {
+    void aMeetingRunsFromAgendaToVoteToMinutesAndItsConclusionIsDraftedInEOffice() throws Exception {
         String id = schedule("Phiên họp thường kỳ UBND tỉnh tháng 11", "HYBRID",
                 Instant.now().plus(5, ChronoUnit.MINUTES), List.of());
         String base = "/api/v1/meetings/" + id;
         String item = secretary.api().post(base + "/agenda", Map.of("title", "Tờ trình dự toán ngân sách năm 2027",
                 "presenterId", memberVp.id(), "plannedMinutes", 30)).body().get("id").asText();
         assertThat(memberSnv.api().post(base + "/agenda", Map.of("title", "Chen ngang")).status()).isEqualTo(403);
+
+        // Documents: the draft estimate opens to members tomorrow; the secretary sees it now. Comments are per member.
+        String tomorrow = java.net.URLEncoder.encode(Instant.now().plus(1, ChronoUnit.DAYS).toString(), java.nio.charset.StandardCharsets.UTF_8);
+        Api.Response uploaded = EOfficeApiTest.upload(secretary.api(), base + "/documents?itemId=" + item + "&visibleFrom=" + tomorrow
+                + "&title=" + java.net.URLEncoder.encode("Dự thảo dự toán 2027", java.nio.charset.StandardCharsets.UTF_8),
+                "du-toan-2027.pdf", EOfficeApiTest.pdf());
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        String later = uploaded.body().get("id").asText();
+        Api.Response openNow = EOfficeApiTest.upload(secretary.api(), base + "/documents", "bao-cao-kt-xh.pdf", EOfficeApiTest.pdf());
+        String now = openNow.body().get("id").asText();
+        assertThat(memberSnv.api().get(base).body().get("documents").findValuesAsText("documentId")).containsExactly(now);
+        assertThat(secretary.api().get(base).body().get("documents").findValuesAsText("documentId")).contains(now, later);
+        assertThat(memberSnv.api().getBytes(base + "/documents/" + later + "/file").statusCode()).isEqualTo(404);
+        HttpResponseCheck.pdf(memberSnv.api().getBytes(base + "/documents/" + now + "/file"));
+        assertThat(memberSnv.api().post(base + "/documents/" + later + "/comments", Map.of("text", "Xin xem trước")).status()).isEqualTo(409);
+        assertThat(memberSnv.api().post(base + "/documents/" + now + "/comments", Map.of("text", "Đề nghị bổ sung số liệu quý IV")).status())
+                .isEqualTo(204);
+        assertThat(outsider.api().post(base + "/documents/" + now + "/comments", Map.of("text", "Ý kiến")).status()).isEqualTo(404);
+        assertThat(secretary.api().get(base + "/documents/" + now + "/comments").body().get(0).get("text").asText())
+                .isEqualTo("Đề nghị bổ sung số liệu quý IV");
         assertThat(memberSnv.api().post(base + "/invitation", Map.of("accept", true)).status()).isEqualTo(204);
         assertThat(secretary.api().post(base + "/start", Map.of()).status()).isEqualTo(204);
         assertThat(secretary.api().post(base + "/agenda/" + item + "/current", Map.of()).status()).isEqualTo(204);
@@ -334,12 +354,23 @@ class MeetingsApiTest {
         assertThat(secretary.api().post(base + "/recording", Map.of()).status()).isEqualTo(409);
         assertThat(secretary.api().delete(base + "/recording").status()).isEqualTo(204);
         assertThat(jitsiStub.received("/jibri/api/v1.0/stopService")).isNotEmpty();
+        String board = secretary.api().get("/meetings/" + id + "/endpoints").raw().body();
+        assertThat(board).contains("jitsi-health", "jicofo", "jibri", "UNREACHABLE");
 
         JsonNode health = secretary.api().get("/api/v1/jitsi/health").body();
         assertThat(health.get("configured").asBoolean()).isTrue();
         assertThat(Province.find(health.get("services"), "service", "jicofo").get("status").asText()).isEqualTo("UP");
         assertThat(Province.find(health.get("services"), "service", "jibri").get("status").asText()).isEqualTo("UP");
         assertThat(Province.find(health.get("services"), "service", "jvb").get("status").asText()).isEqualTo("UNREACHABLE");
+    }
+
+    /** What a downloaded meeting document must be. */
+    static final class HttpResponseCheck {
+        static void pdf(java.net.http.HttpResponse<byte[]> response) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+            assertThat(new String(response.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        }
     }
 
     static Map<String, Object> occupantEvent(String name, String room, String participant, String displayName,
