@@ -106,7 +106,7 @@ class MeetingsBrowserTest {
         WebElement outcome = new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("vote-outcome")));
         assertThat(outcome.getText()).isEqualTo("Thông qua");
-        assertThat(browser.text("vote-result")).contains("Đồng ý: 2 (100.0%)", "Không đồng ý: 0 (0.0%)");
+        assertThat(browser.text("vote-result")).contains("Đồng ý: 2 (100,00%)", "Không đồng ý: 0 (0,00%)");
         assertThat(browser.text("current-item")).isEmpty();
     }
 }
