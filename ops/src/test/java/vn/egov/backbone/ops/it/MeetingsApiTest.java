@@ -77,20 +77,27 @@ class MeetingsApiTest {
     }
 
     static String schedule(String title, String kind, Instant startsAt, List<String> endpointKinds) {
+        Api.Response created = secretary.api().post("/api/v1/meetings", meeting(title, kind, chair.id(),
+                province.unitId("TP.UBND"), startsAt, List.of(memberSnv.id(), memberVp.id()), secretary.id(), endpointKinds));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.body().get("id").asText();
+    }
+
+    /** A schedule request of two hours in the People's Committee's hall. */
+    static Map<String, Object> meeting(String title, String kind, String chairId, String hostUnitId, Instant startsAt,
+                                       List<String> inviteeIds, String secretaryId, List<String> endpointKinds) {
         Map<String, Object> request = new HashMap<>();
         request.put("title", title);
         request.put("kind", kind);
-        request.put("chairId", chair.id());
-        request.put("hostUnitId", province.unitId("TP.UBND"));
+        request.put("chairId", chairId);
+        request.put("hostUnitId", hostUnitId);
         request.put("startsAt", startsAt.toString());
         request.put("endsAt", startsAt.plus(2, ChronoUnit.HOURS).toString());
         request.put("location", "Hội trường tầng 3, UBND tỉnh");
         request.put("endpointKinds", endpointKinds);
-        request.put("inviteeIds", List.of(memberSnv.id(), memberVp.id()));
-        request.put("secretaryId", secretary.id());
-        Api.Response created = secretary.api().post("/api/v1/meetings", request);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.body().get("id").asText();
+        request.put("inviteeIds", inviteeIds);
+        request.put("secretaryId", secretaryId);
+        return request;
     }
 
     static Api jitsi(String secret) {

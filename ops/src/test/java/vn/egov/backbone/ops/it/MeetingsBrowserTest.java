@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,17 +58,9 @@ class MeetingsBrowserTest {
 
     @Test
     void theSecretaryChecksInOpensAVoteAndTheResultAppearsOnTheProjector() {
-        Map<String, Object> request = new HashMap<>();
-        request.put("title", "Phiên họp UBND tỉnh thường kỳ tháng 11/2026");
-        request.put("kind", "HYBRID");
-        request.put("chairId", chair.id());
-        request.put("hostUnitId", province.unitId("TP.UBND"));
-        request.put("startsAt", Instant.now().plus(10, ChronoUnit.MINUTES).toString());
-        request.put("endsAt", Instant.now().plus(3, ChronoUnit.HOURS).toString());
-        request.put("location", "Phòng họp số 1, trụ sở UBND tỉnh");
-        request.put("inviteeIds", List.of(member.id()));
-        request.put("secretaryId", secretary.id());
-        request.put("endpointKinds", List.of("COMMUNE"));
+        Map<String, Object> request = MeetingsApiTest.meeting("Phiên họp UBND tỉnh thường kỳ tháng 11/2026", "HYBRID",
+                chair.id(), province.unitId("TP.UBND"), Instant.now().plus(10, ChronoUnit.MINUTES), List.of(member.id()),
+                secretary.id(), List.of("COMMUNE"));
         Api.Response scheduled = secretary.api().post("/api/v1/meetings", request);
         assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(201);
         String id = scheduled.body().get("id").asText();

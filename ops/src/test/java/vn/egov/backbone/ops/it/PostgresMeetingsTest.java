@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,16 +45,9 @@ class PostgresMeetingsTest {
             Province province = new Province(nodeA);
             Official chair = province.official("chutich.pg", "Trần Quốc Hưng", "TP.UBND", "LEADER", "NONE");
             Official secretary = province.official("thuky.pg", "Nguyễn Thị Mai", "TP.UBND", "MEETING_SECRETARY", "NONE");
-            Map<String, Object> request = new HashMap<>();
-            request.put("title", "Hội nghị trực tuyến toàn tỉnh về phòng chống bão");
-            request.put("kind", "VIDEO_CONFERENCE");
-            request.put("chairId", chair.id());
-            request.put("hostUnitId", province.unitId("TP.UBND"));
-            request.put("startsAt", Instant.now().plus(5, ChronoUnit.MINUTES).toString());
-            request.put("endsAt", Instant.now().plus(2, ChronoUnit.HOURS).toString());
-            request.put("endpointKinds", List.of("COMMUNE", "WARD", "SPECIAL_ZONE"));
-            request.put("inviteeIds", List.of());
-            request.put("secretaryId", secretary.id());
+            Map<String, Object> request = MeetingsApiTest.meeting("Hội nghị trực tuyến toàn tỉnh về phòng chống bão",
+                    "VIDEO_CONFERENCE", chair.id(), province.unitId("TP.UBND"), Instant.now().plus(5, ChronoUnit.MINUTES),
+                    List.of(), secretary.id(), List.of("COMMUNE", "WARD", "SPECIAL_ZONE"));
             Api.Response created = secretary.api().post("/api/v1/meetings", request);
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             String id = created.body().get("id").asText();
