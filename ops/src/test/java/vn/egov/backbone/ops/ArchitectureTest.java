@@ -41,4 +41,12 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    @Test
+    void onlyOpsKnowsTheDistributionOfEvents() {
+        noClasses().that().resideOutsideOfPackages("vn.egov.backbone.ops..", "vn.egov.backbone.distribution..")
+                .should().dependOnClassesThat().resideInAPackage("vn.egov.backbone.distribution..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
 }

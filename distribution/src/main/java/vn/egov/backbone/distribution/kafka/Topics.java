@@ -1,0 +1,31 @@
+package vn.egov.backbone.distribution.kafka;
+
+import java.util.List;
+
+/**
+ * One topic per bounded context, named {@code <prefix><context>}: documents (e-office), dossiers,
+ * meetings, and units and officials (core). The context is read from the event's package.
+ */
+final class Topics {
+    static final List<String> CONTEXTS = List.of("documents", "dossiers", "meetings", "units-officials");
+
+    private Topics() {
+    }
+
+    static String contextOf(Class<?> payloadType) {
+        String name = payloadType.getName();
+        if (name.startsWith("vn.egov.backbone.eoffice.")) {
+            return "documents";
+        }
+        if (name.startsWith("vn.egov.backbone.meetings.")) {
+            return "meetings";
+        }
+        if (name.contains(".dossier.")) {
+            return "dossiers";
+        }
+        if (name.startsWith("vn.egov.backbone.core.")) {
+            return "units-officials";
+        }
+        throw new IllegalArgumentException("No topic for events of type " + name);
+    }
+}

@@ -1,0 +1,193 @@
+package vn.egov.backbone.ops.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import vn.egov.backbone.ops.support.Province;
+import vn.egov.backbone.ops.support.Province.Official;
+import vn.egov.backbone.ops.support.RunningBackbone;
+import vn.egov.backbone.ops.support.TcpProxy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Publishing to a real Kafka broker in the test JVM (KRaft): every event on its context's topic in
+ * the documented envelope, keyed and ordered per aggregate, classified documents as identifiers only;
+ * and with the broker down during a burst of commands, every event arrives once it is back.
+ */
+class KafkaPublishingTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+    static EmbeddedKafkaKraftBroker broker;
+    /** Backbone reaches the broker through this line, which the test cuts to take Kafka away. */
+    static TcpProxy line;
+    static RunningBackbone backbone;
+    static Province province;
+    static Official clerk;
+    static Official leader;
+
+    @BeforeAll
+    static void start() throws IOException {
+        int brokerPort = TcpProxy.freePort();
+        int proxyPort = TcpProxy.freePort();
+        // The broker listens on its own port and tells clients to come through the line.
+        broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.brokerProperty("listeners", "EXTERNAL://localhost:" + brokerPort + ",CONTROLLER://localhost:0");
+        broker.brokerProperty("advertised.listeners", "EXTERNAL://localhost:" + proxyPort);
+        broker.afterPropertiesSet();
+        line = new TcpProxy(proxyPort, brokerPort);
+        line.start();
+        backbone = RunningBackbone.start(List.of(), Map.of("backbone.kafka.bootstrap-servers", "localhost:" + proxyPort),
+                dataDir);
+        province = new Province(backbone);
+        clerk = province.official("vanthu.kafka", "Nguyễn Thị Thu", "TP.UBND", "RECORDS_CLERK", "SECRET");
+        leader = province.official("lanhdao.kafka", "Lê Văn Hùng", "TP.UBND", "LEADER", "SECRET");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (backbone != null) {
+            backbone.close();
+        }
+        if (line != null) {
+            line.close();
+        }
+        if (broker != null) {
+            broker.destroy();
+        }
+    }
+
+    @Test
+    void everyEventIsPublishedInItsEnvelopeInOrderPerAggregateAndClassifiedContentStaysOut() {
+        String open = EOfficeApiTest.register(clerk, EOfficeApiTest.incoming("Về việc triển khai Đề án 06 trên địa bàn tỉnh", "NONE"));
+        String secret = EOfficeApiTest.register(clerk, EOfficeApiTest.incoming("Phương án bảo vệ mục tiêu trọng điểm Hòn Ngư", "SECRET"));
+        for (Map.Entry<String, String> instruction : Map.of(open, "Giao Văn phòng chủ trì, báo cáo trước hạn",
+                secret, "Bảo vệ mục tiêu Hòn Ngư theo phương án").entrySet()) {
+            var assigned = leader.api().post("/api/v1/documents/" + instruction.getKey() + "/assignment", Map.of(
+                    "instruction", instruction.getValue(), "lead", Map.of("kind", "OFFICIAL", "id", leader.id())));
+            assertThat(assigned.status()).as(assigned.toString()).isEqualTo(204);
+        }
+
+        List<JsonNode> documents = new ArrayList<>();
+        List<JsonNode> units = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            documents.addAll(read("backbone.documents"));
+            units.addAll(read("backbone.units-officials"));
+            assertThat(ofAggregate(documents, open)).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(ofAggregate(documents, secret)).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(units).anySatisfy(e -> assertThat(e.get("type").asText()).isEqualTo("OfficialRegistered"));
+        });
+
+        JsonNode registered = ofAggregate(documents, open).get(0);
+        assertThat(registered.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(registered.get("type").asText()).isEqualTo("IncomingDocumentRegistered");
+        assertThat(registered.get("context").asText()).isEqualTo("documents");
+        assertThat(registered.get("aggregateType").asText()).isEqualTo("IncomingDocument");
+        assertThat(registered.get("sequence").asLong()).isZero();
+        assertThat(registered.get("eventId").asText()).isNotBlank();
+        assertThat(registered.get("time").asText()).isNotBlank();
+        assertThat(registered.get("actingOfficial").asText()).isEqualTo(clerk.id());
+        assertThat(registered.get("actingUnit").asText()).isEqualTo(clerk.unitId());
+        assertThat(registered.get("correlationId").asText()).isNotBlank();
+        assertThat(registered.get("redacted").asBoolean()).isFalse();
+        assertThat(registered.at("/payload/details/subject").asText()).isEqualTo("Về việc triển khai Đề án 06 trên địa bàn tỉnh");
+
+        // In order per aggregate: the sequence numbers of one document's events only grow.
+        for (String id : List.of(open, secret)) {
+            List<Long> sequences = ofAggregate(documents, id).stream().map(e -> e.get("sequence").asLong()).distinct().toList();
+            assertThat(sequences).isSorted().startsWith(0L, 1L);
+        }
+
+        // Classified: identifiers only, in every event of the document.
+        assertThat(ofAggregate(documents, secret)).allSatisfy(e -> {
+            assertThat(e.get("redacted").asBoolean()).isTrue();
+            assertThat(e.at("/payload/documentId").asText()).isEqualTo(secret);
+        });
+        assertThat(documents.toString()).doesNotContain("Hòn Ngư", "mục tiêu");
+
+        JsonNode health = backbone.admin().get("/actuator/health").body();
+        assertThat(health.at("/components/eventPublishing/details/publishing").asText()).isEqualTo("on");
+    }
+
+    @Test
+    void withTheBrokerDownCommandsStillSucceedAndEveryEventArrivesWhenItIsBack() {
+        line.stop();
+        List<String> burst = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            burst.add(EOfficeApiTest.register(clerk, EOfficeApiTest.incoming("Báo cáo nhanh tình hình mưa lũ số " + i, "NONE")));
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(backbone.admin().get("/actuator/health").body().at("/components/eventPublishing/details/backlog")
+                        .asLong()).isPositive());
+
+        line.start();
+        Map<String, Set<String>> eventIdsByDocument = new HashMap<>();
+        List<String> eventIds = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (JsonNode event : read("backbone.documents")) {
+                eventIds.add(event.get("eventId").asText());
+                if (event.get("type").asText().equals("IncomingDocumentRegistered")) {
+                    eventIdsByDocument.computeIfAbsent(event.get("aggregateId").asText(), k -> new HashSet<>())
+                            .add(event.get("eventId").asText());
+                }
+            }
+            assertThat(eventIdsByDocument.keySet()).containsAll(burst);
+        });
+        // A document's registration may arrive twice (a batch retried), but always as the same event.
+        burst.forEach(id -> assertThat(eventIdsByDocument.get(id)).hasSize(1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(backbone.admin().get("/actuator/health").body().at("/components/eventPublishing/details/backlog")
+                        .asLong()).isZero());
+    }
+
+    static List<JsonNode> ofAggregate(List<JsonNode> events, String aggregateId) {
+        return events.stream().filter(e -> e.path("aggregateId").asText().equals(aggregateId)).toList();
+    }
+
+    /** Everything on the topic so far, from the beginning, as a new consumer group sees it. */
+    static List<JsonNode> read(String topic) throws IOException {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<JsonNode> events = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            int emptyPolls = 0;
+            while (emptyPolls < 2) {
+                var records = consumer.poll(Duration.ofMillis(1500));
+                emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
+                for (ConsumerRecord<String, String> record : records) {
+                    JsonNode event = JSON.readTree(record.value());
+                    assertThat(record.key()).isEqualTo(event.get("aggregateId").asText());
+                    events.add(event);
+                }
+            }
+        }
+        return events;
+    }
+}
