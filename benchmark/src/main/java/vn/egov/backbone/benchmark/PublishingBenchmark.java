@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Event distribution on a real Kafka broker in this JVM (KRaft), with {@code ops/target/backbone.jar}
  * in its own process publishing to it:
  * <ol>
- *   <li>lag under load: 16 clients register incoming documents as fast as the node takes them for 30
+ *   <li>lag under load: 16 clients (or as many as the fourth argument says) register incoming documents as fast as the node takes them for 30
  *       seconds (each registration is a command and two or three events); a consumer here reads every
  *       topic and measures, per event, the time from the event's timestamp in the event store to its
  *       arrival;</li>
@@ -40,15 +40,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * mvn -B -DskipTests package
  * mvn -B -q -pl benchmark exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.PublishingBenchmark -Dexec.args="postgres"
+ * mvn -B -q -pl benchmark exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.PublishingBenchmark \
+ *     -Dexec.args="postgres jdbc:postgresql://127.0.0.1:5432/postgres postgres 4"
  * </pre>
  */
 public final class PublishingBenchmark {
     private static final int PORT = 18_082;
-    private static final int CLIENTS = 16;
+    private static final int MAX_CLIENTS = 16;
     private static final Duration LOAD = Duration.ofSeconds(30);
     private static final List<String> TOPICS = List.of("backbone.documents", "backbone.dossiers", "backbone.meetings",
             "backbone.units-officials");
 
+    private final int clients;
     private final ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
     private final AtomicLong received = new AtomicLong();
     private final AtomicBoolean measuring = new AtomicBoolean();
@@ -57,8 +60,13 @@ public final class PublishingBenchmark {
         String store = args.length > 0 ? args[0] : "h2";
         String adminUrl = args.length > 1 ? args[1] : "jdbc:postgresql://127.0.0.1:5432/postgres";
         String user = args.length > 2 ? args[2] : "postgres";
-        new PublishingBenchmark().run(store, adminUrl, user);
+        int clients = args.length > 3 ? Integer.parseInt(args[3]) : MAX_CLIENTS;
+        new PublishingBenchmark(clients).run(store, adminUrl, user);
         System.exit(0);
+    }
+
+    PublishingBenchmark(int clients) {
+        this.clients = Math.min(MAX_CLIENTS, Math.max(1, clients));
     }
 
     void run(String store, String adminUrl, String user) throws Exception {
@@ -66,7 +74,7 @@ public final class PublishingBenchmark {
         broker.afterPropertiesSet();
         AtomicBoolean consuming = new AtomicBoolean(true);
         Thread consumer = Thread.ofPlatform().start(() -> consume(broker.getBrokersAsString(), consuming));
-        try (BackboneProcess backbone = BackboneProcess.start(store, adminUrl, user, PORT, CLIENTS,
+        try (BackboneProcess backbone = BackboneProcess.start(store, adminUrl, user, PORT, MAX_CLIENTS,
                 List.of("--backbone.kafka.bootstrap-servers=" + broker.getBrokersAsString()))) {
             String clerk = backbone.official("vanthu.kafka", "Văn thư đo tải Kafka", backbone.unitId("HS.UBND"), "RECORDS_CLERK");
             backbone.settle();
@@ -83,7 +91,7 @@ public final class PublishingBenchmark {
             sorted.sort(null);
             long events = received.get() - before;
             System.out.printf("| load | commands | commands/s | errors | events received | events/s | lag p50 ms | p90 ms | p99 ms | max ms |%n");
-            System.out.printf("| %d clients, %d s | %d | %.0f | %d | %d | %.0f | %d | %d | %d | %d |%n", CLIENTS,
+            System.out.printf("| %d clients, %d s | %d | %.0f | %d | %d | %.0f | %d | %d | %d | %d |%n", clients,
                     LOAD.toSeconds(), load.commands(), load.commands() / load.seconds(), load.errors(), events,
                     sorted.size() / load.seconds(), quantile(sorted, 0.5), quantile(sorted, 0.9), quantile(sorted, 0.99),
                     sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1));
@@ -115,15 +123,15 @@ public final class PublishingBenchmark {
     record Load(int commands, int errors, double seconds) {
     }
 
-    private static Load register(BackboneProcess backbone, String clerk) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    private Load register(BackboneProcess backbone, String clerk) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(CLIENTS);
+        CountDownLatch done = new CountDownLatch(clients);
         String run = UUID.randomUUID().toString().substring(0, 8);
         long end = System.nanoTime() + LOAD.toNanos();
         long began = System.nanoTime();
-        for (int t = 0; t < CLIENTS; t++) {
+        for (int t = 0; t < clients; t++) {
             pool.submit(() -> {
                 try {
                     while (System.nanoTime() < end) {
