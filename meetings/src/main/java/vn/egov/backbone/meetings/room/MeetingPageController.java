@@ -199,11 +199,23 @@ class MeetingPageController {
         model.addAttribute("meeting", meeting);
         model.addAttribute("currentItem", queries.agenda(id).stream()
                 .filter(item -> item.get("itemId").equals(meeting.currentItemId())).findFirst().orElse(null));
-        model.addAttribute("speaker", queries.floor(id).stream().filter(f -> "SPEAKING".equals(f.get("state")))
-                .findFirst().orElse(null));
+        Map<String, Object> speaker = queries.floor(id).stream().filter(f -> "SPEAKING".equals(f.get("state")))
+                .findFirst().orElse(null);
+        model.addAttribute("speaker", speaker);
+        model.addAttribute("speakingLeft", speakingLeft(speaker));
         List<Map<String, Object>> votes = queries.votes(id);
         model.addAttribute("vote", votes.isEmpty() ? null : votes.get(votes.size() - 1));
         return "meetings/projector";
+    }
+
+    /** The speaker's time left as the room screen shows it ({@code 02:15}, {@code -00:20} when over), if limited. */
+    private String speakingLeft(Map<String, Object> speaker) {
+        if (speaker == null || !(speaker.get("speakingSeconds") instanceof Number limit) || limit.intValue() == 0
+                || !(speaker.get("startedAt") instanceof java.time.Instant started)) {
+            return null;
+        }
+        long left = limit.longValue() - java.time.Duration.between(started, clock.instant()).toSeconds();
+        return (left < 0 ? "-" : "") + String.format("%02d:%02d", Math.abs(left) / 60, Math.abs(left) % 60);
     }
 
     @GetMapping("/meetings/{id}/endpoints")

@@ -306,6 +306,9 @@ class MeetingsApiTest {
         String speech = memberSnv.api().post(base + "/floor-requests", Map.of("itemId", item, "kind", "FOR")).body().get("id").asText();
         assertThat(chair.api().post(base + "/floor-requests/" + speech + "/floor", Map.of("speakingSeconds", 180)).status()).isEqualTo(204);
         assertThat(chair.api().get(base + "/projector").body().at("/speaker/speakerName").asText()).isEqualTo("Phạm Thị Hoa");
+        // The room screen shows who speaks and the time left of the three minutes.
+        assertThat(chair.api().get("/meetings/" + id + "/projector").raw().body()).contains("Phạm Thị Hoa")
+                .containsPattern("id=\"speaking-time\">0[23]:[0-5][0-9]<");
 
         String vote = secretary.api().post(base + "/votes", Map.of("itemId", item, "question", "Thông qua dự toán ngân sách năm 2027?",
                 "secret", false, "base", "ENTITLED")).body().get("id").asText();
