@@ -19,8 +19,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code ops/target/backbone.jar} started as its own process for a benchmark, on H2 or on a fresh
@@ -177,6 +180,36 @@ final class BackboneProcess implements AutoCloseable {
             Thread.sleep(1000);
         }
         throw new IllegalStateException("The projections did not settle within 5 minutes");
+    }
+
+    /** What each of the concurrent clients does until there is no work left. */
+    interface Client {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code clients} clients at once and waits until all are done; a client that throws counts
+     * one error. Returns how many seconds it took.
+     */
+    static double runClients(int clients, AtomicInteger errors, Client client) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch done = new CountDownLatch(clients);
+        long started = System.nanoTime();
+        for (int t = 0; t < clients; t++) {
+            pool.submit(() -> {
+                try {
+                    client.run();
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                    e.printStackTrace();
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        pool.shutdown();
+        return (System.nanoTime() - started) / 1e9;
     }
 
     static long millis(long[] sortedNanos, double quantile) {

@@ -18,9 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -172,38 +169,24 @@ public final class ConferenceBenchmark {
         long[] latencies = new long[webhooks.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(CLIENTS);
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         long started = System.nanoTime();
-        for (int t = 0; t < CLIENTS; t++) {
-            pool.submit(() -> {
-                try {
-                    int i;
-                    while ((i = next.getAndIncrement()) < webhooks.size()) {
-                        Webhook webhook = webhooks.get(i);
-                        long wait = webhook.dueMillis() - (System.nanoTime() - started) / 1_000_000;
-                        if (wait > 0) {
-                            Thread.sleep(wait);
-                        }
-                        long begin = System.nanoTime();
-                        HttpResponse<String> response = backbone.post(webhook.path(), CALLBACK, webhook.body());
-                        latencies[i] = System.nanoTime() - begin;
-                        if (response.statusCode() != 200) {
-                            errors.incrementAndGet();
-                            System.err.println(response.statusCode() + " " + response.body());
-                        }
-                    }
-                } catch (Exception e) {
-                    errors.incrementAndGet();
-                    e.printStackTrace();
-                } finally {
-                    done.countDown();
+        double seconds = BackboneProcess.runClients(CLIENTS, errors, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < webhooks.size()) {
+                Webhook webhook = webhooks.get(i);
+                long wait = webhook.dueMillis() - (System.nanoTime() - started) / 1_000_000;
+                if (wait > 0) {
+                    Thread.sleep(wait);
                 }
-            });
-        }
-        done.await();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
+                long begin = System.nanoTime();
+                HttpResponse<String> response = backbone.post(webhook.path(), CALLBACK, webhook.body());
+                latencies[i] = System.nanoTime() - begin;
+                if (response.statusCode() != 200) {
+                    errors.incrementAndGet();
+                    System.err.println(response.statusCode() + " " + response.body());
+                }
+            }
+        });
         Arrays.sort(latencies);
 
         // Exactly once: each participant's stream in the event store holds one event per unique webhook.

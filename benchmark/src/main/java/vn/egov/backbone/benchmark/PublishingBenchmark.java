@@ -17,9 +17,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -124,37 +121,24 @@ public final class PublishingBenchmark {
     }
 
     private Load register(BackboneProcess backbone, String clerk) throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(clients);
         String run = UUID.randomUUID().toString().substring(0, 8);
         long end = System.nanoTime() + LOAD.toNanos();
-        long began = System.nanoTime();
-        for (int t = 0; t < clients; t++) {
-            pool.submit(() -> {
-                try {
-                    while (System.nanoTime() < end) {
-                        int i = sent.incrementAndGet();
-                        HttpResponse<String> response = backbone.post("/api/v1/documents/incoming", clerk, Map.of(
-                                "number", i + "/BC-" + run, "issuer", "Sở Tài chính",
-                                "issuedOn", LocalDate.now().minusDays(1).toString(), "type", "BAO_CAO",
-                                "subject", "Báo cáo tình hình thực hiện nhiệm vụ tài chính tháng " + (i % 12 + 1),
-                                "urgency", "NORMAL"));
-                        if (response.statusCode() != 201) {
-                            errors.incrementAndGet();
-                        }
-                    }
-                } catch (Exception e) {
+        double seconds = BackboneProcess.runClients(clients, errors, () -> {
+            while (System.nanoTime() < end) {
+                int i = sent.incrementAndGet();
+                HttpResponse<String> response = backbone.post("/api/v1/documents/incoming", clerk, Map.of(
+                        "number", i + "/BC-" + run, "issuer", "Sở Tài chính",
+                        "issuedOn", LocalDate.now().minusDays(1).toString(), "type", "BAO_CAO",
+                        "subject", "Báo cáo tình hình thực hiện nhiệm vụ tài chính tháng " + (i % 12 + 1),
+                        "urgency", "NORMAL"));
+                if (response.statusCode() != 201) {
                     errors.incrementAndGet();
-                } finally {
-                    done.countDown();
                 }
-            });
-        }
-        done.await();
-        pool.shutdown();
-        return new Load(sent.get(), errors.get(), (System.nanoTime() - began) / 1e9);
+            }
+        });
+        return new Load(sent.get(), errors.get(), seconds);
     }
 
     private void consume(String servers, AtomicBoolean consuming) {

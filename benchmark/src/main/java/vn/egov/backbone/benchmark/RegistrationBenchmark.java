@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -79,53 +76,38 @@ public final class RegistrationBenchmark {
     }
 
     private Result load(String clerk, int count, boolean measure) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         long[] latencies = new long[count];
         ConcurrentLinkedQueue<String> sampled = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
-        CountDownLatch done = new CountDownLatch(CLIENTS);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        long started = System.nanoTime();
-        for (int t = 0; t < CLIENTS; t++) {
-            pool.submit(() -> {
-                try {
-                    int i;
-                    while ((i = next.getAndIncrement()) < count) {
-                        long begin = System.nanoTime();
-                        HttpResponse<String> response = post("/api/v1/documents/incoming", clerk, Map.of(
-                                "number", (i + 1) + "/BC-" + run, "issuer", "Sở Tài chính",
-                                "issuedOn", LocalDate.now().minusDays(1).toString(), "type", "BAO_CAO",
-                                "subject", "Báo cáo tình hình thực hiện nhiệm vụ tài chính tháng " + (i % 12 + 1),
-                                "urgency", "NORMAL"));
-                        latencies[i] = System.nanoTime() - begin;
-                        if (response.statusCode() != 201) {
-                            errors.incrementAndGet();
-                            continue;
-                        }
-                        if (measure && i % 100 == 0) {
-                            // How long until the registration is visible in the read model (projection lag).
-                            String id = JSON.readTree(response.body()).get("id").asText();
-                            long registered = System.nanoTime();
-                            while (get("/api/v1/documents/" + id, clerk).statusCode() != 200) {
-                                Thread.onSpinWait();
-                            }
-                            lags.add((System.nanoTime() - registered) / 1_000_000);
-                            sampled.add(id);
-                        }
-                    }
-                } catch (Exception e) {
+        double seconds = BackboneProcess.runClients(CLIENTS, errors, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < count) {
+                long begin = System.nanoTime();
+                HttpResponse<String> response = post("/api/v1/documents/incoming", clerk, Map.of(
+                        "number", (i + 1) + "/BC-" + run, "issuer", "Sở Tài chính",
+                        "issuedOn", LocalDate.now().minusDays(1).toString(), "type", "BAO_CAO",
+                        "subject", "Báo cáo tình hình thực hiện nhiệm vụ tài chính tháng " + (i % 12 + 1),
+                        "urgency", "NORMAL"));
+                latencies[i] = System.nanoTime() - begin;
+                if (response.statusCode() != 201) {
                     errors.incrementAndGet();
-                    e.printStackTrace();
-                } finally {
-                    done.countDown();
+                    continue;
                 }
-            });
-        }
-        done.await();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
+                if (measure && i % 100 == 0) {
+                    // How long until the registration is visible in the read model (projection lag).
+                    String id = JSON.readTree(response.body()).get("id").asText();
+                    long registered = System.nanoTime();
+                    while (get("/api/v1/documents/" + id, clerk).statusCode() != 200) {
+                        Thread.onSpinWait();
+                    }
+                    lags.add((System.nanoTime() - registered) / 1_000_000);
+                    sampled.add(id);
+                }
+            }
+        });
         long[] sorted = latencies.clone();
         java.util.Arrays.sort(sorted);
         List<Long> lagList = new ArrayList<>(lags);
@@ -158,38 +140,27 @@ public final class RegistrationBenchmark {
         java.util.Arrays.fill(metadata, (byte) 'm');
         AtomicInteger next = new AtomicInteger();
         AtomicLong register = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(CLIENTS);
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        long started = System.nanoTime();
-        for (int t = 0; t < CLIENTS; t++) {
-            pool.submit(() -> {
-                try (Connection c = DriverManager.getConnection(url, store.equals("postgres") ? user : "sa", password)) {
-                    c.setAutoCommit(false);
-                    PreparedStatement event = c.prepareStatement("INSERT INTO baseline_event (event_identifier,"
-                            + " aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload, meta_data)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement key = c.prepareStatement("INSERT INTO baseline_key VALUES (?, ?, ?)");
-                    int i;
-                    while ((i = next.getAndIncrement()) < MEASURED) {
-                        String document = UUID.randomUUID().toString();
-                        insert(event, "register:bench", register.incrementAndGet(), "DocumentRegister", payload, metadata);
-                        insert(event, document, 0, "IncomingDocument", payload, metadata);
-                        key.setString(1, "agency");
-                        key.setString(2, i + "/BC|sở tài chính|2026-11-20");
-                        key.setString(3, document);
-                        key.executeUpdate();
-                        c.commit();
-                    }
-                } catch (SQLException e) {
-                    e.printStackTrace();
-                } finally {
-                    done.countDown();
-                }
-            });
-        }
-        done.await();
-        pool.shutdown();
-        return new Baseline(MEASURED, (System.nanoTime() - started) / 1e9);
+        double seconds = BackboneProcess.runClients(CLIENTS, new AtomicInteger(), () -> {
+            try (Connection c = DriverManager.getConnection(url, store.equals("postgres") ? user : "sa", password)) {
+            c.setAutoCommit(false);
+            PreparedStatement event = c.prepareStatement("INSERT INTO baseline_event (event_identifier,"
+                    + " aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload, meta_data)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            PreparedStatement key = c.prepareStatement("INSERT INTO baseline_key VALUES (?, ?, ?)");
+            int i;
+            while ((i = next.getAndIncrement()) < MEASURED) {
+                String document = UUID.randomUUID().toString();
+                insert(event, "register:bench", register.incrementAndGet(), "DocumentRegister", payload, metadata);
+                insert(event, document, 0, "IncomingDocument", payload, metadata);
+                key.setString(1, "agency");
+                key.setString(2, i + "/BC|sở tài chính|2026-11-20");
+                key.setString(3, document);
+                key.executeUpdate();
+                c.commit();
+            }
+            }
+        });
+        return new Baseline(MEASURED, seconds);
     }
 
     private static void insert(PreparedStatement event, String aggregate, long sequence, String type, byte[] payload,

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Revision;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import vn.egov.backbone.core.eventing.ActingMetadata;
@@ -16,6 +17,7 @@ import vn.egov.backbone.core.eventing.ActingMetadata;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +62,7 @@ class KafkaPublisher {
 
     EventEnvelope envelope(Object payload, EventMessage<?> event) {
         JsonNode content = json.valueToTree(payload);
-        var redacted = classified.redact(content);
+        Optional<JsonNode> redacted = classified.redact(content);
         String aggregateType = null;
         String aggregateId = event.getIdentifier();
         Long sequence = null;
@@ -69,10 +71,9 @@ class KafkaPublisher {
             aggregateId = domain.getAggregateIdentifier();
             sequence = domain.getSequenceNumber();
         }
+        Revision revision = event.getPayloadType().getAnnotation(Revision.class);
         return new EventEnvelope(EventEnvelope.SCHEMA_VERSION, event.getIdentifier(), payload.getClass().getSimpleName(),
-                event.getPayloadType().getAnnotation(org.axonframework.serialization.Revision.class) == null ? "1"
-                        : event.getPayloadType().getAnnotation(org.axonframework.serialization.Revision.class).value(),
-                Topics.contextOf(event.getPayloadType()), aggregateType, aggregateId, sequence, event.getTimestamp(),
+                revision == null ? "1" : revision.value(), Topics.contextOf(event.getPayloadType()), aggregateType, aggregateId, sequence, event.getTimestamp(),
                 text(event, ActingMetadata.ACTING_OFFICIAL), text(event, ActingMetadata.ACTING_UNIT),
                 text(event, ActingMetadata.CORRELATION_ID), text(event, ActingMetadata.CAUSATION_ID),
                 redacted.isPresent(), redacted.orElse(content));

@@ -58,7 +58,7 @@ class MeetingProjection {
             jdbc.sql("INSERT INTO meeting_endpoint (meeting_id, unit_id) VALUES (:id, :unit)")
                     .param("id", e.meetingId()).param("unit", unit).update();
         }
-        notifyAll(e.meetingId(), seq, at, "Giấy mời họp: " + d.title() + ", " + WHEN.format(d.startsAt())
+        notifyEveryone(e.meetingId(), seq, at, "Giấy mời họp: " + d.title() + ", " + WHEN.format(d.startsAt())
                 + (d.location() == null ? "" : ", tại " + d.location()));
     }
 
@@ -68,7 +68,7 @@ class MeetingProjection {
                         + " location = COALESCE(:location, location), version = :seq WHERE id = :id")
                 .param("starts", ts(e.startsAt())).param("ends", ts(e.endsAt())).param("location", e.location())
                 .param("seq", seq).param("id", e.meetingId()).update();
-        notifyAll(e.meetingId(), seq, at, "Thay đổi lịch họp: " + title(e.meetingId()) + " chuyển sang "
+        notifyEveryone(e.meetingId(), seq, at, "Thay đổi lịch họp: " + title(e.meetingId()) + " chuyển sang "
                 + WHEN.format(e.startsAt()) + (e.location() == null ? "" : ", tại " + e.location())
                 + ". Lý do: " + e.reason());
     }
@@ -77,7 +77,7 @@ class MeetingProjection {
     void on(MeetingCancelled e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
         jdbc.sql("UPDATE meeting_view SET status = 'CANCELLED', cancel_reason = :reason, version = :seq WHERE id = :id")
                 .param("reason", e.reason()).param("seq", seq).param("id", e.meetingId()).update();
-        notifyAll(e.meetingId(), seq, at, "Hủy cuộc họp: " + title(e.meetingId()) + ". Lý do: " + e.reason());
+        notifyEveryone(e.meetingId(), seq, at, "Hủy cuộc họp: " + title(e.meetingId()) + ". Lý do: " + e.reason());
     }
 
     @EventHandler
@@ -345,7 +345,7 @@ class MeetingProjection {
     }
 
     /** Everyone concerned hears of it: members, their deputies, the secretary. */
-    private void notifyAll(String meetingId, long seq, Instant at, String text) {
+    private void notifyEveryone(String meetingId, long seq, Instant at, String text) {
         List<String> people = jdbc.sql("SELECT COALESCE(deputy_id, seat_id) FROM meeting_seat WHERE meeting_id = :id"
                         + " UNION SELECT secretary_id FROM meeting_view WHERE id = :id")
                 .param("id", meetingId).query(String.class).list();
