@@ -1,0 +1,74 @@
+package vn.egov.backbone.onestop.dossier.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** What the one-stop desk, the processing agencies and the applicant do with a dossier. */
+public final class DossierCommands {
+    private DossierCommands() {
+    }
+
+    /** How a dossier arrived (KENH_THUC_HIEN: 1 at the desk, 2 online, 3 by public post). */
+    public enum Channel { DESK, ONLINE, POST }
+
+    /** What the applicant typed; shown only to officials working on the dossier. */
+    public record Applicant(String name, String idNumber, String address, String phone, String email) {
+    }
+
+    /** The procedure version the dossier is received under (it keeps it if the catalogue changes). */
+    public record ProcedureTerms(String code, int version, String name, String competentAgencyId, int processingDays,
+                                 long feeVnd, boolean fullyOnline) {
+    }
+
+    public record SubmitDossier(String dossierId, String trackingCode, ProcedureTerms procedure, Channel channel,
+                                Applicant applicant, int components, String filedAtUnitId) {
+    }
+
+    /** @param digitisedComponents components scanned at reception; {@code reusedComponents} taken from earlier dossiers */
+    public record ReceiveDossier(@TargetAggregateIdentifier String dossierId, int digitisedComponents,
+                                 int reusedComponents) {
+    }
+
+    public record RefuseDossier(@TargetAggregateIdentifier String dossierId, String reason) {
+    }
+
+    public record RequestSupplement(@TargetAggregateIdentifier String dossierId, String reason) {
+    }
+
+    public record ReceiveSupplement(@TargetAggregateIdentifier String dossierId) {
+    }
+
+    /** A step of the processing at an agency (liên thông: one step per agency), with its share of the days. */
+    public record StartStep(@TargetAggregateIdentifier String dossierId, String stepId, String agencyId, String task,
+                            int days) {
+    }
+
+    public record CompleteStep(@TargetAggregateIdentifier String dossierId, String stepId, String note) {
+    }
+
+    public record RequestPayment(@TargetAggregateIdentifier String dossierId, long amountVnd, String purpose) {
+    }
+
+    public enum PaymentMethod { ONLINE, CASH }
+
+    public record RecordPayment(@TargetAggregateIdentifier String dossierId, PaymentMethod method) {
+    }
+
+    public record StopProcessing(@TargetAggregateIdentifier String dossierId, String reason) {
+    }
+
+    public record WithdrawDossier(@TargetAggregateIdentifier String dossierId, String reason) {
+    }
+
+    public record ResolveDossier(@TargetAggregateIdentifier String dossierId, boolean resultDigitised) {
+    }
+
+    public record ReturnResult(@TargetAggregateIdentifier String dossierId) {
+    }
+
+    /** A late dossier: an apology letter with a new appointment (Văn bản xin lỗi và đề nghị gia hạn). */
+    public record IssueApology(@TargetAggregateIdentifier String dossierId, String reason, int extraDays) {
+    }
+
+    public record RateSatisfaction(@TargetAggregateIdentifier String dossierId, int score) {
+    }
+}

@@ -1,0 +1,77 @@
+package vn.egov.backbone.onestop.dossier.api;
+
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.Applicant;
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.Channel;
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.PaymentMethod;
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.ProcedureTerms;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * What happens to a dossier. The raw facts any service-index formula needs (channel, dates, digitised
+ * components, payment method, step results, lateness, rating) are in the events, so KPIs can be
+ * recomputed by replay under any formula.
+ */
+public final class DossierEvents {
+    private DossierEvents() {
+    }
+
+    /** Timeliness of a step or of the dossier, as the control slip records it. */
+    public enum Timeliness { EARLY, ON_TIME, LATE }
+
+    public record DossierSubmitted(String dossierId, String trackingCode, ProcedureTerms procedure, Channel channel,
+                                   Applicant applicant, int components, String filedAtUnitId, Instant at) {
+    }
+
+    /** @param appointmentOn when the result is promised: the processing days counted in working days */
+    public record DossierReceived(String dossierId, LocalDate receivedOn, LocalDate appointmentOn, int digitisedComponents,
+                                  int reusedComponents) {
+    }
+
+    public record DossierRefused(String dossierId, String reason) {
+    }
+
+    public record SupplementRequested(String dossierId, String reason, LocalDate requestedOn) {
+    }
+
+    /** The clock resumes; the appointment moves by the working days the dossier waited. */
+    public record SupplementReceived(String dossierId, LocalDate receivedOn, int pausedWorkingDays,
+                                     LocalDate appointmentOn) {
+    }
+
+    public record ProcessingStepStarted(String dossierId, String stepId, String agencyId, String task,
+                                        LocalDate startedOn, LocalDate dueOn) {
+    }
+
+    public record ProcessingStepCompleted(String dossierId, String stepId, String agencyId, LocalDate completedOn,
+                                          Timeliness timeliness, String note) {
+    }
+
+    public record PaymentRequested(String dossierId, long amountVnd, String purpose) {
+    }
+
+    public record PaymentReceived(String dossierId, long amountVnd, PaymentMethod method) {
+    }
+
+    public record ProcessingStopped(String dossierId, String reason) {
+    }
+
+    public record DossierWithdrawn(String dossierId, String reason) {
+    }
+
+    public record DossierResolved(String dossierId, LocalDate resolvedOn, LocalDate appointmentOn,
+                                  Timeliness timeliness, boolean resultDigitised) {
+    }
+
+    public record ResultReturned(String dossierId, LocalDate returnedOn) {
+    }
+
+    /** The lateness stays on record: the first appointment is kept, the new one added. */
+    public record ApologyIssued(String dossierId, String reason, LocalDate missedAppointmentOn,
+                                LocalDate newAppointmentOn) {
+    }
+
+    public record SatisfactionRated(String dossierId, int score) {
+    }
+}
