@@ -49,4 +49,12 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    @Test
+    void theOneStopDeskStandsOnTheCoreAlone() {
+        noClasses().that().resideInAPackage("vn.egov.backbone.onestop..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.egov.backbone.eoffice..",
+                        "vn.egov.backbone.meetings..", "vn.egov.backbone.search..", "vn.egov.backbone.distribution..")
+                .check(classes);
+    }
 }

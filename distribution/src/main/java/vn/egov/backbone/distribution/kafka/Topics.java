@@ -3,8 +3,8 @@ package vn.egov.backbone.distribution.kafka;
 import java.util.List;
 
 /**
- * One topic per bounded context, named {@code <prefix><context>}: documents (e-office), dossiers,
- * meetings, and units and officials (core). The context is read from the event's package.
+ * One topic per bounded context, named {@code <prefix><context>}: documents (e-office), dossiers (the
+ * one-stop desk), meetings, and units and officials (core). The context is read from the event's package.
  */
 final class Topics {
     static final List<String> CONTEXTS = List.of("documents", "dossiers", "meetings", "units-officials");
@@ -20,8 +20,8 @@ final class Topics {
         if (name.startsWith("vn.egov.backbone.meetings.")) {
             return "meetings";
         }
-        if (name.contains(".dossier.")) {
-            return "dossiers";
+        if (name.startsWith("vn.egov.backbone.onestop.")) {
+            return "dossiers"; // dossiers and the procedure catalogue they are received under
         }
         if (name.startsWith("vn.egov.backbone.core.")) {
             return "units-officials";

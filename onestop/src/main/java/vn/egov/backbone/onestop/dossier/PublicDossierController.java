@@ -1,0 +1,152 @@
+package vn.egov.backbone.onestop.dossier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.egov.backbone.core.shared.Commands;
+import vn.egov.backbone.core.shared.NotFound;
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.RateSatisfaction;
+import vn.egov.backbone.onestop.dossier.api.DossierStatus;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The citizen's lookup, without signing in: by the tracking code on the receipt (and its QR code),
+ * the status, the current step, the appointment and the history of steps — nothing personal. Limited
+ * per client address; an unknown code gives the same 404 whatever it resembles.
+ */
+@RestController
+@RequestMapping("/api/v1/public/dossiers")
+class PublicDossierController {
+    private static final String UNKNOWN = "No dossier has this tracking code";
+
+    record Status(int code, String label) {
+    }
+
+    record StepView(String task, String agency, LocalDate startedOn, LocalDate dueOn, LocalDate completedOn,
+                    String timeliness) {
+    }
+
+    record HistoryEntry(Instant at, Status status) {
+    }
+
+    record PublicDossier(String trackingCode, String procedure, Status status, LocalDate receivedOn,
+                         LocalDate appointmentOn, boolean late, StepView currentStep, List<StepView> steps,
+                         List<HistoryEntry> history) {
+    }
+
+    record Rating(@NotNull Integer score) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Commands commands;
+    private final Clock clock;
+    private final int perMinute;
+    /** Per client address, the times of its lookups in the last minute (a sliding window). */
+    private final Map<String, ArrayDeque<Long>> recent = new ConcurrentHashMap<>();
+
+    PublicDossierController(JdbcClient jdbc, Commands commands, Clock clock,
+                            @Value("${backbone.public.lookups-per-minute:30}") int perMinute) {
+        this.jdbc = jdbc;
+        this.commands = commands;
+        this.clock = clock;
+        this.perMinute = perMinute;
+    }
+
+    @GetMapping("/{trackingCode}")
+    ResponseEntity<?> lookup(@PathVariable String trackingCode, HttpServletRequest request) {
+        if (limited(request)) {
+            return tooMany();
+        }
+        Map<String, Object> dossier = find(trackingCode);
+        String id = (String) dossier.get("id");
+        List<StepView> steps = jdbc.sql("SELECT s.task, u.name AS agency, s.started_on, s.due_on, s.completed_on,"
+                        + " s.timeliness FROM dossier_step s LEFT JOIN unit_view u ON u.id = s.agency_id"
+                        + " WHERE s.dossier_id = :id ORDER BY s.started_on, s.step_id")
+                .param("id", id).query((rs, i) -> new StepView(rs.getString("task"), rs.getString("agency"),
+                        rs.getObject("started_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+                        rs.getObject("completed_on", LocalDate.class), rs.getString("timeliness"))).list();
+        List<HistoryEntry> history = jdbc.sql("SELECT at, status_code FROM dossier_history WHERE dossier_id = :id ORDER BY seq")
+                .param("id", id).query((rs, i) -> new HistoryEntry(rs.getTimestamp("at").toInstant(),
+                        status(rs.getInt("status_code")))).list();
+        return ResponseEntity.ok(new PublicDossier((String) dossier.get("tracking_code"),
+                (String) dossier.get("procedure_name"), status(((Number) dossier.get("status_code")).intValue()),
+                date(dossier.get("received_on")), date(dossier.get("appointment_on")), Boolean.TRUE.equals(dossier.get("late")),
+                steps.stream().filter(s -> s.completedOn() == null).reduce((a, b) -> b).orElse(null), steps, history));
+    }
+
+    /** After the result is returned the applicant rates the service once (1 to 5). */
+    @PostMapping("/{trackingCode}/rating")
+    ResponseEntity<?> rate(@PathVariable String trackingCode, @Valid @RequestBody Rating rating, HttpServletRequest request) {
+        if (limited(request)) {
+            return tooMany();
+        }
+        commands.send(new RateSatisfaction((String) find(trackingCode).get("id"), rating.score()));
+        return ResponseEntity.noContent().build();
+    }
+
+    private Map<String, Object> find(String trackingCode) {
+        return jdbc.sql("SELECT * FROM dossier_view WHERE tracking_code = :code").param("code", trackingCode.strip()
+                        .toUpperCase(java.util.Locale.ROOT)).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new NotFound(UNKNOWN));
+    }
+
+    private boolean limited(HttpServletRequest request) {
+        long now = clock.millis();
+        boolean[] over = new boolean[1];
+        recent.compute(request.getRemoteAddr(), (address, times) -> {
+            ArrayDeque<Long> window = times == null ? new ArrayDeque<>() : times;
+            while (!window.isEmpty() && window.peekFirst() <= now - 60_000) {
+                window.pollFirst();
+            }
+            over[0] = window.size() >= perMinute;
+            if (!over[0]) {
+                window.addLast(now);
+            }
+            return window;
+        });
+        if (recent.size() > 100_000) {
+            recent.values().removeIf(times -> times.isEmpty() || times.peekLast() <= now - 60_000);
+        }
+        return over[0];
+    }
+
+    private static ResponseEntity<ProblemDetail> tooMany() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "Too many lookups from this address; try again in a minute");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60").body(problem);
+    }
+
+    private static Status status(int code) {
+        DossierStatus status = Arrays.stream(DossierStatus.values()).filter(s -> s.code() == code).findFirst().orElseThrow();
+        return new Status(status.code(), status.label());
+    }
+
+    private static LocalDate date(Object value) {
+        return switch (value) {
+            case java.sql.Date d -> d.toLocalDate();
+            case LocalDate d -> d;
+            case Timestamp t -> t.toLocalDateTime().toLocalDate();
+            case null, default -> null;
+        };
+    }
+}
