@@ -26,6 +26,8 @@ final class Topics {
         if (name.startsWith("vn.egov.backbone.core.")) {
             return "units-officials";
         }
-        throw new IllegalArgumentException("No topic for events of type " + name);
+        // A module added later publishes under its own name rather than stopping the publisher.
+        String[] parts = name.split("\\.");
+        return parts.length > 4 && name.startsWith("vn.egov.backbone.") ? parts[3] : "other";
     }
 }
