@@ -137,6 +137,131 @@ class DossiersApiTest {
     }
 
     @Test
+    void theServiceIndicatorsAreComputedFromTheDossiersFacts() {
+        Official snvOfficer = province.official("motcua.snv", "Đinh Thị Hằng", "TP.SNV", "SPECIALIST", "NONE");
+        Official provinceLeader = province.official("lanhdao.tinh", "Lê Văn Hùng", "TP", "LEADER", "NONE");
+        String tanLap = province.unitId("TP.001");
+        String tanLapCommittee = province.unitId("TP.001.UBND");
+        String snv = province.unitId("TP.SNV");
+        String year = String.valueOf(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear());
+        Map<String, Object> before = settled(provinceLeader, province.unitId("TP"), year);
+
+        // D1: birth registration filed online, digitised, through the commune and Sở Nội vụ, early, rated 5.
+        Map<String, Object> first = dossier("HT-01", tanLap);
+        first.put("channel", "ONLINE");
+        String d1 = desk.api().post("/api/v1/dossiers", first).body().get("id").asText();
+        for (Map.Entry<Official, String> step : List.of(Map.entry(communeOfficer, tanLapCommittee), Map.entry(snvOfficer, snv))) {
+            String stepId = communeOfficer.api().post("/api/v1/dossiers/" + d1 + "/steps", Map.of("agencyId", step.getValue(),
+                    "task", "Xử lý liên thông", "days", 1)).body().get("id").asText();
+            assertThat(step.getKey().api().post("/api/v1/dossiers/" + d1 + "/steps/" + stepId + "/completion", Map.of())
+                    .status()).isEqualTo(204);
+        }
+        finish(communeOfficer, d1, true, 5);
+
+        // D2: a labour permit at the desk, not digitised, a supplement, the fee paid online, early, not rated.
+        Map<String, Object> second = dossier("LD-01", null);
+        second.put("digitisedComponents", 0);
+        Api.Response registered = desk.api().post("/api/v1/dossiers", second);
+        String d2 = registered.body().get("id").asText();
+        assertThat(snvOfficer.api().post("/api/v1/dossiers/" + d2 + "/supplement-request",
+                Map.of("reason", "Thiếu giấy chứng nhận sức khỏe")).status()).isEqualTo(204);
+        assertThat(desk.api().post("/api/v1/dossiers/" + d2 + "/supplement", Map.of()).status()).isEqualTo(204);
+        assertThat(snvOfficer.api().post("/api/v1/dossiers/" + d2 + "/payment-request",
+                Map.of("amountVnd", 600000, "purpose", "Lệ phí cấp giấy phép lao động")).status()).isEqualTo(204);
+        assertThat(desk.api().post("/api/v1/dossiers/" + d2 + "/payment", Map.of("method", "ONLINE")).status()).isEqualTo(204);
+        assertThat(desk.api().post("/api/v1/dossiers/" + d2 + "/payment", Map.of("method", "CASH")).status()).isEqualTo(409);
+        finish(snvOfficer, d2, false, null);
+
+        // D3: a birth registration that goes late (apology with a new appointment), rated 2.
+        Map<String, Object> third = dossier("HT-01", tanLap);
+        third.put("digitisedComponents", 0);
+        String d3 = desk.api().post("/api/v1/dossiers", third).body().get("id").asText();
+        assertThat(communeOfficer.api().post("/api/v1/dossiers/" + d3 + "/apology", Map.of("reason",
+                "Chờ xác minh nơi cư trú", "extraDays", 2)).status()).isEqualTo(204);
+        finish(communeOfficer, d3, false, 2);
+
+        // By hand, for these three (the province's figures minus what other tests left before):
+        //  received 3, online 1 of 3 offered online, resolved 3: early 2, late 1; digitised input 1, results 1;
+        //  paid 1, online 1; ratings 5 and 2.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            Map<String, Object> after = kpi(provinceLeader, province.unitId("TP"), year);
+            assertThat(delta(after, before, "received")).isEqualTo(3);
+            assertThat(delta(after, before, "receivedOnline")).isEqualTo(1);
+            assertThat(delta(after, before, "offeredOnline")).isEqualTo(3);
+            assertThat(delta(after, before, "resolved")).isEqualTo(3);
+            assertThat(delta(after, before, "early")).isEqualTo(2);
+            assertThat(delta(after, before, "late")).isEqualTo(1);
+            assertThat(delta(after, before, "inputDigitised")).isEqualTo(1);
+            assertThat(delta(after, before, "resultsDigitised")).isEqualTo(1);
+            assertThat(delta(after, before, "paid")).isEqualTo(1);
+            assertThat(delta(after, before, "paidOnline")).isEqualTo(1);
+            assertThat(delta(after, before, "ratings")).isEqualTo(2);
+            assertThat(delta(after, before, "lateSteps")).isZero();
+        });
+
+        // The rates of Sở Nội vụ alone are exactly D2's: one resolved early, paid online, not digitised.
+        JsonNode agency = kpiJson(provinceLeader, snv, year).get("figures");
+        assertThat(agency.get("resolved").asInt()).isEqualTo(1);
+        assertThat(agency.get("onTimeRate").asDouble()).isEqualTo(100.0);
+        assertThat(agency.get("onlinePaymentRate").asDouble()).isEqualTo(100.0);
+        assertThat(agency.get("resultDigitisationRate").asDouble()).isEqualTo(0.0);
+        assertThat(agency.at("/groupPoints/TDGQ").asDouble()).isEqualTo(20.0);
+        // Drill-down: the province shows its agencies and communes, and the late dossier itself.
+        JsonNode drill = kpiJson(provinceLeader, province.unitId("TP"), year);
+        assertThat(drill.get("children").findValuesAsText("unitId")).contains(tanLap, snv);
+        assertThat(drill.get("lateDossiers").findValuesAsText("id")).contains(d3);
+        // Who may see: the commune its own figures, not the province's.
+        assertThat(communeOfficer.api().get("/api/v1/kpi?unitId=" + province.unitId("TP") + "&period=" + year).status())
+                .isEqualTo(403);
+        assertThat(communeOfficer.api().get("/api/v1/kpi?unitId=" + tanLapCommittee + "&period=" + year).status())
+                .isEqualTo(200);
+        assertThat(provinceLeader.api().get("/api/v1/kpi?unitId=" + snv + "&period=2026-13").status()).isEqualTo(400);
+        String csv = provinceLeader.api().get("/api/v1/kpi/export?unitId=" + province.unitId("TP") + "&period=" + year)
+                .raw().body();
+        assertThat(csv).startsWith("\uFEFFĐơn vị,Kỳ,Tiếp nhận").contains("\"Tỉnh Thử Nghiệm\"," + year + ",")
+                .contains("\"Sở Nội vụ\"");
+    }
+
+    static void finish(Official agency, String dossierId, boolean resultDigitised, Integer rating) {
+        assertThat(agency.api().post("/api/v1/dossiers/" + dossierId + "/resolution", Map.of("resultDigitised",
+                resultDigitised)).status()).isEqualTo(204);
+        assertThat(desk.api().post("/api/v1/dossiers/" + dossierId + "/result-return", Map.of()).status()).isEqualTo(204);
+        if (rating != null) {
+            String code = desk.api().get("/api/v1/dossiers/" + dossierId).body().at("/dossier/tracking_code").asText();
+            assertThat(Api.anonymous(backbone.baseUrl()).post("/api/v1/public/dossiers/" + code + "/rating",
+                    Map.of("score", rating)).status()).isEqualTo(204);
+        }
+    }
+
+    /** The KPIs once the projection has caught up with the other tests' dossiers (two reads alike). */
+    static Map<String, Object> settled(Official official, String unitId, String period) {
+        Map<String, Object>[] last = new Map[] {kpi(official, unitId, period)};
+        org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofMillis(500)).atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> {
+                    Map<String, Object> now = kpi(official, unitId, period);
+                    boolean same = now.equals(last[0]);
+                    last[0] = now;
+                    return same;
+                });
+        return last[0];
+    }
+
+    static JsonNode kpiJson(Official official, String unitId, String period) {
+        Api.Response response = official.api().get("/api/v1/kpi?unitId=" + unitId + "&period=" + period);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.body();
+    }
+
+    static Map<String, Object> kpi(Official official, String unitId, String period) {
+        return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(kpiJson(official, unitId, period).get("figures"),
+                Map.class);
+    }
+
+    static int delta(Map<String, Object> after, Map<String, Object> before, String field) {
+        return ((Number) after.get(field)).intValue() - ((Number) before.get(field)).intValue();
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE) // it uses up this address's lookups for the minute
     void lookupsAreLimitedPerAddress() {
         Api citizen = Api.anonymous(backbone.baseUrl());
