@@ -1,0 +1,64 @@
+package vn.egov.backbone.onestop.kpi;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.egov.backbone.core.identity.Authorizer;
+import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.shared.DisplayDates;
+import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.api.UnitView;
+import vn.egov.backbone.onestop.kpi.ServiceKpis.Period;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * The KPI dashboard: the unit's indicators as bars (server-drawn SVG, no script), its children to
+ * drill down into, and its late dossiers. Opens on the official's own unit and the current year.
+ */
+@Controller
+class KpiPageController {
+    private final ServiceKpis kpis;
+    private final UnitDirectory units;
+    private final OfficialDirectory officials;
+    private final Authorizer authorizer;
+    private final Clock clock;
+
+    KpiPageController(ServiceKpis kpis, UnitDirectory units, OfficialDirectory officials, Authorizer authorizer,
+                      Clock clock) {
+        this.kpis = kpis;
+        this.units = units;
+        this.officials = officials;
+        this.authorizer = authorizer;
+        this.clock = clock;
+    }
+
+    @GetMapping("/kpi")
+    String dashboard(@RequestParam(required = false) String unitId, @RequestParam(required = false) String period,
+                     Model model) {
+        String me = Authorizer.currentPrincipal().officialId();
+        String unit = unitId != null ? unitId : topUnit(me);
+        UnitView view = units.find(unit).filter(u -> authorizer.mayActFor(me, u.id()))
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException(
+                        "The KPIs of a unit are for the officials of that unit and above"));
+        Period p = Period.parse(period != null ? period : String.valueOf(LocalDate.now(clock.withZone(DisplayDates.VIETNAM)).getYear()));
+        model.addAttribute("unit", view);
+        model.addAttribute("period", p);
+        model.addAttribute("figures", kpis.figures(view, p));
+        model.addAttribute("children", kpis.children(view, p));
+        model.addAttribute("late", kpis.lateDossiers(view, p));
+        if (view.parentId() != null && authorizer.mayActFor(me, view.parentId())) {
+            model.addAttribute("parentId", view.parentId());
+        }
+        return "onestop/kpi";
+    }
+
+    /** The highest unit the official holds a role in: where their dashboard opens. */
+    private String topUnit(String officialId) {
+        return officials.roles(officialId).stream().map(r -> r.unitId()).filter(java.util.Objects::nonNull)
+                .min(java.util.Comparator.comparingInt(u -> units.selfAndAncestors(u).size()))
+                .orElseGet(() -> units.roots().get(0).id());
+    }
+}

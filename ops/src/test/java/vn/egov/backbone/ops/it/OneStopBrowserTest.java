@@ -1,0 +1,89 @@
+package vn.egov.backbone.ops.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import vn.egov.backbone.ops.support.Api;
+import vn.egov.backbone.ops.support.Browser;
+import vn.egov.backbone.ops.support.Province;
+import vn.egov.backbone.ops.support.Province.Official;
+import vn.egov.backbone.ops.support.RunningBackbone;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * In Chromium: a citizen types the code from the receipt and sees the dossier's status and appointment
+ * without signing in; the province's leader opens the KPI dashboard, drills down to the commune and
+ * finds the late dossier there.
+ */
+class OneStopBrowserTest {
+    @TempDir
+    static Path dataDir;
+    static RunningBackbone backbone;
+    static Browser browser;
+    static Province province;
+
+    @BeforeAll
+    static void start() {
+        Browser.assumeInstalled();
+        backbone = RunningBackbone.start(List.of(), Map.of(), dataDir);
+        province = new Province(backbone);
+        browser = Browser.open(backbone.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (backbone != null) {
+            backbone.close();
+        }
+    }
+
+    @Test
+    void theCitizenFollowsTheDossierAndTheLeaderDrillsDownToTheLateOne() {
+        Official desk = province.official("motcua.trinh", "Trần Thị Ngọc", "TP.002.UBND", "RECORDS_CLERK", "NONE");
+        Official commune = province.official("tuphap.trinh", "Lò Văn Páo", "TP.001.UBND", "SPECIALIST", "NONE");
+        province.official("lanhdao.trinh", "Lê Văn Hùng", "TP", "LEADER", "NONE");
+        String tanLap = province.unitId("TP.001");
+        Api.Response onTime = desk.api().post("/api/v1/dossiers", DossiersApiTest.dossier("HT-02", tanLap));
+        String code = onTime.body().get("trackingCode").asText();
+        String late = desk.api().post("/api/v1/dossiers", DossiersApiTest.dossier("HT-01", tanLap)).body().get("id").asText();
+        assertThat(commune.api().post("/api/v1/dossiers/" + late + "/apology", Map.of("reason", "Chờ xác minh",
+                "extraDays", 2)).status()).isEqualTo(204);
+        assertThat(commune.api().post("/api/v1/dossiers/" + late + "/resolution", Map.of()).status()).isEqualTo(204);
+        String lateCode = desk.api().get("/api/v1/dossiers/" + late).body().at("/dossier/tracking_code").asText();
+
+        browser.signOut();
+        browser.go("/public/dossiers");
+        browser.type("code", code);
+        browser.clickAndWait(By.id("lookup-submit"));
+        assertThat(browser.text("dossier-status")).isEqualTo("Được tiếp nhận");
+        assertThat(browser.text("appointment")).matches("\\d{2}/\\d{2}/\\d{4}");
+        assertThat(browser.find(By.id("dossier")).getText()).doesNotContain("Nguyễn Văn Bình", "001090012345");
+        browser.type("code", "HS000000-ZZZZZZ");
+        browser.clickAndWait(By.id("lookup-submit"));
+        assertThat(browser.text("lookup-message")).isEqualTo("Không tìm thấy hồ sơ có mã này.");
+
+        browser.signIn("lanhdao.trinh", "mật-khẩu-lanhdao.trinh");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            browser.go("/kpi");
+            assertThat(browser.text("kpi-unit")).isEqualTo("Tỉnh Thử Nghiệm");
+            assertThat(browser.text("kpi-received")).isEqualTo("2");
+            assertThat(browser.text("kpi-late")).isEqualTo("1");
+        });
+        browser.clickAndWait(By.linkText("Xã Tân Lập"));
+        assertThat(browser.text("kpi-unit")).isEqualTo("Xã Tân Lập");
+        assertThat(browser.find(By.id("kpi-late-dossiers")).getText()).contains(lateCode);
+        assertThat(browser.find(By.id("kpi-bars")).getAttribute("aria-label")).isEqualTo("Các chỉ số");
+    }
+}
