@@ -119,7 +119,7 @@ class MeetingController {
     List<MeetingRecord> mine(@RequestParam(required = false) Instant from) {
         String me = Authorizer.currentPrincipal().officialId();
         return queries.mine(me, List.of(), from == null ? clock.instant().minusSeconds(86400) : from).stream()
-                .map(this::withoutCode).toList();
+                .map(MeetingRecord::withoutCheckInCode).toList();
     }
 
     @GetMapping("/notifications")
@@ -133,7 +133,7 @@ class MeetingController {
         MeetingRecord meeting = actions.visible(id);
         String me = Authorizer.currentPrincipal().officialId();
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("meeting", actions.isRunner(meeting) ? meeting : withoutCode(meeting));
+        answer.put("meeting", actions.isRunner(meeting) ? meeting : meeting.withoutCheckInCode());
         answer.put("quorum", Map.of("present", meeting.presentSeats(), "seats", meeting.seats(),
                 "percent", meeting.quorumPercent(), "reached", meeting.quorumReached()));
         answer.put("mySeat", queries.seatOf(id, me).orElse(null));
@@ -156,14 +156,6 @@ class MeetingController {
         }
         shown.put("ballots", queries.ballots(meeting.id(), (String) vote.get("voteId")));
         return shown;
-    }
-
-    private MeetingRecord withoutCode(MeetingRecord m) {
-        return new MeetingRecord(m.id(), m.title(), m.kind(), m.status(), m.chairId(), m.secretaryId(), m.hostUnitId(),
-                m.startsAt(), m.endsAt(), m.location(), m.roomSlug(), m.conferenceId(), null, m.quorumPercent(), m.seats(),
-                m.presentSeats(), m.currentItemId(), m.currentSpeechId(), m.roomOpen(), m.recordingSession(),
-                m.minutesVersion(), m.minutesText(), m.minutesApproved(), m.conclusionDocumentId(), m.cancelReason(),
-                m.version());
     }
 
     @PostMapping("/{id}/rescheduling")

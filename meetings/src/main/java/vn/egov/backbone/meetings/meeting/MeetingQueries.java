@@ -1,6 +1,7 @@
 package vn.egov.backbone.meetings.meeting;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.official.api.Role;
@@ -15,7 +16,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,17 +191,7 @@ public class MeetingQueries {
     static Map<String, Object> camel(Map<String, Object> row) {
         Map<String, Object> clean = new LinkedHashMap<>();
         row.forEach((column, value) -> {
-            StringBuilder name = new StringBuilder();
-            boolean upper = false;
-            for (char c : column.toLowerCase(Locale.ROOT).toCharArray()) {
-                if (c == '_') {
-                    upper = true;
-                } else {
-                    name.append(upper ? Character.toUpperCase(c) : c);
-                    upper = false;
-                }
-            }
-            clean.put(name.toString(), switch (value) {
+            clean.put(JdbcUtils.convertUnderscoreNameToPropertyName(column), switch (value) {
                 case Timestamp t -> t.toInstant();
                 case OffsetDateTime t -> t.toInstant();
                 case null, default -> value;

@@ -13,6 +13,13 @@ public record MeetingRecord(String id, String title, MeetingKind kind, MeetingSt
                             String recordingSession, int minutesVersion, String minutesText, boolean minutesApproved,
                             String conclusionDocumentId, String cancelReason, long version) {
 
+    /** The same meeting without the room's check-in code, for everyone but the chair and the secretary. */
+    public MeetingRecord withoutCheckInCode() {
+        return new MeetingRecord(id, title, kind, status, chairId, secretaryId, hostUnitId, startsAt, endsAt, location,
+                roomSlug, conferenceId, null, quorumPercent, seats, presentSeats, currentItemId, currentSpeechId, roomOpen,
+                recordingSession, minutesVersion, minutesText, minutesApproved, conclusionDocumentId, cancelReason, version);
+    }
+
     /** More than the quorum share of the seats are present. */
     public boolean quorumReached() {
         return seats > 0 && presentSeats * 100 > quorumPercent * seats;

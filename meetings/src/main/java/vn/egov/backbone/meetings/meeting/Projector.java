@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The room screen's content: the current agenda item, who speaks, the quorum, and the latest vote. */
-final class Projector {
+public final class Projector {
     private Projector() {
     }
 
-    static Map<String, Object> of(MeetingRecord meeting, MeetingQueries queries) {
+    public static Map<String, Object> of(MeetingRecord meeting, MeetingQueries queries) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("title", meeting.title());
         view.put("status", meeting.status());

@@ -29,6 +29,7 @@ import vn.egov.backbone.meetings.conference.JitsiServices;
 import vn.egov.backbone.meetings.meeting.MeetingActions;
 import vn.egov.backbone.meetings.meeting.MeetingQueries;
 import vn.egov.backbone.meetings.meeting.MeetingRecord;
+import vn.egov.backbone.meetings.meeting.Projector;
 import vn.egov.backbone.meetings.meeting.api.MeetingKind;
 import vn.egov.backbone.meetings.meeting.api.PercentBase;
 import vn.egov.backbone.meetings.meeting.api.Presence;
@@ -77,8 +78,9 @@ class MeetingPageController {
     String list(Model model) {
         String me = me();
         List<UnitView> hosts = organisedUnits(me);
-        model.addAttribute("meetings", queries.mine(me, hosts.stream().map(UnitView::id).toList(),
-                clock.instant().minusSeconds(7 * 86400)));
+        List<MeetingRecord> meetings = queries.mine(me, hosts.stream().map(UnitView::id).toList(),
+                clock.instant().minusSeconds(7 * 86400));
+        model.addAttribute("meetings", meetings);
         model.addAttribute("notifications", queries.notifications(me, 10));
         model.addAttribute("hosts", hosts);
         if (!hosts.isEmpty()) {
@@ -87,7 +89,7 @@ class MeetingPageController {
                     .filter(u -> u.kind().administrative() || u.kind() == UnitKind.AGENCY).toList());
             model.addAttribute("kinds", MeetingKind.values());
         }
-        model.addAttribute("names", names());
+        model.addAttribute("names", chairNames(meetings));
         return "meetings/list";
     }
 
@@ -140,7 +142,6 @@ class MeetingPageController {
             return shown;
         }).toList());
         model.addAttribute("endpoints", queries.endpointBoard(id));
-        model.addAttribute("names", names());
         model.addAttribute("choices", VoteChoice.values());
         model.addAttribute("speechKinds", SpeechKind.values());
         model.addAttribute("bases", PercentBase.values());
@@ -196,15 +197,14 @@ class MeetingPageController {
     @GetMapping("/meetings/{id}/projector")
     String projector(@PathVariable String id, Model model) {
         MeetingRecord meeting = actions.visible(id);
+        Map<String, Object> screen = Projector.of(meeting, queries);
         model.addAttribute("meeting", meeting);
-        model.addAttribute("currentItem", queries.agenda(id).stream()
-                .filter(item -> item.get("itemId").equals(meeting.currentItemId())).findFirst().orElse(null));
-        Map<String, Object> speaker = queries.floor(id).stream().filter(f -> "SPEAKING".equals(f.get("state")))
-                .findFirst().orElse(null);
+        model.addAttribute("currentItem", screen.get("currentItem"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> speaker = (Map<String, Object>) screen.get("speaker");
         model.addAttribute("speaker", speaker);
         model.addAttribute("speakingLeft", speakingLeft(speaker));
-        List<Map<String, Object>> votes = queries.votes(id);
-        model.addAttribute("vote", votes.isEmpty() ? null : votes.get(votes.size() - 1));
+        model.addAttribute("vote", screen.get("vote"));
         return "meetings/projector";
     }
 
@@ -406,10 +406,11 @@ class MeetingPageController {
                 .map(r -> units.find(r.unitId()).orElse(null)).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
-    /** Official ids to names, for the lists on the pages. */
-    private Map<String, String> names() {
-        return officials.list(null, true).stream()
-                .collect(Collectors.toMap(OfficialView::id, OfficialView::fullName, (a, b) -> a));
+    /** The chairs' names, for the list of meetings. */
+    private Map<String, String> chairNames(List<MeetingRecord> meetings) {
+        return meetings.stream().map(MeetingRecord::chairId).distinct()
+                .flatMap(id -> officials.find(id).stream())
+                .collect(Collectors.toMap(OfficialView::id, OfficialView::fullName));
     }
 
     private String message(String key) {

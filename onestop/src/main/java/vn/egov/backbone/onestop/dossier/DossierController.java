@@ -173,9 +173,9 @@ class DossierController {
         String agency = jdbc.sql("SELECT agency_id FROM dossier_step WHERE dossier_id = :id AND step_id = :step")
                 .param("id", id).param("step", stepId).query(String.class).optional()
                 .orElseThrow(() -> new NotFound("Step " + stepId + " does not exist"));
-        workedOn(id, false);
-        if (!authorizer.mayActFor(Authorizer.currentPrincipal().officialId(), agency)
-                && !authorizer.mayActFor(Authorizer.currentPrincipal().officialId(), competentAgency(id))) {
+        Map<String, Object> dossier = workedOn(id, false);
+        String me = Authorizer.currentPrincipal().officialId();
+        if (!authorizer.mayActFor(me, agency) && !authorizer.mayActFor(me, (String) dossier.get("competent_agency_id"))) {
             throw new AccessDeniedException("The step's agency completes it");
         }
         return send(id, new CompleteStep(id, stepId, note == null ? null : note.note()));
@@ -254,11 +254,6 @@ class DossierController {
             throw new AccessDeniedException("The competent agency works the dossier");
         }
         return dossier;
-    }
-
-    private String competentAgency(String id) {
-        return jdbc.sql("SELECT competent_agency_id FROM dossier_view WHERE id = :id").param("id", id)
-                .query(String.class).single();
     }
 
     private ResponseEntity<Void> send(String id, Object command) {

@@ -70,7 +70,39 @@ public class ServiceKpis {
     }
 
     public Figures figures(UnitView unit, Period period) {
-        List<String> scope = subtree(unit.id());
+        return figures(unit, period, Tree.now(units));
+    }
+
+    /** The units by parent, read once per request: a unit's scope is its subtree. */
+    private record Tree(Map<String, List<UnitView>> children) {
+        static Tree now(UnitDirectory units) {
+            Map<String, List<UnitView>> children = new java.util.HashMap<>();
+            for (UnitView unit : units.list(false)) {
+                if (unit.parentId() != null) {
+                    children.computeIfAbsent(unit.parentId(), parent -> new ArrayList<>()).add(unit);
+                }
+            }
+            return new Tree(children);
+        }
+
+        List<UnitView> childrenOf(String unitId) {
+            return children.getOrDefault(unitId, List.of());
+        }
+
+        List<String> subtree(String unitId) {
+            List<String> scope = new ArrayList<>();
+            List<String> queue = new ArrayList<>(List.of(unitId));
+            while (!queue.isEmpty()) {
+                String next = queue.remove(queue.size() - 1);
+                scope.add(next);
+                childrenOf(next).forEach(child -> queue.add(child.id()));
+            }
+            return scope;
+        }
+    }
+
+    private Figures figures(UnitView unit, Period period, Tree tree) {
+        List<String> scope = tree.subtree(unit.id());
         Map<String, Object> received = jdbc.sql("SELECT COUNT(*) AS received,"
                         + " SUM(CASE WHEN channel = 'ONLINE' AND offered_online THEN 1 ELSE 0 END) AS online,"
                         + " SUM(CASE WHEN offered_online THEN 1 ELSE 0 END) AS offered,"
@@ -119,9 +151,10 @@ public class ServiceKpis {
 
     /** The figures of the unit's children that decided dossiers: the drill-down from the province to its agencies. */
     public List<Figures> children(UnitView unit, Period period) {
+        Tree tree = Tree.now(units);
         List<Figures> children = new ArrayList<>();
-        for (UnitView child : units.children(unit.id())) {
-            Figures figures = figures(child, period);
+        for (UnitView child : tree.childrenOf(unit.id())) {
+            Figures figures = figures(child, period, tree);
             if (figures.received() > 0 || figures.resolved() > 0) {
                 children.add(figures);
             }
@@ -134,19 +167,8 @@ public class ServiceKpis {
         return jdbc.sql("SELECT v.id, v.tracking_code, v.procedure_name, v.received_on, v.appointment_on, v.resolved_on"
                         + " FROM dossier_fact f JOIN dossier_view v ON v.id = f.dossier_id WHERE f.competent_agency_id IN (:scope)"
                         + " AND f.resolved_on BETWEEN :from AND :to AND f.timeliness = 'LATE' ORDER BY f.resolved_on LIMIT 200")
-                .param("scope", subtree(unit.id())).param("from", period.from()).param("to", period.to())
+                .param("scope", Tree.now(units).subtree(unit.id())).param("from", period.from()).param("to", period.to())
                 .query().listOfRows();
-    }
-
-    private List<String> subtree(String unitId) {
-        List<String> scope = new ArrayList<>();
-        List<String> queue = new ArrayList<>(List.of(unitId));
-        while (!queue.isEmpty()) {
-            String next = queue.remove(queue.size() - 1);
-            scope.add(next);
-            units.children(next).forEach(child -> queue.add(child.id()));
-        }
-        return scope;
     }
 
     private static int count(Map<String, Object> row, String column) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -42,21 +43,24 @@ public class ProcedureCatalogue implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final Commands commands;
     private final ObjectMapper json;
+    private final EventStore eventStore;
 
-    ProcedureCatalogue(JdbcClient jdbc, Commands commands, ObjectMapper json) {
+    ProcedureCatalogue(JdbcClient jdbc, Commands commands, ObjectMapper json, EventStore eventStore) {
         this.jdbc = jdbc;
+        this.eventStore = eventStore;
         this.commands = commands;
         this.json = json;
     }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
-        if (jdbc.sql("SELECT COUNT(*) FROM domain_event_entry WHERE type = 'Procedure'").query(Long.class).single() > 0) {
-            return;
-        }
         JsonNode catalogue;
         try (InputStream in = new ClassPathResource("procedures/catalogue.json").getInputStream()) {
             catalogue = json.readTree(in);
+        }
+        // Loaded before if its first procedure has a history: one indexed lookup, not a scan of the event store.
+        if (eventStore.lastSequenceNumberFor(catalogue.get("procedures").get(0).get("code").asText()).isPresent()) {
+            return;
         }
         int published = 0;
         for (JsonNode p : catalogue.get("procedures")) {
