@@ -17,6 +17,7 @@ import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.official.OfficialDirectory;
 import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.official.api.Role;
+import vn.egov.backbone.core.shared.QrCodes;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.DisplayDates;
 import vn.egov.backbone.core.shared.PageActions;
@@ -182,7 +183,7 @@ class MeetingPageController {
         if (!actions.isRunner(meeting)) {
             throw new org.springframework.security.access.AccessDeniedException("The chair or the secretary shows the room's code");
         }
-        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(CheckInQrCode.svg(checkInUrl(meeting)));
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(QrCodes.svg(checkInUrl(meeting)));
     }
 
     /** What a member's tablet opens from the room's QR code: one button to say they are here. */

@@ -59,8 +59,16 @@ class DossierProjection {
 
     @EventHandler
     void on(SupplementReceived e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
+        if (e.appointmentOn() == null) { // supplemented at reception, before the clock started
+            status(e.dossierId(), DossierStatus.NEW, seq, at);
+            return;
+        }
         jdbc.sql("UPDATE dossier_view SET appointment_on = :appointment WHERE id = :id")
                 .param("appointment", e.appointmentOn()).param("id", e.dossierId()).update();
+        if (e.stepsDueOn() != null) {
+            e.stepsDueOn().forEach((step, due) -> jdbc.sql("UPDATE dossier_step SET due_on = :due WHERE dossier_id = :id"
+                    + " AND step_id = :step").param("due", due).param("id", e.dossierId()).param("step", step).update());
+        }
         status(e.dossierId(), inProcessOrReceived(e.dossierId()), seq, at);
     }
 

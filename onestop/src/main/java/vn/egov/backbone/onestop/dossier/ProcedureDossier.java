@@ -78,8 +78,8 @@ public class ProcedureDossier {
 
     @CommandHandler
     public void handle(RequestSupplement command, Clock clock) {
-        requireStatus("A supplement is requested while the dossier is being processed", DossierStatus.RECEIVED,
-                DossierStatus.IN_PROCESS);
+        requireStatus("A supplement is requested at reception or while the dossier is being processed",
+                DossierStatus.NEW, DossierStatus.RECEIVED, DossierStatus.IN_PROCESS);
         apply(new SupplementRequested(dossierId, requireText(command.reason(), "reason"), today(clock)));
     }
 
@@ -87,8 +87,19 @@ public class ProcedureDossier {
     public void handle(ReceiveSupplement command, WorkingCalendar calendar, Clock clock) {
         requireStatus("No supplement was requested", DossierStatus.SUPPLEMENT_REQUESTED);
         LocalDate today = today(clock);
+        if (appointmentOn == null) { // asked for at reception: the clock has not started
+            apply(new SupplementReceived(dossierId, today, 0, null, Map.of()));
+            return;
+        }
         int paused = Math.max(0, calendar.workingDaysBetween(pausedOn, today));
-        apply(new SupplementReceived(dossierId, today, paused, calendar.addWorkingDays(appointmentOn, paused)));
+        Map<String, LocalDate> stepsDueOn = new java.util.TreeMap<>();
+        steps.forEach((id, step) -> {
+            if (!step.completed()) {
+                stepsDueOn.put(id, calendar.addWorkingDays(step.dueOn(), paused));
+            }
+        });
+        apply(new SupplementReceived(dossierId, today, paused, calendar.addWorkingDays(appointmentOn, paused),
+                stepsDueOn));
     }
 
     @CommandHandler
@@ -252,8 +263,15 @@ public class ProcedureDossier {
 
     @EventSourcingHandler
     void on(SupplementReceived e) {
-        status = steps.isEmpty() ? DossierStatus.RECEIVED : DossierStatus.IN_PROCESS;
-        appointmentOn = e.appointmentOn();
+        status = appointmentOn == null ? DossierStatus.NEW
+                : steps.isEmpty() ? DossierStatus.RECEIVED : DossierStatus.IN_PROCESS;
+        if (e.appointmentOn() != null) {
+            appointmentOn = e.appointmentOn();
+        }
+        if (e.stepsDueOn() != null) {
+            e.stepsDueOn().forEach((id, due) -> steps.computeIfPresent(id, (key, step) ->
+                    new Step(step.agencyId(), due, step.completed())));
+        }
         pausedOn = null;
     }
 

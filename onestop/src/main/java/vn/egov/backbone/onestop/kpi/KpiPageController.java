@@ -10,13 +10,14 @@ import vn.egov.backbone.core.shared.DisplayDates;
 import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.onestop.kpi.ServiceKpis.Period;
+import vn.egov.backbone.onestop.procedure.ProcedureCatalogue;
 
 import java.time.Clock;
 import java.time.LocalDate;
 
 /**
- * The KPI dashboard: the unit's indicators as bars (server-drawn SVG, no script), its children to
- * drill down into, and its late dossiers. Opens on the official's own unit and the current year.
+ * The KPI dashboard: the unit's indicators as charts (Chart.js, served with the app), its children to
+ * drill down into, and its late dossiers; optionally for one procedure. Opens on the official's own unit and the current year.
  */
 @Controller
 class KpiPageController {
@@ -24,10 +25,12 @@ class KpiPageController {
     private final UnitDirectory units;
     private final OfficialDirectory officials;
     private final Authorizer authorizer;
+    private final ProcedureCatalogue catalogue;
     private final Clock clock;
 
     KpiPageController(ServiceKpis kpis, UnitDirectory units, OfficialDirectory officials, Authorizer authorizer,
-                      Clock clock) {
+                      ProcedureCatalogue catalogue, Clock clock) {
+        this.catalogue = catalogue;
         this.kpis = kpis;
         this.units = units;
         this.officials = officials;
@@ -37,7 +40,7 @@ class KpiPageController {
 
     @GetMapping("/kpi")
     String dashboard(@RequestParam(required = false) String unitId, @RequestParam(required = false) String period,
-                     Model model) {
+                     @RequestParam(required = false) String procedureCode, Model model) {
         String me = Authorizer.currentPrincipal().officialId();
         String unit = unitId != null ? unitId : topUnit(me);
         UnitView view = units.find(unit).filter(u -> authorizer.mayActFor(me, u.id()))
@@ -46,9 +49,13 @@ class KpiPageController {
         Period p = Period.parse(period != null ? period : String.valueOf(LocalDate.now(clock.withZone(DisplayDates.VIETNAM)).getYear()));
         model.addAttribute("unit", view);
         model.addAttribute("period", p);
-        model.addAttribute("figures", kpis.figures(view, p));
-        model.addAttribute("children", kpis.children(view, p));
-        model.addAttribute("late", kpis.lateDossiers(view, p));
+        String procedure = procedureCode == null || procedureCode.isBlank() ? null : procedureCode;
+        ServiceKpis.Report report = kpis.report(view, p, procedure);
+        model.addAttribute("procedureCode", procedure);
+        model.addAttribute("procedures", catalogue.current());
+        model.addAttribute("figures", report.figures());
+        model.addAttribute("children", report.children());
+        model.addAttribute("late", kpis.lateDossiers(view, p, procedure));
         if (view.parentId() != null && authorizer.mayActFor(me, view.parentId())) {
             model.addAttribute("parentId", view.parentId());
         }

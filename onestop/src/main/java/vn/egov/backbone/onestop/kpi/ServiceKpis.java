@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import vn.egov.backbone.onestop.kpi.DossierFactsProjection.Counter;
+
 /**
  * The service indicators of the national index (Decision 766/QĐ-TTg) for a unit (the province, an
  * agency, a commune — everything decided in its subtree) and a period (a year, a quarter, a month),
@@ -69,10 +71,6 @@ public class ServiceKpis {
         this.units = units;
     }
 
-    public Figures figures(UnitView unit, Period period) {
-        return figures(unit, period, Tree.now(units));
-    }
-
     /** The units by parent, read once per request: a unit's scope is its subtree. */
     private record Tree(Map<String, List<UnitView>> children) {
         static Tree now(UnitDirectory units) {
@@ -101,38 +99,50 @@ public class ServiceKpis {
         }
     }
 
-    private Figures figures(UnitView unit, Period period, Tree tree) {
-        List<String> scope = tree.subtree(unit.id());
-        Map<String, Object> received = jdbc.sql("SELECT COUNT(*) AS received,"
-                        + " SUM(CASE WHEN channel = 'ONLINE' AND offered_online THEN 1 ELSE 0 END) AS online,"
-                        + " SUM(CASE WHEN offered_online THEN 1 ELSE 0 END) AS offered,"
-                        + " SUM(CASE WHEN refused THEN 1 ELSE 0 END) AS refused,"
-                        + " SUM(CASE WHEN digitised_components > 0 OR reused_components > 0 THEN 1 ELSE 0 END) AS digitised,"
-                        + " SUM(CASE WHEN reused_components > 0 THEN 1 ELSE 0 END) AS reused"
-                        + " FROM dossier_fact WHERE competent_agency_id IN (:scope) AND received_on BETWEEN :from AND :to")
-                .param("scope", scope).param("from", period.from()).param("to", period.to()).query().singleRow();
-        Map<String, Object> resolved = jdbc.sql("SELECT COUNT(*) AS resolved,"
-                        + " SUM(CASE WHEN timeliness = 'EARLY' THEN 1 ELSE 0 END) AS early,"
-                        + " SUM(CASE WHEN timeliness = 'ON_TIME' THEN 1 ELSE 0 END) AS on_time,"
-                        + " SUM(CASE WHEN timeliness = 'LATE' THEN 1 ELSE 0 END) AS late,"
-                        + " SUM(late_steps) AS late_steps,"
-                        + " SUM(CASE WHEN result_digitised THEN 1 ELSE 0 END) AS results_digitised,"
-                        + " SUM(CASE WHEN paid_online IS NOT NULL THEN 1 ELSE 0 END) AS paid,"
-                        + " SUM(CASE WHEN paid_online THEN 1 ELSE 0 END) AS paid_online,"
-                        + " COUNT(satisfaction) AS ratings, AVG(CAST(satisfaction AS DOUBLE PRECISION)) AS average,"
-                        + " SUM(CASE WHEN satisfaction >= 4 THEN 1 ELSE 0 END) AS satisfied"
-                        + " FROM dossier_fact WHERE competent_agency_id IN (:scope) AND resolved_on BETWEEN :from AND :to")
-                .param("scope", scope).param("from", period.from()).param("to", period.to()).query().singleRow();
-        int receivedCount = count(received, "received");
-        int resolvedCount = count(resolved, "resolved");
-        int early = count(resolved, "early");
-        int onTime = count(resolved, "on_time");
-        Double onlineRate = rate(count(received, "online"), count(received, "offered"));
-        Double onTimeRate = rate(early + onTime, resolvedCount);
-        Double inputRate = rate(count(received, "digitised"), receivedCount);
-        Double resultRate = rate(count(resolved, "results_digitised"), resolvedCount);
-        Double paymentRate = rate(count(resolved, "paid_online"), count(resolved, "paid"));
-        Double satisfaction = rate(count(resolved, "satisfied"), count(resolved, "ratings"));
+    /** The counters of every unit that decided dossiers in the period, summed per unit (one query). */
+    private Map<String, long[]> countersByUnit(Period period, String procedureCode) {
+        DossierFactsProjection.Counter[] counters = DossierFactsProjection.Counter.values();
+        StringBuilder sql = new StringBuilder("SELECT unit_id");
+        for (DossierFactsProjection.Counter counter : counters) {
+            sql.append(", SUM(").append(counter.column()).append(") AS ").append(counter.column());
+        }
+        sql.append(" FROM dossier_kpi_month WHERE month_start BETWEEN :from AND :to");
+        if (procedureCode != null) {
+            sql.append(" AND procedure_code = :procedure");
+        }
+        sql.append(" GROUP BY unit_id");
+        Map<String, long[]> byUnit = new java.util.HashMap<>();
+        jdbc.sql(sql.toString()).param("from", period.from().withDayOfMonth(1)).param("to", period.to())
+                .param("procedure", procedureCode).query(row -> {
+                    long[] sums = new long[counters.length];
+                    for (DossierFactsProjection.Counter counter : counters) {
+                        sums[counter.ordinal()] = row.getLong(counter.column());
+                    }
+                    byUnit.put(row.getString("unit_id"), sums);
+                });
+        return byUnit;
+    }
+
+    private Figures figures(UnitView unit, Period period, Tree tree, Map<String, long[]> byUnit) {
+        long[] sum = new long[DossierFactsProjection.Counter.values().length];
+        for (String member : tree.subtree(unit.id())) {
+            long[] counters = byUnit.get(member);
+            if (counters != null) {
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += counters[i];
+                }
+            }
+        }
+        java.util.function.ToIntFunction<DossierFactsProjection.Counter> count = counter -> (int) sum[counter.ordinal()];
+        int received = count.applyAsInt(Counter.RECEIVED);
+        int resolved = count.applyAsInt(Counter.RESOLVED);
+        int ratings = count.applyAsInt(Counter.RATINGS);
+        Double onlineRate = rate(count.applyAsInt(Counter.RECEIVED_ONLINE), count.applyAsInt(Counter.OFFERED_ONLINE));
+        Double onTimeRate = rate(count.applyAsInt(Counter.EARLY) + count.applyAsInt(Counter.ON_TIME), resolved);
+        Double inputRate = rate(count.applyAsInt(Counter.INPUT_DIGITISED), received);
+        Double resultRate = rate(count.applyAsInt(Counter.RESULTS_DIGITISED), resolved);
+        Double paymentRate = rate(count.applyAsInt(Counter.PAID_ONLINE), count.applyAsInt(Counter.PAID));
+        Double satisfaction = rate(count.applyAsInt(Counter.SATISFIED), ratings);
         Map<String, Double> groups = new LinkedHashMap<>();
         groups.put("TDGQ", points(onTimeRate, 20));
         groups.put("CLGQ", points(onlineRate, 12));
@@ -140,35 +150,45 @@ public class ServiceKpis {
         groups.put("MDSH", inputRate == null || resultRate == null ? null : points((inputRate + resultRate) / 2, 22));
         groups.put("MDHL", points(satisfaction, 18));
         groups.put("CKMB", null); // publicity: the formula is not known (reference: unverified)
-        Object average = resolved.get("average");
-        return new Figures(unit.id(), unit.name(), period.label(), receivedCount, count(received, "online"),
-                count(received, "offered"), onlineRate, count(received, "refused"), resolvedCount, early, onTime,
-                count(resolved, "late"), onTimeRate, count(resolved, "late_steps"), count(received, "digitised"),
-                inputRate, count(received, "reused"), count(resolved, "results_digitised"), resultRate,
-                count(resolved, "paid"), count(resolved, "paid_online"), paymentRate, count(resolved, "ratings"),
-                average == null ? null : Math.round(((Number) average).doubleValue() * 100) / 100.0, satisfaction, groups);
+        return new Figures(unit.id(), unit.name(), period.label(), received, count.applyAsInt(Counter.RECEIVED_ONLINE),
+                count.applyAsInt(Counter.OFFERED_ONLINE), onlineRate, count.applyAsInt(Counter.REFUSED), resolved,
+                count.applyAsInt(Counter.EARLY), count.applyAsInt(Counter.ON_TIME), count.applyAsInt(Counter.LATE),
+                onTimeRate, count.applyAsInt(Counter.LATE_STEPS), count.applyAsInt(Counter.INPUT_DIGITISED), inputRate,
+                count.applyAsInt(Counter.REUSED), count.applyAsInt(Counter.RESULTS_DIGITISED), resultRate,
+                count.applyAsInt(Counter.PAID), count.applyAsInt(Counter.PAID_ONLINE), paymentRate, ratings,
+                ratings == 0 ? null : Math.round(sum[Counter.RATING_SUM.ordinal()] * 100.0 / ratings) / 100.0,
+                satisfaction, groups);
     }
 
-    /** The figures of the unit's children that decided dossiers: the drill-down from the province to its agencies. */
-    public List<Figures> children(UnitView unit, Period period) {
+    /**
+     * The unit's figures and those of its children that decided dossiers (the drill-down from the
+     * province to its agencies and communes), from one read of the counters.
+     */
+    public Report report(UnitView unit, Period period, String procedureCode) {
         Tree tree = Tree.now(units);
+        Map<String, long[]> byUnit = countersByUnit(period, procedureCode);
         List<Figures> children = new ArrayList<>();
         for (UnitView child : tree.childrenOf(unit.id())) {
-            Figures figures = figures(child, period, tree);
-            if (figures.received() > 0 || figures.resolved() > 0) {
+            Figures figures = figures(child, period, tree, byUnit);
+            if (figures.received() > 0 || figures.resolved() > 0 || figures.refused() > 0) {
                 children.add(figures);
             }
         }
-        return children;
+        return new Report(figures(unit, period, tree, byUnit), children);
+    }
+
+    public record Report(Figures figures, List<Figures> children) {
     }
 
     /** Late dossiers of the unit and period, for the drill-down to the dossiers themselves. */
-    public List<Map<String, Object>> lateDossiers(UnitView unit, Period period) {
-        return jdbc.sql("SELECT v.id, v.tracking_code, v.procedure_name, v.received_on, v.appointment_on, v.resolved_on"
-                        + " FROM dossier_fact f JOIN dossier_view v ON v.id = f.dossier_id WHERE f.competent_agency_id IN (:scope)"
-                        + " AND f.resolved_on BETWEEN :from AND :to AND f.timeliness = 'LATE' ORDER BY f.resolved_on LIMIT 200")
+    public List<Map<String, Object>> lateDossiers(UnitView unit, Period period, String procedureCode) {
+        return jdbc.sql("SELECT dossier_id AS id, tracking_code, procedure_code, procedure_name, received_on,"
+                        + " appointment_on, resolved_on FROM dossier_fact WHERE timeliness = 'LATE'"
+                        + " AND resolved_on BETWEEN :from AND :to AND competent_agency_id IN (:scope)"
+                        + (procedureCode == null ? "" : " AND procedure_code = :procedure")
+                        + " ORDER BY resolved_on, dossier_id LIMIT 200")
                 .param("scope", Tree.now(units).subtree(unit.id())).param("from", period.from()).param("to", period.to())
-                .query().listOfRows();
+                .param("procedure", procedureCode).query().listOfRows();
     }
 
     private static int count(Map<String, Object> row, String column) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 
 /** The lifecycle rules of a procedure dossier, with the working-day calendar and a fixed clock (Vietnam time). */
 class ProcedureDossierTest {
@@ -54,7 +55,25 @@ class ProcedureDossierTest {
         at(LocalDate.of(2026, 2, 27)).given(submitted(), received(),
                         new SupplementRequested(ID, "Thiếu bản sao giấy chứng sinh", LocalDate.of(2026, 2, 25)))
                 .when(new ReceiveSupplement(ID))
-                .expectEvents(new SupplementReceived(ID, LocalDate.of(2026, 2, 27), 2, LocalDate.of(2026, 2, 27)));
+                .expectEvents(new SupplementReceived(ID, LocalDate.of(2026, 2, 27), 2, LocalDate.of(2026, 2, 27), Map.of()));
+        // An open step's deadline moves with it (due Tuesday 24 February + 2 working days), a completed one does not.
+        ProcessingStepStarted open = new ProcessingStepStarted(ID, "b1", "ubnd-xa-tan-lap", "Thẩm định",
+                FRIDAY_BEFORE_TET, LocalDate.of(2026, 2, 24));
+        ProcessingStepStarted done = new ProcessingStepStarted(ID, "b0", "ubnd-xa-tan-lap", "Kiểm tra",
+                FRIDAY_BEFORE_TET, LocalDate.of(2026, 2, 23));
+        at(LocalDate.of(2026, 2, 27)).given(submitted(), received(), done, open,
+                        new ProcessingStepCompleted(ID, "b0", "ubnd-xa-tan-lap", LocalDate.of(2026, 2, 23), Timeliness.ON_TIME, null),
+                        new SupplementRequested(ID, "Thiếu bản sao giấy chứng sinh", LocalDate.of(2026, 2, 25)))
+                .when(new ReceiveSupplement(ID))
+                .expectEvents(new SupplementReceived(ID, LocalDate.of(2026, 2, 27), 2, LocalDate.of(2026, 2, 27),
+                        Map.of("b1", LocalDate.of(2026, 2, 26))));
+        // Asked for at reception of an online dossier, before the clock started: nothing moves, the dossier awaits reception.
+        at(LocalDate.of(2026, 2, 27)).given(submitted(), new SupplementRequested(ID, "Ảnh chụp giấy tờ bị mờ",
+                        LocalDate.of(2026, 2, 25)))
+                .when(new ReceiveSupplement(ID))
+                .expectEvents(new SupplementReceived(ID, LocalDate.of(2026, 2, 27), 0, null, Map.of()))
+                .expectState(dossier -> org.assertj.core.api.Assertions.assertThat(dossier).extracting("status")
+                        .isEqualTo(vn.egov.backbone.onestop.dossier.api.DossierStatus.NEW));
         at(LocalDate.of(2026, 2, 27)).given(submitted(), received(), new DossierWithdrawn(ID, "Nộp lại hồ sơ khác"))
                 .when(new ReceiveSupplement(ID))
                 .expectException(BusinessRuleViolation.class);

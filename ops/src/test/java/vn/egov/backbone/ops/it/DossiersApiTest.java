@@ -137,7 +137,7 @@ class DossiersApiTest {
     }
 
     @Test
-    void theServiceIndicatorsAreComputedFromTheDossiersFacts() {
+    void theServiceIndicatorsAreComputedFromTheDossiersFacts() throws java.io.IOException {
         Official snvOfficer = province.official("motcua.snv", "Đinh Thị Hằng", "TP.SNV", "SPECIALIST", "NONE");
         Official provinceLeader = province.official("lanhdao.tinh", "Lê Văn Hùng", "TP", "LEADER", "NONE");
         String tanLap = province.unitId("TP.001");
@@ -218,8 +218,27 @@ class DossiersApiTest {
         assertThat(provinceLeader.api().get("/api/v1/kpi?unitId=" + snv + "&period=2026-13").status()).isEqualTo(400);
         String csv = provinceLeader.api().get("/api/v1/kpi/export?unitId=" + province.unitId("TP") + "&period=" + year)
                 .raw().body();
-        assertThat(csv).startsWith("\uFEFFĐơn vị,Kỳ,Tiếp nhận").contains("\"Tỉnh Thử Nghiệm\"," + year + ",")
-                .contains("\"Sở Nội vụ\"");
+        assertThat(csv).startsWith("\uFEFFĐơn vị,Kỳ,Tiếp nhận").contains("Tỉnh Thử Nghiệm," + year + ",")
+                .contains("Sở Nội vụ," + year + ",");
+        // The same rows as a spreadsheet: Sở Nội vụ's row holds D2's figures, as numbers.
+        byte[] xlsx = provinceLeader.api().getBytes("/api/v1/kpi/export.xlsx?unitId=" + province.unitId("TP") + "&period="
+                + year).body();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = workbook.getFirstSheet().read();
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("Đơn vị");
+            assertThat(rows.get(1).getCellText(0)).isEqualTo("Tỉnh Thử Nghiệm");
+            org.dhatim.fastexcel.reader.Row snvRow = rows.stream().filter(r -> r.getCellText(0).equals("Sở Nội vụ"))
+                    .findFirst().orElseThrow();
+            assertThat(snvRow.getCellAsNumber(6)).contains(java.math.BigDecimal.ONE); // resolved
+            assertThat(snvRow.getCellAsNumber(10).orElseThrow().doubleValue()).isEqualTo(100.0); // on time (%)
+        }
+        // One procedure: the labour permit alone is D2.
+        JsonNode labour = provinceLeader.api().get("/api/v1/kpi?unitId=" + province.unitId("TP") + "&period=" + year
+                + "&procedureCode=LD-01").body().get("figures");
+        assertThat(labour.get("resolved").asInt()).isEqualTo(1);
+        assertThat(labour.get("paidOnline").asInt()).isEqualTo(1);
+        assertThat(labour.get("receivedOnline").asInt()).isZero();
     }
 
     static void finish(Official agency, String dossierId, boolean resultDigitised, Integer rating) {

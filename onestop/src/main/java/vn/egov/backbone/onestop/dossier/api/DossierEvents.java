@@ -35,9 +35,15 @@ public final class DossierEvents {
     public record SupplementRequested(String dossierId, String reason, LocalDate requestedOn) {
     }
 
-    /** The clock resumes; the appointment moves by the working days the dossier waited. */
+    /**
+     * The clock resumes; the appointment and the deadlines of open steps move by the working days the
+     * dossier waited. A supplement asked for at reception (before the clock started) moves nothing:
+     * {@code appointmentOn} is then null.
+     *
+     * @param stepsDueOn the new deadline of each open step (null in events recorded before steps moved)
+     */
     public record SupplementReceived(String dossierId, LocalDate receivedOn, int pausedWorkingDays,
-                                     LocalDate appointmentOn) {
+                                     LocalDate appointmentOn, java.util.Map<String, LocalDate> stepsDueOn) {
     }
 
     public record ProcessingStepStarted(String dossierId, String stepId, String agencyId, String task,

@@ -1,4 +1,4 @@
-package vn.egov.backbone.meetings.room;
+package vn.egov.backbone.core.shared;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -9,13 +9,16 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 import java.util.Map;
 
-/** The QR code shown in the room: a member's tablet scans it and opens the check-in page with the room's code. */
-final class CheckInQrCode {
-    private CheckInQrCode() {
+/**
+ * QR codes as inline SVG: the one a meeting room shows for check-in, the one on a dossier's receipt
+ * that opens the citizen's lookup page.
+ */
+public final class QrCodes {
+    private QrCodes() {
     }
 
     /** An SVG of {@code text} as a QR code, one square per module. */
-    static String svg(String text) {
+    public static String svg(String text) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
