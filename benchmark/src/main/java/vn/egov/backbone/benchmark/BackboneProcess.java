@@ -49,8 +49,6 @@ final class BackboneProcess implements AutoCloseable {
     static BackboneProcess start(String store, String adminUrl, String user, int port, int clients,
                                  List<String> extra) throws Exception {
         Path dataDir = Files.createTempDirectory("backbone-bench-");
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", jar().toString(), "--server.port=" + port,
-                "--backbone.data-dir=" + dataDir, "--logging.level.root=WARN"));
         String jdbcUrl = null;
         if (store.equals("postgres")) {
             String database = "backbone_bench_" + System.currentTimeMillis();
@@ -58,12 +56,26 @@ final class BackboneProcess implements AutoCloseable {
                 c.createStatement().execute("CREATE DATABASE " + database);
             }
             jdbcUrl = adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
+        }
+        return launch(dataDir, jdbcUrl, user, port, clients, extra);
+    }
+
+    /** The backbone again on the data directory and PostgreSQL database of an earlier start. */
+    static BackboneProcess restart(Path dataDir, String jdbcUrl, String user, int port, int clients) throws Exception {
+        return launch(dataDir, jdbcUrl, user, port, clients, List.of());
+    }
+
+    private static BackboneProcess launch(Path dataDir, String jdbcUrl, String user, int port, int clients,
+                                          List<String> extra) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-jar", jar().toString(), "--server.port=" + port,
+                "--backbone.data-dir=" + dataDir, "--logging.level.root=WARN"));
+        if (jdbcUrl != null) {
             command.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + jdbcUrl,
                     "--spring.datasource.username=" + user, "--spring.datasource.password="));
         }
         command.addAll(extra);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("backbone.log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("backbone.log").toFile()));
         builder.environment().put("BACKBONE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         BackboneProcess backbone = new BackboneProcess("http://127.0.0.1:" + port, dataDir, jdbcUrl, builder.start(),
                 HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build());
@@ -167,8 +179,12 @@ final class BackboneProcess implements AutoCloseable {
      * measurement does not share the machine with that catching up.
      */
     void settle() throws Exception {
+        settle(Duration.ofMinutes(5));
+    }
+
+    void settle(Duration atMost) throws Exception {
         String previous = "";
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        Instant deadline = Instant.now().plus(atMost);
         while (Instant.now().isBefore(deadline)) {
             List<Long> positions = new ArrayList<>();
             getJson("/api/v1/admin/processors", ADMIN).forEach(p -> positions.add(p.path("position").asLong(-1)));
@@ -179,7 +195,7 @@ final class BackboneProcess implements AutoCloseable {
             previous = now;
             Thread.sleep(1000);
         }
-        throw new IllegalStateException("The projections did not settle within 5 minutes");
+        throw new IllegalStateException("The projections did not settle within " + atMost);
     }
 
     /** What each of the concurrent clients does until there is no work left. */

@@ -126,9 +126,13 @@ class DossierProjection {
     }
 
     @EventHandler
-    void on(ApologyIssued e, @SequenceNumber long seq) {
+    void on(ApologyIssued e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
         jdbc.sql("UPDATE dossier_view SET appointment_on = :appointment, late = TRUE WHERE id = :id")
                 .param("appointment", e.newAppointmentOn()).param("id", e.dossierId()).update();
+        jdbc.sql("INSERT INTO dossier_apology (dossier_id, seq, issued_at, reason, missed_on, new_appointment_on)"
+                        + " VALUES (:id, :seq, :at, :reason, :missed, :appointment)")
+                .param("id", e.dossierId()).param("seq", seq).param("at", Timestamp.from(at)).param("reason", e.reason())
+                .param("missed", e.missedAppointmentOn()).param("appointment", e.newAppointmentOn()).update();
         version(e.dossierId(), seq);
     }
 
@@ -142,6 +146,7 @@ class DossierProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("DELETE FROM dossier_history").update();
+        jdbc.sql("DELETE FROM dossier_apology").update();
         jdbc.sql("DELETE FROM dossier_step").update();
         jdbc.sql("DELETE FROM dossier_view").update();
     }

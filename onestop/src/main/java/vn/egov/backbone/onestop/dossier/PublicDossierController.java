@@ -2,7 +2,13 @@ package vn.egov.backbone.onestop.dossier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,9 +22,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.backbone.core.shared.Commands;
 import vn.egov.backbone.core.shared.NotFound;
+import vn.egov.backbone.core.unit.api.UnitView;
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.Applicant;
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.Channel;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.RateSatisfaction;
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.SubmitDossier;
+import vn.egov.backbone.onestop.procedure.ProcedureCatalogue;
+import vn.egov.backbone.onestop.procedure.ProcedureCatalogue.ProcedureVersion;
 import vn.egov.backbone.onestop.dossier.api.DossierStatus;
 
+import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,12 +40,14 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The citizen's lookup, without signing in: by the tracking code on the receipt (and its QR code),
- * the status, the current step, the appointment and the history of steps — nothing personal. Limited
- * per client address; an unknown code gives the same 404 whatever it resembles.
+ * The citizen's side, without signing in: online submission, and the lookup by the tracking code on
+ * the receipt (and its QR code) — the status, the current step, the appointment and the history of
+ * steps, nothing personal. Limited per client address; an unknown code gives the same 404 whatever it
+ * resembles.
  */
 @RestController
 @RequestMapping("/api/v1/public/dossiers")
@@ -57,19 +72,63 @@ class PublicDossierController {
     record Rating(@NotNull Integer score) {
     }
 
+    /** What a citizen types to submit online: the procedure, the commune that decides (for commune procedures), who they are. */
+    record Submission(@NotBlank String procedureCode, String communeId, @NotNull @Valid OnlineApplicant applicant,
+                      @Min(0) @Max(200) int components) {
+    }
+
+    /** Online, the applicant identifies with the 12-digit citizen identity number (căn cước). */
+    record OnlineApplicant(@NotBlank @Size(max = 200) String name,
+                           @NotBlank @Pattern(regexp = "\\d{12}", message = "12 digits") String idNumber,
+                           @Size(max = 500) String address, @Size(max = 30) String phone, @Email @Size(max = 200) String email) {
+        Applicant toApplicant() {
+            return new Applicant(name.strip(), idNumber, address, phone, email);
+        }
+    }
+
+    record Submitted(String trackingCode, String procedure, String competentAgency, Status status, String lookup) {
+    }
+
     private final JdbcClient jdbc;
     private final Commands commands;
+    private final ProcedureCatalogue catalogue;
+    private final DossierRouting routing;
     private final Clock clock;
     private final int perMinute;
     /** Per client address, the times of its lookups in the last minute (a sliding window). */
     private final Map<String, ArrayDeque<Long>> recent = new ConcurrentHashMap<>();
 
-    PublicDossierController(JdbcClient jdbc, Commands commands, Clock clock,
-                            @Value("${backbone.public.lookups-per-minute:30}") int perMinute) {
+    PublicDossierController(JdbcClient jdbc, Commands commands, ProcedureCatalogue catalogue, DossierRouting routing,
+                            Clock clock, @Value("${backbone.public.lookups-per-minute:30}") int perMinute) {
         this.jdbc = jdbc;
         this.commands = commands;
+        this.catalogue = catalogue;
+        this.routing = routing;
         this.clock = clock;
         this.perMinute = perMinute;
+    }
+
+    /**
+     * Online submission (kênh trực tuyến) of a procedure offered online: the dossier is new until the
+     * competent agency's desk checks it and receives it (the clock starts then), asks for a supplement,
+     * or refuses it. The answer is the tracking code to follow it by.
+     */
+    @PostMapping
+    ResponseEntity<?> submit(@Valid @RequestBody Submission submission, HttpServletRequest request) {
+        if (limited(request)) {
+            return tooMany();
+        }
+        ProcedureVersion procedure = catalogue.current(submission.procedureCode())
+                .orElseThrow(() -> new IllegalArgumentException("procedureCode: not in the catalogue"));
+        if (!procedure.fullyOnline()) {
+            throw new IllegalArgumentException("procedureCode: not offered online; submit it at a one-stop desk");
+        }
+        UnitView competent = routing.competentAuthority(procedure, null, submission.communeId());
+        String trackingCode = routing.newTrackingCode();
+        commands.send(new SubmitDossier(UUID.randomUUID().toString(), trackingCode, DossierRouting.terms(procedure, competent),
+                Channel.ONLINE, submission.applicant().toApplicant(), submission.components(), null));
+        return ResponseEntity.created(URI.create("/api/v1/public/dossiers/" + trackingCode)).body(new Submitted(trackingCode,
+                procedure.name(), competent.name(), status(DossierStatus.NEW.code()), "/public/dossiers/" + trackingCode));
     }
 
     @GetMapping("/{trackingCode}")

@@ -6,19 +6,83 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.NotFound;
+import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.api.UnitKind;
+import vn.egov.backbone.core.unit.api.UnitView;
+import vn.egov.backbone.onestop.procedure.ProcedureCatalogue;
+import vn.egov.backbone.onestop.procedure.ProcedureCatalogue.ProcedureVersion;
+
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The citizen's lookup page, without signing in: what the QR code on the receipt opens
+ * The citizen's pages, without signing in: online submission of a procedure offered online
+ * ({@code /public/dossiers/new}), and the lookup that the QR code on the receipt opens
  * ({@code /public/dossiers/{trackingCode}}), or a form to type the code.
  */
 @Controller
 class PublicDossierPageController {
     private final PublicDossierController lookups;
+    private final ProcedureCatalogue catalogue;
+    private final UnitDirectory units;
+    private final Validator validator;
 
-    PublicDossierPageController(PublicDossierController lookups) {
+    PublicDossierPageController(PublicDossierController lookups, ProcedureCatalogue catalogue, UnitDirectory units,
+                                Validator validator) {
         this.lookups = lookups;
+        this.catalogue = catalogue;
+        this.units = units;
+        this.validator = validator;
+    }
+
+    @GetMapping("/public/dossiers/new")
+    String submissionForm(Model model) {
+        model.addAttribute("procedures", catalogue.current().stream().filter(ProcedureVersion::fullyOnline).toList());
+        model.addAttribute("communes", units.list(false).stream()
+                .filter(u -> EnumSet.of(UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE).contains(u.kind()))
+                .sorted(Comparator.comparing(UnitView::name)).toList());
+        return "onestop/submit";
+    }
+
+    @PostMapping("/public/dossiers/new")
+    String submit(@RequestParam String procedureCode, @RequestParam(required = false) String communeId,
+                  @RequestParam String name, @RequestParam String idNumber, @RequestParam(required = false) String address,
+                  @RequestParam(required = false) String phone, @RequestParam(required = false) String email,
+                  @RequestParam(defaultValue = "0") int components, HttpServletRequest request,
+                  jakarta.servlet.http.HttpServletResponse response, Model model) {
+        PublicDossierController.Submission submission = new PublicDossierController.Submission(procedureCode,
+                blankToNull(communeId), new PublicDossierController.OnlineApplicant(name, idNumber, blankToNull(address),
+                blankToNull(phone), blankToNull(email)), components);
+        Set<ConstraintViolation<PublicDossierController.Submission>> violations = validator.validate(submission);
+        try {
+            if (!violations.isEmpty()) {
+                throw new IllegalArgumentException(violations.stream()
+                        .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+            }
+            ResponseEntity<?> answer = lookups.submit(submission, request);
+            if (answer.getStatusCode().value() == 429) {
+                response.setStatus(429);
+                model.addAttribute("error", "Gửi quá nhiều lần; vui lòng thử lại sau một phút.");
+            } else {
+                model.addAttribute("submitted", answer.getBody());
+            }
+        } catch (IllegalArgumentException | BusinessRuleViolation refused) {
+            response.setStatus(422);
+            model.addAttribute("error", refused.getMessage());
+        }
+        return submissionForm(model);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     @GetMapping("/public/dossiers")

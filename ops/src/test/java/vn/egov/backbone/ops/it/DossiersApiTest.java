@@ -15,6 +15,7 @@ import vn.egov.backbone.ops.support.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A dossier at the one-stop desk of one commune, decided by another commune's people's committee:
@@ -118,6 +120,56 @@ class DossiersApiTest {
         assertThat(returned.at("/steps/0/timeliness").asText()).isIn("EARLY", "ON_TIME");
         assertThat(citizen.post("/api/v1/public/dossiers/" + code + "/rating", Map.of("score", 5)).status()).isEqualTo(204);
         assertThat(citizen.post("/api/v1/public/dossiers/" + code + "/rating", Map.of("score", 1)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aCitizenSubmitsOnlineAndTheCompetentCommuneChecksAndReceivesIt() {
+        String tanLap = province.unitId("TP.001");
+        Api citizen = Api.anonymous(backbone.baseUrl());
+        Map<String, Object> applicant = Map.of("name", "Phạm Thị Hoa", "idNumber", "001190054321", "phone", "0987654321");
+        // Marriage registration is not offered online; an identity number must have 12 digits.
+        assertThat(citizen.post("/api/v1/public/dossiers", Map.of("procedureCode", "HT-02", "communeId", tanLap,
+                "applicant", applicant, "components", 2)).status()).isEqualTo(400);
+        Api.Response badId = citizen.post("/api/v1/public/dossiers", Map.of("procedureCode", "HT-01", "communeId", tanLap,
+                "applicant", Map.of("name", "Phạm Thị Hoa", "idNumber", "12345"), "components", 2));
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.body().toString()).contains("idNumber");
+
+        Api.Response submitted = citizen.post("/api/v1/public/dossiers", Map.of("procedureCode", "HT-01",
+                "communeId", tanLap, "applicant", applicant, "components", 2));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String code = submitted.body().get("trackingCode").asText();
+        assertThat(submitted.body().get("competentAgency").asText()).isEqualTo("Ủy ban nhân dân xã Tân Lập");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(citizen.get("/api/v1/public/dossiers/" + code)
+                .body().at("/status/code").asInt()).isEqualTo(1));
+
+        // It awaits reception at the commune that decides, not at another desk.
+        JsonNode awaiting = communeOfficer.api().get("/api/v1/dossiers?status=NEW").body();
+        JsonNode mine = java.util.stream.StreamSupport.stream(awaiting.spliterator(), false)
+                .filter(d -> d.get("tracking_code").asText().equals(code)).findFirst().orElseThrow();
+        assertThat(mine.get("channel").asText()).isEqualTo("ONLINE");
+        String id = mine.get("id").asText();
+        assertThat(otherCommuneOfficer.api().get("/api/v1/dossiers?status=NEW").body().findValuesAsText("tracking_code"))
+                .doesNotContain(code);
+        assertThat(otherCommuneOfficer.api().post("/api/v1/dossiers/" + id + "/reception", Map.of()).status()).isEqualTo(404);
+
+        // A blurred scan: a supplement asked for at reception; the clock has not started, so nothing moves.
+        assertThat(communeOfficer.api().post("/api/v1/dossiers/" + id + "/supplement-request",
+                Map.of("reason", "Ảnh chụp giấy chứng sinh bị mờ")).status()).isEqualTo(204);
+        assertThat(citizen.get("/api/v1/public/dossiers/" + code).body().at("/status/code").asInt()).isEqualTo(5);
+        assertThat(communeOfficer.api().post("/api/v1/dossiers/" + id + "/supplement", Map.of()).status()).isEqualTo(204);
+        assertThat(communeOfficer.api().get("/api/v1/dossiers/" + id).body().at("/dossier/status").asText()).isEqualTo("NEW");
+
+        assertThat(communeOfficer.api().post("/api/v1/dossiers/" + id + "/reception", Map.of("digitisedComponents", 2))
+                .status()).isEqualTo(204);
+        JsonNode received = communeOfficer.api().get("/api/v1/dossiers/" + id).body().get("dossier");
+        assertThat(received.get("status").asText()).isEqualTo("RECEIVED");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        assertThat(received.get("appointment_on").asText())
+                .isEqualTo(WorkingCalendar.standard().addWorkingDays(today, 1).toString());
+        assertThat(communeOfficer.api().post("/api/v1/dossiers/" + id + "/reception", Map.of()).status()).isEqualTo(409);
+        assertThat(communeOfficer.api().post("/api/v1/dossiers/" + id + "/refusal", Map.of("reason", "Trùng hồ sơ"))
+                .status()).isEqualTo(409);
     }
 
     @Test

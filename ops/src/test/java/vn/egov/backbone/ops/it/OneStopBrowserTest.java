@@ -2,7 +2,10 @@ package vn.egov.backbone.ops.it;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import vn.egov.backbone.ops.support.Api;
@@ -21,9 +24,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * In Chromium: a citizen types the code from the receipt and sees the dossier's status and appointment
- * without signing in; the province's leader opens the KPI dashboard, drills down to the commune and
- * finds the late dossier there.
+ * without signing in; the commune prints a late dossier's apology; the province's leader opens the KPI
+ * dashboard, drills down to the commune and finds the late dossier there. A citizen submits online, the
+ * commune's desk receives the dossier and prints the receipt, whose QR code opens the citizen's lookup.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the dashboard's counts are of the first test's dossiers
 class OneStopBrowserTest {
     @TempDir
     static Path dataDir;
@@ -50,6 +55,7 @@ class OneStopBrowserTest {
     }
 
     @Test
+    @Order(1)
     void theCitizenFollowsTheDossierAndTheLeaderDrillsDownToTheLateOne() {
         Official desk = province.official("motcua.trinh", "Trần Thị Ngọc", "TP.002.UBND", "RECORDS_CLERK", "NONE");
         Official commune = province.official("tuphap.trinh", "Lò Văn Páo", "TP.001.UBND", "SPECIALIST", "NONE");
@@ -74,6 +80,13 @@ class OneStopBrowserTest {
         browser.clickAndWait(By.id("lookup-submit"));
         assertThat(browser.text("lookup-message")).isEqualTo("Không tìm thấy hồ sơ có mã này.");
 
+        // The late dossier's apology, printable from the desk's list.
+        browser.signIn("tuphap.trinh", "mật-khẩu-tuphap.trinh");
+        browser.go("/dossiers/" + late + "/apology-letter");
+        assertThat(browser.text("apology-reason")).isEqualTo("Chờ xác minh");
+        assertThat(browser.text("apology-applicant")).isEqualTo("Nguyễn Văn Bình");
+        browser.signOut();
+
         browser.signIn("lanhdao.trinh", "mật-khẩu-lanhdao.trinh");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             browser.go("/kpi");
@@ -88,5 +101,39 @@ class OneStopBrowserTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(browser.find(By.tagName("body")).getAttribute("data-charts")).isEqualTo("2"));
         assertThat(browser.find(By.id("kpi-table")).getText()).contains("Đúng hạn");
+    }
+
+    @Test
+    @Order(2)
+    void aCitizenSubmitsOnlineTheCommuneReceivesItAndPrintsTheReceiptWithItsQrCode() {
+        province.official("motcua.tanlap", "Vàng Thị Mỷ", "TP.001.UBND", "RECORDS_CLERK", "NONE");
+        browser.signOut();
+        browser.go("/public/dossiers/new");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("procedureCode"))).selectByValue("HT-01");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("communeId"))).selectByVisibleText("Xã Tân Lập");
+        browser.type("name", "Phạm Thị Hoa");
+        browser.type("idNumber", "001190054321");
+        browser.type("phone", "0987654321");
+        browser.clickAndWait(By.id("submit-dossier"));
+        String code = browser.text("submitted-code");
+        assertThat(code).matches("HS\\d{6}-[A-Z2-9]{6}");
+
+        browser.signIn("motcua.tanlap", "mật-khẩu-motcua.tanlap");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            browser.go("/dossiers");
+            assertThat(browser.find(By.id("awaiting")).getText()).contains(code, "Phạm Thị Hoa");
+        });
+        browser.clickAndWait(By.id("receive-" + code));
+        assertThat(browser.text("receipt-code")).isEqualTo(code);
+        assertThat(browser.text("receipt-applicant")).isEqualTo("Phạm Thị Hoa");
+        assertThat(browser.text("receipt-appointment")).matches("\\d{2}/\\d{2}/\\d{4}");
+        assertThat(browser.find(By.cssSelector("#receipt-qr svg path")).getAttribute("d")).startsWith("M");
+        String lookup = browser.find(By.id("receipt-lookup")).getAttribute("href");
+        assertThat(lookup).endsWith("/public/dossiers/" + code);
+
+        // What the QR code opens, for the citizen.
+        browser.signOut();
+        browser.driver().get(lookup);
+        assertThat(browser.text("dossier-status")).isEqualTo("Được tiếp nhận");
     }
 }
