@@ -6,7 +6,6 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
@@ -18,7 +17,6 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -123,15 +121,5 @@ public class EventStoreConfiguration {
         });
         return DefaultCommandGateway.builder().commandBus(commandBus)
                 .retryScheduler(new ConcurrencyRetryScheduler(retries)).build();
-    }
-
-    /**
-     * Every projection runs in a pooled streaming processor, with its token in the same database.
-     * Four segments per processor (Axon's default is 16, sized for bigger machines than our 2 cores),
-     * and batches of up to 100 events, so that a burst costs one token update per batch, not per event.
-     */
-    @Autowired
-    public void usePooledStreamingProcessors(EventProcessingConfigurer configurer) {
-        configurer.usingPooledStreamingEventProcessors((config, builder) -> builder.initialSegmentCount(4).batchSize(100));
     }
 }

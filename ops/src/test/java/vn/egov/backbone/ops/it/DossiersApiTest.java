@@ -173,6 +173,32 @@ class DossiersApiTest {
     }
 
     @Test
+    void dossiersAreFoundInSearchByTheirAgenciesWithTheirPublicMetadataOnly() {
+        Map<String, Object> request = dossier("HT-03", province.unitId("TP.001"));
+        request.put("applicant", Map.of("name", "Mùa A Chứ", "idNumber", "011090077777"));
+        Api.Response registered = desk.api().post("/api/v1/dossiers", request);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String id = registered.body().get("id").asText();
+        String code = registered.body().get("trackingCode").asText();
+        String procedure = communeOfficer.api().get("/api/v1/dossiers/" + id).body().at("/dossier/procedure_name").asText();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Api.Response search = communeOfficer.api().get("/api/v1/search?q=" + code + "&kind=DOSSIER");
+            assertThat(search.status()).as(search.toString()).isEqualTo(200);
+            JsonNode byCode = search.body();
+            assertThat(byCode.get("hits").findValuesAsText("id")).containsExactly(id);
+            assertThat(byCode.at("/hits/0/subject").asText()).isEqualTo(procedure);
+        });
+        // The desk that received it finds it too; another commune does not; nobody finds it by the applicant.
+        assertThat(desk.api().get("/api/v1/search?q=" + code).body().get("hits").findValuesAsText("id")).contains(id);
+        assertThat(otherCommuneOfficer.api().get("/api/v1/search?q=" + code).body().get("total").asInt()).isZero();
+        assertThat(communeOfficer.api().get("/api/v1/search?q=Mua+A+Chu").body().get("hits").findValuesAsText("id"))
+                .doesNotContain(id);
+        assertThat(communeOfficer.api().get("/api/v1/search?q=011090077777").body().get("total").asInt()).isZero();
+        JsonNode statuses = communeOfficer.api().get("/api/v1/search?q=" + code).body().at("/facets/status");
+        assertThat(statuses.findValuesAsText("label")).contains("Được tiếp nhận");
+    }
+
+    @Test
     void provinceProceduresGoToTheirAgencyAndBadRequestsAreRefused() {
         Api.Response permit = desk.api().post("/api/v1/dossiers", dossier("LD-01", null));
         assertThat(permit.status()).as(permit.toString()).isEqualTo(201);

@@ -333,6 +333,14 @@ class MeetingsApiTest {
                 .isEqualTo(204);
         assertThat(chair.api().post(base + "/minutes/approval", Map.of("version", 1)).status()).isEqualTo(204);
         assertThat(secretary.api().put(base + "/minutes", Map.of("text", "Sửa sau khi duyệt")).status()).isEqualTo(409);
+        // The minutes are found by those who sat in the meeting, typed without diacritics; not by the agency's others.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            JsonNode found = memberSnv.api().get("/api/v1/search?q=bien+ban+du+toan+2027&kind=MEETING").body();
+            assertThat(found.get("hits").findValuesAsText("id")).contains(id);
+            assertThat(found.at("/hits/0/kind").asText()).isEqualTo("MEETING");
+        });
+        assertThat(outsider.api().get("/api/v1/search?q=bien+ban+du+toan+2027&kind=MEETING").body().get("hits")
+                .findValuesAsText("id")).doesNotContain(id);
         assertThat(secretary.api().post(base + "/end", Map.of()).status()).isEqualTo(204);
         Api.Response notice = secretary.api().post(base + "/conclusion", Map.of(
                 "subject", "Thông báo kết luận phiên họp thường kỳ UBND tỉnh tháng 11",

@@ -34,6 +34,8 @@ import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.OutgoingAttachmentAd
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.OutgoingDocumentIssued;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.OutgoingDocumentRecalled;
 import vn.egov.backbone.search.index.IndexedRecord;
+import vn.egov.backbone.search.index.RecordKind;
+import vn.egov.backbone.search.index.RecordUpdates;
 import vn.egov.backbone.search.index.SearchIndex;
 import vn.egov.backbone.core.shared.DisplayDates;
 
@@ -43,22 +45,23 @@ import java.util.function.Consumer;
 /**
  * Keeps incoming and outgoing documents in the search index, from their events: content, status,
  * and who may read them (the same participants and assigned departments as the e-office read model,
- * see {@code ReaderScope}). Each event is applied once: the record keeps the sequence number of the
- * last event it saw, so a batch replayed after a crash changes nothing twice.
+ * see {@code ReaderScope}). Each event is applied once ({@link RecordUpdates}).
  */
 @Component
 @ProcessingGroup(CorrespondenceIndexer.PROCESSOR)
 class CorrespondenceIndexer {
     static final String PROCESSOR = vn.egov.backbone.search.index.SearchConfiguration.PROCESSOR;
-    private static final String INCOMING = "INCOMING";
-    private static final String OUTGOING = "OUTGOING";
+    private static final String INCOMING = RecordKind.INCOMING.name();
+    private static final String OUTGOING = RecordKind.OUTGOING.name();
 
     private final SearchIndex index;
+    private final RecordUpdates updates;
     private final AttachmentStore attachments;
     private final UnitDirectory units;
 
-    CorrespondenceIndexer(SearchIndex index, AttachmentStore attachments, UnitDirectory units) {
+    CorrespondenceIndexer(SearchIndex index, RecordUpdates updates, AttachmentStore attachments, UnitDirectory units) {
         this.index = index;
+        this.updates = updates;
         this.attachments = attachments;
         this.units = units;
     }
@@ -213,21 +216,12 @@ class CorrespondenceIndexer {
     // ---- helpers --------------------------------------------------------------------------------
 
     private void apply(String id, String kind, DomainEventMessage<?> message, Consumer<IndexedRecord> change) {
-        apply(id, kind, message, change, null);
+        updates.apply(id, kind, message, change);
     }
 
-    /** Loads the record, applies an event it has not seen, and writes it back (with a new body if one is given). */
     private void apply(String id, String kind, DomainEventMessage<?> message, Consumer<IndexedRecord> change,
                        java.util.function.Function<IndexedRecord, String> newBody) {
-        java.util.Optional<SearchIndex.Stored> existing = index.load(id);
-        IndexedRecord record = existing.map(SearchIndex.Stored::record).orElseGet(() -> new IndexedRecord(id, kind));
-        if (message.getSequenceNumber() <= record.lastSequence) {
-            return;
-        }
-        String body = newBody != null ? newBody.apply(record) : existing.map(SearchIndex.Stored::body).orElse(null);
-        change.accept(record);
-        record.lastSequence = message.getSequenceNumber();
-        index.put(record, body, existing.isEmpty());
+        updates.apply(id, kind, message, change, newBody);
     }
 
     private static void content(IndexedRecord record, DraftContent content) {

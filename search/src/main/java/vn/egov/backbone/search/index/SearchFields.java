@@ -19,7 +19,7 @@ import java.util.List;
  * then rebuilt from the event store beside the old one.
  */
 public final class SearchFields {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2; // 2: meetings and dossiers are indexed too
 
     public static final String ID = "id";
     public static final String STATE = "state";

@@ -39,6 +39,8 @@ public final class VietnameseAnalysis {
      */
     private static final Pattern DOCUMENT_NUMBER = Pattern.compile(
             "\\d{1,6}(/\\d{4})?/[\\p{L}\\p{M}][\\p{L}\\p{M}\\d]*([-.][\\p{L}\\p{M}\\d]+)*");
+    /** A dossier's tracking code ({@code HS261122-RFJQMY}), searched like a document number. */
+    private static final Pattern TRACKING_CODE = Pattern.compile("(?i)HS\\d{6}-[A-Z0-9]{6,}");
 
     private VietnameseAnalysis() {
     }
@@ -95,7 +97,7 @@ public final class VietnameseAnalysis {
     }
 
     public static boolean looksLikeDocumentNumber(String text) {
-        return DOCUMENT_NUMBER.matcher(text.strip()).matches();
+        return DOCUMENT_NUMBER.matcher(text.strip()).matches() || TRACKING_CODE.matcher(text.strip()).matches();
     }
 
     /**

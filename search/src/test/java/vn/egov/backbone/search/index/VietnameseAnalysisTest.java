@@ -38,6 +38,7 @@ class VietnameseAnalysisTest {
         assertThat(VietnameseAnalysis.looksLikeDocumentNumber("13/2023/NĐ-CP")).isTrue();
         assertThat(VietnameseAnalysis.looksLikeDocumentNumber("123/UBND-VP")).isTrue();
         assertThat(VietnameseAnalysis.looksLikeDocumentNumber("2021-2030")).isFalse();
+        assertThat(VietnameseAnalysis.looksLikeDocumentNumber("hs261122-rfjqmy")).isTrue(); // a dossier's tracking code
         assertThat(VietnameseAnalysis.looksLikeDocumentNumber("quyết")).isFalse();
     }
 }

@@ -1,0 +1,40 @@
+package vn.egov.backbone.search.index;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * How an indexer applies an event to a record: load it (or start it), skip an event it has seen (the
+ * record keeps the sequence number of the last one, so a batch replayed after a crash changes
+ * nothing twice), change it, write it back with its body.
+ */
+@Component
+public class RecordUpdates {
+    private final SearchIndex index;
+
+    public RecordUpdates(SearchIndex index) {
+        this.index = index;
+    }
+
+    public void apply(String id, String kind, DomainEventMessage<?> message, Consumer<IndexedRecord> change) {
+        apply(id, kind, message, change, null);
+    }
+
+    /** @param newBody the record's new body, or null to keep the one it has */
+    public void apply(String id, String kind, DomainEventMessage<?> message, Consumer<IndexedRecord> change,
+                      Function<IndexedRecord, String> newBody) {
+        Optional<SearchIndex.Stored> existing = index.load(id);
+        IndexedRecord record = existing.map(SearchIndex.Stored::record).orElseGet(() -> new IndexedRecord(id, kind));
+        if (message.getSequenceNumber() <= record.lastSequence) {
+            return;
+        }
+        String body = newBody != null ? newBody.apply(record) : existing.map(SearchIndex.Stored::body).orElse(null);
+        change.accept(record);
+        record.lastSequence = message.getSequenceNumber();
+        index.put(record, body, existing.isEmpty());
+    }
+}
