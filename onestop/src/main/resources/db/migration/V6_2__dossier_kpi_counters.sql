@@ -1,6 +1,7 @@
 -- Monthly counters of the service KPIs per deciding unit and procedure, kept by the "dossier-kpis"
 -- projection next to its raw facts, so that a dashboard for a province over a year sums a few
--- thousand counter rows instead of scanning a million facts. The facts also keep what the late-dossier
+-- thousand counter rows instead of scanning a million facts. Each segment of the projection keeps
+-- its own rows (segment), so that segments never wait for each other; queries sum over them. The facts also keep what the late-dossier
 -- drill-down lists, so that it no longer depends on another projection.
 ALTER TABLE dossier_fact ADD COLUMN tracking_code VARCHAR(40);
 ALTER TABLE dossier_fact ADD COLUMN procedure_name VARCHAR(500);
@@ -15,6 +16,7 @@ CREATE TABLE dossier_kpi_month (
     unit_id            VARCHAR(64) NOT NULL,
     month_start        DATE        NOT NULL,
     procedure_code     VARCHAR(30) NOT NULL,
+    segment            INT         NOT NULL,
     received           INT         NOT NULL,
     received_online    INT         NOT NULL,
     offered_online     INT         NOT NULL,
@@ -32,7 +34,7 @@ CREATE TABLE dossier_kpi_month (
     ratings            INT         NOT NULL,
     rating_sum         INT         NOT NULL,
     satisfied          INT         NOT NULL,
-    PRIMARY KEY (unit_id, month_start, procedure_code)
+    PRIMARY KEY (unit_id, month_start, procedure_code, segment)
 );
 CREATE INDEX idx_dossier_kpi_month ON dossier_kpi_month (month_start);
 

@@ -61,8 +61,9 @@ final class BackboneProcess implements AutoCloseable {
     }
 
     /** The backbone again on the data directory and PostgreSQL database of an earlier start. */
-    static BackboneProcess restart(Path dataDir, String jdbcUrl, String user, int port, int clients) throws Exception {
-        return launch(dataDir, jdbcUrl, user, port, clients, List.of());
+    static BackboneProcess restart(Path dataDir, String jdbcUrl, String user, int port, int clients,
+                                   List<String> extra) throws Exception {
+        return launch(dataDir, jdbcUrl, user, port, clients, extra);
     }
 
     private static BackboneProcess launch(Path dataDir, String jdbcUrl, String user, int port, int clients,

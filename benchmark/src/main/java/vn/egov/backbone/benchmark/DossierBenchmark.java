@@ -51,7 +51,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>
  * mvn -B -DskipTests package
  * mvn -B -q -pl benchmark exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.DossierBenchmark \
- *     -Dexec.args="1200000 jdbc:postgresql://127.0.0.1:5432/postgres postgres 3000"
+ *     -Dexec.args="1200000 jdbc:postgresql://127.0.0.1:5432/postgres postgres 1000"
+ * (dossiers generated, database to create the benchmark's own in, user, dossiers through the API,
+ * then optional settings for the backbone such as --backbone.kpi.segments=8)
  * </pre>
  */
 public final class DossierBenchmark {
@@ -67,8 +69,10 @@ public final class DossierBenchmark {
         String adminUrl = args.length > 1 ? args[1] : "jdbc:postgresql://127.0.0.1:5432/postgres";
         String user = args.length > 2 ? args[2] : "postgres";
         int apiDossiers = args.length > 3 ? Integer.parseInt(args[3]) : 3_000;
+        // more --name=value settings for the backbone, e.g. --backbone.kpi.segments=8
+        List<String> settings = args.length > 4 ? List.of(args).subList(4, args.length) : List.of();
         try {
-            new DossierBenchmark(apiDossiers).run(dossiers, adminUrl, user);
+            new DossierBenchmark(apiDossiers, settings).run(dossiers, adminUrl, user);
         } catch (Exception e) {
             e.printStackTrace();
             System.exit(1); // the HTTP client's threads would keep the JVM alive
@@ -78,9 +82,11 @@ public final class DossierBenchmark {
 
     /** How many dossiers the API ingest sends. */
     private final int apiDossiers;
+    private final List<String> settings;
 
-    DossierBenchmark(int apiDossiers) {
+    DossierBenchmark(int apiDossiers, List<String> settings) {
         this.apiDossiers = apiDossiers;
+        this.settings = settings;
     }
 
     void run(int dossiers, String adminUrl, String user) throws Exception {
@@ -88,7 +94,7 @@ public final class DossierBenchmark {
         java.nio.file.Path dataDir;
         Province province;
         ApiIngest api;
-        try (BackboneProcess backbone = BackboneProcess.start("postgres", adminUrl, user, PORT, CLIENTS, List.of())) {
+        try (BackboneProcess backbone = BackboneProcess.start("postgres", adminUrl, user, PORT, CLIENTS, settings)) {
             backbone.settle();
             jdbcUrl = backbone.jdbcUrl;
             dataDir = backbone.dataDir;
@@ -107,7 +113,7 @@ public final class DossierBenchmark {
                     + ",\"gaps\":[]}', 'UTF8'), token_type = 'org.axonframework.eventhandling.GapAwareTrackingToken'");
         }
         searchIndexAtHead(dataDir, head);
-        try (BackboneProcess backbone = BackboneProcess.restart(dataDir, jdbcUrl, user, PORT, CLIENTS)) {
+        try (BackboneProcess backbone = BackboneProcess.restart(dataDir, jdbcUrl, user, PORT, CLIENTS, settings)) {
             System.out.println("Restarted; waiting for every processor to stand still …");
             backbone.settle(Duration.ofMinutes(60));
             long events;
@@ -119,9 +125,10 @@ public final class DossierBenchmark {
                     events / replaySeconds);
             dashboard(backbone, province, generated);
             try (Connection c = DriverManager.getConnection(jdbcUrl, user, "")) {
-                System.out.printf("Database: %s; dossier_fact %d rows, dossier_kpi_month %d rows%n",
+                System.out.printf("Database: %s; dossier_fact %d rows, dossier_kpi_month %d rows from %d segments%n",
                         string(c, "SELECT pg_size_pretty(pg_database_size(current_database()))"),
-                        single(c, "SELECT COUNT(*) FROM dossier_fact"), single(c, "SELECT COUNT(*) FROM dossier_kpi_month"));
+                        single(c, "SELECT COUNT(*) FROM dossier_fact"), single(c, "SELECT COUNT(*) FROM dossier_kpi_month"),
+                        single(c, "SELECT COUNT(DISTINCT segment) FROM dossier_kpi_month"));
             }
         }
     }

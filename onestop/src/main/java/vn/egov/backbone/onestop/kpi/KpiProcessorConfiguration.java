@@ -6,15 +6,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The KPI projection runs in one segment (its counters are shared by all dossiers of a unit and
- * month) and takes big batches, which it writes in a few statements ({@code backbone.kpi.batch-size},
- * 1,000 events by default).
+ * The KPI projection writes each batch in a few statements, so it takes bigger batches than the other
+ * projections ({@code backbone.kpi.batch-size}, 250 events by default), in four segments by default
+ * ({@code backbone.kpi.segments}, when it first starts). Not bigger: Axon's pooled processor buffers
+ * 1,024 events per segment and its coordinator, finding the buffer full, pauses 100 ms; with batches
+ * as big as the buffer a replay waited on that pause after every batch (about 11,500 events/s with
+ * 1,000; see the README).
  */
 @Configuration(proxyBeanMethods = false)
 class KpiProcessorConfiguration {
     @Autowired
-    void configure(EventProcessingConfigurer configurer, @Value("${backbone.kpi.batch-size:1000}") int batchSize) {
+    void configure(EventProcessingConfigurer configurer, @Value("${backbone.kpi.batch-size:250}") int batchSize,
+                   @Value("${backbone.kpi.segments:4}") int segments) {
         configurer.registerPooledStreamingEventProcessorConfiguration(DossierFactsProjection.GROUP,
-                (config, builder) -> builder.initialSegmentCount(1).batchSize(batchSize));
+                (config, builder) -> builder.initialSegmentCount(segments).batchSize(batchSize));
     }
 }
