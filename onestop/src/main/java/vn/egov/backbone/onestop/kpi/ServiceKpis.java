@@ -4,23 +4,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitView;
+import vn.egov.backbone.onestop.kpi.DossierFactsProjection.Counter;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import vn.egov.backbone.onestop.kpi.DossierFactsProjection.Counter;
 
 /**
  * The service indicators of the national index (Decision 766/QĐ-TTg) for a unit (the province, an
  * agency, a commune — everything decided in its subtree) and a period (a year, a quarter, a month),
- * computed from the dossier facts. Reception figures count dossiers received in the period, resolution
- * figures those resolved in it. Formulas, as far as the reference gives them: on time = (early + on
+ * summed from the monthly counters of {@link DossierFactsProjection}, optionally of one procedure.
+ * Reception figures count dossiers received in the period, refusals those refused in it, resolution
+ * figures (with payments and ratings) those resolved in it. Formulas, as far as the reference gives them: on time = (early + on
  * time) / resolved; online = online submissions / dossiers of procedures offered online; input
  * digitisation = dossiers with digitised or reused components / received; result digitisation =
  * digitised results / resolved; online payment = paid online / paid; satisfaction = ratings of 4 or
@@ -74,7 +76,7 @@ public class ServiceKpis {
     /** The units by parent, read once per request: a unit's scope is its subtree. */
     private record Tree(Map<String, List<UnitView>> children) {
         static Tree now(UnitDirectory units) {
-            Map<String, List<UnitView>> children = new java.util.HashMap<>();
+            Map<String, List<UnitView>> children = new HashMap<>();
             for (UnitView unit : units.list(false)) {
                 if (unit.parentId() != null) {
                     children.computeIfAbsent(unit.parentId(), parent -> new ArrayList<>()).add(unit);
@@ -101,9 +103,9 @@ public class ServiceKpis {
 
     /** The counters of every unit that decided dossiers in the period, summed per unit (one query). */
     private Map<String, long[]> countersByUnit(Period period, String procedureCode) {
-        DossierFactsProjection.Counter[] counters = DossierFactsProjection.Counter.values();
+        Counter[] counters = Counter.values();
         StringBuilder sql = new StringBuilder("SELECT unit_id");
-        for (DossierFactsProjection.Counter counter : counters) {
+        for (Counter counter : counters) {
             sql.append(", SUM(").append(counter.column()).append(") AS ").append(counter.column());
         }
         sql.append(" FROM dossier_kpi_month WHERE month_start BETWEEN :from AND :to");
@@ -111,11 +113,11 @@ public class ServiceKpis {
             sql.append(" AND procedure_code = :procedure");
         }
         sql.append(" GROUP BY unit_id");
-        Map<String, long[]> byUnit = new java.util.HashMap<>();
+        Map<String, long[]> byUnit = new HashMap<>();
         jdbc.sql(sql.toString()).param("from", period.from().withDayOfMonth(1)).param("to", period.to())
                 .param("procedure", procedureCode).query(row -> {
                     long[] sums = new long[counters.length];
-                    for (DossierFactsProjection.Counter counter : counters) {
+                    for (Counter counter : counters) {
                         sums[counter.ordinal()] = row.getLong(counter.column());
                     }
                     byUnit.put(row.getString("unit_id"), sums);
@@ -124,7 +126,7 @@ public class ServiceKpis {
     }
 
     private Figures figures(UnitView unit, Period period, Tree tree, Map<String, long[]> byUnit) {
-        long[] sum = new long[DossierFactsProjection.Counter.values().length];
+        long[] sum = new long[Counter.values().length];
         for (String member : tree.subtree(unit.id())) {
             long[] counters = byUnit.get(member);
             if (counters != null) {
@@ -133,7 +135,7 @@ public class ServiceKpis {
                 }
             }
         }
-        java.util.function.ToIntFunction<DossierFactsProjection.Counter> count = counter -> (int) sum[counter.ordinal()];
+        ToIntFunction<Counter> count = counter -> (int) sum[counter.ordinal()];
         int received = count.applyAsInt(Counter.RECEIVED);
         int resolved = count.applyAsInt(Counter.RESOLVED);
         int ratings = count.applyAsInt(Counter.RATINGS);
@@ -189,11 +191,6 @@ public class ServiceKpis {
                         + " ORDER BY resolved_on, dossier_id LIMIT 200")
                 .param("scope", Tree.now(units).subtree(unit.id())).param("from", period.from()).param("to", period.to())
                 .param("procedure", procedureCode).query().listOfRows();
-    }
-
-    private static int count(Map<String, Object> row, String column) {
-        Object value = row.get(column);
-        return value == null ? 0 : ((Number) value).intValue();
     }
 
     private static Double rate(int part, int whole) {
