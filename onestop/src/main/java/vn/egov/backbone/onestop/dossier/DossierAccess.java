@@ -33,11 +33,11 @@ class DossierAccess {
 
     DossierAccess(JdbcClient jdbc, Authorizer authorizer, OfficialDirectory officials, UnitDirectory units,
                   ReadYourWrites readYourWrites) {
-        this.readYourWrites = readYourWrites;
         this.jdbc = jdbc;
         this.authorizer = authorizer;
         this.officials = officials;
         this.units = units;
+        this.readYourWrites = readYourWrites;
     }
 
     /**
@@ -67,7 +67,10 @@ class DossierAccess {
                 .query(Long.class).optional(), Duration.ofSeconds(3));
     }
 
-    /** The dossiers decided in or filed at the units the official works in (and below), newest first. */
+    /**
+     * The dossiers decided in, filed at, or with a step in the units the official works in (and
+     * below), newest first.
+     */
     List<Map<String, Object>> list(String officialId, DossierStatus status) {
         Set<String> roleUnits = officials.roles(officialId).stream().map(role -> role.unitId()).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
@@ -78,7 +81,8 @@ class DossierAccess {
         }
         return jdbc.sql("SELECT id, tracking_code, procedure_code, procedure_name, channel, applicant_name, status,"
                         + " status_code, submitted_at, received_on, appointment_on, resolved_on, late FROM dossier_view"
-                        + " WHERE (competent_agency_id IN (:scope) OR filed_at_unit_id IN (:scope))"
+                        + " WHERE (competent_agency_id IN (:scope) OR filed_at_unit_id IN (:scope)"
+                        + " OR id IN (SELECT dossier_id FROM dossier_step WHERE agency_id IN (:scope)))"
                         + (status == null ? "" : " AND status = :status") + " ORDER BY submitted_at DESC LIMIT 200")
                 .param("scope", scope).param("status", status == null ? null : status.name()).query().listOfRows();
     }

@@ -235,6 +235,8 @@ class DossiersApiTest {
                     .status()).isEqualTo(204);
         }
         finish(communeOfficer, d1, true, 5);
+        // Sở Nội vụ worked a step of the commune's dossier: it is in its list.
+        assertThat(snvOfficer.api().get("/api/v1/dossiers").body().findValuesAsText("id")).contains(d1);
 
         // D2: a labour permit at the desk, not digitised, a supplement, the fee paid online, early, not rated.
         Map<String, Object> second = dossier("LD-01", null);
