@@ -22,12 +22,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * streaming processor polls a caught-up stream every 500 ms unless the stream can call it back
  * (Axon 4.13, {@code Coordinator}); the embedded store's streams cannot, so every read model lagged
  * its command by up to half a second and a page that waits for its own write (read-your-writes)
- * waited that long. These streams call back right after a commit of this node, a few times over the
- * next 200 ms (the store's producer thread fetches the new events asynchronously), and every 500 ms
- * in any case, for events other nodes wrote.
+ * waited that long. These streams call back shortly after a commit of this node, once more a little
+ * later (the store's producer thread fetches the new events asynchronously), and every 500 ms in any
+ * case, for events other nodes wrote.
  */
 public final class EventArrivals implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
-    private static final long[] AFTER_COMMIT_MILLIS = {0, 10, 50, 200};
+    /**
+     * When the streams are woken after a commit: commits within the first 15 ms share one wake-up (so
+     * a busy node wakes its projections for batches, not for every event), and a later one catches
+     * events the store's producer thread had not fetched yet.
+     */
+    private static final long[] AFTER_COMMIT_MILLIS = {15, 100};
     private static final long POLL_MILLIS = 500;
 
     private final EventStore eventStore;
