@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.egov.backbone.onestop.calendar.WorkingCalendar;
 import vn.egov.backbone.ops.support.Api;
+import vn.egov.backbone.ops.support.MovableClock;
 import vn.egov.backbone.ops.support.Province;
 import vn.egov.backbone.ops.support.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
@@ -37,6 +38,7 @@ class DossiersApiTest {
     @TempDir
     static Path dataDir;
     static RunningBackbone backbone;
+    static MovableClock clock;
     static Province province;
     static Official desk;
     static Official communeOfficer;
@@ -44,7 +46,9 @@ class DossiersApiTest {
 
     @BeforeAll
     static void start() {
-        backbone = RunningBackbone.start(List.of(), Map.of("backbone.public.lookups-per-minute", 25), dataDir);
+        backbone = RunningBackbone.start(List.of(), Map.of("backbone.public.lookups-per-minute", 25), dataDir,
+                MovableClock.Source.class);
+        clock = backbone.bean(MovableClock.class);
         province = new Province(backbone);
         desk = province.official("motcua.hoabinh", "Trần Thị Ngọc", "TP.002.UBND", "RECORDS_CLERK", "NONE");
         communeOfficer = province.official("tuphap.tanlap", "Lò Văn Páo", "TP.001.UBND", "SPECIALIST", "NONE");
@@ -224,16 +228,26 @@ class DossiersApiTest {
         String year = String.valueOf(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear());
         Map<String, Object> before = settled(provinceLeader, province.unitId("TP"), year);
 
-        // D1: birth registration filed online, digitised, through the commune and Sở Nội vụ, early, rated 5.
+        // D1: birth registration filed online, digitised, through the commune and Sở Nội vụ (whose step,
+        // due the same day, is done the next day: late), the dossier itself early, rated 5.
         Map<String, Object> first = dossier("HT-01", tanLap);
         first.put("channel", "ONLINE");
         String d1 = desk.api().post("/api/v1/dossiers", first).body().get("id").asText();
-        for (Map.Entry<Official, String> step : List.of(Map.entry(communeOfficer, tanLapCommittee), Map.entry(snvOfficer, snv))) {
-            String stepId = communeOfficer.api().post("/api/v1/dossiers/" + d1 + "/steps", Map.of("agencyId", step.getValue(),
-                    "task", "Xử lý liên thông", "days", 1)).body().get("id").asText();
-            assertThat(step.getKey().api().post("/api/v1/dossiers/" + d1 + "/steps/" + stepId + "/completion", Map.of())
+        String atCommune = communeOfficer.api().post("/api/v1/dossiers/" + d1 + "/steps", Map.of("agencyId", tanLapCommittee,
+                "task", "Thẩm định hồ sơ", "days", 1)).body().get("id").asText();
+        assertThat(communeOfficer.api().post("/api/v1/dossiers/" + d1 + "/steps/" + atCommune + "/completion", Map.of())
+                .status()).isEqualTo(204);
+        String atSnv = communeOfficer.api().post("/api/v1/dossiers/" + d1 + "/steps", Map.of("agencyId", snv,
+                "task", "Xác minh liên thông", "days", 0)).body().get("id").asText();
+        clock.advance(Duration.ofDays(1));
+        try {
+            assertThat(snvOfficer.api().post("/api/v1/dossiers/" + d1 + "/steps/" + atSnv + "/completion", Map.of())
                     .status()).isEqualTo(204);
+        } finally {
+            clock.reset();
         }
+        assertThat(communeOfficer.api().get("/api/v1/dossiers/" + d1).body().get("steps").findValuesAsText("timeliness"))
+                .containsExactlyInAnyOrder("EARLY", "LATE");
         finish(communeOfficer, d1, true, 5);
         // Sở Nội vụ worked a step of the commune's dossier: it is in its list.
         assertThat(snvOfficer.api().get("/api/v1/dossiers").body().findValuesAsText("id")).contains(d1);
@@ -261,8 +275,8 @@ class DossiersApiTest {
         finish(communeOfficer, d3, false, 2);
 
         // By hand, for these three (the province's figures minus what other tests left before):
-        //  received 3, online 1 of 3 offered online, resolved 3: early 2, late 1; digitised input 1, results 1;
-        //  paid 1, online 1; ratings 5 and 2.
+        //  received 3, online 1 of 3 offered online, resolved 3: early 2, late 1; one late step (D1 at Sở Nội vụ);
+        //  digitised input 1, results 1; paid 1, online 1; ratings 5 and 2.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
             Map<String, Object> after = kpi(provinceLeader, province.unitId("TP"), year);
             assertThat(delta(after, before, "received")).isEqualTo(3);
@@ -276,7 +290,7 @@ class DossiersApiTest {
             assertThat(delta(after, before, "paid")).isEqualTo(1);
             assertThat(delta(after, before, "paidOnline")).isEqualTo(1);
             assertThat(delta(after, before, "ratings")).isEqualTo(2);
-            assertThat(delta(after, before, "lateSteps")).isZero();
+            assertThat(delta(after, before, "lateSteps")).isEqualTo(1);
         });
 
         // The rates of Sở Nội vụ alone are exactly D2's: one resolved early, paid online, not digitised.

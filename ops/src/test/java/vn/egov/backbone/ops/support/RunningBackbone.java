@@ -38,6 +38,12 @@ public final class RunningBackbone implements AutoCloseable {
     }
 
     public static RunningBackbone start(List<String> profiles, Map<String, Object> extra, Path dataDir) {
+        return start(profiles, extra, dataDir, new Class<?>[0]);
+    }
+
+    /** @param sources more bean sources, such as {@link MovableClock.Source} */
+    public static RunningBackbone start(List<String> profiles, Map<String, Object> extra, Path dataDir,
+                                        Class<?>... sources) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", 0);
         properties.put("backbone.data-dir", dataDir.toString());
@@ -48,6 +54,7 @@ public final class RunningBackbone implements AutoCloseable {
         List<String> args = new ArrayList<>();
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BackboneApplication.class)
+                .sources(sources)
                 .profiles(profiles.toArray(String[]::new))
                 .run(args.toArray(String[]::new));
         return new RunningBackbone(context);
