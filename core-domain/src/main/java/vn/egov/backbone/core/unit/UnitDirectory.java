@@ -57,6 +57,12 @@ public class UnitDirectory {
         return unit;
     }
 
+    /** The active unit with this code (codes are unique across the tree). */
+    public Optional<UnitView> findByCode(String code) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM unit_view WHERE code = :code AND status = 'ACTIVE'")
+                .param("code", code).query(UnitDirectory::map).optional();
+    }
+
     /** Called by the projection after every change to the tree. */
     void forgetCachedUnits() {
         cache.clear();

@@ -111,7 +111,7 @@ class DossierController {
         commands.send(new SubmitDossier(id, trackingCode, DossierRouting.terms(procedure, competent),
                 request.channel(), request.applicant(), request.components(), me.unitId()));
         commands.send(new ReceiveDossier(id, request.digitisedComponents(), request.reusedComponents()));
-        await(id);
+        access.awaitReadModel(id);
         LocalDate appointment = jdbc.sql("SELECT appointment_on FROM dossier_view WHERE id = :id").param("id", id)
                 .query(LocalDate.class).optional().orElse(null);
         return ResponseEntity.created(URI.create("/api/v1/dossiers/" + id))
@@ -133,15 +133,13 @@ class DossierController {
     /** The competent agency's desk checks an online (or posted) dossier and receives it: the clock starts. */
     @PostMapping("/dossiers/{id}/reception")
     ResponseEntity<Void> receive(@PathVariable String id, @Valid @RequestBody(required = false) Reception request) {
-        access.workedOn(id, false);
-        return send(id, new ReceiveDossier(id, request == null ? 0 : request.digitisedComponents(),
+        return agencyActs(id, new ReceiveDossier(id, request == null ? 0 : request.digitisedComponents(),
                 request == null ? 0 : request.reusedComponents()));
     }
 
     @PostMapping("/dossiers/{id}/refusal")
     ResponseEntity<Void> refuse(@PathVariable String id, @Valid @RequestBody Reason request) {
-        access.workedOn(id, false);
-        return send(id, new RefuseDossier(id, request.reason()));
+        return agencyActs(id, new RefuseDossier(id, request.reason()));
     }
 
     @GetMapping("/dossiers/{id}")
@@ -177,65 +175,64 @@ class DossierController {
 
     @PostMapping("/dossiers/{id}/supplement-request")
     ResponseEntity<Void> requestSupplement(@PathVariable String id, @Valid @RequestBody Reason request) {
-        access.workedOn(id, false);
-        return send(id, new RequestSupplement(id, request.reason()));
+        return agencyActs(id, new RequestSupplement(id, request.reason()));
     }
 
     @PostMapping("/dossiers/{id}/supplement")
     ResponseEntity<Void> supplement(@PathVariable String id) {
-        access.workedOn(id, true);
-        return send(id, new ReceiveSupplement(id));
+        return agencyOrDeskActs(id, new ReceiveSupplement(id));
     }
 
     @PostMapping("/dossiers/{id}/payment-request")
     ResponseEntity<Void> requestPayment(@PathVariable String id, @Valid @RequestBody Payment request) {
-        access.workedOn(id, false);
-        return send(id, new RequestPayment(id, request.amountVnd(), request.purpose()));
+        return agencyActs(id, new RequestPayment(id, request.amountVnd(), request.purpose()));
     }
 
     @PostMapping("/dossiers/{id}/payment")
     ResponseEntity<Void> pay(@PathVariable String id, @Valid @RequestBody Paid request) {
-        access.workedOn(id, true);
-        return send(id, new RecordPayment(id, request.method()));
+        return agencyOrDeskActs(id, new RecordPayment(id, request.method()));
     }
 
     @PostMapping("/dossiers/{id}/resolution")
     ResponseEntity<Void> resolve(@PathVariable String id, @RequestBody(required = false) Resolution request) {
-        access.workedOn(id, false);
-        return send(id, new ResolveDossier(id, request != null && request.resultDigitised()));
+        return agencyActs(id, new ResolveDossier(id, request != null && request.resultDigitised()));
     }
 
     @PostMapping("/dossiers/{id}/result-return")
     ResponseEntity<Void> returnResult(@PathVariable String id) {
-        access.workedOn(id, true);
-        return send(id, new ReturnResult(id));
+        return agencyOrDeskActs(id, new ReturnResult(id));
     }
 
     @PostMapping("/dossiers/{id}/apology")
     ResponseEntity<Void> apologise(@PathVariable String id, @Valid @RequestBody Apology request) {
-        access.workedOn(id, false);
-        return send(id, new IssueApology(id, request.reason(), request.extraDays()));
+        return agencyActs(id, new IssueApology(id, request.reason(), request.extraDays()));
     }
 
     @PostMapping("/dossiers/{id}/stop")
     ResponseEntity<Void> stop(@PathVariable String id, @Valid @RequestBody Reason request) {
-        access.workedOn(id, false);
-        return send(id, new StopProcessing(id, request.reason()));
+        return agencyActs(id, new StopProcessing(id, request.reason()));
     }
 
     @PostMapping("/dossiers/{id}/withdrawal")
     ResponseEntity<Void> withdraw(@PathVariable String id, @Valid @RequestBody Reason request) {
+        return agencyOrDeskActs(id, new WithdrawDossier(id, request.reason()));
+    }
+
+    /** The competent agency (or an agency of a step) acts on the dossier. */
+    private ResponseEntity<Void> agencyActs(String id, Object command) {
+        access.workedOn(id, false);
+        return send(id, command);
+    }
+
+    /** The agency, or the desk that received the dossier, acts on it (supplements, payments, the result). */
+    private ResponseEntity<Void> agencyOrDeskActs(String id, Object command) {
         access.workedOn(id, true);
-        return send(id, new WithdrawDossier(id, request.reason()));
+        return send(id, command);
     }
 
     private ResponseEntity<Void> send(String id, Object command) {
         commands.send(command);
-        await(id);
-        return ResponseEntity.noContent().build();
-    }
-
-    private void await(String id) {
         access.awaitReadModel(id);
+        return ResponseEntity.noContent().build();
     }
 }

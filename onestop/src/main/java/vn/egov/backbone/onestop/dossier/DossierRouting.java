@@ -58,8 +58,7 @@ class DossierRouting {
             }
             code = commune.code() + ".UBND";
         }
-        return units.list(false).stream().filter(u -> u.code().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("procedureCode: no competent authority " + code
+        return units.findByCode(code).orElseThrow(() -> new IllegalArgumentException("procedureCode: no competent authority " + code
                         + " in this province"));
     }
 

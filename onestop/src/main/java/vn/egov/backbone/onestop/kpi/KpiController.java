@@ -139,6 +139,7 @@ class KpiController {
             return "";
         }
         String text = value.toString();
-        return text.matches(".*[\",\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        boolean needsQuotes = text.chars().anyMatch(c -> c == '"' || c == ',' || c == '\r' || c == '\n');
+        return needsQuotes ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }
