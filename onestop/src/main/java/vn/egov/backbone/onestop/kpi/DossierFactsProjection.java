@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.DisplayDates;
@@ -152,7 +153,7 @@ class DossierFactsProjection {
             }
             Set<String> ids = new LinkedHashSet<>();
             events.forEach(event -> ids.add(event.dossierId()));
-            Map<String, Fact> facts = Fact.load(jdbc, ids);
+            Map<String, Fact> facts = Fact.load(jdbc, ids, postgres);
             Counters counters = new Counters(segment);
             for (Event event : events) {
                 if (event.payload() instanceof DossierSubmitted submitted) {
@@ -164,8 +165,8 @@ class DossierFactsProjection {
                     fact.apply(event.payload(), LocalDate.ofInstant(event.at(), DisplayDates.VIETNAM), counters);
                 }
             }
-            Fact.write(jdbc, facts);
-            counters.write(jdbc);
+            Fact.write(jdbc, facts, postgres);
+            counters.write(jdbc, postgres);
         }
     }
 
@@ -289,36 +290,47 @@ class DossierFactsProjection {
             month[Counter.SATISFIED.ordinal()] += satisfaction >= 4 ? 1 : 0;
         }
 
-        static Map<String, Fact> load(NamedParameterJdbcTemplate jdbc, Set<String> ids) {
+        static Map<String, Fact> load(NamedParameterJdbcTemplate jdbc, Set<String> ids, boolean postgres) {
             Map<String, Fact> facts = new LinkedHashMap<>();
+            RowCallbackHandler read = row -> {
+                Fact fact = new Fact();
+                fact.dossierId = row.getString("dossier_id");
+                fact.trackingCode = row.getString("tracking_code");
+                fact.procedureCode = row.getString("procedure_code");
+                fact.procedureName = row.getString("procedure_name");
+                fact.offeredOnline = row.getBoolean("offered_online");
+                fact.agencyId = row.getString("competent_agency_id");
+                fact.channel = row.getString("channel");
+                fact.receivedOn = row.getObject("received_on", LocalDate.class);
+                fact.appointmentOn = row.getObject("appointment_on", LocalDate.class);
+                fact.refused = row.getBoolean("refused");
+                fact.components = row.getInt("components");
+                fact.digitisedComponents = row.getInt("digitised_components");
+                fact.reusedComponents = row.getInt("reused_components");
+                fact.resolvedOn = row.getObject("resolved_on", LocalDate.class);
+                fact.timeliness = row.getString("timeliness");
+                fact.resultDigitised = row.getObject("result_digitised", Boolean.class);
+                fact.feeRequested = row.getBoolean("fee_requested");
+                fact.paidOnline = row.getObject("paid_online", Boolean.class);
+                fact.satisfaction = row.getObject("satisfaction", Integer.class);
+                fact.lateSteps = row.getInt("late_steps");
+                fact.steps = row.getInt("steps");
+                facts.put(fact.dossierId, fact);
+            };
+            if (postgres) {
+                // one array parameter: the same statement for every batch, planned once per connection
+                jdbc.getJdbcTemplate().query(connection -> {
+                    java.sql.PreparedStatement statement = connection.prepareStatement(
+                            "SELECT " + COLUMNS + " FROM dossier_fact WHERE dossier_id = ANY(?)");
+                    statement.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+                    return statement;
+                }, read);
+                return facts;
+            }
             List<String> all = List.copyOf(ids);
             for (int from = 0; from < all.size(); from += 1000) {
                 jdbc.query("SELECT " + COLUMNS + " FROM dossier_fact WHERE dossier_id IN (:ids)",
-                        Map.of("ids", all.subList(from, Math.min(all.size(), from + 1000))), row -> {
-                            Fact fact = new Fact();
-                            fact.dossierId = row.getString("dossier_id");
-                            fact.trackingCode = row.getString("tracking_code");
-                            fact.procedureCode = row.getString("procedure_code");
-                            fact.procedureName = row.getString("procedure_name");
-                            fact.offeredOnline = row.getBoolean("offered_online");
-                            fact.agencyId = row.getString("competent_agency_id");
-                            fact.channel = row.getString("channel");
-                            fact.receivedOn = row.getObject("received_on", LocalDate.class);
-                            fact.appointmentOn = row.getObject("appointment_on", LocalDate.class);
-                            fact.refused = row.getBoolean("refused");
-                            fact.components = row.getInt("components");
-                            fact.digitisedComponents = row.getInt("digitised_components");
-                            fact.reusedComponents = row.getInt("reused_components");
-                            fact.resolvedOn = row.getObject("resolved_on", LocalDate.class);
-                            fact.timeliness = row.getString("timeliness");
-                            fact.resultDigitised = row.getObject("result_digitised", Boolean.class);
-                            fact.feeRequested = row.getBoolean("fee_requested");
-                            fact.paidOnline = row.getObject("paid_online", Boolean.class);
-                            fact.satisfaction = row.getObject("satisfaction", Integer.class);
-                            fact.lateSteps = row.getInt("late_steps");
-                            fact.steps = row.getInt("steps");
-                            facts.put(fact.dossierId, fact);
-                        });
+                        Map.of("ids", all.subList(from, Math.min(all.size(), from + 1000))), read);
             }
             return facts;
         }
@@ -350,8 +362,8 @@ class DossierFactsProjection {
                 List.of("dossier_id"), column -> IMMUTABLE.contains(column) ? null : "s." + column);
 
         /** Every fact the batch touched, new or changed, in one statement (per 500). */
-        static void write(NamedParameterJdbcTemplate jdbc, Map<String, Fact> facts) {
-            MERGE.write(jdbc.getJdbcTemplate(), facts.values().stream().map(Fact::row).toList());
+        static void write(NamedParameterJdbcTemplate jdbc, Map<String, Fact> facts, boolean postgres) {
+            MERGE.write(jdbc.getJdbcTemplate(), facts.values().stream().map(Fact::row).toList(), postgres);
         }
 
         private Object[] row() {
@@ -400,7 +412,7 @@ class DossierFactsProjection {
                     key -> new long[Counter.values().length]);
         }
 
-        void write(NamedParameterJdbcTemplate jdbc) {
+        void write(NamedParameterJdbcTemplate jdbc, boolean postgres) {
             List<Object[]> rows = new ArrayList<>();
             deltas.forEach((key, delta) -> {
                 Object[] row = new Object[4 + delta.length];
@@ -413,7 +425,7 @@ class DossierFactsProjection {
                 }
                 rows.add(row);
             });
-            MERGE.write(jdbc.getJdbcTemplate(), rows);
+            MERGE.write(jdbc.getJdbcTemplate(), rows, postgres);
         }
 
         private static MultiRowMerge merge() {

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * rating.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // so that PostgresDossiersApiTest can start its own backbone
 class DossiersApiTest {
     @TempDir
     static Path dataDir;
@@ -45,9 +47,15 @@ class DossiersApiTest {
     static Official otherCommuneOfficer;
 
     @BeforeAll
-    static void start() {
-        backbone = RunningBackbone.start(List.of(), Map.of("backbone.public.lookups-per-minute", 25), dataDir,
-                MovableClock.Source.class);
+    void start() {
+        startOn(List.of(), Map.of());
+    }
+
+    /** Starts the backbone with these profiles and database settings (none: the embedded H2 defaults). */
+    static void startOn(List<String> profiles, Map<String, Object> database) {
+        Map<String, Object> settings = new HashMap<>(database);
+        settings.put("backbone.public.lookups-per-minute", 25);
+        backbone = RunningBackbone.start(profiles, settings, dataDir, MovableClock.Source.class);
         clock = backbone.bean(MovableClock.class);
         province = new Province(backbone);
         desk = province.official("motcua.hoabinh", "Trần Thị Ngọc", "TP.002.UBND", "RECORDS_CLERK", "NONE");

@@ -1,0 +1,24 @@
+package vn.egov.backbone.ops.it;
+
+import org.junit.jupiter.api.BeforeAll;
+import vn.egov.backbone.ops.support.TestPostgres;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every dossier test again on PostgreSQL, the production store: the KPI projection writes its facts
+ * and counters there with array parameters ({@code unnest}), which H2 never runs, and the
+ * hand-computed indicators must come out the same.
+ */
+class PostgresDossiersApiTest extends DossiersApiTest {
+
+    /** Instead of {@link DossiersApiTest#start()}: the same tests, on their own PostgreSQL database. */
+    @Override
+    @BeforeAll
+    void start() {
+        TestPostgres.Database database = TestPostgres.newDatabase();
+        startOn(List.of("postgres"), Map.of("spring.datasource.url", database.url(),
+                "spring.datasource.username", database.username(), "spring.datasource.password", database.password()));
+    }
+}
