@@ -32,8 +32,12 @@ public class UnitDirectory {
     private record Cached(Optional<UnitView> unit, long loadedAt) {
     }
 
+    private record CachedMerges(Set<String> units, long loadedAt) {
+    }
+
     private final JdbcClient jdbc;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, CachedMerges> mergesCache = new ConcurrentHashMap<>();
 
     public UnitDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -63,9 +67,33 @@ public class UnitDirectory {
                 .param("code", code).query(UnitDirectory::map).optional();
     }
 
+    /**
+     * The units merged into this one, directly or through earlier merges ({@code A} into {@code B},
+     * then {@code B} into {@code C}): the unit now keeps what they kept, their archives among it.
+     * Looked up on every read of documents, so kept for a moment like single units.
+     */
+    public Set<String> mergedInto(String unitId) {
+        long now = System.nanoTime();
+        CachedMerges cached = mergesCache.get(unitId);
+        if (cached != null && now - cached.loadedAt() < CACHE_TIME.toNanos()) {
+            return cached.units();
+        }
+        Set<String> merged = Set.copyOf(jdbc.sql("WITH RECURSIVE merged(id) AS ("
+                        + " SELECT id FROM unit_view WHERE merged_into = :id"
+                        + " UNION SELECT u.id FROM unit_view u JOIN merged m ON u.merged_into = m.id)"
+                        + " SELECT id FROM merged")
+                .param("id", unitId).query(String.class).list());
+        if (mergesCache.size() > 50_000) {
+            mergesCache.clear();
+        }
+        mergesCache.put(unitId, new CachedMerges(merged, now));
+        return merged;
+    }
+
     /** Called by the projection after every change to the tree. */
     void forgetCachedUnits() {
         cache.clear();
+        mergesCache.clear();
     }
 
     /** All units in tree order of their names; inactive (merged, dissolved) ones only when asked. */

@@ -5,6 +5,7 @@ import vn.egov.backbone.core.official.OfficialDirectory;
 import vn.egov.backbone.core.official.api.Clearance;
 import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.official.api.Role;
+import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.eoffice.document.api.Classification;
 
 import java.time.Clock;
@@ -23,11 +24,13 @@ import java.util.Set;
 public class DocumentAccess {
     private final OfficialDirectory officials;
     private final Agencies agencies;
+    private final UnitDirectory units;
     private final Clock clock;
 
-    public DocumentAccess(OfficialDirectory officials, Agencies agencies, Clock clock) {
+    public DocumentAccess(OfficialDirectory officials, Agencies agencies, UnitDirectory units, Clock clock) {
         this.officials = officials;
         this.agencies = agencies;
+        this.units = units;
         this.clock = clock;
     }
 
@@ -48,9 +51,14 @@ public class DocumentAccess {
                 roleUnits.add(role.unitId());
                 // A role on an administrative unit itself (a commune) gives no agency's registers to read.
                 agencies.agencyIdOf(role.unitId()).ifPresent(agency -> {
-                    agencyIds.add(agency);
+                    // an agency keeps the documents of the agencies merged into it (since 1 July 2025
+                    // many were): they stay filed under the agency that registered them
+                    Set<String> archives = new LinkedHashSet<>();
+                    archives.add(agency);
+                    archives.addAll(units.mergedInto(agency));
+                    agencyIds.addAll(archives);
                     if (role.role() == Role.LEADER || role.role() == Role.RECORDS_CLERK) {
-                        leaderAgencyIds.add(agency);
+                        leaderAgencyIds.addAll(archives);
                     }
                 });
             }

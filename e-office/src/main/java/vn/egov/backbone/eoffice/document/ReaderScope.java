@@ -8,8 +8,8 @@ import java.util.Set;
  * What one official may read, resolved from their current roles and clearance: the one rule that the
  * SQL read models ({@link DocumentQueries}) and the search index both apply.
  * <ul>
- *   <li>an unclassified document: inside its agency ({@code agencies}, or everywhere for a system-wide
- *       role) or with a role on the document;</li>
+ *   <li>an unclassified document: inside its agency ({@code agencies}: the official's agencies and
+ *       those merged into them, or everywhere for a system-wide role) or with a role on the document;</li>
  *   <li>a classified one: a {@code classifications} level the clearance covers, and a role on the
  *       document or leading / keeping the registers of its agency ({@code leaderAgencies}).</li>
  * </ul>

@@ -158,6 +158,43 @@ class SearchApiTest {
     }
 
     @Test
+    void anAgencyKeepsTheArchivesOfTheAgenciesMergedIntoIt() {
+        // 2025: Sở Kế hoạch và Đầu tư and Sở Tài chính merge into one Sở Tài chính
+        Api admin = backbone.admin();
+        String provinceId = province.unitId("TP");
+        String planning = createAgency(admin, "TP.SKHDT", "Sở Kế hoạch và Đầu tư", provinceId);
+        String finance = createAgency(admin, "TP.STC", "Sở Tài chính", provinceId);
+        Official planningClerk = province.official("vanthu.skhdt", "Ngô Thị Hạnh", "TP.SKHDT", "RECORDS_CLERK", "NONE");
+        Official financeSpecialist = province.official("chuyenvien.stc", "Trịnh Văn Lộc", "TP.STC", "SPECIALIST", "NONE");
+        String subject = "Báo cáo tình hình thu hút đầu tư trực tiếp nước ngoài sáu tháng đầu năm";
+        String id = register(planningClerk, "77/BC-SKHĐT", "Sở Kế hoạch và Đầu tư", "BAO_CAO", subject,
+                "Tổng vốn đăng ký cấp mới và điều chỉnh của các dự án có vốn đầu tư nước ngoài.", "NONE");
+        await().atMost(Duration.ofSeconds(10)).until(() -> total(planningClerk, "thu hut dau tu") == 1);
+        assertThat(total(financeSpecialist, "thu hut dau tu")).isZero();
+        assertThat(financeSpecialist.api().get("/api/v1/documents/" + id).status()).isEqualTo(404);
+
+        Api.Response merged = admin.post("/api/v1/units/mergers", Map.of("code", "TP.STC2", "name", "Sở Tài chính",
+                "kind", "AGENCY", "parentId", provinceId, "sourceUnitIds", List.of(planning, finance),
+                "legalBasis", "Quyết định số 1002/QĐ-UBND ngày 28/02/2025"));
+        assertThat(merged.status()).as(merged.toString()).isEqualTo(201);
+
+        // the finance specialist now works in the merged agency and finds the planning department's report,
+        // in search and in the document itself; another agency still finds nothing
+        await().atMost(Duration.ofSeconds(10)).until(() -> subjects(search(financeSpecialist, "thu hut dau tu")).contains(subject));
+        assertThat(financeSpecialist.api().get("/api/v1/documents/" + id).status()).isEqualTo(200);
+        assertThat(total(snvSpecialist, "thu hut dau tu")).isZero();
+    }
+
+    private static String createAgency(Api admin, String code, String name, String parentId) {
+        Api.Response created = admin.post("/api/v1/units", Map.of("code", code, "name", name, "kind", "AGENCY",
+                "parentId", parentId));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/units/" + id).status() == 200);
+        return id;
+    }
+
+    @Test
     void filtersFacetsAndPaging() {
         JsonNode all = search(leader, "");
         assertThat(all.get("facets").get("type").toString()).contains("\"label\":\"Quyết định\"", "\"label\":\"Kế hoạch\"");
