@@ -52,6 +52,10 @@ import java.util.stream.Stream;
  * documents for comparison.
  * <p>
  * {@code MAVEN_OPTS=-Xmx3g mvn -B -q -pl benchmark exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.SearchBenchmark -Dexec.args="300000"}
+ * <p>
+ * With a folder after the count ({@code -Dexec.args="300000 /tmp/search-bench"}) the indexes are kept
+ * there and a later run with the same arguments measures only the queries on them (no NRT phase); a
+ * third argument picks the kinds of query ({@code short,long,phrase,number}).
  */
 public final class SearchBenchmark {
     private static final int THREADS = 2;
@@ -62,54 +66,61 @@ public final class SearchBenchmark {
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
-        Path root = Files.createTempDirectory("backbone-search-bench");
-        System.out.printf("Search benchmark: %,d documents, %d threads, %d cores, index under %s%n", count, THREADS,
-                Runtime.getRuntime().availableProcessors(), root);
+        // An optional folder keeps the indexes for the next run, which then measures only the queries:
+        // indexing 300,000 documents twice takes minutes, a query change needs only the query phase.
+        Path root = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("backbone-search-bench");
+        Path built = root.resolve("built-" + count);
+        boolean reuse = Files.exists(built);
+        System.out.printf("Search benchmark: %,d documents, %d threads, %d cores, index under %s%s%n", count, THREADS,
+                Runtime.getRuntime().availableProcessors(), root, reuse ? " (built by an earlier run: queries only)" : "");
 
         // 1. Backbone's index: Vietnamese analysis, access fields, stored state
         SearchIndex index = new SearchIndex(root.resolve("backbone").toString(), JsonMapper.builder().findAndAddModules().build());
-        long start = System.nanoTime();
-        indexInParallel(count, d -> {
-            if (d == null) {
-                index.publish(index.commitData());
-            } else {
-                index.put(record(d), d.body(), true);
-            }
-            return null;
-        });
-        index.commit(index.commitData());
-        double backboneSeconds = (System.nanoTime() - start) / 1e9;
-        long backboneBytes = size(root.resolve("backbone"));
-
-        // 2. Plain Lucene on the same documents
-        FSDirectory plainDir = FSDirectory.open(root.resolve("plain"));
         Analyzer standard = new StandardAnalyzer();
-        IndexWriter plain = new IndexWriter(plainDir, new IndexWriterConfig(standard).setRAMBufferSizeMB(64));
-        start = System.nanoTime();
-        indexInParallel(count, d -> {
-            if (d == null) {
+        FSDirectory plainDir = FSDirectory.open(root.resolve("plain"));
+        if (!reuse) {
+            long start = System.nanoTime();
+            indexInParallel(count, d -> {
+                if (d == null) {
+                    index.publish(index.commitData());
+                } else {
+                    index.put(record(d), d.body(), true);
+                }
                 return null;
-            }
-            Document doc = new Document();
-            doc.add(new StringField("id", d.id(), Field.Store.YES));
-            doc.add(new StringField("number", d.number(), Field.Store.NO));
-            doc.add(new TextField("subject", d.subject(), Field.Store.YES));
-            doc.add(new TextField("body", d.body(), Field.Store.YES));
-            try {
-                plain.addDocument(doc);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return null;
-        });
-        plain.commit();
-        double plainSeconds = (System.nanoTime() - start) / 1e9;
-        long plainBytes = size(root.resolve("plain"));
+            });
+            index.commit(index.commitData());
+            double backboneSeconds = (System.nanoTime() - start) / 1e9;
+            long backboneBytes = size(root.resolve("backbone"));
 
-        System.out.printf("%nIndexing            docs/s      size   (ratio plain/backbone)%n");
-        System.out.printf("backbone        %,9.0f  %6.0f MB%n", count / backboneSeconds, backboneBytes / 1e6);
-        System.out.printf("plain Lucene    %,9.0f  %6.0f MB   %.2f×%n", count / plainSeconds, plainBytes / 1e6,
-                backboneSeconds / plainSeconds);
+            // 2. Plain Lucene on the same documents
+            IndexWriter plain = new IndexWriter(plainDir, new IndexWriterConfig(standard).setRAMBufferSizeMB(64));
+            start = System.nanoTime();
+            indexInParallel(count, d -> {
+                if (d == null) {
+                    return null;
+                }
+                Document doc = new Document();
+                doc.add(new StringField("id", d.id(), Field.Store.YES));
+                doc.add(new StringField("number", d.number(), Field.Store.NO));
+                doc.add(new TextField("subject", d.subject(), Field.Store.YES));
+                doc.add(new TextField("body", d.body(), Field.Store.YES));
+                try {
+                    plain.addDocument(doc);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return null;
+            });
+            plain.commit();
+            plain.close();
+            double plainSeconds = (System.nanoTime() - start) / 1e9;
+            long plainBytes = size(root.resolve("plain"));
+
+            System.out.printf("%nIndexing            docs/s      size   (ratio plain/backbone)%n");
+            System.out.printf("backbone        %,9.0f  %6.0f MB%n", count / backboneSeconds, backboneBytes / 1e6);
+            System.out.printf("plain Lucene    %,9.0f  %6.0f MB   %.2f×%n", count / plainSeconds, plainBytes / 1e6,
+                    backboneSeconds / plainSeconds);
+        }
 
         // 3. Query latency: a specialist of one agency (about 1/13 of the documents) and its participants
         SearchService search = new SearchService(index);
@@ -118,7 +129,12 @@ public final class SearchBenchmark {
         IndexSearcher plainSearcher = new IndexSearcher(plainReader);
         Map<String, List<String>> queries = queries();
         System.out.printf("%nQueries (ms)     backbone+access p50   p99  | plain p50   p99   hits(backbone, mean)%n");
+        // an optional third argument names the kinds of query to run (e.g. "long", for a profiler)
+        Set<String> kinds = args.length > 2 ? Set.of(args[2].split(",")) : queries.keySet();
         for (Map.Entry<String, List<String>> kind : queries.entrySet()) {
+            if (!kinds.contains(kind.getKey())) {
+                continue;
+            }
             long[] ours = new long[QUERIES];
             long[] theirs = new long[QUERIES];
             long hits = 0;
@@ -139,11 +155,17 @@ public final class SearchBenchmark {
                     percentile(ours, 99), percentile(theirs, 50), percentile(theirs, 99), hits / QUERIES);
         }
         plainReader.close();
-        plain.close();
 
         // 4. Near-real-time: updates written as the projection writes them, at the target rate and lower
-        nrt(index, search, 500);
-        nrt(index, search, 200);
+        // (not on a kept index: the next run would find these documents in it)
+        if (args.length > 1) {
+            if (!reuse) {
+                Files.createFile(built);
+            }
+        } else {
+            nrt(index, search, 500);
+            nrt(index, search, 200);
+        }
         index.close();
         System.out.println("\n(" + root + " can be deleted)");
     }
