@@ -2,6 +2,8 @@ package vn.egov.backbone.search.index;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -19,7 +21,8 @@ import java.util.List;
  * then rebuilt from the event store beside the old one.
  */
 public final class SearchFields {
-    public static final int SCHEMA_VERSION = 2; // 2: meetings and dossiers are indexed too
+    // 2: meetings and dossiers are indexed too; 3: pairs of adjacent syllables of the subject
+    public static final int SCHEMA_VERSION = 3;
 
     public static final String ID = "id";
     public static final String STATE = "state";
@@ -33,6 +36,10 @@ public final class SearchFields {
     public static final String BODY = "body";
     public static final String ATTACHMENTS = "attachments";
     public static final List<String> TEXT_FIELDS = List.of(SUBJECT, ISSUER_TEXT, BODY, ATTACHMENTS);
+    /** The subject's adjacent syllables, folded, as terms ({@code quyet dinh}): the adjacency boost. */
+    public static final String SUBJECT_PAIRS = "subject_pairs";
+    /** Pairs are matched as terms: their positions are never read. */
+    private static final FieldType PAIRS = pairsType();
 
     // keywords for filters and facets
     public static final String KIND = "kind";
@@ -64,6 +71,9 @@ public final class SearchFields {
             doc.add(new StringField(NUMBER, VietnameseAnalysis.documentNumber(record.number), Field.Store.NO));
         }
         text(doc, SUBJECT, record.subject, true);
+        if (record.subject != null && !record.subject.isBlank()) {
+            doc.add(new Field(SUBJECT_PAIRS, record.subject, PAIRS));
+        }
         text(doc, ISSUER_TEXT, record.issuer, false);
         text(doc, BODY, body, true);
         text(doc, ATTACHMENTS, String.join("\n", record.attachments.values()), false);
@@ -99,6 +109,14 @@ public final class SearchFields {
             doc.add(new StoredField(field, value));
         }
         doc.add(new TextField(text(field), value, Field.Store.NO));
+    }
+
+    private static FieldType pairsType() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
     }
 
     private static void keyword(Document doc, String field, String value) {

@@ -2,6 +2,7 @@ package vn.egov.backbone.search.index;
 
 import com.ibm.icu.text.Normalizer2;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
@@ -71,14 +72,34 @@ public final class VietnameseAnalysis {
      * positions ({@link FoldedFormFilter}), so that one field serves both kinds of query.
      */
     public static Analyzer forIndexing() {
-        return new Analyzer() {
+        // per field: the pairs field has its own chain (the default strategy would reuse the first field's)
+        return new Analyzer(Analyzer.PER_FIELD_REUSE_STRATEGY) {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new ICUTokenizer();
+                if (fieldName.equals(SearchFields.SUBJECT_PAIRS)) {
+                    return new TokenStreamComponents(tokenizer, pairs(new ICUFoldingFilter(tokenizer)));
+                }
                 return new TokenStreamComponents(tokenizer,
                         new FoldedFormFilter(new ToneMarkFilter(new ICUNormalizer2Filter(tokenizer, NFKC_CF))));
             }
         };
+    }
+
+    /**
+     * Adjacent syllables as one term ({@code quyet dinh}): two syllables that make one Vietnamese word
+     * stand next to each other, so a pair found in a subject is a word found, at the cost of a term
+     * lookup instead of a phrase check on positions.
+     */
+    private static TokenStream pairs(TokenStream folded) {
+        ShingleFilter pairs = new ShingleFilter(folded, 2, 2);
+        pairs.setOutputUnigrams(false);
+        return pairs;
+    }
+
+    /** The pair term of two folded syllables, as {@link SearchFields#SUBJECT_PAIRS} holds them. */
+    public static String pair(String first, String second) {
+        return first + " " + second;
     }
 
     public static List<String> tokens(Analyzer analyzer, String text) {

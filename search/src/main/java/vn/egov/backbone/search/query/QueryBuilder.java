@@ -86,10 +86,11 @@ final class QueryBuilder {
         for (String phrase : query.phrases()) {
             top.add(phrase(phrase, VietnameseAnalysis.hasDiacritics(phrase)), Occur.MUST);
         }
-        // adjacent pairs in the subject only: in long bodies, positions of common syllables are dear to check
+        // adjacent pairs in the subject only (indexed as pair terms: no positions to check per document)
         for (int i = 0; i + 1 < foldedTokens.size(); i++) {
-            top.add(new BoostQuery(new PhraseQuery(SearchFields.text(SearchFields.SUBJECT), foldedTokens.get(i),
-                    foldedTokens.get(i + 1)), ADJACENT_WEIGHT * WEIGHTS.get(SearchFields.SUBJECT)), Occur.SHOULD);
+            top.add(new BoostQuery(new TermQuery(new Term(SearchFields.SUBJECT_PAIRS,
+                    VietnameseAnalysis.pair(foldedTokens.get(i), foldedTokens.get(i + 1)))),
+                    ADJACENT_WEIGHT * WEIGHTS.get(SearchFields.SUBJECT)), Occur.SHOULD);
         }
         return excluding(top.build(), query);
     }

@@ -3,6 +3,7 @@ package vn.egov.backbone.search.index;
 import org.junit.jupiter.api.Test;
 
 import java.text.Normalizer;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +28,23 @@ class VietnameseAnalysisTest {
         assertThat(VietnameseAnalysis.tokens(folded, nfd)).containsExactly("duong", "dien", "bien", "phu", "da", "nang");
         assertThat(VietnameseAnalysis.tokens(VietnameseAnalysis.exact(), nfd))
                 .containsExactly("đường", "điện", "biên", "phủ", "đà", "nẵng");
+    }
+
+    @Test
+    void theSubjectIsAlsoIndexedAsPairsOfAdjacentFoldedSyllables() throws java.io.IOException {
+        var analyzer = VietnameseAnalysis.forIndexing();
+        assertThat(VietnameseAnalysis.tokens(analyzer, "Quyết định")).contains("quyết", "quyet"); // another field first
+        List<String> pairs = new java.util.ArrayList<>();
+        try (var stream = analyzer.tokenStream(SearchFields.SUBJECT_PAIRS, "Quyết định phê duyệt")) {
+            var term = stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                pairs.add(term.toString());
+            }
+            stream.end();
+        }
+        assertThat(pairs).containsExactly(VietnameseAnalysis.pair("quyet", "dinh"), VietnameseAnalysis.pair("dinh", "phe"),
+                VietnameseAnalysis.pair("phe", "duyet"));
     }
 
     @Test

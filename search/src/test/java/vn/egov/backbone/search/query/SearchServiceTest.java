@@ -78,6 +78,19 @@ class SearchServiceTest {
     }
 
     @Test
+    void syllablesNextToEachOtherInTheSubjectRankAboveTheSameSyllablesApart() {
+        // "giải ngân" (disbursement) is one word; "giải quyết ... ngân sách" has both syllables, apart
+        put("apart", "A", "31/UBND-KT", "Ủy ban nhân dân tỉnh", "Giải quyết kiến nghị về ngân sách xã",
+                "Trả lời kiến nghị của cử tri.", "NONE", LocalDate.of(2024, 7, 1));
+        put("together", "A", "32/UBND-KT", "Ủy ban nhân dân tỉnh", "Kiến nghị về giải ngân sách của xã",
+                "Trả lời kiến nghị của cử tri.", "NONE", LocalDate.of(2024, 7, 1));
+        index.commit(index.commitData());
+        List<String> found = ids(specialistOfA, "giai ngan");
+        assertThat(found).contains("apart", "together");
+        assertThat(found.indexOf("together")).isLessThan(found.indexOf("apart"));
+    }
+
+    @Test
     void findsWithAndWithoutDiacriticsAndInDecomposedText() {
         assertThat(ids(specialistOfA, "quyet dinh phe duyet quy hoach")).first().isEqualTo("d1");
         assertThat(ids(specialistOfA, "Quyết định phê duyệt quy hoạch")).first().isEqualTo("d1");
