@@ -4,6 +4,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.tika.Tika;
+import org.apache.tika.exception.TikaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,13 +26,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Attachments on local disk, content-addressed: {@code <data-dir>/attachments/ab/abcdef…} by SHA-256,
  * so a file attached to many documents is stored once. The type is decided by the content (Tika's
- * magic detection, the file name only refining a zip into DOCX/XLSX/ODT), never by what the client
- * claims. The text of PDFs is extracted next to the file for the search index.
+ * detection, which also looks inside zip containers for DOCX/XLSX/ODT), never by what the client
+ * claims. The text of PDFs and office documents is extracted next to the file for the search index.
  */
 @Component
 public class AttachmentStore {
@@ -47,6 +49,14 @@ public class AttachmentStore {
             "image/jpeg", "jpg",
             "image/tiff", "tif");
 
+    /** Office documents whose text Tika extracts. */
+    private static final Set<String> WITH_TEXT = Set.of(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final String ODT = "application/vnd.oasis.opendocument.text";
+    /** Characters of an attachment's text kept for search. */
+    private static final int TEXT_LIMIT = 1_000_000;
+
     private final Path root;
     private final long maxBytes;
     private final Tika tika = new Tika();
@@ -55,6 +65,7 @@ public class AttachmentStore {
                            @Value("${backbone.attachments.max-size:50MB}") DataSize maxSize) {
         this.root = Path.of(dataDir, "attachments");
         this.maxBytes = maxSize.toBytes();
+        tika.setMaxStringLength(TEXT_LIMIT);
     }
 
     /** Refused files: wrong type or too large. The API answers 4xx with the message. */
@@ -126,7 +137,7 @@ public class AttachmentStore {
         }
     }
 
-    /** The extracted text (PDF), for the search index; empty for types without extraction. */
+    /** The extracted text (PDF, DOCX, XLSX, ODT), for the search index; empty for other types. */
     public Optional<String> text(String sha256) {
         return content(sha256).map(p -> p.resolveSibling(p.getFileName() + ".txt")).filter(Files::exists).map(p -> {
             try {
@@ -158,14 +169,24 @@ public class AttachmentStore {
     }
 
     private void extractText(Path file, String type) {
-        if (!"application/pdf".equals(type)) {
-            return;
-        }
-        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
-            Files.writeString(file.resolveSibling(file.getFileName() + ".txt"), new PDFTextStripper().getText(pdf),
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            // A PDF we cannot read (damaged, encrypted) is still kept; it just has no text for search.
+        try {
+            String text;
+            if ("application/pdf".equals(type)) {
+                try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+                    text = new PDFTextStripper().getText(pdf);
+                }
+            } else if (ODT.equals(type)) {
+                text = OdtText.of(file, TEXT_LIMIT);
+            } else if (WITH_TEXT.contains(type)) {
+                // Tika's parser (Apache POI), which refuses zip bombs by their inflation ratio; the text
+                // is cut at TEXT_LIMIT characters
+                text = tika.parseToString(file);
+            } else {
+                return;
+            }
+            Files.writeString(file.resolveSibling(file.getFileName() + ".txt"), text, StandardCharsets.UTF_8);
+        } catch (IOException | TikaException | RuntimeException e) {
+            // A file we cannot read (damaged, encrypted) is still kept; it just has no text for search.
             log.warn("No text extracted from {}: {}", file.getFileName(), e.getMessage());
         }
     }

@@ -158,6 +158,23 @@ class SearchApiTest {
     }
 
     @Test
+    void theTextOfAttachedOfficeDocumentsIsFound() throws java.io.IOException {
+        String id = register(clerk, "88/UBND-NN", "Ủy ban nhân dân tỉnh", "CONG_VAN", "Về việc chuẩn bị mùa mưa lũ năm 2026",
+                "Các sở, ngành chủ động chuẩn bị.", "NONE");
+        assertThat(EOfficeApiTest.upload(clerk, id, "phương-án.docx", OfficeFiles.docx(
+                "Phương án ứng phó triều cường và nước dâng tại các xã ven biển.")).status()).isEqualTo(201);
+        assertThat(EOfficeApiTest.upload(clerk, id, "danh-sách.xlsx", OfficeFiles.xlsx(
+                "Danh sách điểm có nguy cơ sạt lở đất", "Thôn Khe Ngang")).status()).isEqualTo(201);
+        assertThat(EOfficeApiTest.upload(clerk, id, "kế-hoạch.odt", OfficeFiles.odt(
+                "Kế hoạch tiêu thoát nước chống ngập úng đô thị.")).status()).isEqualTo(201);
+        // each file's words, typed without diacritics, find the document they are attached to
+        for (String words : List.of("trieu cuong nuoc dang", "sat lo dat khe ngang", "ngap ung do thi")) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(subjects(search(specialist, words))).as(words).contains("Về việc chuẩn bị mùa mưa lũ năm 2026"));
+        }
+    }
+
+    @Test
     void anAgencyKeepsTheArchivesOfTheAgenciesMergedIntoIt() {
         // 2025: Sở Kế hoạch và Đầu tư and Sở Tài chính merge into one Sở Tài chính
         Api admin = backbone.admin();
