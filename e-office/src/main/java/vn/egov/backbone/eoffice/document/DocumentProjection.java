@@ -294,6 +294,20 @@ class DocumentProjection {
         touch(event.documentId(), version, at);
     }
 
+    /**
+     * Destroyed with their work file: each document keeps its register entry (number, notation, issuer,
+     * dates, subject) and loses its text, its attachments and its place in anyone's inbox.
+     */
+    @EventHandler
+    void on(vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileDestroyed event, @Timestamp Instant at) {
+        for (String documentId : event.documentIds()) {
+            jdbc.sql("UPDATE document_view SET status = 'DESTROYED', body = NULL, updated_at = :at WHERE id = :id")
+                    .param("at", java.sql.Timestamp.from(at)).param("id", documentId).update();
+            jdbc.sql("DELETE FROM document_attachment WHERE document_id = :id").param("id", documentId).update();
+            jdbc.sql("DELETE FROM inbox_item WHERE document_id = :id").param("id", documentId).update();
+        }
+    }
+
     @ResetHandler
     void reset() {
         for (String table : List.of("document_view", "document_participant", "inbox_item", "document_attachment",
@@ -344,7 +358,9 @@ class DocumentProjection {
     }
 
     private void status(String documentId, DocumentStatus status, long version, Instant at) {
-        jdbc.sql("UPDATE document_view SET status = :status, updated_at = :at, version = :version WHERE id = :id")
+        // a destroyed document stays destroyed, whatever its stream says later
+        jdbc.sql("UPDATE document_view SET status = :status, updated_at = :at, version = :version WHERE id = :id"
+                        + " AND status <> 'DESTROYED'")
                 .param("status", status.name()).param("at", java.sql.Timestamp.from(at)).param("version", version)
                 .param("id", documentId).update();
     }

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.CloseWorkFile;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.DestroyWorkFile;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.FileDocument;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.OpenWorkFile;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.TransferWorkFileToArchive;
@@ -13,10 +14,12 @@ import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.UnfileDocument;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.DocumentFiled;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.DocumentUnfiled;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileClosed;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileDestroyed;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileOpened;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileTransferredToArchive;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -24,16 +27,19 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A work file (hồ sơ công việc): the documents of one matter, from the agency's annual file list.
  * Open, it takes and gives back documents; closed, it is read-only and due in the archive within a
- * year; in the archive it is kept for its retention period (or permanently).
+ * year; in the archive it is kept for its retention period (or permanently), and once that is over
+ * it may be destroyed with its documents by a decision of the agency.
  */
 @Aggregate
 public class WorkFile {
-    public enum State { OPEN, CLOSED, ARCHIVED }
+    public enum State { OPEN, CLOSED, ARCHIVED, DESTROYED }
 
     @AggregateIdentifier
     private String workFileId;
+    private String agencyId;
     private State state;
     private Integer retentionYears;
+    private java.time.LocalDate keepUntil;
     private final Set<String> documents = new LinkedHashSet<>();
 
     protected WorkFile() {
@@ -96,6 +102,25 @@ public class WorkFile {
                 retentionYears == null ? null : command.transferredOn().plusYears(retentionYears)));
     }
 
+    @CommandHandler
+    public void handle(DestroyWorkFile command) {
+        if (state != State.ARCHIVED) {
+            throw new BusinessRuleViolation(state == State.DESTROYED ? "The file is already destroyed"
+                    : "Only a file in the archive is destroyed, once its retention period is over");
+        }
+        if (keepUntil == null) {
+            throw new BusinessRuleViolation("The file is kept permanently and is never destroyed");
+        }
+        if (command.destroyedOn().isBefore(keepUntil)) {
+            throw new BusinessRuleViolation("The file is kept until " + keepUntil + "; it cannot be destroyed before");
+        }
+        if (command.decision() == null || command.decision().isBlank() || command.decision().length() > 300) {
+            throw new IllegalArgumentException("decision: the destruction decision, 1 to 300 characters");
+        }
+        apply(new WorkFileDestroyed(workFileId, agencyId, command.destroyedOn(), command.decision().strip(),
+                List.copyOf(documents)));
+    }
+
     private void requireOpen() {
         if (state != State.OPEN) {
             throw new BusinessRuleViolation("The file is " + state.name().toLowerCase() + " and read-only");
@@ -105,6 +130,7 @@ public class WorkFile {
     @EventSourcingHandler
     void on(WorkFileOpened event) {
         workFileId = event.workFileId();
+        agencyId = event.agencyId();
         retentionYears = event.retentionYears();
         state = State.OPEN;
     }
@@ -127,5 +153,11 @@ public class WorkFile {
     @EventSourcingHandler
     void on(WorkFileTransferredToArchive event) {
         state = State.ARCHIVED;
+        keepUntil = event.keepUntil();
+    }
+
+    @EventSourcingHandler
+    void on(WorkFileDestroyed event) {
+        state = State.DESTROYED;
     }
 }

@@ -26,6 +26,7 @@ import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.document.DocumentActions;
 import vn.egov.backbone.eoffice.document.api.DocumentView;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.CloseWorkFile;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.DestroyWorkFile;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.FileDocument;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.OpenWorkFile;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.TransferWorkFileToArchive;
@@ -40,7 +41,8 @@ import java.util.UUID;
 
 /**
  * Work files over HTTP. Officials of the agency open and fill them; the keeper or a leader closes
- * them; the records clerk transfers closed files to the archive.
+ * them; the records clerk transfers closed files to the archive; a leader destroys an archived file
+ * once its retention period is over.
  */
 @RestController
 @RequestMapping("/api/v1/work-files")
@@ -140,6 +142,21 @@ class WorkFileController {
         Map<String, Object> file = file(id);
         authorizer.require(Role.RECORDS_CLERK, (String) file.get("agency_id"));
         commands.send(new TransferWorkFileToArchive(id, today()));
+        return ResponseEntity.noContent().build();
+    }
+
+    record DestructionRequest(@NotBlank @Size(max = 300) String decision) {
+    }
+
+    /**
+     * Destroys an archived file whose retention period is over, with its documents: the head of the
+     * agency decides it (the decision's number and date are recorded with the event).
+     */
+    @PostMapping("/{id}/destruction")
+    ResponseEntity<Void> destroy(@PathVariable String id, @Valid @RequestBody DestructionRequest request) {
+        Map<String, Object> file = file(id);
+        authorizer.require(Role.LEADER, (String) file.get("agency_id"));
+        commands.send(new DestroyWorkFile(id, today(), request.decision()));
         return ResponseEntity.noContent().build();
     }
 

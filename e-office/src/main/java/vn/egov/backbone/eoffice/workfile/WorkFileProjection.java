@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.DocumentFiled;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.DocumentUnfiled;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileClosed;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileDestroyed;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileOpened;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileTransferredToArchive;
 
@@ -59,6 +60,14 @@ class WorkFileProjection {
         jdbc.sql("UPDATE work_file_view SET status = 'ARCHIVED', archived_on = :archived, keep_until = :keep,"
                         + " version = :version WHERE id = :id")
                 .param("archived", e.transferredOn()).param("keep", e.keepUntil()).param("version", version)
+                .param("id", e.workFileId()).update();
+    }
+
+    @EventHandler
+    void on(WorkFileDestroyed e, @SequenceNumber long version) {
+        jdbc.sql("UPDATE work_file_view SET status = 'DESTROYED', destroyed_on = :destroyed, destruction_decision = :decision,"
+                        + " version = :version WHERE id = :id")
+                .param("destroyed", e.destroyedOn()).param("decision", e.decision()).param("version", version)
                 .param("id", e.workFileId()).update();
     }
 

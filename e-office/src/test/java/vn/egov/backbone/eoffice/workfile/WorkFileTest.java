@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.CloseWorkFile;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.DestroyWorkFile;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.FileDocument;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.OpenWorkFile;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.TransferWorkFileToArchive;
@@ -12,11 +13,13 @@ import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.UnfileDocument;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.DocumentFiled;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.DocumentUnfiled;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileClosed;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileDestroyed;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileOpened;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileTransferredToArchive;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 class WorkFileTest {
@@ -85,5 +88,31 @@ class WorkFileTest {
         fixture.given(OPENED, new DocumentFiled(ID, "doc-1"), new WorkFileClosed(ID, CLOSED_ON, 1, CLOSED_ON.plusYears(1)))
                 .when(new TransferWorkFileToArchive(ID, transfer))
                 .expectEvents(new WorkFileTransferredToArchive(ID, transfer, LocalDate.of(2037, 6, 1)));
+    }
+
+    @Test
+    void anArchivedFileIsDestroyedWithItsDocumentsOnlyOnceItsRetentionIsOver() {
+        LocalDate transfer = LocalDate.of(2027, 6, 1);
+        LocalDate keepUntil = LocalDate.of(2037, 6, 1);
+        Object[] archived = {OPENED, new DocumentFiled(ID, "doc-1"), new DocumentFiled(ID, "doc-2"),
+                new WorkFileClosed(ID, CLOSED_ON, 2, CLOSED_ON.plusYears(1)),
+                new WorkFileTransferredToArchive(ID, transfer, keepUntil)};
+        String decision = "Quyết định số 15/QĐ-UBND ngày 02/6/2037 về việc hủy tài liệu hết giá trị";
+        fixture.given(archived).when(new DestroyWorkFile(ID, keepUntil, decision))
+                .expectEvents(new WorkFileDestroyed(ID, "ubnd-tinh", keepUntil, decision, List.of("doc-1", "doc-2")));
+        // not before the end of its retention, not without a decision, not twice
+        fixture.given(archived).when(new DestroyWorkFile(ID, keepUntil.minusDays(1), decision))
+                .expectException(BusinessRuleViolation.class).expectNoEvents();
+        fixture.given(archived).when(new DestroyWorkFile(ID, keepUntil, " "))
+                .expectException(IllegalArgumentException.class).expectNoEvents();
+        fixture.given(archived).andGiven(new WorkFileDestroyed(ID, "ubnd-tinh", keepUntil, decision, List.of("doc-1", "doc-2")))
+                .when(new DestroyWorkFile(ID, keepUntil, decision)).expectException(BusinessRuleViolation.class);
+        // a file still open, or kept permanently, is never destroyed
+        fixture.given(OPENED).when(new DestroyWorkFile(ID, keepUntil, decision)).expectException(BusinessRuleViolation.class);
+        WorkFileOpened permanent = new WorkFileOpened(ID, "ubnd-tinh", 2026, "01.01", "Hồ sơ quy hoạch tỉnh", null, "chuyen-vien");
+        fixture.given(permanent, new DocumentFiled(ID, "doc-1"), new WorkFileClosed(ID, CLOSED_ON, 1, CLOSED_ON.plusYears(1)),
+                        new WorkFileTransferredToArchive(ID, transfer, null))
+                .when(new DestroyWorkFile(ID, LocalDate.of(2100, 1, 1), decision))
+                .expectException(BusinessRuleViolation.class).expectNoEvents();
     }
 }

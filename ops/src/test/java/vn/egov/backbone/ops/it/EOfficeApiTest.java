@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.egov.backbone.ops.support.Api;
+import vn.egov.backbone.ops.support.MovableClock;
 import vn.egov.backbone.ops.support.Province;
 import vn.egov.backbone.ops.support.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
@@ -56,7 +57,8 @@ class EOfficeApiTest {
 
     @BeforeAll
     static void start() {
-        backbone = RunningBackbone.start(List.of(), Map.of("backbone.attachments.max-size", "1MB"), dataDir);
+        backbone = RunningBackbone.start(List.of(), Map.of("backbone.attachments.max-size", "1MB"), dataDir,
+                MovableClock.Source.class);
         province = new Province(backbone);
         clerk = province.official("vanthu.tinh", "Nguyễn Thị Thu", "TP.UBND", "RECORDS_CLERK", "NONE");
         secretClerk = province.official("vanthu.mat", "Trần Văn Mật", "TP.UBND", "RECORDS_CLERK", "SECRET");
@@ -393,6 +395,34 @@ class EOfficeApiTest {
             assertThat(got.get("file").get("document_count").asInt()).isEqualTo(2);
             assertThat(got.get("file").get("keep_until").asText()).isEqualTo(TODAY.plusYears(10).toString());
             assertThat(ids(got.get("documents"))).containsExactlyInAnyOrder(first, second);
+        });
+
+        // destroyed with its documents once the ten years are over, by the leader's decision
+        String decision = "Quyết định số 15/QĐ-UBND về việc hủy tài liệu hết giá trị";
+        assertThat(leader.api().post("/api/v1/work-files/" + file + "/destruction", Map.of("decision", decision)).status())
+                .as("kept for ten years").isEqualTo(409);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SearchApiTest.subjects(
+                SearchApiTest.search(specialist, "\"kế hoạch số hóa 2026\""))).contains("Hồ sơ: kế hoạch số hóa 2026"));
+        MovableClock clock = backbone.bean(MovableClock.class);
+        clock.advance(Duration.ofDays(10 * 366 + 1));
+        try {
+            assertThat(clerk.api().post("/api/v1/work-files/" + file + "/destruction", Map.of("decision", decision)).status())
+                    .as("the head of the agency decides").isEqualTo(403);
+            assertThat(leader.api().post("/api/v1/work-files/" + file + "/destruction", Map.of()).status()).isEqualTo(400);
+            assertThat(leader.api().post("/api/v1/work-files/" + file + "/destruction", Map.of("decision", decision)).status())
+                    .isEqualTo(204);
+        } finally {
+            clock.reset();
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode got = specialist.api().get("/api/v1/work-files/" + file).body();
+            assertThat(got.get("file").get("status").asText()).isEqualTo("DESTROYED");
+            assertThat(got.get("file").get("destruction_decision").asText()).isEqualTo(decision);
+            JsonNode document = clerk.api().get("/api/v1/documents/" + first).body().get("document");
+            assertThat(document.get("status").asText()).isEqualTo("DESTROYED");
+            assertThat(document.get("subject").asText()).isEqualTo("Hồ sơ: kế hoạch số hóa 2026"); // the register entry stays
+            assertThat(document.path("body").isMissingNode() || document.get("body").isNull()).isTrue();
+            assertThat(SearchApiTest.search(specialist, "\"kế hoạch số hóa 2026\"").get("total").asLong()).isZero();
         });
     }
 

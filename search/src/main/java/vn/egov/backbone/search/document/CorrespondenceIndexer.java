@@ -11,6 +11,7 @@ import vn.egov.backbone.core.eventing.ActingMetadata;
 import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.attachment.AttachmentStore;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileDestroyed;
 import vn.egov.backbone.eoffice.document.api.Assignee;
 import vn.egov.backbone.eoffice.document.api.AttachmentRef;
 import vn.egov.backbone.eoffice.document.api.DocumentStatus;
@@ -214,6 +215,12 @@ class CorrespondenceIndexer {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
+
+    /** Destroyed documents leave the index: nobody finds a word of them any more. */
+    @EventHandler
+    void on(WorkFileDestroyed event) {
+        event.documentIds().forEach(index::delete);
+    }
 
     private void apply(String id, String kind, DomainEventMessage<?> message, Consumer<IndexedRecord> change) {
         updates.apply(id, kind, message, change);

@@ -28,6 +28,11 @@ public class RecordUpdates {
     public void apply(String id, String kind, DomainEventMessage<?> message, Consumer<IndexedRecord> change,
                       Function<IndexedRecord, String> newBody) {
         Optional<SearchIndex.Stored> existing = index.load(id);
+        if (existing.isEmpty() && message.getSequenceNumber() > 0) {
+            // every record starts with its aggregate's first event; one gone from the index (destroyed
+            // with its work file) is not brought back, half empty, by a later event of its document
+            return;
+        }
         IndexedRecord record = existing.map(SearchIndex.Stored::record).orElseGet(() -> new IndexedRecord(id, kind));
         if (message.getSequenceNumber() <= record.lastSequence) {
             return;

@@ -5,5 +5,7 @@ public enum DocumentStatus {
     // incoming
     REGISTERED, ASSIGNED, COMPLETED, RETURNED_TO_SENDER, WITHDRAWN,
     // outgoing
-    DRAFT, IN_REVIEW, AWAITING_APPROVAL, RETURNED, APPROVED, ISSUED, RECALLED
+    DRAFT, IN_REVIEW, AWAITING_APPROVAL, RETURNED, APPROVED, ISSUED, RECALLED,
+    // either, with its work file after the retention period: only the register entry is left
+    DESTROYED
 }

@@ -28,4 +28,13 @@ public final class WorkFileCommands {
 
     public record TransferWorkFileToArchive(@TargetAggregateIdentifier String workFileId, LocalDate transferredOn) {
     }
+
+    /**
+     * Destroys an archived file whose retention period is over (tiêu hủy tài liệu hết giá trị), by a
+     * decision of the head of the agency.
+     *
+     * @param decision the destruction decision, e.g. {@code Quyết định số 15/QĐ-UBND ngày 02/3/2027}
+     */
+    public record DestroyWorkFile(@TargetAggregateIdentifier String workFileId, LocalDate destroyedOn, String decision) {
+    }
 }

@@ -1,6 +1,7 @@
 package vn.egov.backbone.eoffice.workfile.api;
 
 import java.time.LocalDate;
+import java.util.List;
 
 public final class WorkFileEvents {
     private WorkFileEvents() {
@@ -21,5 +22,13 @@ public final class WorkFileEvents {
     }
 
     public record WorkFileTransferredToArchive(String workFileId, LocalDate transferredOn, LocalDate keepUntil) {
+    }
+
+    /**
+     * The file and its documents are destroyed: read models keep only the register entry of each
+     * document, and the search index forgets them.
+     */
+    public record WorkFileDestroyed(String workFileId, String agencyId, LocalDate destroyedOn, String decision,
+                                    List<String> documentIds) {
     }
 }
