@@ -30,7 +30,8 @@ import java.util.Optional;
 
 /**
  * Answers the sender of a document received by edXML as the document moves: 03 accepted on
- * registration, 05 processing on assignment, 06 done on completion, 02 refused when returned, 15
+ * registration and 04 at once after it (registered, it waits for the leader's assignment), 05
+ * processing on assignment, 06 done on completion, 02 refused when returned, 15
  * when a recall was honoured; and tells the recipients of a recalled document (13). The packages go into the exchange log (the outbox towards the
  * national axis). Never replayed: a status is sent once ({@link ExchangeLog#produced} guards it too).
  */
@@ -56,6 +57,7 @@ class EdXmlStatusProducer {
     void on(IncomingDocumentRegistered event, @MetaDataValue(ActingMetadata.ACTING_OFFICIAL) String actor) {
         if (event.channel() == Channel.EDXML) {
             produce(event, Status.ACCEPTED, actor);
+            produce(event, Status.AWAITING_ASSIGNMENT, actor);
         }
     }
 

@@ -144,6 +144,9 @@ class EdXmlExchangeApiTest {
         Api.Response accepted = importPackage(provinceClerk, statusPackage(communeClerk, received, "03"));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> externalStatuses(provinceClerk, id).contains("03"));
+        // and at once "awaiting assignment" (04): registered, it waits for the commune leader
+        assertThat(importPackage(provinceClerk, statusPackage(communeClerk, received, "04")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> externalStatuses(provinceClerk, id).contains("04"));
 
         // Importing the same package again is refused as a duplicate, and logged as refused.
         Api.Response again = importPackage(communeClerk, exported.body());
