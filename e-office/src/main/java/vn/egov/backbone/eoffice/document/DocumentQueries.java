@@ -147,7 +147,11 @@ public class DocumentQueries {
                              LocalDate deadline, boolean overdue, String status, Instant assignedAt) {
     }
 
-    public enum InboxTab { TODO, OVERDUE, DONE }
+    /** To do (not overdue), due within {@link #DUE_SOON_DAYS} days (a part of to do), overdue, done. */
+    public enum InboxTab { TODO, DUE_SOON, OVERDUE, DONE }
+
+    /** "Due soon": the deadline is today or within this many days, so the reminder comes while there is time. */
+    static final int DUE_SOON_DAYS = 2;
 
     /** What waits for the official: assigned to them, or to a department they hold a role in. */
     public List<InboxEntry> inbox(String officialId, InboxTab tab) {
@@ -155,6 +159,7 @@ public class DocumentQueries {
         LocalDate today = LocalDate.now(clock.withZone(vn.egov.backbone.core.shared.DisplayDates.VIETNAM));
         String tabCondition = switch (tab) {
             case TODO -> " AND i.status = 'OPEN' AND (i.deadline IS NULL OR i.deadline >= :today)";
+            case DUE_SOON -> " AND i.status = 'OPEN' AND i.deadline >= :today AND i.deadline <= :soon";
             case OVERDUE -> " AND i.status = 'OPEN' AND i.deadline < :today";
             case DONE -> " AND i.status = 'DONE'";
         };
@@ -166,7 +171,7 @@ public class DocumentQueries {
                         + " AND " + v.condition()
                         + " ORDER BY CASE d.urgency WHEN 'FLASH' THEN 0 WHEN 'VERY_URGENT' THEN 1 WHEN 'URGENT' THEN 2 ELSE 3 END,"
                         + " i.deadline, i.assigned_at DESC")
-                .params(v.params()).param("today", today)
+                .params(v.params()).param("today", today).param("soon", today.plusDays(DUE_SOON_DAYS))
                 .query((rs, n) -> {
                     LocalDate deadline = rs.getObject("i_deadline", LocalDate.class);
                     return new InboxEntry(map(rs, n), rs.getString("i_role"), rs.getString("i_kind"),

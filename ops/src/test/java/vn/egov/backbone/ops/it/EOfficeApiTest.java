@@ -131,6 +131,17 @@ class EOfficeApiTest {
         assertThat(inboxIds(colleague, "TODO")).contains(id);
         assertThat(inboxIds(confidentialLeader, "TODO")).contains(id);
         assertThat(inboxIds(outsider, "TODO")).doesNotContain(id);
+        // three days left: not yet due soon; two days later it is, and still to do
+        assertThat(inboxIds(specialist, "DUE_SOON")).doesNotContain(id);
+        MovableClock clock = backbone.bean(MovableClock.class);
+        clock.advance(Duration.ofDays(2));
+        try {
+            assertThat(inboxIds(specialist, "DUE_SOON")).contains(id);
+            assertThat(inboxIds(specialist, "TODO")).contains(id);
+            assertThat(inboxIds(specialist, "OVERDUE")).doesNotContain(id);
+        } finally {
+            clock.reset();
+        }
 
         assertThat(specialist.api().post("/api/v1/documents/" + id + "/progress",
                 Map.of("note", "Đã xin ý kiến các phòng")).status()).isEqualTo(204);
