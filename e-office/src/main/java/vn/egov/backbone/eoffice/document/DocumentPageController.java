@@ -170,8 +170,14 @@ class DocumentPageController {
         model.addAttribute("canAssign", incoming && leader
                 && (status == DocumentStatus.REGISTERED || status == DocumentStatus.ASSIGNED));
         model.addAttribute("canReturn", incoming && clerk && status == DocumentStatus.REGISTERED);
-        model.addAttribute("canProcess", incoming && status == DocumentStatus.ASSIGNED
-                && queries.actingAssignee(me, id).isPresent());
+        boolean canProcess = incoming && status == DocumentStatus.ASSIGNED && queries.actingAssignee(me, id).isPresent();
+        model.addAttribute("canProcess", canProcess);
+        if (canProcess) {
+            // forwarding stays within the unit (DocumentActions.forward checks it again)
+            String myUnit = officials.find(me).map(OfficialView::unitId).orElse(null);
+            model.addAttribute("forwardTo", officials.list(null, false).stream()
+                    .filter(o -> !o.id().equals(me) && o.unitId() != null && o.unitId().equals(myUnit)).toList());
+        }
         model.addAttribute("canAttach", incoming ? clerk : me.equals(document.drafterId()));
         model.addAttribute("canSubmit", !incoming && me.equals(document.drafterId())
                 && (status == DocumentStatus.DRAFT || status == DocumentStatus.RETURNED));
@@ -222,6 +228,12 @@ class DocumentPageController {
     @PostMapping("/documents/{id}/progress")
     String progress(@PathVariable String id, @RequestParam String note, RedirectAttributes redirect) {
         return act(redirect, id, () -> actions.recordProgress(id, note));
+    }
+
+    @PostMapping("/documents/{id}/forward")
+    String forward(@PathVariable String id, @RequestParam String toOfficialId, @RequestParam(required = false) String note,
+                   RedirectAttributes redirect) {
+        return act(redirect, id, () -> actions.forward(id, toOfficialId, Text.blankToNull(note)));
     }
 
     @PostMapping("/documents/{id}/complete")

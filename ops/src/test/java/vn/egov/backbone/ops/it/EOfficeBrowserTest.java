@@ -101,6 +101,18 @@ class EOfficeBrowserTest {
         assertThat(browser.text("inbox")).contains("Phê duyệt Đề án chuyển đổi số").contains("Chủ trì");
         browser.screenshot("inbox");
         browser.clickAndWait(By.linkText("Phê duyệt Đề án chuyển đổi số tỉnh Thử Nghiệm giai đoạn 2026-2030"));
+        // the specialist hands it to a colleague of the same department, who completes it
+        new Select(browser.find(By.id("toOfficialId"))).selectByVisibleText("Đinh Thị Hằng");
+        browser.type("forward-note", "Chị Hằng soạn kế hoạch triển khai.");
+        browser.screenshot("document-forward");
+        browser.clickAndWait(By.id("forward-submit"));
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã cập nhật.");
+
+        browser.signOut();
+        browser.signIn("truongphong", "mật-khẩu-truongphong");
+        browser.go("/documents/inbox");
+        assertThat(browser.text("inbox")).contains("Phê duyệt Đề án chuyển đổi số");
+        browser.clickAndWait(By.linkText("Phê duyệt Đề án chuyển đổi số tỉnh Thử Nghiệm giai đoạn 2026-2030"));
         browser.type("result", "Đã tham mưu Kế hoạch triển khai, trình lãnh đạo ký.");
         browser.clickAndWait(By.id("complete-submit"));
         await().untilAsserted(() -> {
@@ -108,7 +120,8 @@ class EOfficeBrowserTest {
             assertThat(browser.text("doc-status")).isEqualTo("Đã xử lý xong");
         });
         assertThat(browser.text("history")).contains("Vào sổ văn bản đến").contains("Nguyễn Thị Thu")
-                .contains("Phân công xử lý").contains("Lê Văn Hùng").contains("Hoàn thành xử lý").contains("Phạm Văn An");
+                .contains("Phân công xử lý").contains("Lê Văn Hùng").contains("Chuyển xử lý").contains("Phạm Văn An")
+                .contains("Hoàn thành xử lý").contains("Đinh Thị Hằng");
         browser.screenshot("document-completed");
 
         browser.go("/registers");
