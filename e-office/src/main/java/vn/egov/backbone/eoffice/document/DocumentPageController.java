@@ -174,9 +174,9 @@ class DocumentPageController {
         model.addAttribute("canProcess", canProcess);
         if (canProcess) {
             // forwarding stays within the unit (DocumentActions.forward checks it again)
-            String myUnit = officials.find(me).map(OfficialView::unitId).orElse(null);
-            model.addAttribute("forwardTo", officials.list(null, false).stream()
-                    .filter(o -> !o.id().equals(me) && o.unitId() != null && o.unitId().equals(myUnit)).toList());
+            List<OfficialView> colleagues = officials.find(me).map(OfficialView::unitId)
+                    .map(unit -> officials.list(unit, false)).orElse(List.of());
+            model.addAttribute("forwardTo", colleagues.stream().filter(o -> !o.id().equals(me)).toList());
         }
         model.addAttribute("canAttach", incoming ? clerk : me.equals(document.drafterId()));
         model.addAttribute("canSubmit", !incoming && me.equals(document.drafterId())
