@@ -53,8 +53,8 @@ final class VisibleDocuments extends FilterDirectoryReader {
     /**
      * One search is split into as many slices of the index as there are cores, searched side by side
      * (large segments are split into partitions, so that one big segment does not leave a core idle):
-     * a query that walks the postings of common syllables in every visible document takes about half as
-     * long when the other core is free, which it mostly is between requests.
+     * a query that walks the postings of common syllables in every visible document finishes sooner when
+     * the other core is free (long queries at 300,000 documents: p99 64 → 48 ms, README "Search").
      */
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final java.util.concurrent.ExecutorService SEGMENTS = java.util.concurrent.Executors.newFixedThreadPool(
