@@ -29,15 +29,35 @@ public class UnitDirectory {
      */
     static final Duration CACHE_TIME = Duration.ofSeconds(2);
 
-    private record Cached(Optional<UnitView> unit, long loadedAt) {
-    }
+    /** Values kept for {@link #CACHE_TIME} after they were loaded, at most 50,000 of them. */
+    private static final class BriefCache<V> {
+        private record Entry<V>(V value, long loadedAt) {
+        }
 
-    private record CachedMerges(Set<String> units, long loadedAt) {
+        private final Map<String, Entry<V>> entries = new ConcurrentHashMap<>();
+
+        V get(String key, java.util.function.Function<String, V> load) {
+            long now = System.nanoTime();
+            Entry<V> cached = entries.get(key);
+            if (cached != null && now - cached.loadedAt() < CACHE_TIME.toNanos()) {
+                return cached.value();
+            }
+            V value = load.apply(key);
+            if (entries.size() > 50_000) {
+                entries.clear();
+            }
+            entries.put(key, new Entry<>(value, now));
+            return value;
+        }
+
+        void clear() {
+            entries.clear();
+        }
     }
 
     private final JdbcClient jdbc;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    private final Map<String, CachedMerges> mergesCache = new ConcurrentHashMap<>();
+    private final BriefCache<Optional<UnitView>> cache = new BriefCache<>();
+    private final BriefCache<Set<String>> mergesCache = new BriefCache<>();
 
     public UnitDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -47,18 +67,8 @@ public class UnitDirectory {
         if (id == null) {
             return Optional.empty();
         }
-        long now = System.nanoTime();
-        Cached cached = cache.get(id);
-        if (cached != null && now - cached.loadedAt() < CACHE_TIME.toNanos()) {
-            return cached.unit();
-        }
-        Optional<UnitView> unit = jdbc.sql("SELECT " + COLUMNS + " FROM unit_view WHERE id = :id").param("id", id)
-                .query(UnitDirectory::map).optional();
-        if (cache.size() > 50_000) {
-            cache.clear();
-        }
-        cache.put(id, new Cached(unit, now));
-        return unit;
+        return cache.get(id, key -> jdbc.sql("SELECT " + COLUMNS + " FROM unit_view WHERE id = :id").param("id", key)
+                .query(UnitDirectory::map).optional());
     }
 
     /** The active unit with this code (codes are unique across the tree). */
@@ -73,21 +83,11 @@ public class UnitDirectory {
      * Looked up on every read of documents, so kept for a moment like single units.
      */
     public Set<String> mergedInto(String unitId) {
-        long now = System.nanoTime();
-        CachedMerges cached = mergesCache.get(unitId);
-        if (cached != null && now - cached.loadedAt() < CACHE_TIME.toNanos()) {
-            return cached.units();
-        }
-        Set<String> merged = Set.copyOf(jdbc.sql("WITH RECURSIVE merged(id) AS ("
+        return mergesCache.get(unitId, key -> Set.copyOf(jdbc.sql("WITH RECURSIVE merged(id) AS ("
                         + " SELECT id FROM unit_view WHERE merged_into = :id"
                         + " UNION SELECT u.id FROM unit_view u JOIN merged m ON u.merged_into = m.id)"
                         + " SELECT id FROM merged")
-                .param("id", unitId).query(String.class).list());
-        if (mergesCache.size() > 50_000) {
-            mergesCache.clear();
-        }
-        mergesCache.put(unitId, new CachedMerges(merged, now));
-        return merged;
+                .param("id", key).query(String.class).list()));
     }
 
     /** Called by the projection after every change to the tree. */
