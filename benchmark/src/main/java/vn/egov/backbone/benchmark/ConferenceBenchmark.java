@@ -5,7 +5,6 @@ import vn.egov.backbone.meetings.conference.JitsiProperties;
 import vn.egov.backbone.meetings.conference.JoinTokens;
 
 import java.net.URLEncoder;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +80,7 @@ public final class ConferenceBenchmark {
             long[] batches = new long[30];
             for (int i = -5; i < batches.length; i++) {
                 long begin = System.nanoTime();
-                HttpResponse<String> joins = backbone.get("/api/v1/meetings/" + meetingId + "/endpoint-joins", secretary);
+                BackboneProcess.Response joins = backbone.get("/api/v1/meetings/" + meetingId + "/endpoint-joins", secretary);
                 if (joins.statusCode() != 200 || BackboneProcess.JSON.readTree(joins.body()).size() != endpoints.size()) {
                     throw new IllegalStateException("endpoint-joins: " + joins.statusCode() + " " + joins.body());
                 }
@@ -149,7 +148,7 @@ public final class ConferenceBenchmark {
         request.put("endpointUnitIds", more);
         request.put("inviteeIds", List.of());
         request.put("secretaryId", whoAmI(secretary));
-        HttpResponse<String> created = backbone.post("/api/v1/meetings", secretary, request);
+        BackboneProcess.Response created = backbone.post("/api/v1/meetings", secretary, request);
         if (created.statusCode() != 201) {
             throw new IllegalStateException("Cannot schedule: " + created.body());
         }
@@ -179,7 +178,7 @@ public final class ConferenceBenchmark {
                     Thread.sleep(wait);
                 }
                 long begin = System.nanoTime();
-                HttpResponse<String> response = backbone.post(webhook.path(), CALLBACK, webhook.body());
+                BackboneProcess.Response response = backbone.post(webhook.path(), CALLBACK, webhook.body());
                 latencies[i] = System.nanoTime() - begin;
                 if (response.statusCode() != 200) {
                     errors.incrementAndGet();

@@ -12,7 +12,6 @@ import vn.egov.backbone.onestop.dossier.api.DossierCommands.PaymentMethod;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.ProcedureTerms;
 import vn.egov.backbone.onestop.dossier.api.DossierEvents.*;
 
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -148,7 +147,7 @@ public final class DossierBenchmark {
             int i;
             while ((i = next.getAndIncrement()) < apiDossiers) {
                 long begin = System.nanoTime();
-                HttpResponse<String> registered = backbone.post("/api/v1/dossiers", clerk, Map.of(
+                BackboneProcess.Response registered = backbone.post("/api/v1/dossiers", clerk, Map.of(
                         "procedureCode", "HT-01", "communeId", commune.id(), "channel", "DESK",
                         "applicant", Map.of("name", Names.person(new SplittableRandom(i)), "idNumber",
                                 String.format("0010%08d", i)), "components", 2, "digitisedComponents", 2));
@@ -160,7 +159,7 @@ public final class DossierBenchmark {
                 String id = BackboneProcess.JSON.readTree(registered.body()).get("id").asText();
                 for (int step = 1; step <= 2; step++) {
                     begin = System.nanoTime();
-                    HttpResponse<String> response = backbone.post("/api/v1/dossiers/" + id
+                    BackboneProcess.Response response = backbone.post("/api/v1/dossiers/" + id
                             + (step == 1 ? "/resolution" : "/result-return"), clerk, Map.of("resultDigitised", true));
                     latencies[i * 3 + step] = System.nanoTime() - begin;
                     if (response.statusCode() != 204) {
@@ -477,7 +476,7 @@ public final class DossierBenchmark {
 
     private double replay(BackboneProcess backbone, long head) throws Exception {
         long started = System.nanoTime();
-        HttpResponse<String> response = backbone.post("/api/v1/admin/processors/dossier-kpis/replay", backbone.adminToken(),
+        BackboneProcess.Response response = backbone.post("/api/v1/admin/processors/dossier-kpis/replay", backbone.adminToken(),
                 Map.of());
         if (response.statusCode() != 202) {
             throw new IllegalStateException("Replay refused: " + response.statusCode() + " " + response.body());
@@ -531,7 +530,7 @@ public final class DossierBenchmark {
         long[] nanos = new long[200];
         for (int i = 0; i < nanos.length; i++) {
             long begin = System.nanoTime();
-            HttpResponse<String> response = backbone.get(path, leader);
+            BackboneProcess.Response response = backbone.get(path, leader);
             nanos[i] = System.nanoTime() - begin;
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(path + ": " + response.statusCode());

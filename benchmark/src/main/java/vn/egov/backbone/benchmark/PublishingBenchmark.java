@@ -7,7 +7,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -98,7 +97,7 @@ public final class PublishingBenchmark {
             long history = received.get();
             long start = history;
             long began = System.nanoTime();
-            HttpResponse<String> replay = backbone.post("/api/v1/admin/processors/kafka-publisher/replay",
+            BackboneProcess.Response replay = backbone.post("/api/v1/admin/processors/kafka-publisher/replay",
                     BackboneProcess.ADMIN, Map.of());
             if (replay.statusCode() != 202) {
                 throw new IllegalStateException("replay: " + replay.statusCode() + " " + replay.body());
@@ -128,7 +127,7 @@ public final class PublishingBenchmark {
         double seconds = BackboneProcess.runClients(clients, errors, () -> {
             while (System.nanoTime() < end) {
                 int i = sent.incrementAndGet();
-                HttpResponse<String> response = backbone.post("/api/v1/documents/incoming", clerk, Map.of(
+                BackboneProcess.Response response = backbone.post("/api/v1/documents/incoming", clerk, Map.of(
                         "number", i + "/BC-" + run, "issuer", "Sở Tài chính",
                         "issuedOn", LocalDate.now().minusDays(1).toString(), "type", "BAO_CAO",
                         "subject", "Báo cáo tình hình thực hiện nhiệm vụ tài chính tháng " + (i % 12 + 1),
