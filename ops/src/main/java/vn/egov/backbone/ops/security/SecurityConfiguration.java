@@ -13,6 +13,8 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -31,6 +33,27 @@ import java.net.URI;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    /**
+     * No Micrometer observation around each security filter: with actuator on the classpath Spring
+     * Security wraps every filter of every chain in its own observation, a measurable share of a
+     * registration's CPU (registration benchmark, README). Requests are still observed as a whole
+     * ({@code http.server.requests}); failed logins are counted by {@link LoginAttemptListener}.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Path patterns for every {@code securityMatcher}/{@code requestMatchers} given as text: matched
+     * against the request path directly, not by asking Spring MVC's handler mappings which handler the
+     * request would reach (the default when MVC is present, done for each matcher of each request).
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
 
     @Bean
     AuthenticationManager authenticationManager(OfficialUserDetailsService officials, PasswordEncoder encoder,
