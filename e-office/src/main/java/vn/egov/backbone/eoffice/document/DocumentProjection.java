@@ -343,9 +343,8 @@ class DocumentProjection {
         if (officialId == null || officialId.equals(ActingMetadata.SYSTEM)) {
             return;
         }
-        jdbc.sql("DELETE FROM document_participant WHERE document_id = :id AND official_id = :official")
-                .param("id", documentId).param("official", officialId).update();
-        jdbc.sql("INSERT INTO document_participant (document_id, official_id) VALUES (:id, :official)")
+        jdbc.sql("INSERT INTO document_participant (document_id, official_id) VALUES (:id, :official)"
+                        + " ON CONFLICT DO NOTHING")
                 .param("id", documentId).param("official", officialId).update();
     }
 
