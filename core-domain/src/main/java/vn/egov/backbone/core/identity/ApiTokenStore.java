@@ -68,16 +68,22 @@ public class ApiTokenStore {
     /** The official a valid (not revoked, not expired) token belongs to; marks it used. */
     public Optional<String> authenticate(String token) {
         Instant now = clock.instant();
-        Optional<String[]> row = jdbc.sql("SELECT id, official_id FROM api_token WHERE token_hash = :hash"
+        Instant minuteAgo = now.minusSeconds(60);
+        Optional<ValidToken> valid = jdbc.sql("SELECT id, official_id, last_used_at FROM api_token WHERE token_hash = :hash"
                         + " AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)")
                 .param("hash", hash(token)).param("now", Timestamp.from(now))
-                .query((rs, i) -> new String[]{rs.getString(1), rs.getString(2)}).optional();
-        // Recorded to the minute: a script using its token on every request must not write on every request.
-        row.ifPresent(r -> jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id"
-                        + " AND (last_used_at IS NULL OR last_used_at < :minuteAgo)")
-                .param("now", Timestamp.from(now)).param("id", r[0])
-                .param("minuteAgo", Timestamp.from(now.minusSeconds(60))).update());
-        return row.map(r -> r[1]);
+                .query((rs, i) -> new ValidToken(rs.getString(1), rs.getString(2), instant(rs.getTimestamp(3)))).optional();
+        // Recorded to the minute: a script using its token on every request must not write on every
+        // request, nor send a statement that would change nothing.
+        valid.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(minuteAgo))
+                .ifPresent(t -> jdbc.sql("UPDATE api_token SET last_used_at = :now WHERE id = :id"
+                                + " AND (last_used_at IS NULL OR last_used_at < :minuteAgo)")
+                        .param("now", Timestamp.from(now)).param("id", t.id())
+                        .param("minuteAgo", Timestamp.from(minuteAgo)).update());
+        return valid.map(ValidToken::officialId);
+    }
+
+    private record ValidToken(String id, String officialId, Instant lastUsedAt) {
     }
 
     public List<ApiTokenView> list(String officialId) {

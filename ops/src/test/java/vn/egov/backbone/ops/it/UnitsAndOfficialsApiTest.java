@@ -239,6 +239,11 @@ class UnitsAndOfficialsApiTest {
         Api bearer = Api.bearer(backbone.baseUrl(), token);
         assertThat(bearer.get("/api/v1/me").body().get("username").asText()).isEqualTo("hoangthidung");
         assertThat(dung.get("/api/v1/me/tokens").body().get(0).has("token")).as("never shown again").isFalse();
+        String lastUsed = dung.get("/api/v1/me/tokens").body().get(0).get("lastUsedAt").asText();
+        assertThat(lastUsed).as("its use is recorded").isNotBlank().isNotEqualTo("null");
+        assertThat(bearer.get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(dung.get("/api/v1/me/tokens").body().get(0).get("lastUsedAt").asText())
+                .as("recorded to the minute, not at every request").isEqualTo(lastUsed);
 
         assertThat(dung.delete("/api/v1/me/tokens/" + issued.body().get("id").asText()).status()).isEqualTo(204);
         assertThat(bearer.get("/api/v1/me").status()).isEqualTo(401);
