@@ -7,15 +7,20 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -328,17 +333,39 @@ public class SearchIndex {
 
     // ---- helpers --------------------------------------------------------------------------------
 
+    /**
+     * The record with this id, looked up as a primary key: the id's term is sought in each segment,
+     * newest first, and the first live document holding it is read. An indexer does this for every
+     * event; a scored {@code TermQuery} built a weight and term statistics over all segments for
+     * each lookup.
+     */
     private Optional<Stored> stored(SearcherManager manager, String id) {
         try {
             IndexSearcher searcher = manager.acquire();
             try {
-                TopDocs top = searcher.search(new TermQuery(new Term(SearchFields.ID, id)), 1);
-                if (top.scoreDocs.length == 0) {
-                    return Optional.empty();
+                BytesRef key = new BytesRef(id);
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+                PostingsEnum postings = null;
+                for (int i = leaves.size() - 1; i >= 0; i--) {
+                    LeafReader leaf = leaves.get(i).reader();
+                    Terms ids = leaf.terms(SearchFields.ID);
+                    if (ids == null) {
+                        continue;
+                    }
+                    TermsEnum terms = ids.iterator();
+                    if (!terms.seekExact(key)) {
+                        continue;
+                    }
+                    postings = terms.postings(postings, PostingsEnum.NONE);
+                    Bits live = leaf.getLiveDocs();
+                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            Document found = leaf.storedFields().document(doc);
+                            return Optional.of(new Stored(record(found), found.get(SearchFields.BODY)));
+                        }
+                    }
                 }
-                StoredFields fields = searcher.storedFields();
-                Document doc = fields.document(top.scoreDocs[0].doc);
-                return Optional.of(new Stored(record(doc), doc.get(SearchFields.BODY)));
+                return Optional.empty();
             } finally {
                 manager.release(searcher);
             }
