@@ -39,6 +39,7 @@ public class DocumentSignatures {
     private final DocumentQueries queries;
     private final AttachmentStore attachments;
     private final SigningKeys keys;
+    private final TrustedAuthorities trusted;
     private final Authorizer authorizer;
     private final OfficialDirectory officials;
     private final UnitDirectory units;
@@ -46,12 +47,13 @@ public class DocumentSignatures {
     private final Clock clock;
 
     DocumentSignatures(DocumentActions documents, DocumentQueries queries, AttachmentStore attachments, SigningKeys keys,
-                       Authorizer authorizer, OfficialDirectory officials, UnitDirectory units, Commands commands,
-                       Clock clock) {
+                       TrustedAuthorities trusted, Authorizer authorizer, OfficialDirectory officials, UnitDirectory units,
+                       Commands commands, Clock clock) {
         this.documents = documents;
         this.queries = queries;
         this.attachments = attachments;
         this.keys = keys;
+        this.trusted = trusted;
         this.authorizer = authorizer;
         this.officials = officials;
         this.units = units;
@@ -93,7 +95,7 @@ public class DocumentSignatures {
 
     public List<PadesVerifier.SignatureReport> verify(String documentId, String attachmentId) {
         documents.readable(documentId);
-        return PadesVerifier.verify(attachments.bytes(pdf(documentId, attachmentId).sha256()));
+        return PadesVerifier.verify(attachments.bytes(pdf(documentId, attachmentId).sha256()), trusted.anchors());
     }
 
     private DocumentQueries.AttachmentRow pdf(String documentId, String attachmentId) {

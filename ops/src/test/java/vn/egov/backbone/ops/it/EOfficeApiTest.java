@@ -7,12 +7,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.egov.backbone.eoffice.signature.TestCertificates;
 import vn.egov.backbone.ops.support.Api;
 import vn.egov.backbone.ops.support.MovableClock;
 import vn.egov.backbone.ops.support.Province;
 import vn.egov.backbone.ops.support.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
-import vn.egov.backbone.ops.support.TestCertificates;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -439,7 +439,11 @@ class EOfficeApiTest {
 
     @Test
     void theLeaderSignsThenTheAgencyAndBothSignaturesVerify() throws Exception {
-        TestCertificates.writePkcs12(dataDir.resolve("keys/pho.chu.tich.p12"), "Lê Văn Hùng", "UBND tỉnh Thử Nghiệm", "mã-pin-ký");
+        // The leader's key is issued by a CA the operator trusts; the agency's seal is self-signed.
+        TestCertificates.Authority ca = TestCertificates.authority("CA chuyên dùng Chính phủ thử nghiệm");
+        TestCertificates.writePem(dataDir.resolve("trust/ca-chinh-phu.pem"), ca);
+        TestCertificates.writePkcs12(dataDir.resolve("keys/pho.chu.tich.p12"),
+                TestCertificates.issue(ca, "Lê Văn Hùng", "UBND tỉnh Thử Nghiệm"), "mã-pin-ký");
         TestCertificates.writePkcs12(dataDir.resolve("keys/agency-TP.UBND.p12"), "Ủy ban nhân dân tỉnh Thử Nghiệm",
                 "UBND tỉnh Thử Nghiệm", "mã-pin-cơ-quan");
         Api.Response draft = specialist.api().post("/api/v1/documents/outgoing", Map.of("type", "QUYET_DINH",
@@ -480,9 +484,20 @@ class EOfficeApiTest {
         assertThat(report.get(0).get("subFilter").asText()).isEqualTo("ETSI.CAdES.detached");
         assertThat(report.get(0).get("intact").asBoolean()).isTrue();
         assertThat(report.get(0).get("coversWholeDocument").asBoolean()).as("a later signature follows").isFalse();
+        assertThat(report.get(0).get("trusted").asBoolean()).as(report.get(0).toString()).isTrue();
+        assertThat(report.get(0).get("trustedBy").asText()).contains("CA chuyên dùng Chính phủ thử nghiệm");
+        assertThat(report.get(0).get("problem").asText()).contains("revocation not checked");
         assertThat(report.get(1).get("subject").asText()).contains("CN=Ủy ban nhân dân tỉnh Thử Nghiệm");
         assertThat(report.get(1).get("intact").asBoolean()).isTrue();
         assertThat(report.get(1).get("coversWholeDocument").asBoolean()).isTrue();
+        assertThat(report.get(1).get("trusted").asBoolean()).as("self-signed").isFalse();
+        assertThat(report.get(1).get("problem").asText()).contains("does not chain to a trusted certification authority");
+        assertThat(clerk.api().get("/documents/" + id).raw().body()).as("the document page links the check")
+                .contains("/documents/" + id + "/attachments/" + agencySigned + "/signatures");
+        String page = clerk.api().get("/documents/" + id + "/attachments/" + agencySigned + "/signatures").raw().body();
+        assertThat(page).as("the page says it in Vietnamese").contains("CN=Lê Văn Hùng")
+                .contains("Có — CN=CA chuyên dùng Chính phủ thử nghiệm")
+                .contains("Chứng thư số không do tổ chức chứng thực tin cậy cấp.");
 
         byte[] sealedPdf = clerk.api().getBytes(signatures + agencySigned).body();
         try (var document = org.apache.pdfbox.Loader.loadPDF(sealedPdf)) {
