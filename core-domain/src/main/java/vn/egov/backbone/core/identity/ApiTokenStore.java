@@ -58,7 +58,15 @@ public class ApiTokenStore {
                 .param("expires", expiresAt == null ? null : Timestamp.from(expiresAt)).update();
     }
 
+    /** Counts the revocations on this node, so that whoever remembers a checked token knows to check it again. */
+    private final java.util.concurrent.atomic.AtomicLong revocations = new java.util.concurrent.atomic.AtomicLong();
+
+    public long revocations() {
+        return revocations.get();
+    }
+
     boolean revoke(String tokenId, String officialId) {
+        revocations.incrementAndGet();
         return jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND official_id = :official"
                         + " AND revoked_at IS NULL")
                 .param("now", Timestamp.from(clock.instant())).param("id", tokenId).param("official", officialId)

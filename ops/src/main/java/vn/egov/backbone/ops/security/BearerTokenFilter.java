@@ -14,11 +14,30 @@ import vn.egov.backbone.core.identity.OfficialPrincipal;
 import vn.egov.backbone.core.identity.OfficialUserDetailsService;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
-/** Authenticates {@code Authorization: Bearer bb_...} with an official's personal API token. */
+/**
+ * Authenticates {@code Authorization: Bearer bb_...} with an official's personal API token.
+ *
+ * <p>A script or peer system sends its token with every request, often many a second. A token found
+ * valid, with its official found active and unlocked, is taken as such for one second (the token,
+ * the official and the credential are three queries). A revocation on this node is seen by the next
+ * request; one made on another node, like a deactivation or a lockout, within a second. Roles are
+ * still read at each request ({@code Authorizer}).
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
     private static final String PREFIX = "Bearer ";
+    static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private record Checked(OfficialPrincipal principal, long atNanos, long revocations) {
+    }
+
+    /** By the token's SHA-256, never the token itself. */
+    private final Map<String, Checked> recent = new ConcurrentHashMap<>();
 
     private final ApiTokenStore tokens;
     private final OfficialUserDetailsService officials;
@@ -38,18 +57,38 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<OfficialPrincipal> principal = tokens.authenticate(header.substring(PREFIX.length()).strip())
-                .flatMap(officials::loadByOfficialId)
-                .filter(p -> p.isEnabled() && p.isAccountNonLocked());
+        Optional<OfficialPrincipal> principal = principal(header.substring(PREFIX.length()).strip());
         if (principal.isEmpty()) {
             SecurityContextHolder.clearContext();
             unauthenticated.commence(request, response, new BadCredentialsException("Invalid, expired or revoked token"));
             return;
         }
-        principal.get().eraseCredentials();
         var authentication = UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
                 principal.get().getAuthorities());
         SecurityContextHolder.getContext().setAuthentication(authentication);
         chain.doFilter(request, response);
+    }
+
+    private Optional<OfficialPrincipal> principal(String token) {
+        String key = ApiTokenStore.hash(token);
+        long now = System.nanoTime();
+        long revocations = tokens.revocations();
+        Checked checked = recent.get(key);
+        if (checked != null && now - checked.atNanos() < RECHECK_NANOS && checked.revocations() == revocations) {
+            return Optional.of(checked.principal());
+        }
+        Optional<OfficialPrincipal> principal = tokens.authenticate(token)
+                .flatMap(officials::loadByOfficialId)
+                .filter(p -> p.isEnabled() && p.isAccountNonLocked());
+        if (principal.isPresent()) {
+            principal.get().eraseCredentials();
+            if (recent.size() >= MAX_REMEMBERED) {
+                recent.clear();
+            }
+            recent.put(key, new Checked(principal.get(), now, revocations));
+        } else {
+            recent.remove(key);
+        }
+        return principal;
     }
 }
