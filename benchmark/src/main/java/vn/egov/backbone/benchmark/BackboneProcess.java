@@ -287,6 +287,11 @@ final class BackboneProcess implements AutoCloseable {
     }
 
     private static Path jar() {
+        String chosen = System.getProperty("benchmark.jar");
+        if (chosen != null) {
+            // another build of the backbone, e.g. an earlier commit's, measured by this benchmark
+            return Path.of(chosen).toAbsolutePath();
+        }
         for (Path candidate : List.of(Path.of("ops/target/backbone.jar"), Path.of("../ops/target/backbone.jar"))) {
             if (Files.exists(candidate)) {
                 return candidate.toAbsolutePath();
