@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Personal API tokens for bearer authentication (scripts, peer systems). The token is shown once
@@ -59,18 +60,20 @@ public class ApiTokenStore {
     }
 
     /** Counts the revocations on this node, so that whoever remembers a checked token knows to check it again. */
-    private final java.util.concurrent.atomic.AtomicLong revocations = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong revocations = new AtomicLong();
 
     public long revocations() {
         return revocations.get();
     }
 
     boolean revoke(String tokenId, String officialId) {
-        revocations.incrementAndGet();
-        return jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND official_id = :official"
+        boolean revoked = jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND official_id = :official"
                         + " AND revoked_at IS NULL")
                 .param("now", Timestamp.from(clock.instant())).param("id", tokenId).param("official", officialId)
                 .update() == 1;
+        // after the row changed: a check that starts from now on reads it revoked
+        revocations.incrementAndGet();
+        return revoked;
     }
 
     /** The official a valid (not revoked, not expired) token belongs to; marks it used. */

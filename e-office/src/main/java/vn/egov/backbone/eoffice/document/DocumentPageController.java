@@ -186,6 +186,10 @@ class DocumentPageController {
         model.addAttribute("canReview", !incoming && status == DocumentStatus.IN_REVIEW && me.equals(document.reviewerId()));
         model.addAttribute("canIssue", !incoming && clerk && status == DocumentStatus.APPROVED);
         model.addAttribute("canRecall", !incoming && clerk && status == DocumentStatus.ISSUED);
+        // the approving leader signs the approved PDF, then the records clerk adds the agency's signature
+        model.addAttribute("canSign", !incoming && status == DocumentStatus.APPROVED && me.equals(document.approverId()));
+        model.addAttribute("canSeal", !incoming && clerk
+                && (status == DocumentStatus.APPROVED || status == DocumentStatus.ISSUED));
         if (incoming) {
             model.addAttribute("assignees", assigneeChoices(document.agencyId()));
         } else {

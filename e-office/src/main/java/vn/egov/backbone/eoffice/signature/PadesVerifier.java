@@ -128,12 +128,14 @@ public final class PadesVerifier {
         try {
             certificate.checkValidity(when);
         } catch (CertificateExpiredException | CertificateNotYetValidException e) {
-            return new Trust(Finding.NOT_VALID_AT_SIGNING_TIME, null, "the signer's certificate was not valid at the signing time (valid from "
-                    + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant() + ")");
+            return new Trust(Finding.NOT_VALID_AT_SIGNING_TIME, null, "the signer's certificate was not valid at the"
+                    + " signing time (valid from " + certificate.getNotBefore().toInstant() + " to "
+                    + certificate.getNotAfter().toInstant() + ")");
         }
         boolean[] usage = certificate.getKeyUsage();
         if (usage != null && !usage[0] && !usage[1]) {
-            return new Trust(Finding.NOT_FOR_SIGNING, null, "the signer's certificate is not issued for signing (key usage)");
+            return new Trust(Finding.NOT_FOR_SIGNING, null,
+                    "the signer's certificate is not issued for signing (key usage)");
         }
         if (anchors.isEmpty()) {
             return new Trust(Finding.NO_TRUSTED_AUTHORITY, null, "no trusted certification authority is configured");
@@ -145,13 +147,15 @@ public final class PadesVerifier {
             parameters.setRevocationEnabled(false);
             parameters.setDate(when);
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(carried)));
-            PKIXCertPathBuilderResult path = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
+            PKIXCertPathBuilderResult path =
+                    (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
             // named the way the report names subjects and issuers (BouncyCastle's order, CN first)
             return new Trust(Finding.TRUSTED, X500Name.getInstance(
                     path.getTrustAnchor().getTrustedCert().getSubjectX500Principal().getEncoded()).toString(), null);
         } catch (CertPathBuilderException e) {
-            return new Trust(Finding.UNTRUSTED_ISSUER, null, "the signer's certificate does not chain to a trusted certification authority"
-                    + " (issuer " + X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()) + ")");
+            return new Trust(Finding.UNTRUSTED_ISSUER, null, "the signer's certificate does not chain to a trusted"
+                    + " certification authority (issuer "
+                    + X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()) + ")");
         } catch (GeneralSecurityException e) {
             return new Trust(Finding.CHAIN_NOT_CHECKED, null, "cannot check the certificate chain: " + e.getMessage());
         }

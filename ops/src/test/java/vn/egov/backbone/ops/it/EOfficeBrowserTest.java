@@ -6,11 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import vn.egov.backbone.eoffice.signature.TestCertificates;
 import vn.egov.backbone.ops.support.Browser;
 import vn.egov.backbone.ops.support.Province;
 import vn.egov.backbone.ops.support.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -130,7 +132,17 @@ class EOfficeBrowserTest {
     }
 
     @Test
-    void draftReviseReviewApproveAndIssueThroughThePages() {
+    void draftReviseReviewApproveSignAndIssueThroughThePages() throws Exception {
+        // the leader's key from a CA the operator trusts, the agency's seal self-signed
+        TestCertificates.Authority ca = TestCertificates.authority("CA chuyên dùng Chính phủ thử nghiệm");
+        TestCertificates.writePem(dataDir.resolve("trust/ca.pem"), ca);
+        TestCertificates.writePkcs12(dataDir.resolve("keys/lanhdao.p12"),
+                TestCertificates.issue(ca, "Lê Văn Hùng", "UBND tỉnh Thử Nghiệm"), "mã-pin-ký");
+        TestCertificates.writePkcs12(dataDir.resolve("keys/agency-TP.UBND.p12"), "Ủy ban nhân dân tỉnh Thử Nghiệm",
+                "UBND tỉnh Thử Nghiệm", "mã-pin-cơ-quan");
+        Path pdf = dataDir.resolve("cong-van.pdf");
+        Files.write(pdf, EOfficeApiTest.pdf());
+
         browser.signOut();
         browser.signIn("chuyenvien", "mật-khẩu-chuyenvien");
         browser.go("/documents");
@@ -146,6 +158,9 @@ class EOfficeBrowserTest {
         browser.type("revise-subject", "Về việc báo cáo kết quả chuyển đổi số năm 2026");
         browser.clickAndWait(By.cssSelector("#revise-form button[type=submit]"));
         assertThat(browser.text("doc-subject")).isEqualTo("Về việc báo cáo kết quả chuyển đổi số năm 2026");
+        browser.find(By.id("file")).sendKeys(pdf.toAbsolutePath().toString());
+        browser.clickAndWait(By.xpath("//form[.//input[@id='file']]//button"));
+        assertThat(browser.text("attachments")).contains("cong-van.pdf");
         new Select(browser.find(By.id("reviewerId"))).selectByVisibleText("Đinh Thị Hằng");
         new Select(browser.find(By.id("approverId"))).selectByVisibleText("Lê Văn Hùng");
         browser.clickAndWait(By.cssSelector("#submit-form button[type=submit]"));
@@ -163,9 +178,21 @@ class EOfficeBrowserTest {
         browser.driver().get(draftUrl);
         browser.clickAndWait(By.xpath("//button[text()='Phê duyệt']"));
         assertThat(browser.text("doc-status")).isEqualTo("Đã duyệt, chờ phát hành");
+        browser.find(By.cssSelector("#attachments .sign-form input[name=password]")).sendKeys("mã-pin-ký");
+        browser.clickAndWait(By.xpath("//form[contains(@class,'sign-form')]//button[text()='Ký số']"));
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã ký số: cong-van (đã ký).pdf");
 
         browser.signOut();
         browser.signIn("vanthu", "mật-khẩu-vanthu");
+        browser.driver().get(draftUrl);
+        browser.find(By.cssSelector("#attachments li:last-child .sign-form input[name=password]")).sendKeys("mã-pin-cơ-quan");
+        browser.clickAndWait(By.cssSelector("#attachments li:last-child .sign-form button"));
+        assertThat(browser.find(By.cssSelector("p.notice")).getText())
+                .isEqualTo("Đã ký số: cong-van (đã ký) (đã ký số cơ quan).pdf");
+        browser.clickAndWait(By.cssSelector("#attachments li:last-child a.check-signatures"));
+        assertThat(browser.text("signatures")).contains("CN=Lê Văn Hùng").contains("Có — CN=CA chuyên dùng Chính phủ thử nghiệm")
+                .contains("Chứng thư số không do tổ chức chứng thực tin cậy cấp.");
+        browser.screenshot("outgoing-signatures");
         browser.driver().get(draftUrl);
         browser.clickAndWait(By.xpath("//button[text()='Phát hành']"));
         assertThat(browser.find(By.cssSelector("p.notice")).getText()).matches("Đã phát hành văn bản số \\d+/UBND\\.");
