@@ -31,6 +31,7 @@ class EOfficeBrowserTest {
     static Browser browser;
     static Province province;
     static Official specialist;
+    static Official communeClerk;
     static Official snvClerk;
 
     @BeforeAll
@@ -39,6 +40,7 @@ class EOfficeBrowserTest {
         backbone = RunningBackbone.start(List.of(), Map.of(), dataDir);
         province = new Province(backbone);
         province.official("vanthu", "Nguyễn Thị Thu", "TP.UBND", "RECORDS_CLERK", "NONE");
+        communeClerk = province.official("vanthu.xa", "Trần Thị Mai", "TP.002.UBND", "RECORDS_CLERK", "NONE");
         province.official("lanhdao", "Lê Văn Hùng", "TP.UBND", "LEADER", "NONE");
         specialist = province.official("chuyenvien", "Phạm Văn An", "TP.UBND.VP", "SPECIALIST", "NONE");
         province.official("truongphong", "Đinh Thị Hằng", "TP.UBND.VP", "SPECIALIST", "NONE");
@@ -201,6 +203,39 @@ class EOfficeBrowserTest {
         assertThat(browser.text("history")).contains("Sửa dự thảo").contains("Thông qua xem xét").contains("Phê duyệt")
                 .contains("Phát hành").contains("Gửi đến nơi nhận");
         browser.screenshot("outgoing-issued");
+    }
+
+    /** In a commune, so that the province's register numbers above are not disturbed. */
+    @Test
+    void aWorkFileIsOpenedFilledClosedAndTransferredToTheArchiveThroughThePages() {
+        String report = EOfficeApiTest.register(communeClerk, EOfficeApiTest.incoming("Báo cáo công tác văn thư, lưu trữ năm 2026",
+                "NONE"));
+        browser.signOut();
+        browser.signIn("vanthu.xa", "mật-khẩu-vanthu.xa");
+        browser.go("/work-files");
+        browser.type("code", "05.12");
+        browser.type("title", "Hồ sơ về công tác văn thư, lưu trữ năm 2026");
+        browser.type("retentionYears", "10");
+        browser.clickAndWait(By.cssSelector("#open-work-file button[type=submit]"));
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã mở hồ sơ 05.12.");
+        assertThat(browser.text("file-status")).isEqualTo("Đang mở");
+
+        new Select(browser.find(By.id("documentId"))).selectByValue(report);
+        browser.clickAndWait(By.cssSelector("#file-document button[type=submit]"));
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã thêm văn bản vào hồ sơ.");
+        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            browser.driver().navigate().refresh();
+            return browser.text("file-documents").contains("Báo cáo công tác văn thư, lưu trữ năm 2026");
+        });
+
+        browser.clickAndWait(By.xpath("//button[text()='Đóng hồ sơ']"));
+        assertThat(browser.text("file-status")).isEqualTo("Đã đóng");
+        assertThat(browser.driver().findElements(By.id("file-document"))).as("a closed file is read-only").isEmpty();
+        browser.clickAndWait(By.xpath("//button[text()='Nộp lưu vào Lưu trữ cơ quan']"));
+        assertThat(browser.text("file-status")).isEqualTo("Đã nộp lưu");
+        browser.go("/work-files");
+        assertThat(browser.text("work-files")).contains("05.12").contains("10 năm").contains("Đã nộp lưu");
+        browser.screenshot("work-files");
     }
 
     /** Search in Chromium, in another agency so that the register numbers above are not disturbed. */
