@@ -439,13 +439,7 @@ class EOfficeApiTest {
 
     @Test
     void theLeaderSignsThenTheAgencyAndBothSignaturesVerify() throws Exception {
-        // The leader's key is issued by a CA the operator trusts; the agency's seal is self-signed.
-        TestCertificates.Authority ca = TestCertificates.authority("CA chuyên dùng Chính phủ thử nghiệm");
-        TestCertificates.writePem(dataDir.resolve("trust/ca-chinh-phu.pem"), ca);
-        TestCertificates.writePkcs12(dataDir.resolve("keys/pho.chu.tich.p12"),
-                TestCertificates.issue(ca, "Lê Văn Hùng", "UBND tỉnh Thử Nghiệm"), "mã-pin-ký");
-        TestCertificates.writePkcs12(dataDir.resolve("keys/agency-TP.UBND.p12"), "Ủy ban nhân dân tỉnh Thử Nghiệm",
-                "UBND tỉnh Thử Nghiệm", "mã-pin-cơ-quan");
+        signingKeys(dataDir, "pho.chu.tich");
         Api.Response draft = specialist.api().post("/api/v1/documents/outgoing", Map.of("type", "QUYET_DINH",
                 "subject", "Quyết định phê duyệt kế hoạch ký số"));
         String id = draft.body().get("id").asText();
@@ -538,6 +532,20 @@ class EOfficeApiTest {
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 clerk.api().get("/api/v1/documents/" + id).body().get("document").get("status").asText().equals("APPROVED"));
         return id;
+    }
+
+    /**
+     * The province's signing keys as an operator places them: the leader's ({@code <username>.p12},
+     * PIN "mã-pin-ký") issued by a CA in the trust directory, the province committee's seal
+     * ({@code agency-TP.UBND.p12}, PIN "mã-pin-cơ-quan") self-signed.
+     */
+    static void signingKeys(Path dir, String leaderUsername) throws Exception {
+        TestCertificates.Authority ca = TestCertificates.authority("CA chuyên dùng Chính phủ thử nghiệm");
+        TestCertificates.writePem(dir.resolve("trust/ca-chinh-phu.pem"), ca);
+        TestCertificates.writePkcs12(dir.resolve("keys/" + leaderUsername + ".p12"),
+                TestCertificates.issue(ca, "Lê Văn Hùng", "UBND tỉnh Thử Nghiệm"), "mã-pin-ký");
+        TestCertificates.writePkcs12(dir.resolve("keys/agency-TP.UBND.p12"), "Ủy ban nhân dân tỉnh Thử Nghiệm",
+                "UBND tỉnh Thử Nghiệm", "mã-pin-cơ-quan");
     }
 
     static byte[] pdf() throws IOException {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import vn.egov.backbone.eoffice.signature.TestCertificates;
 import vn.egov.backbone.ops.support.Browser;
 import vn.egov.backbone.ops.support.Province;
 import vn.egov.backbone.ops.support.Province.Official;
@@ -135,13 +134,7 @@ class EOfficeBrowserTest {
 
     @Test
     void draftReviseReviewApproveSignAndIssueThroughThePages() throws Exception {
-        // the leader's key from a CA the operator trusts, the agency's seal self-signed
-        TestCertificates.Authority ca = TestCertificates.authority("CA chuyên dùng Chính phủ thử nghiệm");
-        TestCertificates.writePem(dataDir.resolve("trust/ca.pem"), ca);
-        TestCertificates.writePkcs12(dataDir.resolve("keys/lanhdao.p12"),
-                TestCertificates.issue(ca, "Lê Văn Hùng", "UBND tỉnh Thử Nghiệm"), "mã-pin-ký");
-        TestCertificates.writePkcs12(dataDir.resolve("keys/agency-TP.UBND.p12"), "Ủy ban nhân dân tỉnh Thử Nghiệm",
-                "UBND tỉnh Thử Nghiệm", "mã-pin-cơ-quan");
+        EOfficeApiTest.signingKeys(dataDir, "lanhdao");
         Path pdf = dataDir.resolve("cong-van.pdf");
         Files.write(pdf, EOfficeApiTest.pdf());
 
