@@ -297,7 +297,7 @@ final class BackboneProcess implements AutoCloseable {
                 return candidate.toAbsolutePath();
             }
         }
-        throw new IllegalStateException("Build ops/target/backbone.jar first: mvn -B -DskipTests package");
+        throw new IllegalStateException("Build ops/target/backbone.jar first: mvn -B -DskipTests install");
     }
 
     private static String javaBin() {

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ol>
  *
  * <pre>
- * mvn -B -DskipTests package
+ * mvn -B -DskipTests install
  * mvn -B -q -pl benchmark exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.ConferenceBenchmark -Dexec.args="postgres"
  * </pre>
  */

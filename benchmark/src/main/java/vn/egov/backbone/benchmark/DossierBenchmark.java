@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     what the generator counted.</li>
  * </ol>
  * <pre>
- * mvn -B -DskipTests package
+ * mvn -B -DskipTests install
  * mvn -B -q -pl benchmark exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.DossierBenchmark \
  *     -Dexec.args="1200000 jdbc:postgresql://127.0.0.1:5432/postgres postgres 1000"
  * (dossiers generated, database to create the benchmark's own in, user, dossiers through the API,

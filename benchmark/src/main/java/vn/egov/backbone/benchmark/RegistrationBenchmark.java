@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * inserts equivalent event rows with plain JDBC from 16 threads as a baseline.
  *
  * <pre>
- * mvn -B -DskipTests package
+ * mvn -B -DskipTests install
  * mvn -B -q -pl benchmark exec:java -Dexec.args="h2"
  * mvn -B -q -pl benchmark exec:java -Dexec.args="postgres jdbc:postgresql://127.0.0.1:5432/postgres postgres"
  * </pre>
