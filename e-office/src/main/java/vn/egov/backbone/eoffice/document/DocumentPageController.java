@@ -127,8 +127,12 @@ class DocumentPageController {
         });
     }
 
+    /** The drafting form; with {@code replaces}, a draft that replaces that issued document when it is issued. */
     @GetMapping("/documents/outgoing/new")
-    String draftForm(Model model) {
+    String draftForm(@RequestParam(required = false) String replaces, Model model) {
+        if (replaces != null && !replaces.isBlank()) {
+            model.addAttribute("replacing", actions.readable(replaces));
+        }
         model.addAttribute("types", DocumentType.values());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("classifications", Classification.values());
@@ -142,13 +146,14 @@ class DocumentPageController {
                  @RequestParam(required = false) List<String> internalRecipients,
                  @RequestParam(required = false) String externalRecipients,
                  @RequestParam(defaultValue = "NORMAL") Urgency urgency,
-                 @RequestParam(defaultValue = "NONE") Classification classification, RedirectAttributes redirect) {
+                 @RequestParam(defaultValue = "NONE") Classification classification,
+                 @RequestParam(required = false) String replacesDocumentId, RedirectAttributes redirect) {
         return pages.runAndGo(redirect, "/documents/outgoing/new", () -> {
             List<String> external = externalRecipients == null ? List.of()
                     : Arrays.stream(externalRecipients.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
             String id = actions.draft(new DraftContent(type, subject, Text.blankToNull(body),
                     internalRecipients == null ? List.of() : internalRecipients, external, urgency, classification, null,
-                    null), null);
+                    Text.blankToNull(replacesDocumentId)), null);
             return new PageActions.Outcome(message("documents.drafted"), "/documents/" + id);
         });
     }
@@ -186,6 +191,8 @@ class DocumentPageController {
         model.addAttribute("canReview", !incoming && status == DocumentStatus.IN_REVIEW && me.equals(document.reviewerId()));
         model.addAttribute("canIssue", !incoming && clerk && status == DocumentStatus.APPROVED);
         model.addAttribute("canRecall", !incoming && clerk && status == DocumentStatus.ISSUED);
+        model.addAttribute("canDraftReplacement", !incoming && status == DocumentStatus.ISSUED
+                && (clerk || me.equals(document.drafterId())));
         // the approving leader signs the approved PDF, then the records clerk adds the agency's signature
         model.addAttribute("canSign", !incoming && status == DocumentStatus.APPROVED && me.equals(document.approverId()));
         model.addAttribute("canSeal", !incoming && clerk

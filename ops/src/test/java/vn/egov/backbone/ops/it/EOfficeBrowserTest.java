@@ -196,6 +196,17 @@ class EOfficeBrowserTest {
         assertThat(browser.text("history")).contains("Sửa dự thảo").contains("Thông qua xem xét").contains("Phê duyệt")
                 .contains("Phát hành").contains("Gửi đến nơi nhận");
         browser.screenshot("outgoing-issued");
+
+        // A replacement is drafted from the issued document; issuing it will recall this one.
+        String issuedNumber = browser.find(By.cssSelector("p.notice")).getText().replaceAll(".* số (\\S+)\\.$", "$1");
+        browser.clickAndWait(By.id("draft-replacement"));
+        assertThat(browser.text("replacing")).contains("thay thế văn bản số " + issuedNumber);
+        assertThat(browser.find(By.id("subject")).getAttribute("value"))
+                .isEqualTo("Về việc báo cáo kết quả chuyển đổi số năm 2026");
+        browser.clickAndWait(By.cssSelector("#draft-form button[type=submit]"));
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã tạo dự thảo.");
+        assertThat(browser.text("replaces")).contains("Thay thế văn bản");
+        assertThat(browser.text("doc-status")).isEqualTo("Dự thảo");
     }
 
     /** In a commune, so that the province's register numbers above are not disturbed. */
