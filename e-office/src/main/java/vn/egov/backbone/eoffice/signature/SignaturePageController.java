@@ -43,7 +43,6 @@ class SignaturePageController {
     String signatures(@PathVariable String id, @PathVariable String attachmentId, Model model) {
         model.addAttribute("reports", signatures.verify(id, attachmentId));
         model.addAttribute("doc", documents.readable(id));
-        model.addAttribute("attachmentId", attachmentId);
         return "documents/signatures";
     }
 }
