@@ -8,13 +8,12 @@ import vn.egov.backbone.core.shared.BusinessRuleViolation;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Passwords (BCrypt hashes) and login lockout, kept out of the event stream on purpose: events are
+ * Passwords (BCrypt hashes), kept out of the event stream on purpose: events are
  * published to other systems and kept forever, secrets are not. The row is written in the same
  * transaction as the event that registers the official, and its unique username is what keeps two
  * officials from claiming one name.
@@ -22,8 +21,6 @@ import java.util.Optional;
 @Component
 public class CredentialStore implements PasswordRegistry {
     public static final int MIN_PASSWORD_LENGTH = 10;
-    static final int MAX_FAILED_ATTEMPTS = 5;
-    static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
@@ -35,11 +32,8 @@ public class CredentialStore implements PasswordRegistry {
         this.clock = clock;
     }
 
-    public record Credential(String officialId, String username, String passwordHash, int failedAttempts,
-                             Instant lockedUntil) {
-        public boolean lockedAt(Instant now) {
-            return lockedUntil != null && lockedUntil.isAfter(now);
-        }
+    /** {@code changedAt}: when the password was last set. */
+    public record Credential(String officialId, String username, String passwordHash, Instant changedAt) {
     }
 
     public static String normaliseUsername(String username) {
@@ -82,30 +76,11 @@ public class CredentialStore implements PasswordRegistry {
     }
 
     public Optional<Credential> findByUsername(String username) {
-        return jdbc.sql("SELECT official_id, username, password_hash, failed_attempts, locked_until"
+        return jdbc.sql("SELECT official_id, username, password_hash, changed_at"
                         + " FROM official_credential WHERE username = :username")
                 .param("username", username == null ? "" : username.strip().toLowerCase(Locale.ROOT))
-                .query((rs, i) -> new Credential(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .query((rs, i) -> new Credential(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
                 .optional();
-    }
-
-    /** Counts a failed login; the fifth failure in a row locks the account for fifteen minutes. */
-    public void recordFailedLogin(String username) {
-        findByUsername(username).ifPresent(credential -> {
-            int failures = credential.failedAttempts() + 1;
-            Instant lockedUntil = failures >= MAX_FAILED_ATTEMPTS ? clock.instant().plus(LOCKOUT) : null;
-            jdbc.sql("UPDATE official_credential SET failed_attempts = :failures, locked_until = :locked"
-                            + " WHERE official_id = :id")
-                    .param("failures", lockedUntil != null ? 0 : failures)
-                    .param("locked", lockedUntil == null ? null : Timestamp.from(lockedUntil))
-                    .param("id", credential.officialId()).update();
-        });
-    }
-
-    public void recordSuccessfulLogin(String username) {
-        jdbc.sql("UPDATE official_credential SET failed_attempts = 0, locked_until = NULL WHERE username = :username"
-                        + " AND (failed_attempts <> 0 OR locked_until IS NOT NULL)")
-                .param("username", username.toLowerCase(Locale.ROOT)).update();
     }
 }

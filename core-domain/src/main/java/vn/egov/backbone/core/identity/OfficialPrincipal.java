@@ -20,9 +20,18 @@ public final class OfficialPrincipal implements UserDetails, CredentialsContaine
     private String passwordHash;
     private final boolean enabled;
     private final boolean locked;
+    private final java.time.Instant credentialChangedAt;
+    private final boolean systemAdministrator;
 
+    /**
+     * @param credentialChangedAt when the password was last set: a web session signed in with an older
+     *                            password ends when it no longer matches the credential's
+     */
     public OfficialPrincipal(String officialId, String username, String fullName, String unitId, String passwordHash,
-                             boolean enabled, boolean locked) {
+                             boolean enabled, boolean locked, java.time.Instant credentialChangedAt,
+                             boolean systemAdministrator) {
+        this.systemAdministrator = systemAdministrator;
+        this.credentialChangedAt = credentialChangedAt;
         this.officialId = officialId;
         this.username = username;
         this.fullName = fullName;
@@ -45,9 +54,17 @@ public final class OfficialPrincipal implements UserDetails, CredentialsContaine
         return unitId;
     }
 
+    public java.time.Instant credentialChangedAt() {
+        return credentialChangedAt;
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority("ROLE_OFFICIAL"));
+        // ROLE_SYSTEM_ADMINISTRATOR only opens the health details (management.endpoint.health.roles);
+        // every decision in Backbone itself reads the roles afresh through Authorizer.
+        return systemAdministrator
+                ? List.of(new SimpleGrantedAuthority("ROLE_OFFICIAL"), new SimpleGrantedAuthority("ROLE_SYSTEM_ADMINISTRATOR"))
+                : List.of(new SimpleGrantedAuthority("ROLE_OFFICIAL"));
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.official.api.OfficialStatus;
 import vn.egov.backbone.core.official.api.OfficialView;
 
@@ -37,7 +38,8 @@ public class OfficialUserDetailsService implements UserDetailsService {
         return new OfficialPrincipal(credential.officialId(), credential.username(),
                 official.map(OfficialView::fullName).orElse(credential.username()),
                 official.map(OfficialView::unitId).orElse(null), credential.passwordHash(), active,
-                credential.lockedAt(clock.instant()));
+                false, credential.changedAt(), officials.roles(credential.officialId()).stream()
+                .anyMatch(r -> r.role() == Role.ADMINISTRATOR && r.unitId() == null && r.validAt(clock.instant())));
     }
 
     public Optional<OfficialPrincipal> loadByOfficialId(String officialId) {

@@ -10,37 +10,30 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.official.api.Clearance;
-import vn.egov.backbone.core.official.api.OfficialCommands.DeactivateOfficial;
-import vn.egov.backbone.core.official.api.OfficialCommands.ReactivateOfficial;
 import vn.egov.backbone.core.official.api.OfficialCommands.RegisterOfficial;
 import vn.egov.backbone.core.official.api.OfficialCommands.RoleAssignment;
 import vn.egov.backbone.core.official.api.Role;
-import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.core.shared.PageActions;
 import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitView;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Administration page of officials' accounts. */
 @Controller
 @RequestMapping("/admin/officials")
 class OfficialPageController {
-    private final OfficialDirectory officials;
     private final UnitDirectory units;
-    private final Authorizer authorizer;
+    private final OfficialAdministration administration;
     private final PageActions actions;
     private final MessageSource messages;
 
-    OfficialPageController(OfficialDirectory officials, UnitDirectory units, Authorizer authorizer, PageActions actions,
-                           MessageSource messages) {
-        this.officials = officials;
+    OfficialPageController(UnitDirectory units, OfficialAdministration administration,
+                           PageActions actions, MessageSource messages) {
         this.units = units;
-        this.authorizer = authorizer;
+        this.administration = administration;
         this.actions = actions;
         this.messages = messages;
     }
@@ -49,7 +42,7 @@ class OfficialPageController {
     String page(@RequestParam(required = false) String unitId, Model model) {
         String filter = unitId == null || unitId.isBlank() ? null : unitId;
         List<UnitView> allUnits = units.list(false);
-        model.addAttribute("officials", officials.list(filter, true));
+        model.addAttribute("officials", administration.administered(filter, true));
         model.addAttribute("units", allUnits);
         model.addAttribute("unitNames", allUnits.stream().collect(Collectors.toMap(UnitView::id, UnitView::name)));
         model.addAttribute("selectedUnit", filter);
@@ -65,9 +58,8 @@ class OfficialPageController {
                     @RequestParam(defaultValue = "NONE") Clearance clearance, @RequestParam String password,
                     RedirectAttributes redirect) {
         return actions.run(redirect, "/admin/officials", () -> {
-            authorizer.require(Role.ADMINISTRATOR, unitId);
             List<RoleAssignment> roles = role == null ? List.of() : List.of(new RoleAssignment(unitId, role, null));
-            actions.commands().send(new RegisterOfficial(UUID.randomUUID().toString(), username, fullName, email,
+            administration.register(new RegisterOfficial(null, username, fullName, email,
                     position, unitId, clearance, roles, password));
             return messages.getMessage("officials.created", new Object[]{fullName}, LocaleContextHolder.getLocale());
         });
@@ -75,19 +67,17 @@ class OfficialPageController {
 
     @PostMapping("/{id}/deactivation")
     String deactivate(@PathVariable String id, RedirectAttributes redirect) {
-        return change(id, redirect, () -> new DeactivateOfficial(id, null));
+        return change(redirect, () -> administration.deactivate(id, null));
     }
 
     @PostMapping("/{id}/reactivation")
     String reactivate(@PathVariable String id, RedirectAttributes redirect) {
-        return change(id, redirect, () -> new ReactivateOfficial(id));
+        return change(redirect, () -> administration.reactivate(id));
     }
 
-    private String change(String id, RedirectAttributes redirect, java.util.function.Supplier<Object> command) {
+    private String change(RedirectAttributes redirect, Runnable change) {
         return actions.run(redirect, "/admin/officials", () -> {
-            var official = officials.find(id).orElseThrow(() -> new NotFound("Official " + id + " does not exist"));
-            authorizer.require(Role.ADMINISTRATOR, official.unitId());
-            actions.commands().send(command.get());
+            change.run();
             return messages.getMessage("officials.changed", null, LocaleContextHolder.getLocale());
         });
     }

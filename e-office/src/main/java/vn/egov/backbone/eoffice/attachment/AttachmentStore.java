@@ -1,15 +1,13 @@
 package vn.egov.backbone.eoffice.attachment;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.tika.Tika;
-import org.apache.tika.exception.TikaException;
+import org.springframework.beans.factory.DisposableBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+import vn.egov.backbone.core.shared.CodedError;
 import vn.egov.backbone.eoffice.document.api.AttachmentRef;
 
 import java.io.IOException;
@@ -23,20 +21,25 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * Attachments on local disk, content-addressed: {@code <data-dir>/attachments/ab/abcdef…} by SHA-256,
  * so a file attached to many documents is stored once. The type is decided by the content (Tika's
  * detection, which also looks inside zip containers for DOCX/XLSX/ODT), never by what the client
- * claims. The text of PDFs and office documents is extracted next to the file for the search index.
+ * claims. A ZIP container is checked by {@link ArchiveGuard} before anything parses it, so a
+ * compression bomb is refused at the cost of a few kilobytes. The text of PDFs and office documents
+ * is extracted next to the file for the search index, in {@link TextExtraction}'s bounded pool.
+ *
+ * <p>Callers check that the upload can be accepted (the document's or meeting's state, the caller's
+ * rights) before they store, so that a refused upload costs neither a parse nor disk.
  */
 @Component
-public class AttachmentStore {
+public class AttachmentStore implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(AttachmentStore.class);
 
     /** Allowed types and the extension a download gets. */
@@ -49,29 +52,43 @@ public class AttachmentStore {
             "image/jpeg", "jpg",
             "image/tiff", "tif");
 
-    /** Office documents whose text Tika extracts. */
-    private static final Set<String> WITH_TEXT = Set.of(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    private static final String ODT = "application/vnd.oasis.opendocument.text";
     /** Characters of an attachment's text kept for search. */
     private static final int TEXT_LIMIT = 1_000_000;
 
     private final Path root;
     private final long maxBytes;
+    private final ArchiveGuard.Limits archiveLimits;
+    private final TextExtraction text;
     private final Tika tika = new Tika();
 
     public AttachmentStore(@Value("${backbone.data-dir}") String dataDir,
-                           @Value("${backbone.attachments.max-size:50MB}") DataSize maxSize) {
+                           @Value("${backbone.attachments.max-size:50MB}") DataSize maxSize,
+                           @Value("${backbone.attachments.max-inflated-size:256MB}") DataSize maxInflated,
+                           @Value("${backbone.attachments.text-workers:2}") int textWorkers,
+                           @Value("${backbone.attachments.text-budget:60s}") Duration textBudget) {
         this.root = Path.of(dataDir, "attachments");
         this.maxBytes = maxSize.toBytes();
-        tika.setMaxStringLength(TEXT_LIMIT);
+        ArchiveGuard.Limits defaults = ArchiveGuard.Limits.DEFAULT;
+        this.archiveLimits = new ArchiveGuard.Limits(defaults.maxEntries(), maxInflated.toBytes(), defaults.maxRatio(),
+                defaults.ratioGraceBytes(), defaults.maxTextPartBytes());
+        this.text = new TextExtraction(Math.max(1, textWorkers), textBudget, TEXT_LIMIT);
     }
 
-    /** Refused files: wrong type or too large. The API answers 4xx with the message. */
-    public static class RefusedFile extends IllegalArgumentException {
-        RefusedFile(String message) {
+    /**
+     * Refused files: empty, too large, of a type not accepted, a compression bomb, a damaged archive.
+     * The API answers 4xx with the Vietnamese message and the {@link #code()}.
+     */
+    public static class RefusedFile extends IllegalArgumentException implements CodedError {
+        private final String code;
+
+        RefusedFile(String code, String message) {
             super(message);
+            this.code = code;
+        }
+
+        @Override
+        public String code() {
+            return code;
         }
     }
 
@@ -85,37 +102,75 @@ public class AttachmentStore {
      */
     public AttachmentRef store(InputStream content, String fileName, boolean archiveAllowed) {
         String name = safeName(fileName);
+        Path temp = null;
         try {
             Files.createDirectories(root);
-            Path temp = Files.createTempFile(root, "upload-", ".part");
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                long size = copyLimited(content, new DigestOutputStream(Files.newOutputStream(temp), sha));
-                if (size == 0) {
-                    throw new RefusedFile("file: the file is empty");
-                }
-                String type;
-                try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(temp))) {
-                    type = tika.detect(in, name);
-                }
-                if (!ALLOWED.containsKey(type) && !(archiveAllowed && "application/zip".equals(type))) {
-                    throw new RefusedFile("file: type " + type + " is not accepted; send PDF, DOCX, XLSX, ODT, PNG, JPEG or TIFF");
-                }
-                String hash = HexFormat.of().formatHex(sha.digest());
-                Path target = path(hash);
-                Files.createDirectories(target.getParent());
-                if (!Files.exists(target)) {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                    extractText(target, type);
-                }
-                return new AttachmentRef(UUID.randomUUID().toString(), name, type, size, hash);
-            } finally {
-                Files.deleteIfExists(temp);
+            temp = Files.createTempFile(root, "upload-", ".part");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            long size = copyLimited(content, new DigestOutputStream(Files.newOutputStream(temp), sha));
+            if (size == 0) {
+                throw new RefusedFile("attachment.empty", "Tệp: tệp rỗng.");
             }
+            ArchiveGuard.Summary archive = isZip(temp) ? checkArchive(temp) : null;
+            String type;
+            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(temp))) {
+                type = tika.detect(in, name);
+            }
+            if (!ALLOWED.containsKey(type) && !(archiveAllowed && "application/zip".equals(type))) {
+                throw new RefusedFile("attachment.type", "Tệp: định dạng " + type
+                        + " không được chấp nhận; hãy gửi PDF, DOCX, XLSX, ODT, PNG, JPEG hoặc TIFF.");
+            }
+            String hash = HexFormat.of().formatHex(sha.digest());
+            Path target = path(hash);
+            Files.createDirectories(target.getParent());
+            if (!Files.exists(target)) {
+                boolean textAllowed = archive == null || archive.largestXmlPartBytes() <= archiveLimits.maxTextPartBytes();
+                Optional<String> extracted = textAllowed ? text.extract(temp, type) : Optional.empty();
+                if (!textAllowed) {
+                    log.warn("No text extracted from {}: an XML part of {} bytes", name, archive.largestXmlPartBytes());
+                }
+                if (extracted.isPresent()) {
+                    Files.writeString(textPath(target), extracted.get(), StandardCharsets.UTF_8);
+                }
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return new AttachmentRef(UUID.randomUUID().toString(), name, type, size, hash);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the attachment", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private ArchiveGuard.Summary checkArchive(Path file) {
+        try {
+            return ArchiveGuard.check(file, archiveLimits);
+        } catch (ArchiveGuard.Refused refused) {
+            log.warn("Upload refused, {}: {}", refused.reason(), refused.getMessage());
+            throw "bomb".equals(refused.reason())
+                    ? new RefusedFile("attachment.compression-bomb", "Tệp: nội dung nén giãn ra quá lớn"
+                    + " (nghi là bom nén) nên không được nhận.")
+                    : new RefusedFile("attachment.damaged", "Tệp: tệp nén bị hỏng, không đọc được.");
+        }
+    }
+
+    private static boolean isZip(Path file) throws IOException {
+        byte[] head = new byte[4];
+        try (InputStream in = Files.newInputStream(file)) {
+            return ArchiveGuard.looksLikeZip(head, in.readNBytes(head, 0, 4));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Cannot delete {}: {}", file, e.getMessage());
         }
     }
 
@@ -139,13 +194,17 @@ public class AttachmentStore {
 
     /** The extracted text (PDF, DOCX, XLSX, ODT), for the search index; empty for other types. */
     public Optional<String> text(String sha256) {
-        return content(sha256).map(p -> p.resolveSibling(p.getFileName() + ".txt")).filter(Files::exists).map(p -> {
+        return content(sha256).map(AttachmentStore::textPath).filter(Files::exists).map(p -> {
             try {
                 return Files.readString(p, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    private static Path textPath(Path file) {
+        return file.resolveSibling(file.getFileName() + ".txt");
     }
 
     private Path path(String sha256) {
@@ -160,7 +219,8 @@ public class AttachmentStore {
             while ((read = in.read(buffer)) != -1) {
                 total += read;
                 if (total > maxBytes) {
-                    throw new RefusedFile("file: larger than the limit of " + DataSize.ofBytes(maxBytes).toMegabytes() + " MB");
+                    throw new RefusedFile("attachment.too-large", "Tệp: lớn hơn giới hạn "
+                            + DataSize.ofBytes(maxBytes).toMegabytes() + " MB.");
                 }
                 out.write(buffer, 0, read);
             }
@@ -168,35 +228,17 @@ public class AttachmentStore {
         }
     }
 
-    private void extractText(Path file, String type) {
-        try {
-            String text;
-            if ("application/pdf".equals(type)) {
-                try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
-                    text = new PDFTextStripper().getText(pdf);
-                }
-            } else if (ODT.equals(type)) {
-                text = OdtText.of(file, TEXT_LIMIT);
-            } else if (WITH_TEXT.contains(type)) {
-                // Tika's parser (Apache POI), which refuses zip bombs by their inflation ratio; the text
-                // is cut at TEXT_LIMIT characters
-                text = tika.parseToString(file);
-            } else {
-                return;
-            }
-            Files.writeString(file.resolveSibling(file.getFileName() + ".txt"), text, StandardCharsets.UTF_8);
-        } catch (IOException | TikaException | RuntimeException e) {
-            // A file we cannot read (damaged, encrypted) is still kept; it just has no text for search.
-            log.warn("No text extracted from {}: {}", file.getFileName(), e.getMessage());
-        }
-    }
-
     private static String safeName(String fileName) {
-        String name = fileName == null ? "" : Path.of(fileName.replace('\\', '/')).getFileName().toString().strip();
-        name = name.replaceAll("[\\p{Cntrl}]", "");
+        String path = fileName == null ? "" : fileName.replace('\\', '/');
+        String name = path.substring(path.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
         if (name.isEmpty()) {
             name = "tệp-đính-kèm";
         }
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    @Override
+    public void destroy() {
+        text.close();
     }
 }

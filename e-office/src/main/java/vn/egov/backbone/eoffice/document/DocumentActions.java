@@ -17,6 +17,7 @@ import vn.egov.backbone.eoffice.document.api.Assignee;
 import vn.egov.backbone.eoffice.document.api.AttachmentRef;
 import vn.egov.backbone.eoffice.document.api.Classification;
 import vn.egov.backbone.eoffice.document.api.Direction;
+import vn.egov.backbone.eoffice.document.api.DocumentStatus;
 import vn.egov.backbone.eoffice.document.api.DocumentView;
 import vn.egov.backbone.eoffice.incoming.IncomingDocuments.Registration;
 import vn.egov.backbone.eoffice.incoming.RegistrationBatcher;
@@ -40,6 +41,7 @@ import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReviseDraft;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.SubmitDraft;
 
 import java.io.InputStream;
+import java.util.EnumSet;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -87,6 +89,11 @@ public class DocumentActions {
                        List<Assignee> forInformation, LocalDate deadline) {
         DocumentView document = incoming(id);
         authorizer.require(Role.LEADER, document.agencyId());
+        java.util.stream.Stream.of(List.of(lead), cooperating == null ? List.<Assignee>of() : cooperating,
+                        forInformation == null ? List.<Assignee>of() : forInformation)
+                .flatMap(List::stream)
+                .filter(a -> a != null && a.kind() == Assignee.Kind.OFFICIAL)
+                .forEach(a -> requireCleared(a.id(), document.classification()));
         commands.send(new AssignIncomingDocument(id, instruction, lead, cooperating, forInformation, deadline));
     }
 
@@ -99,6 +106,7 @@ public class DocumentActions {
         if (!queries.withinUnitOf(from, toOfficialId)) {
             throw new BusinessRuleViolation("Forward only to an official of the same unit");
         }
+        requireCleared(toOfficialId, incoming(id).classification());
         commands.send(new ForwardAssignment(id, from, Assignee.official(toOfficialId), note));
     }
 
@@ -121,12 +129,14 @@ public class DocumentActions {
             throw new AccessDeniedException("Drafting needs a role in the agency or one of its departments");
         }
         requireClearance(content.classification());
+        requireReplaceable(content.replacesDocumentId(), agency.id());
         return commands.send(new CreateDraft(UUID.randomUUID().toString(), agency.id(), me.officialId(), content));
     }
 
     public void revise(String id, DraftContent content) {
-        outgoing(id);
+        DocumentView draft = outgoing(id);
         requireClearance(content.classification());
+        requireReplaceable(content.replacesDocumentId(), draft.agencyId());
         commands.send(new ReviseDraft(id, me(), content));
     }
 
@@ -134,6 +144,10 @@ public class DocumentActions {
         DocumentView document = outgoing(id);
         if (approverId == null || !authorizer.holds(approverId, Role.LEADER, document.agencyId())) {
             throw new BusinessRuleViolation("The approver must be a leader of the agency");
+        }
+        requireCleared(approverId, document.classification());
+        if (reviewerId != null && !reviewerId.isBlank()) {
+            requireCleared(reviewerId, document.classification());
         }
         commands.send(new SubmitDraft(id, me(), reviewerId, approverId));
     }
@@ -176,6 +190,14 @@ public class DocumentActions {
             authorizer.require(Role.RECORDS_CLERK, document.agencyId());
         } else if (!me().equals(document.drafterId())) {
             throw new AccessDeniedException("Only the drafter attaches files to a draft");
+        }
+        // The aggregate decides again; this check spares a refused upload its parse and its disk.
+        boolean acceptsFiles = incoming
+                ? !EnumSet.of(DocumentStatus.RETURNED_TO_SENDER, DocumentStatus.WITHDRAWN, DocumentStatus.DESTROYED)
+                .contains(document.status())
+                : document.status() == DocumentStatus.DRAFT || document.status() == DocumentStatus.RETURNED;
+        if (!acceptsFiles) {
+            throw new BusinessRuleViolation("Không thể đính kèm tệp vào văn bản ở trạng thái này");
         }
         AttachmentRef stored = attachments.store(content, fileName);
         commands.send(incoming ? new AddIncomingAttachment(id, stored) : new AddOutgoingAttachment(id, stored));
@@ -225,6 +247,45 @@ public class DocumentActions {
     public boolean worksIn(String officialId, String agencyId) {
         return officials.roles(officialId).stream().anyMatch(role -> role.unitId() == null
                 || agencies.agencyIdOf(role.unitId()).filter(agencyId::equals).isPresent());
+    }
+
+    /**
+     * A replacement names an outgoing document of the same agency that the drafter may read; any other
+     * id is answered 404, whether or not it exists.
+     */
+    private void requireReplaceable(String replacedId, String agencyId) {
+        if (replacedId == null || replacedId.isBlank()) {
+            return;
+        }
+        DocumentView replaced = readable(replacedId);
+        if (replaced.direction() != Direction.OUTGOING || !agencyId.equals(replaced.agencyId())) {
+            throw new vn.egov.backbone.core.shared.NotFound("Outgoing document " + replacedId + " does not exist");
+        }
+    }
+
+    /**
+     * Whether the official's clearance covers the document's classification (true for documents that are
+     * not classified, false for ids that do not exist): other contexts that pass a document on, such as
+     * a meeting, ask before they show it.
+     */
+    public boolean clearedFor(String officialId, String documentId) {
+        Classification classification = queries.find(documentId).map(DocumentView::classification).orElse(null);
+        if (classification == null || !classification.classified()) {
+            return queries.find(documentId).isPresent();
+        }
+        Clearance clearance = officials.find(officialId).map(OfficialView::clearance).orElse(Clearance.NONE);
+        return clearance.covers(classification.requiredClearance());
+    }
+
+    /** A classified document is handed only to an official cleared for it (assignment, review, approval). */
+    private void requireCleared(String officialId, Classification classification) {
+        if (classification == null || !classification.classified()) {
+            return;
+        }
+        Clearance clearance = officials.find(officialId).map(OfficialView::clearance).orElse(Clearance.NONE);
+        if (!clearance.covers(classification.requiredClearance())) {
+            throw new BusinessRuleViolation("Cán bộ được giao không có mức tiếp cận đủ cho văn bản mật này");
+        }
     }
 
     /** Handling a classified document needs the clearance for it. */

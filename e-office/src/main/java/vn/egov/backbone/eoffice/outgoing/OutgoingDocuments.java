@@ -65,7 +65,7 @@ class OutgoingDocuments {
             unitGuard.requireActive(recipient, "send documents to");
         }
         if (content.replacesDocumentId() != null) {
-            load(content.replacesDocumentId());
+            requireSameAgency(content.replacesDocumentId(), command.agencyId());
         }
         documents.newInstance(() -> new OutgoingDocument(new DraftCreated(command.documentId(), command.agencyId(),
                 command.drafterId(), 1, content)));
@@ -76,6 +76,9 @@ class OutgoingDocuments {
     public IssuedDocument handle(IssueOutgoingDocument command, DeadlineManager deadlines) throws Exception {
         Aggregate<OutgoingDocument> document = load(command.documentId());
         DraftContent content = document.invoke(OutgoingDocument::content);
+        if (content.replacesDocumentId() != null) {
+            requireSameAgency(content.replacesDocumentId(), document.invoke(OutgoingDocument::agencyId));
+        }
         UnitView agency = agencies.agencyOf(document.invoke(OutgoingDocument::agencyId));
         LocalDate today = LocalDate.now(clock.withZone(DisplayDates.VIETNAM));
         long number = registers.allocate(
@@ -116,6 +119,16 @@ class OutgoingDocuments {
         for (Delivery delivery : deliveries) {
             incoming.withdraw(delivery.incomingDocumentId(), reason, deadlines);
             document.execute(d -> d.recallAccepted(delivery));
+        }
+    }
+
+    /**
+     * A draft replaces only a document of its own agency; another agency's is answered as if it did not
+     * exist, so that the id of a document the drafter cannot read is never confirmed.
+     */
+    private void requireSameAgency(String replacedId, String agencyId) {
+        if (!agencyId.equals(load(replacedId).invoke(OutgoingDocument::agencyId))) {
+            throw new NotFound("Outgoing document " + replacedId + " does not exist");
         }
     }
 

@@ -69,6 +69,10 @@ public class WorkFiles {
     /** The agency's files of a year's list, by symbol. */
     public List<Map<String, Object>> list(String agencyId, Integer year) {
         UnitView agency = documents.actingAgency(agencyId);
+        if (!documents.worksIn(Authorizer.currentPrincipal().officialId(), agency.id())) {
+            // as for a single file: another agency's list is not confirmed to exist
+            throw new NotFound("Agency " + agency.id() + " has no work files you may see");
+        }
         return jdbc.sql("SELECT * FROM work_file_view WHERE agency_id = :agency AND list_year = :year ORDER BY code")
                 .param("agency", agency.id()).param("year", year == null ? today().getYear() : year).query().listOfRows();
     }

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -164,6 +165,14 @@ public class MeetingActions {
                                         Instant visibleFrom) {
         visible(meetingId);
         DocumentView document = documents.readable(eofficeDocumentId);
+        List<String> uncleared = queries.seats(meetingId).stream()
+                .flatMap(seat -> java.util.stream.Stream.of(seat.get("seatId"), seat.get("deputyId")))
+                .filter(java.util.Objects::nonNull).map(Object::toString)
+                .filter(official -> !documents.clearedFor(official, document.id())).toList();
+        if (!uncleared.isEmpty()) {
+            throw new BusinessRuleViolation("Có " + uncleared.size()
+                    + " thành phần mời chưa có mức tiếp cận đủ cho văn bản mật này; không thể đưa vào cuộc họp");
+        }
         String documentId = UUID.randomUUID().toString();
         send(meetingId, new AttachMeetingDocument(meetingId, documentId, itemId,
                 title == null || title.isBlank() ? document.subject() : title, document.id(), null, visibleFrom, me()));
@@ -272,12 +281,28 @@ public class MeetingActions {
     public String issueConclusion(String meetingId, String agencyId, String subject, String body) {
         MeetingRecord meeting = visible(meetingId);
         UnitView agency = documents.actingAgency(agencyId == null || agencyId.isBlank() ? meeting.hostUnitId() : agencyId);
-        if (!documents.worksIn(me(), agency.id()) && !authorizer.holds(me(), Role.MEETING_SECRETARY, meeting.hostUnitId())) {
-            throw new AccessDeniedException("The notice is drafted in an agency you work in");
+        // Drafted in an agency the caller works in; the host's meeting secretary may draft in the host's
+        // agency only, never in an agency named at will.
+        boolean hostAgency = agency.id().equals(documents.actingAgency(meeting.hostUnitId()).id());
+        if (!documents.worksIn(me(), agency.id())
+                && !(hostAgency && authorizer.holds(me(), Role.MEETING_SECRETARY, meeting.hostUnitId()))) {
+            throw new AccessDeniedException("Thông báo kết luận chỉ được dự thảo tại cơ quan bạn làm việc");
         }
         String documentId = UUID.randomUUID().toString();
         send(meetingId, new IssueConclusionNotice(meetingId, documentId, agency.id(), subject, body, me()));
         return documentId;
+    }
+
+    /**
+     * The meeting's documents the signed-in official may open now; one taken from e-office only when their
+     * clearance covers its classification (an official invited after it was attached included).
+     */
+    public List<Map<String, Object>> documentsFor(MeetingRecord meeting) {
+        String me = me();
+        return queries.documents(meeting, me, clock.instant()).stream()
+                .filter(d -> d.get("eofficeDocumentId") == null
+                        || documents.clearedFor(me, d.get("eofficeDocumentId").toString()))
+                .toList();
     }
 
     public MeetingRecord visible(String meetingId) {

@@ -140,7 +140,7 @@ class MeetingController {
         answer.put("seats", queries.seats(id));
         answer.put("endpoints", queries.endpointBoard(id));
         answer.put("agenda", queries.agenda(id));
-        answer.put("documents", queries.documents(meeting, me, clock.instant()));
+        answer.put("documents", actions.documentsFor(meeting));
         answer.put("floor", queries.floor(id));
         answer.put("votes", queries.votes(id).stream().map(vote -> withBallots(meeting, vote)).toList());
         return answer;
@@ -223,7 +223,7 @@ class MeetingController {
     @GetMapping("/{id}/documents/{documentId}/file")
     ResponseEntity<FileSystemResource> file(@PathVariable String id, @PathVariable String documentId) throws IOException {
         MeetingRecord meeting = actions.visible(id);
-        Map<String, Object> document = queries.documents(meeting, Authorizer.currentPrincipal().officialId(), clock.instant())
+        Map<String, Object> document = actions.documentsFor(meeting)
                 .stream().filter(d -> documentId.equals(d.get("documentId")) && d.get("fileKey") != null).findFirst()
                 .orElseThrow(() -> new NotFound("Meeting document " + documentId + " has no file you may open"));
         Path path = files.content((String) document.get("fileKey"))
@@ -238,7 +238,7 @@ class MeetingController {
     @GetMapping("/{id}/documents/{documentId}/comments")
     List<Map<String, Object>> comments(@PathVariable String id, @PathVariable String documentId) {
         MeetingRecord meeting = actions.visible(id);
-        boolean visible = queries.documents(meeting, Authorizer.currentPrincipal().officialId(), clock.instant()).stream()
+        boolean visible = actions.documentsFor(meeting).stream()
                 .anyMatch(d -> documentId.equals(d.get("documentId")));
         if (!visible) {
             throw new NotFound("Meeting document " + documentId + " does not exist");

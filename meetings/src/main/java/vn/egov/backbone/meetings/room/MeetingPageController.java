@@ -129,7 +129,7 @@ class MeetingPageController {
         model.addAttribute("myPresence", seats.stream().filter(seat -> seat.get("seatId").equals(mySeat))
                 .map(seat -> Presence.valueOf((String) seat.get("presence"))).findFirst().orElse(Presence.NOT_CHECKED_IN));
         model.addAttribute("agenda", queries.agenda(id));
-        List<Map<String, Object>> documents = queries.documents(meeting, me, clock.instant()).stream().map(d -> {
+        List<Map<String, Object>> documents = actions.documentsFor(meeting).stream().map(d -> {
             Map<String, Object> shown = new LinkedHashMap<>(d);
             shown.put("comments", queries.comments(id, (String) d.get("documentId")));
             return shown;

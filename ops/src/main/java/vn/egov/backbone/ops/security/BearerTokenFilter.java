@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * <p>A script or peer system sends its token with every request, often many a second. A token found
  * valid, with its official found active and unlocked, is taken as such for one second (the token,
  * the official and the credential are three queries). A revocation on this node is seen by the next
- * request; one made on another node, like a deactivation or a lockout, within a second. Roles are
+ * request; one made on another node, like a deactivation, within a second. Roles are
  * still read at each request ({@code Authorizer}).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
@@ -79,7 +79,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
         Optional<OfficialPrincipal> principal = tokens.authenticate(token)
                 .flatMap(officials::loadByOfficialId)
-                .filter(p -> p.isEnabled() && p.isAccountNonLocked());
+                .filter(OfficialPrincipal::isEnabled);
         if (principal.isPresent()) {
             principal.get().eraseCredentials();
             if (recent.size() >= MAX_REMEMBERED) {

@@ -20,7 +20,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import vn.egov.backbone.core.identity.ApiTokenStore;
+import vn.egov.backbone.core.identity.LoginThrottle;
 import vn.egov.backbone.core.identity.OfficialUserDetailsService;
 
 import java.io.IOException;
@@ -29,7 +31,7 @@ import java.net.URI;
 /**
  * Three filter chains: Jitsi's callbacks (below), the API (HTTP Basic or a personal bearer token, no session, no CSRF since no
  * cookie authenticates it) and the web pages (form login with a session and CSRF protection).
- * Failed logins count towards a lockout ({@link LoginAttemptListener}).
+ * Failed password sign-ins slow down the address that makes them ({@link ThrottledAuthentication}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -55,12 +57,16 @@ public class SecurityConfiguration {
         return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
+    /**
+     * Password sign-in (form and HTTP Basic) through {@link ThrottledAuthentication}: an address that keeps
+     * guessing one account's password waits longer and longer; nobody else is locked out.
+     */
     @Bean
     AuthenticationManager authenticationManager(OfficialUserDetailsService officials, PasswordEncoder encoder,
-                                                AuthenticationEventPublisher events) {
+                                                AuthenticationEventPublisher events, LoginThrottle throttle) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(officials);
         provider.setPasswordEncoder(encoder);
-        ProviderManager manager = new ProviderManager(provider);
+        ProviderManager manager = new ProviderManager(new ThrottledAuthentication(provider, throttle));
         manager.setAuthenticationEventPublisher(events);
         return manager;
     }
@@ -108,11 +114,13 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager,
+                            OfficialUserDetailsService officials) throws Exception {
         return http
                 .authenticationManager(authenticationManager)
+                .addFilterAfter(new SessionValidityFilter(officials), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/public/**").permitAll() // the citizen's dossier lookup
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()

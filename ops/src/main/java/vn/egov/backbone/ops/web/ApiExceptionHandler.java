@@ -22,7 +22,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.http.converter.HttpMessageConversionException;
+import org.springframework.web.multipart.MultipartException;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
+import vn.egov.backbone.core.shared.CodedError;
 import vn.egov.backbone.core.shared.NotFound;
 
 import java.net.URI;
@@ -42,6 +45,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badInput(IllegalArgumentException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", e.getMessage());
+        if (e instanceof CodedError coded) {
+            problem.setProperty("code", coded.code());
+            if (coded.code().endsWith("too-large")) {
+                problem.setStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+            }
+        }
         // Domain checks say "field: message"; surface them like bean validation errors.
         String message = e.getMessage() == null ? "" : e.getMessage();
         int colon = message.indexOf(':');
@@ -71,6 +80,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+    }
+
+    /** A multipart body that cannot be parsed (no boundary, cut off, malformed parts). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail brokenMultipart(MultipartException e) {
+        log.info("Unreadable multipart request: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Không đọc được nội dung gửi lên (multipart hỏng)");
+    }
+
+    /** JSON that Jackson cannot bind to the endpoint's record, e.g. a key given twice. */
+    @ExceptionHandler(HttpMessageConversionException.class)
+    ProblemDetail unconvertible(HttpMessageConversionException e) {
+        log.info("Unconvertible request body: {}", e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "The request body is not valid JSON for this endpoint");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -142,6 +165,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static ProblemDetail problem(HttpStatus status, String type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + type));
+        problem.setProperty("code", type);
         return problem;
     }
 }

@@ -6,10 +6,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.backbone.core.identity.Authorizer;
+import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.eoffice.document.DocumentAccess;
 import vn.egov.backbone.search.index.SearchConfiguration;
 import vn.egov.backbone.search.index.SearchIndex;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.axonframework.config.EventProcessingModule;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -27,8 +27,11 @@ class SearchController {
     private final EventProcessingModule processing;
     private final EventStore eventStore;
 
+    private final Authorizer authorizer;
+
     SearchController(SearchService search, DocumentAccess access, FacetLabels labels, SearchIndex index,
-                     EventProcessingModule processing, EventStore eventStore) {
+                     EventProcessingModule processing, EventStore eventStore, Authorizer authorizer) {
+        this.authorizer = authorizer;
         this.processing = processing;
         this.eventStore = eventStore;
         this.search = search;
@@ -65,7 +68,9 @@ class SearchController {
      * documents in it, and how far its projection has read the event store (global index of the last
      * event applied, and of the newest event), which shows the progress of a rebuild.
      */
-    record Status(@JsonUnwrapped SearchIndex.Status index, Long position, Long head) {
+    /** {@code documents}: how many records the index holds, hidden ones included; for system administrators only. */
+    record Status(int schemaVersion, boolean built, boolean servingOlderVersion, Integer documents, Long position,
+                  Long head) {
     }
 
     @GetMapping("/status")
@@ -77,7 +82,10 @@ class SearchController {
                 .orElse(null);
         TrackingToken headToken = eventStore.createHeadToken();
         Long head = headToken == null ? null : headToken.position().stream().boxed().findFirst().orElse(null);
-        return new Status(index.status(), position, head);
+        SearchIndex.Status state = index.status();
+        boolean administrator = authorizer.holds(me(), Role.ADMINISTRATOR, null);
+        return new Status(state.schemaVersion(), state.built(), state.servingOlderVersion(),
+                administrator ? state.documents() : null, position, head);
     }
 
     private static String me() {

@@ -1,0 +1,56 @@
+package vn.egov.backbone.ops.health;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What readiness depends on besides the database connection ({@code db}): that the event store's table
+ * answers a read, and that the attachment store can take a file (written, read back and removed), so
+ * that a node whose disk is full or read-only, or whose event store is gone, is taken out of the load
+ * balancer instead of answering every upload or command with an error.
+ */
+@Configuration(proxyBeanMethods = false)
+class StorageHealth {
+
+    @Bean
+    HealthIndicator eventStoreHealthIndicator(JdbcClient jdbc) {
+        return () -> {
+            try {
+                Long last = jdbc.sql("SELECT MAX(global_index) FROM domain_event_entry").query(Long.class).optional()
+                        .orElse(null);
+                return Health.up().withDetail("lastGlobalIndex", last == null ? -1 : last).build();
+            } catch (RuntimeException e) {
+                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            }
+        };
+    }
+
+    @Bean
+    HealthIndicator attachmentStoreHealthIndicator(@Value("${backbone.data-dir}") String dataDir) {
+        Path root = Path.of(dataDir, "attachments");
+        return () -> {
+            try {
+                Files.createDirectories(root);
+                Path probe = Files.createTempFile(root, "health-", ".probe");
+                try {
+                    Files.write(probe, new byte[]{1});
+                    if (Files.readAllBytes(probe).length != 1) {
+                        return Health.down().withDetail("error", "read back failed").build();
+                    }
+                } finally {
+                    Files.deleteIfExists(probe);
+                }
+                return Health.up().build();
+            } catch (Exception e) {
+                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            }
+        };
+    }
+}

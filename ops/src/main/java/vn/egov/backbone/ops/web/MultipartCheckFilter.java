@@ -1,0 +1,72 @@
+package vn.egov.backbone.ops.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * A multipart request is parsed here, before anything else reads it, so that a body without a boundary,
+ * cut off or otherwise malformed is answered 400 (and one over the size limit 413) with one short log
+ * line, on every path and for anonymous callers too, instead of failing later in whichever filter or
+ * controller touched a parameter first (500 with a stack trace each time).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+class MultipartCheckFilter extends OncePerRequestFilter {
+    private static final Logger log = LoggerFactory.getLogger(MultipartCheckFilter.class);
+    private final ObjectMapper json;
+
+    MultipartCheckFilter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            try {
+                if (!contentType.toLowerCase(Locale.ROOT).contains("boundary=")) {
+                    throw new IllegalStateException("no boundary");
+                }
+                request.getParts();
+            } catch (IOException | ServletException | RuntimeException e) {
+                boolean tooLarge = String.valueOf(e.getMessage()).contains("SizeLimitExceeded")
+                        || (e.getCause() != null && String.valueOf(e.getCause().getClass().getName()).contains("SizeLimitExceeded"));
+                log.info("Multipart request to {} refused: {}", request.getRequestURI(), e.getMessage());
+                refuse(request, response, tooLarge);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, boolean tooLarge) throws IOException {
+        HttpStatus status = tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        String code = tooLarge ? "too-large" : "unreadable-body";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, tooLarge
+                ? "Nội dung gửi lên vượt quá giới hạn cho phép" : "Không đọc được nội dung gửi lên (multipart hỏng)");
+        problem.setType(URI.create(ApiExceptionHandler.TYPE_BASE + code));
+        problem.setProperty("code", code);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
