@@ -154,7 +154,7 @@ public class OfficialAdministration {
     }
 
     private void awaitReadModel(String id) {
-        readYourWrites.await(id, () -> directory.find(id).map(OfficialView::version), READ_MODEL_WAIT);
+        readYourWrites.await(id, () -> directory.findFresh(id).map(OfficialView::version), READ_MODEL_WAIT);
     }
 
     private void administer(String officialId, boolean notOneself) {

@@ -30,6 +30,11 @@ public class OfficialDirectory {
         return perRequest("official:" + id, () -> single("id = :key", id));
     }
 
+    /** The official as the read model holds them now, not as looked up earlier in this request. */
+    public Optional<OfficialView> findFresh(String id) {
+        return single("id = :key", id);
+    }
+
     public Optional<OfficialView> findByUsername(String username) {
         return single("username = :key", username == null ? null : username.toLowerCase(java.util.Locale.ROOT));
     }

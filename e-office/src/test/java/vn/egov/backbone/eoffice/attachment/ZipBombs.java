@@ -11,17 +11,17 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Hostile ZIP containers as an attacker makes them: honest bombs, bombs that lie about their sizes, entry floods. */
-final class ZipBombs {
+public final class ZipBombs {
     private ZipBombs() {
     }
 
     /** A DOCX whose word/document.xml inflates to {@code inflated} bytes of one letter. */
-    static byte[] docx(long inflated) throws IOException {
+    public static byte[] docx(long inflated) throws IOException {
         return docx(inflated, false);
     }
 
     /** @param random letters at random, which compress about twofold: a large document, not a bomb */
-    static byte[] docx(long inflated, boolean random) throws IOException {
+    public static byte[] docx(long inflated, boolean random) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
@@ -57,7 +57,7 @@ final class ZipBombs {
     }
 
     /** The same bomb, its central directory claiming that every entry is {@code claimed} bytes inflated. */
-    static byte[] lying(byte[] zip, int claimed) {
+    public static byte[] lying(byte[] zip, int claimed) {
         byte[] patched = zip.clone();
         ByteBuffer buffer = ByteBuffer.wrap(patched).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i + 46 <= patched.length; i++) {
@@ -69,7 +69,7 @@ final class ZipBombs {
     }
 
     /** An archive of {@code count} empty entries. */
-    static byte[] flood(int count) throws IOException {
+    public static byte[] flood(int count) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (int i = 0; i < count; i++) {
