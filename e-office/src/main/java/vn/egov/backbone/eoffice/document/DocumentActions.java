@@ -243,6 +243,11 @@ public class DocumentActions {
                 .orElseThrow(() -> new AccessDeniedException("You are not assigned to handle this document"));
     }
 
+    /** The agency that keeps the registers of the unit, if any does. */
+    public java.util.Optional<String> agencyIdOf(String unitId) {
+        return agencies.agencyIdOf(unitId);
+    }
+
     /** Whether the official holds a role in the agency, one of its departments, or system-wide. */
     public boolean worksIn(String officialId, String agencyId) {
         return officials.roles(officialId).stream().anyMatch(role -> role.unitId() == null

@@ -283,7 +283,7 @@ public class MeetingActions {
         UnitView agency = documents.actingAgency(agencyId == null || agencyId.isBlank() ? meeting.hostUnitId() : agencyId);
         // Drafted in an agency the caller works in; the host's meeting secretary may draft in the host's
         // agency only, never in an agency named at will.
-        boolean hostAgency = agency.id().equals(documents.actingAgency(meeting.hostUnitId()).id());
+        boolean hostAgency = documents.agencyIdOf(meeting.hostUnitId()).filter(agency.id()::equals).isPresent();
         if (!documents.worksIn(me(), agency.id())
                 && !(hostAgency && authorizer.holds(me(), Role.MEETING_SECRETARY, meeting.hostUnitId()))) {
             throw new AccessDeniedException("Thông báo kết luận chỉ được dự thảo tại cơ quan bạn làm việc");
