@@ -366,7 +366,8 @@ class EOfficeApiTest {
 
         Api.Response fake = upload(clerk, id, "hợp-đồng.pdf", "MZ\u0090\u0000 this is a windows program".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(fake.status()).isEqualTo(400);
-        assertThat(fake.body().get("detail").asText()).contains("not accepted");
+        assertThat(fake.body().get("code").asText()).isEqualTo("attachment.type");
+        assertThat(fake.body().get("detail").asText()).contains("không được chấp nhận");
         Api.Response tooBig = upload(clerk, id, "lớn.pdf", new byte[2 * 1024 * 1024]);
         assertThat(tooBig.status()).isIn(400, 413);
         assertThat(upload(outsider, id, "x.pdf", pdf).status()).isEqualTo(404);
