@@ -251,14 +251,14 @@ class UnitsAndOfficialsApiTest {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccount() {
+    void fiveWrongPasswordsMakeTheAddressWait() {
         registerOfficial("vuvanem", "Vũ Văn Em", unitId("TP.004"), "SPECIALIST", "mật-khẩu-của-em");
         Api wrong = Api.basic(backbone.baseUrl(), "vuvanem", "sai-mật-khẩu");
         for (int i = 0; i < 5; i++) {
             assertThat(wrong.get("/api/v1/me").status()).isEqualTo(401);
         }
         assertThat(Api.basic(backbone.baseUrl(), "vuvanem", "mật-khẩu-của-em").get("/api/v1/me").status())
-                .as("locked even with the right password").isEqualTo(401);
+                .as("this address waits, even with the right password").isEqualTo(401);
     }
 
     @Test
