@@ -208,6 +208,9 @@ public class EdXmlExchange {
                         stored.add(attachments.store(new ByteArrayInputStream(entry.content()), entry.name()));
                     }
                 } catch (AttachmentStore.RefusedFile notAcceptedInside) {
+                    if (!"attachment.type".equals(notAcceptedInside.code())) {
+                        throw notAcceptedInside; // a bomb or a damaged file inside: refused, not kept
+                    }
                     // The archive holds a type Backbone does not accept on its own: keep the archive whole.
                     stored.add(attachments.store(new ByteArrayInputStream(file.content()), file.name() + ".zip", true));
                 }
