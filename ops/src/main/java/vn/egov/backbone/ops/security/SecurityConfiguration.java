@@ -5,8 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -22,11 +20,11 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import vn.egov.backbone.core.identity.ApiTokenStore;
+import vn.egov.backbone.ops.web.ProblemResponses;
 import vn.egov.backbone.core.identity.LoginThrottle;
 import vn.egov.backbone.core.identity.OfficialUserDetailsService;
 
 import java.io.IOException;
-import java.net.URI;
 
 /**
  * Three filter chains: Jitsi's callbacks (below), the API (HTTP Basic or a personal bearer token, no session, no CSRF since no
@@ -93,11 +91,11 @@ public class SecurityConfiguration {
                             OfficialUserDetailsService officials, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Backbone\", Bearer");
-            problem(response, json, HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic or a bearer token",
-                    request.getRequestURI());
+            problem(request, response, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                    "Sign in with HTTP Basic or a bearer token");
         };
         AccessDeniedHandler denied = (request, response, e) ->
-                problem(response, json, HttpStatus.FORBIDDEN, e.getMessage(), request.getRequestURI());
+                problem(request, response, json, HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
         return http
                 .securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
@@ -131,13 +129,8 @@ public class SecurityConfiguration {
                 .build();
     }
 
-    static void problem(jakarta.servlet.http.HttpServletResponse response, ObjectMapper json, HttpStatus status,
-                        String detail, String instance) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(instance));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+    static void problem(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                        ObjectMapper json, HttpStatus status, String code, String detail) throws IOException {
+        ProblemResponses.write(request, response, json, status, code, detail);
     }
 }

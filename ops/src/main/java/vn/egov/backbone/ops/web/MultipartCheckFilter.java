@@ -10,13 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.Locale;
 
 /**
@@ -57,16 +54,8 @@ class MultipartCheckFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, boolean tooLarge) throws IOException {
-        HttpStatus status = tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
-        String code = tooLarge ? "too-large" : "unreadable-body";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, tooLarge
-                ? "Nội dung gửi lên vượt quá giới hạn cho phép" : "Không đọc được nội dung gửi lên (multipart hỏng)");
-        problem.setType(URI.create(ApiExceptionHandler.TYPE_BASE + code));
-        problem.setProperty("code", code);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        ProblemResponses.write(request, response, json, tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                tooLarge ? "too-large" : "unreadable-body", tooLarge
+                        ? "Nội dung gửi lên vượt quá giới hạn cho phép" : "Không đọc được nội dung gửi lên (multipart hỏng)");
     }
 }

@@ -9,14 +9,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.net.URI;
 
 /**
  * Refuses JSON bodies above a limit with 413 before anything reads them. Uploads (multipart) have
@@ -39,13 +36,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         String contentType = request.getContentType();
         boolean isJson = contentType != null && contentType.toLowerCase().contains("json");
         if (isJson && request.getContentLengthLong() > maxJsonBytes) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+            ProblemResponses.write(request, response, json, HttpStatus.PAYLOAD_TOO_LARGE, "too-large",
                     "The request body is larger than " + maxJsonBytes + " bytes");
-            problem.setType(URI.create(ApiExceptionHandler.TYPE_BASE + "too-large"));
-            problem.setInstance(URI.create(request.getRequestURI()));
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), problem);
             return;
         }
         chain.doFilter(request, response);
