@@ -1,5 +1,6 @@
 package vn.egov.backbone.core.eventing;
 
+import vn.egov.backbone.core.settings.CoreProperties;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -14,7 +15,6 @@ import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -80,7 +80,7 @@ public class EventStoreConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema,
-                                                 @Value("${backbone.event-store.read-batch-size:1000}") int readBatchSize) {
+                                                 CoreProperties node) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -90,7 +90,7 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(readBatchSize)
+                .batchSize(node.eventStore().readBatchSize())
                 .build();
     }
 
@@ -106,7 +106,8 @@ public class EventStoreConfiguration {
      */
     @Bean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema,
-                                 @Value("${backbone.node-id:}") String nodeId) {
+                                 CoreProperties settings) {
+        String nodeId = settings.nodeId();
         String node = nodeId == null || nodeId.isBlank()
                 ? ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8)
                 : nodeId;

@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -17,7 +16,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,6 +27,7 @@ import java.util.Map;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(PublishingEnabled.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(PublishingProperties.class)
 class PublishingConfiguration {
 
     @Bean
@@ -52,18 +51,16 @@ class PublishingConfiguration {
     @Bean
     KafkaPublisher kafkaPublisher(KafkaTemplate<String, String> eventKafkaTemplate, KafkaAdmin eventKafkaAdmin,
                                   ClassifiedDocuments classified,
-                                  ObjectMapper json, @Value("${backbone.kafka.topic-prefix:backbone.}") String prefix,
-                                  @Value("${backbone.kafka.acknowledgement-timeout:20s}") Duration timeout) {
-        return new KafkaPublisher(eventKafkaTemplate, eventKafkaAdmin, classified, json, prefix, timeout);
+                                  ObjectMapper json, PublishingProperties settings) {
+        return new KafkaPublisher(eventKafkaTemplate, eventKafkaAdmin, classified, json, settings.topicPrefix(),
+                settings.acknowledgementTimeout());
     }
 
     /** The topics, created if missing (partitions and replicas as configured; a cluster may also create them). */
     @Bean
-    KafkaAdmin.NewTopics eventTopics(@Value("${backbone.kafka.topic-prefix:backbone.}") String prefix,
-                                     @Value("${backbone.kafka.partitions:6}") int partitions,
-                                     @Value("${backbone.kafka.replicas:1}") short replicas) {
-        return new KafkaAdmin.NewTopics(Topics.CONTEXTS.stream()
-                .map(context -> new NewTopic(prefix + context, partitions, replicas)).toArray(NewTopic[]::new));
+    KafkaAdmin.NewTopics eventTopics(PublishingProperties settings) {
+        return new KafkaAdmin.NewTopics(Topics.CONTEXTS.stream().map(context -> new NewTopic(
+                settings.topicPrefix() + context, settings.partitions(), settings.replicas())).toArray(NewTopic[]::new));
     }
 
     @Bean

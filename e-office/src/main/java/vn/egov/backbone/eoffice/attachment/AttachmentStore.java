@@ -1,10 +1,11 @@
 package vn.egov.backbone.eoffice.attachment;
 
+import vn.egov.backbone.eoffice.settings.EOfficeProperties;
+import vn.egov.backbone.core.settings.CoreProperties;
 import org.apache.tika.Tika;
 import org.springframework.beans.factory.DisposableBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import vn.egov.backbone.core.shared.CodedError;
@@ -21,7 +22,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -61,17 +61,14 @@ public class AttachmentStore implements DisposableBean {
     private final TextExtraction text;
     private final Tika tika = new Tika();
 
-    public AttachmentStore(@Value("${backbone.data-dir}") String dataDir,
-                           @Value("${backbone.attachments.max-size:50MB}") DataSize maxSize,
-                           @Value("${backbone.attachments.max-inflated-size:256MB}") DataSize maxInflated,
-                           @Value("${backbone.attachments.text-workers:2}") int textWorkers,
-                           @Value("${backbone.attachments.text-budget:60s}") Duration textBudget) {
-        this.root = Path.of(dataDir, "attachments");
-        this.maxBytes = maxSize.toBytes();
+    public AttachmentStore(CoreProperties node, EOfficeProperties settings) {
+        EOfficeProperties.Attachments limits = settings.attachments();
+        this.root = node.dataDir().resolve("attachments");
+        this.maxBytes = limits.maxSize().toBytes();
         ArchiveGuard.Limits defaults = ArchiveGuard.Limits.DEFAULT;
-        this.archiveLimits = new ArchiveGuard.Limits(defaults.maxEntries(), maxInflated.toBytes(), defaults.maxRatio(),
-                defaults.ratioGraceBytes(), defaults.maxTextPartBytes());
-        this.text = new TextExtraction(Math.max(1, textWorkers), textBudget, TEXT_LIMIT);
+        this.archiveLimits = new ArchiveGuard.Limits(defaults.maxEntries(), limits.maxInflatedSize().toBytes(),
+                defaults.maxRatio(), defaults.ratioGraceBytes(), defaults.maxTextPartBytes());
+        this.text = new TextExtraction(limits.textWorkers(), limits.textBudget(), TEXT_LIMIT);
     }
 
     /**

@@ -1,7 +1,7 @@
 package vn.egov.backbone.eoffice.exchange;
 
+import vn.egov.backbone.eoffice.settings.EOfficeProperties;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,12 +40,12 @@ class EdXmlController {
     private final long maxPackageBytes;
 
     EdXmlController(EdXmlExchange exchange, ExchangeLog log, DocumentActions actions, Authorizer authorizer,
-                    @Value("${backbone.exchange.max-package-size:60MB}") DataSize maxPackageSize) {
+                    EOfficeProperties settings) {
         this.exchange = exchange;
         this.log = log;
         this.actions = actions;
         this.authorizer = authorizer;
-        this.maxPackageBytes = maxPackageSize.toBytes();
+        this.maxPackageBytes = settings.exchange().maxPackageSize().toBytes();
     }
 
     /** A document package (201, registered) or a status package (200, applied). */

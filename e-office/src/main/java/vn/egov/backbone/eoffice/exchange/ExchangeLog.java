@@ -1,6 +1,6 @@
 package vn.egov.backbone.eoffice.exchange;
 
-import org.springframework.beans.factory.annotation.Value;
+import vn.egov.backbone.core.settings.CoreProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,9 +39,9 @@ public class ExchangeLog {
     private final Path root;
     private final Clock clock;
 
-    ExchangeLog(JdbcClient jdbc, @Value("${backbone.data-dir}") String dataDir, Clock clock) {
+    ExchangeLog(JdbcClient jdbc, CoreProperties node, Clock clock) {
         this.jdbc = jdbc;
-        this.root = Path.of(dataDir, "exchange");
+        this.root = node.dataDir().resolve("exchange");
         this.clock = clock;
     }
 

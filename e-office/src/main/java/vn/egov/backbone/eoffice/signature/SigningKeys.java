@@ -1,6 +1,7 @@
 package vn.egov.backbone.eoffice.signature;
 
-import org.springframework.beans.factory.annotation.Value;
+import vn.egov.backbone.eoffice.settings.EOfficeProperties;
+import vn.egov.backbone.core.settings.CoreProperties;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 
@@ -26,8 +27,8 @@ import java.util.Locale;
 class SigningKeys {
     private final Path directory;
 
-    SigningKeys(@Value("${backbone.signing.keystore-dir:${backbone.data-dir}/keys}") String directory) {
-        this.directory = Path.of(directory);
+    SigningKeys(CoreProperties node, EOfficeProperties settings) {
+        this.directory = node.underDataDir(settings.signing().keystoreDir(), "keys");
     }
 
     record Key(PrivateKey privateKey, X509Certificate[] chain) {

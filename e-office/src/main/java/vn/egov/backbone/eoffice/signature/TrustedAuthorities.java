@@ -1,8 +1,9 @@
 package vn.egov.backbone.eoffice.signature;
 
+import vn.egov.backbone.eoffice.settings.EOfficeProperties;
+import vn.egov.backbone.core.settings.CoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -34,8 +35,14 @@ public class TrustedAuthorities {
 
     private final Path directory;
 
-    public TrustedAuthorities(@Value("${backbone.signing.trust-dir:${backbone.data-dir}/trust}") String directory) {
-        this.directory = Path.of(directory);
+    @org.springframework.beans.factory.annotation.Autowired
+    TrustedAuthorities(CoreProperties node, EOfficeProperties settings) {
+        this(node.underDataDir(settings.signing().trustDir(), "trust"));
+    }
+
+    /** The CA certificates in {@code directory}. */
+    public TrustedAuthorities(Path directory) {
+        this.directory = directory;
     }
 
     /** The trust anchors now in the directory; none when it is missing or empty. */

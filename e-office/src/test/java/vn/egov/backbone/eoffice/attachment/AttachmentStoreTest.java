@@ -7,7 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
+import vn.egov.backbone.core.settings.CoreProperties;
 import vn.egov.backbone.eoffice.document.api.AttachmentRef;
+import vn.egov.backbone.eoffice.settings.EOfficeProperties;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,8 +34,10 @@ class AttachmentStoreTest {
 
     @BeforeEach
     void open() {
-        store = new AttachmentStore(dataDir.toString(), DataSize.ofMegabytes(50), DataSize.ofMegabytes(256), 2,
-                Duration.ofSeconds(60));
+        store = new AttachmentStore(new CoreProperties(dataDir, "", new CoreProperties.EventStore(1000)),
+                new EOfficeProperties(new EOfficeProperties.Attachments(DataSize.ofMegabytes(50), DataSize.ofMegabytes(256), 2,
+                        Duration.ofSeconds(60)), new EOfficeProperties.Exchange(DataSize.ofMegabytes(60)),
+                        new EOfficeProperties.Signing(null, null)));
     }
 
     @AfterEach

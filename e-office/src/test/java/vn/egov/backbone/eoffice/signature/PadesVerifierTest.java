@@ -37,7 +37,7 @@ class PadesVerifierTest {
         byte[] signed = signed(TestCertificates.issue(governmentCa, "Nguyễn Thị Lan", "UBND xã Tân Phú"));
         TestCertificates.writePem(trustDir.resolve("ca.pem"), governmentCa);
         Files.writeString(trustDir.resolve("hỏng.crt"), "không phải chứng thư số");
-        Set<TrustAnchor> anchors = new TrustedAuthorities(trustDir.toString()).anchors();
+        Set<TrustAnchor> anchors = new TrustedAuthorities(trustDir).anchors();
         assertThat(anchors).as("the unreadable file is skipped").hasSize(1);
 
         PadesVerifier.SignatureReport report = PadesVerifier.verify(signed, anchors).get(0);

@@ -1,11 +1,9 @@
 package vn.egov.backbone.onestop.calendar;
 
-import org.springframework.beans.factory.annotation.Value;
+import vn.egov.backbone.onestop.settings.OneStopProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * The province's working-day calendar. The government's yearly decisions go in the configuration:
@@ -17,8 +15,7 @@ import java.util.List;
 class CalendarConfiguration {
 
     @Bean
-    WorkingCalendar workingCalendar(@Value("${backbone.calendar.days-off:}") List<LocalDate> daysOff,
-                                    @Value("${backbone.calendar.days-worked:}") List<LocalDate> worked) {
-        return new WorkingCalendar(daysOff, worked);
+    WorkingCalendar workingCalendar(OneStopProperties settings) {
+        return new WorkingCalendar(settings.calendar().daysOff(), settings.calendar().daysWorked());
     }
 }

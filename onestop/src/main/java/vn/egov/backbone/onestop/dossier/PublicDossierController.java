@@ -1,5 +1,6 @@
 package vn.egov.backbone.onestop.dossier;
 
+import vn.egov.backbone.onestop.settings.OneStopProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -9,7 +10,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -99,13 +99,13 @@ class PublicDossierController {
     private final Map<String, ArrayDeque<Long>> recent = new ConcurrentHashMap<>();
 
     PublicDossierController(JdbcClient jdbc, Commands commands, ProcedureCatalogue catalogue, DossierRouting routing,
-                            Clock clock, @Value("${backbone.public.lookups-per-minute:30}") int perMinute) {
+                            Clock clock, OneStopProperties settings) {
         this.jdbc = jdbc;
         this.commands = commands;
         this.catalogue = catalogue;
         this.routing = routing;
         this.clock = clock;
-        this.perMinute = perMinute;
+        this.perMinute = settings.citizens().lookupsPerMinute();
     }
 
     /**

@@ -1,8 +1,8 @@
 package vn.egov.backbone.onestop.kpi;
 
+import vn.egov.backbone.onestop.settings.OneStopProperties;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -16,9 +16,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class KpiProcessorConfiguration {
     @Autowired
-    void configure(EventProcessingConfigurer configurer, @Value("${backbone.kpi.batch-size:250}") int batchSize,
-                   @Value("${backbone.kpi.segments:4}") int segments) {
+    void configure(EventProcessingConfigurer configurer, OneStopProperties settings) {
+        OneStopProperties.Kpi kpi = settings.kpi();
         configurer.registerPooledStreamingEventProcessorConfiguration(DossierFactsProjection.GROUP,
-                (config, builder) -> builder.initialSegmentCount(segments).batchSize(batchSize));
+                (config, builder) -> builder.initialSegmentCount(kpi.segments()).batchSize(kpi.batchSize()));
     }
 }

@@ -1,8 +1,9 @@
 package vn.egov.backbone.ops.bootstrap;
 
+import vn.egov.backbone.ops.settings.OpsProperties;
+import vn.egov.backbone.core.settings.CoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.identity.CredentialStore;
 import vn.egov.backbone.core.official.api.Clearance;
@@ -37,12 +38,11 @@ class InitialAdministrator {
     private final Path dataDir;
     private final String configuredPassword;
 
-    InitialAdministrator(Commands commands, CredentialStore credentials, @Value("${backbone.data-dir}") String dataDir,
-                         @Value("${backbone.admin.password:}") String configuredPassword) {
+    InitialAdministrator(Commands commands, CredentialStore credentials, CoreProperties node, OpsProperties settings) {
         this.commands = commands;
         this.credentials = credentials;
-        this.dataDir = Path.of(dataDir);
-        this.configuredPassword = configuredPassword;
+        this.dataDir = node.dataDir();
+        this.configuredPassword = settings.admin().password();
     }
 
     void createIfMissing(String homeUnitId) throws IOException {

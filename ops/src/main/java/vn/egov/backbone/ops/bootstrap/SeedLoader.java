@@ -1,9 +1,9 @@
 package vn.egov.backbone.ops.bootstrap;
 
+import vn.egov.backbone.ops.settings.OpsProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,13 +40,13 @@ class SeedLoader {
     private final boolean enabled;
 
     SeedLoader(Commands commands, JdbcClient jdbc, ResourceLoader resources, ObjectMapper json,
-               @Value("${backbone.seed.file}") String seedFile, @Value("${backbone.seed.enabled:true}") boolean enabled) {
+               OpsProperties settings) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.resources = resources;
         this.json = json;
-        this.seedFile = seedFile;
-        this.enabled = enabled;
+        this.seedFile = settings.seed().file();
+        this.enabled = settings.seed().enabled();
     }
 
     static String unitIdFor(String code) {

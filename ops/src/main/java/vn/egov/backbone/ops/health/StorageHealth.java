@@ -1,6 +1,6 @@
 package vn.egov.backbone.ops.health;
 
-import org.springframework.beans.factory.annotation.Value;
+import vn.egov.backbone.core.settings.CoreProperties;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -33,8 +33,8 @@ class StorageHealth {
     }
 
     @Bean
-    HealthIndicator attachmentStoreHealthIndicator(@Value("${backbone.data-dir}") String dataDir) {
-        Path root = Path.of(dataDir, "attachments");
+    HealthIndicator attachmentStoreHealthIndicator(CoreProperties node) {
+        Path root = node.dataDir().resolve("attachments");
         return () -> {
             try {
                 Files.createDirectories(root);

@@ -1,16 +1,15 @@
 package vn.egov.backbone.ops.web;
 
+import vn.egov.backbone.ops.settings.OpsProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -25,8 +24,8 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final long maxJsonBytes;
     private final ObjectMapper json;
 
-    RequestSizeLimitFilter(@Value("${backbone.api.max-json-size:1MB}") DataSize maxJsonSize, ObjectMapper json) {
-        this.maxJsonBytes = maxJsonSize.toBytes();
+    RequestSizeLimitFilter(OpsProperties settings, ObjectMapper json) {
+        this.maxJsonBytes = settings.api().maxJsonSize().toBytes();
         this.json = json;
     }
 

@@ -1,10 +1,10 @@
 package vn.egov.backbone.ops.web;
 
+import vn.egov.backbone.meetings.conference.JitsiProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -31,8 +31,8 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     private final SecureRandom random = new SecureRandom();
     private final String jitsiOrigin;
 
-    SecurityHeadersFilter(@Value("${backbone.jitsi.base-url:}") String jitsiBaseUrl) {
-        this.jitsiOrigin = origin(jitsiBaseUrl);
+    SecurityHeadersFilter(JitsiProperties jitsi) {
+        this.jitsiOrigin = origin(jitsi.baseUrl());
     }
 
     @Override

@@ -23,8 +23,6 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +49,6 @@ import java.util.stream.Stream;
  * its own complete index. While a new version is being built, the newest complete older version keeps
  * serving queries; it is deleted once the new one has caught up.
  */
-@Component
 public class SearchIndex {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     /** Commit data key: set once the index has caught up with the event store for the first time. */
@@ -92,7 +89,8 @@ public class SearchIndex {
     private record Serving(SearcherManager searchers, Directory olderDirectory, Path olderPath) {
     }
 
-    public SearchIndex(@Value("${backbone.search.dir:${backbone.data-dir}/search}") String searchDir, ObjectMapper json)
+    /** Made by {@link SearchConfiguration#searchIndex} for the node, by tests on a folder of theirs. */
+    public SearchIndex(String searchDir, ObjectMapper json)
             throws IOException {
         this.json = json;
         this.exact = VietnameseAnalysis.exact();

@@ -1,0 +1,34 @@
+package vn.egov.backbone.core.settings;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.nio.file.Path;
+
+/**
+ * The node's own settings ({@code backbone.*}), which every module may read: where it keeps its files,
+ * its name among the nodes, how the event store is read. A wrong value stops the start with a message
+ * that names the setting.
+ *
+ * @param dataDir    the embedded database, attachments, keys and the search index ({@code BACKBONE_DATA_DIR})
+ * @param nodeId     this node's name in the processors' token claims; empty: process, host and a random suffix
+ * @param eventStore {@code read-batch-size}: events read per query by projections and replays
+ */
+@Validated
+@ConfigurationProperties("backbone")
+public record CoreProperties(@NotNull Path dataDir, @DefaultValue("") String nodeId,
+                             @Valid @DefaultValue EventStore eventStore) {
+
+    public record EventStore(@DefaultValue("1000") @Min(1) @Max(100_000) int readBatchSize) {
+    }
+
+    /** A folder under the data directory, unless one is configured. */
+    public Path underDataDir(Path configured, String name) {
+        return configured != null ? configured : dataDir.resolve(name);
+    }
+}

@@ -1,0 +1,52 @@
+package vn.egov.backbone.eoffice.settings;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * E-office's settings ({@code backbone.attachments.*}, {@code backbone.exchange.*}, {@code backbone.signing.*}).
+ * A wrong value stops the start with a message that names the setting.
+ */
+@Validated
+@ConfigurationProperties("backbone")
+public record EOfficeProperties(@Valid @DefaultValue Attachments attachments, @Valid @DefaultValue Exchange exchange,
+                                @Valid @DefaultValue Signing signing) {
+
+    /**
+     * @param maxSize         the largest file
+     * @param maxInflatedSize the largest an archive (DOCX, XLSX, ODT, zip) may inflate to
+     * @param textWorkers     how many files have their text extracted at once
+     * @param textBudget      how long one file's text may take
+     */
+    public record Attachments(@NotNull @DefaultValue("50MB") DataSize maxSize,
+                              @NotNull @DefaultValue("256MB") DataSize maxInflatedSize,
+                              @DefaultValue("2") @Min(1) @Max(16) int textWorkers,
+                              @NotNull @DefaultValue("60s") Duration textBudget) {
+        @AssertTrue(message = "max-size, max-inflated-size and text-budget must be positive")
+        public boolean isPositive() {
+            return maxSize == null || maxInflatedSize == null || textBudget == null
+                    || maxSize.toBytes() > 0 && maxInflatedSize.toBytes() > 0 && !textBudget.isNegative() && !textBudget.isZero();
+        }
+    }
+
+    /** @param maxPackageSize the largest edXML package accepted (413 above) */
+    public record Exchange(@NotNull @DefaultValue("60MB") DataSize maxPackageSize) {
+    }
+
+    /**
+     * @param keystoreDir the officials' and agencies' PKCS#12 keys; by default {@code <data dir>/keys}
+     * @param trustDir    CA certificates trusted for received signatures; by default {@code <data dir>/trust}
+     */
+    public record Signing(Path keystoreDir, Path trustDir) {
+    }
+}
