@@ -118,4 +118,59 @@ class ArchitectureTest {
                     : relative.equals(published) || relative.startsWith(published + "$"));
         });
     }
+
+    /**
+     * The module diagram in {@code docs/modules.md} is made from the code: which module uses which, and
+     * what of it. The test fails when the file is out of date; {@code -Dbackbone.write-module-diagram=true}
+     * writes it anew.
+     */
+    @Test
+    void theModuleDiagramInDocsIsTheCodes() throws java.io.IOException {
+        java.util.Map<String, java.util.SortedSet<String>> uses = new java.util.TreeMap<>();
+        for (JavaClass type : classes) {
+            String from = moduleOf(type.getName());
+            if (from == null) {
+                continue;
+            }
+            type.getDirectDependenciesFromSelf().forEach(dependency -> {
+                String target = dependency.getTargetClass().getBaseComponentType().getName();
+                String to = moduleOf(target);
+                if (to != null && !to.equals(from)) {
+                    String published = target.substring(ROOT.length() + to.length() + 1).replaceAll("\\$.*", "");
+                    uses.computeIfAbsent(from + " --> " + to, key -> new java.util.TreeSet<>())
+                            .add(published.contains(".api.") ? published.substring(0, published.indexOf(".api.")) + ".api"
+                                    : published);
+                }
+            });
+        }
+        StringBuilder diagram = new StringBuilder("""
+                # Modules
+
+                Made from the code by `ArchitectureTest.theModuleDiagramInDocsIsTheCodes` (it fails when this file
+                is out of date; `mvn -pl ops test -Dtest=ArchitectureTest -Dbackbone.write-module-diagram=true`
+                writes it anew). An arrow: the module uses the other; below, what of it.
+
+                ```mermaid
+                flowchart TD
+                """);
+        uses.keySet().forEach(edge -> diagram.append("    ").append(edge).append('\n'));
+        diagram.append("```\n\n| uses | what of it |\n|---|---|\n");
+        uses.forEach((edge, what) -> diagram.append("| ").append(edge.replace(" --> ", " → ")).append(" | ")
+                .append(String.join(", ", what)).append(" |\n"));
+        java.nio.file.Path file = java.nio.file.Path.of("..", "docs", "modules.md");
+        if (Boolean.getBoolean("backbone.write-module-diagram")) {
+            java.nio.file.Files.writeString(file, diagram);
+        }
+        org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(file))
+                .as("docs/modules.md is made from the code; regenerate it").isEqualTo(diagram.toString());
+    }
+
+    private static String moduleOf(String className) {
+        if (!className.startsWith(ROOT)) {
+            return null;
+        }
+        String rest = className.substring(ROOT.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? null : rest.substring(0, dot);
+    }
 }
