@@ -149,8 +149,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
-        if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
-            problem.setType(URI.create(TYPE_BASE + statusCode.value()));
+        if (body instanceof ProblemDetail problem) {
+            if (URI.create("about:blank").equals(problem.getType())) {
+                problem.setType(URI.create(TYPE_BASE + statusCode.value()));
+            }
+            if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+                String type = problem.getType().toString();
+                problem.setProperty("code", type.substring(type.lastIndexOf('/') + 1));
+            }
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }

@@ -333,6 +333,9 @@ class SecurityApiTest {
                         + "\",\"password\":\"mật-khẩu-vai-trò\",\"roles\":[null]}");
         assertThat(nullRole.status()).as(nullRole.toString()).isEqualTo(400);
         assertThat(nullRole.body().get("code").asText()).isEqualTo("invalid-input");
+        Api.Response missingParameter = backbone.admin().delete("/api/v1/officials/" + clerk.id() + "/roles");
+        assertThat(missingParameter.status()).isEqualTo(400);
+        assertThat(missingParameter.body().path("code").asText()).as(missingParameter.toString()).isEqualTo("400");
     }
 
     /** A browser's session without a browser: the sign-in form with its CSRF token, then pages with the cookie. */
