@@ -173,4 +173,46 @@ class ArchitectureTest {
         int dot = rest.indexOf('.');
         return dot < 0 ? null : rest.substring(0, dot);
     }
+
+    /**
+     * A module reads another's data through its surface, never by naming its tables: each table belongs
+     * to the module whose Flyway migrations create it, and no other module's sources may mention it.
+     */
+    @Test
+    void noModuleNamesAnotherModulesTables() throws java.io.IOException {
+        List<String> modules = List.of("core-domain", "e-office", "meetings", "onestop", "search", "distribution", "ops");
+        java.nio.file.Path repository = java.nio.file.Path.of("..");
+        Map<String, String> owners = new java.util.TreeMap<>();
+        java.util.regex.Pattern create = java.util.regex.Pattern.compile("(?i)CREATE TABLE(?: IF NOT EXISTS)? ([a-z_]+)");
+        for (String module : modules) {
+            for (java.nio.file.Path sql : files(repository.resolve(module).resolve("src/main/resources"), ".sql")) {
+                java.util.regex.Matcher table = create.matcher(java.nio.file.Files.readString(sql));
+                while (table.find()) {
+                    owners.put(table.group(1).toLowerCase(java.util.Locale.ROOT), module);
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(owners).containsKeys("official_view", "document_view", "meeting_view");
+        List<String> crossings = new java.util.ArrayList<>();
+        for (String module : modules) {
+            for (java.nio.file.Path source : files(repository.resolve(module).resolve("src/main/java"), ".java")) {
+                String text = java.nio.file.Files.readString(source);
+                owners.forEach((table, owner) -> {
+                    if (!owner.equals(module) && java.util.regex.Pattern.compile("\\b" + table + "\\b").matcher(text).find()) {
+                        crossings.add(module + ": " + source.getFileName() + " names " + owner + "'s table " + table);
+                    }
+                });
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(crossings).isEmpty();
+    }
+
+    private static List<java.nio.file.Path> files(java.nio.file.Path root, String suffix) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (var walk = java.nio.file.Files.walk(root)) {
+            return walk.filter(path -> path.toString().endsWith(suffix)).toList();
+        }
+    }
 }

@@ -30,6 +30,25 @@ public class OfficialDirectory {
         return perRequest("official:" + id, () -> single("id = :key", id));
     }
 
+    /** An official as others' lists show them. */
+    public record Name(String fullName, String position) {
+    }
+
+    /**
+     * Names and positions of the given officials in one query, for other modules' lists (a meeting's
+     * seats, speakers, voters): they read officials through this, never by joining {@code official_view}.
+     */
+    public Map<String, Name> names(java.util.Collection<String> ids) {
+        List<String> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Name> names = new HashMap<>();
+        jdbc.sql("SELECT id, full_name, position FROM official_view WHERE id IN (:ids)").param("ids", wanted)
+                .query((rs, i) -> names.put(rs.getString(1), new Name(rs.getString(2), rs.getString(3)))).list();
+        return names;
+    }
+
     /** The official as the read model holds them now, not as looked up earlier in this request. */
     public Optional<OfficialView> findFresh(String id) {
         return single("id = :key", id);

@@ -71,6 +71,26 @@ public class UnitDirectory {
                 .query(UnitDirectory::map).optional());
     }
 
+    /** The given units in one query, by id, for other modules' lists: they never join {@code unit_view}. */
+    public java.util.Map<String, UnitView> findAll(java.util.Collection<String> ids) {
+        List<String> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, UnitView> units = new java.util.HashMap<>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM unit_view WHERE id IN (:ids)").param("ids", wanted)
+                .query(UnitDirectory::map).list().forEach(unit -> units.put(unit.id(), unit));
+        return units;
+    }
+
+    /**
+     * Whether any unit was ever created: their codes are claimed with the command itself, so this is
+     * true before the read model shows the first unit (the first start's seed asks it).
+     */
+    public boolean anyUnitCreated() {
+        return jdbc.sql("SELECT COUNT(*) FROM unit_code").query(Long.class).single() > 0;
+    }
+
     /** The active unit with this code (codes are unique across the tree). */
     public Optional<UnitView> findByCode(String code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_view WHERE code = :code AND status = 'ACTIVE'")

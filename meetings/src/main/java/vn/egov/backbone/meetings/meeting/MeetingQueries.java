@@ -1,5 +1,13 @@
 package vn.egov.backbone.meetings.meeting;
 
+import java.util.Locale;
+import java.util.Comparator;
+import java.util.Arrays;
+import java.util.ArrayList;
+import java.text.Collator;
+import vn.egov.backbone.core.unit.api.UnitView;
+import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.official.OfficialDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Service;
@@ -29,10 +37,14 @@ import java.util.Optional;
 public class MeetingQueries {
     private final JdbcClient jdbc;
     private final Authorizer authorizer;
+    private final OfficialDirectory officials;
+    private final UnitDirectory units;
 
-    MeetingQueries(JdbcClient jdbc, Authorizer authorizer) {
+    MeetingQueries(JdbcClient jdbc, Authorizer authorizer, OfficialDirectory officials, UnitDirectory units) {
         this.jdbc = jdbc;
         this.authorizer = authorizer;
+        this.officials = officials;
+        this.units = units;
     }
 
     public Optional<MeetingRecord> find(String meetingId) {
@@ -99,16 +111,20 @@ public class MeetingQueries {
     }
 
     public List<Map<String, Object>> seats(String meetingId) {
-        return jdbc.sql("SELECT s.*, o.full_name AS member_name, o.position AS member_position, d.full_name AS deputy_name"
-                        + " FROM meeting_seat s LEFT JOIN official_view o ON o.id = s.seat_id"
-                        + " LEFT JOIN official_view d ON d.id = s.deputy_id WHERE s.meeting_id = :id ORDER BY o.full_name")
-                .param("id", meetingId).query().listOfRows().stream().map(MeetingQueries::camel).toList();
+        List<Map<String, Object>> seats = rows("SELECT * FROM meeting_seat WHERE meeting_id = :id", meetingId);
+        Map<String, OfficialDirectory.Name> names = names(seats, "seat_id", "deputy_id");
+        seats.forEach(seat -> {
+            OfficialDirectory.Name member = names.get((String) seat.get("seat_id"));
+            seat.put("member_name", member == null ? null : member.fullName());
+            seat.put("member_position", member == null ? null : member.position());
+            seat.put("deputy_name", fullName(names, seat.get("deputy_id")));
+        });
+        return seats.stream().sorted(byName("member_name")).map(MeetingQueries::camel).toList();
     }
 
     public List<Map<String, Object>> agenda(String meetingId) {
-        return jdbc.sql("SELECT a.*, o.full_name AS presenter_name FROM meeting_agenda_item a"
-                        + " LEFT JOIN official_view o ON o.id = a.presenter_id WHERE a.meeting_id = :id ORDER BY a.position")
-                .param("id", meetingId).query().listOfRows().stream().map(MeetingQueries::camel).toList();
+        return named(rows("SELECT * FROM meeting_agenda_item WHERE meeting_id = :id ORDER BY position", meetingId),
+                "presenter_id", "presenter_name");
     }
 
     /** Documents the official may open now: all for the chair and secretary, open ones for members. */
@@ -120,19 +136,16 @@ public class MeetingQueries {
     }
 
     public List<Map<String, Object>> comments(String meetingId, String documentId) {
-        return jdbc.sql("SELECT c.*, o.full_name AS author_name FROM meeting_document_comment c"
-                        + " LEFT JOIN official_view o ON o.id = c.author_id WHERE c.meeting_id = :id AND c.document_id = :document"
-                        + " ORDER BY c.at")
-                .param("id", meetingId).param("document", documentId).query().listOfRows().stream().map(MeetingQueries::camel).toList();
+        return named(new ArrayList<>(jdbc.sql("SELECT * FROM meeting_document_comment WHERE meeting_id = :id"
+                        + " AND document_id = :document ORDER BY at")
+                .param("id", meetingId).param("document", documentId).query().listOfRows()), "author_id", "author_name");
     }
 
     /** The speakers' list: the current speaker, then points of order, then requests in the order they came. */
     public List<Map<String, Object>> floor(String meetingId) {
-        return jdbc.sql("SELECT f.*, o.full_name AS speaker_name FROM meeting_floor_request f"
-                        + " LEFT JOIN official_view o ON o.id = f.speaker_id WHERE f.meeting_id = :id AND f.state IN ('WAITING', 'SPEAKING')"
-                        + " ORDER BY CASE WHEN f.state = 'SPEAKING' THEN 0 WHEN f.kind = 'POINT_OF_ORDER' THEN 1 ELSE 2 END,"
-                        + " f.requested_at, f.request_id")
-                .param("id", meetingId).query().listOfRows().stream().map(MeetingQueries::camel).toList();
+        return named(rows("SELECT * FROM meeting_floor_request WHERE meeting_id = :id AND state IN ('WAITING', 'SPEAKING')"
+                + " ORDER BY CASE WHEN state = 'SPEAKING' THEN 0 WHEN kind = 'POINT_OF_ORDER' THEN 1 ELSE 2 END,"
+                + " requested_at, request_id", meetingId), "speaker_id", "speaker_name");
     }
 
     public List<Map<String, Object>> votes(String meetingId) {
@@ -147,22 +160,36 @@ public class MeetingQueries {
 
     /** Who voted how in named votes; in secret votes only who voted. */
     public List<Map<String, Object>> ballots(String meetingId, String voteId) {
-        return jdbc.sql("SELECT b.seat_id, b.voter_id, b.choice, b.written, o.full_name AS voter_name FROM meeting_ballot b"
-                        + " LEFT JOIN official_view o ON o.id = b.voter_id WHERE b.meeting_id = :id AND b.vote_id = :vote"
-                        + " ORDER BY o.full_name")
-                .param("id", meetingId).param("vote", voteId).query().listOfRows().stream().map(MeetingQueries::camel).toList();
+        List<Map<String, Object>> ballots = new ArrayList<>(jdbc.sql("SELECT seat_id, voter_id, choice, written"
+                        + " FROM meeting_ballot WHERE meeting_id = :id AND vote_id = :vote")
+                .param("id", meetingId).param("vote", voteId).query().listOfRows());
+        Map<String, OfficialDirectory.Name> names = names(ballots, "voter_id");
+        ballots.forEach(ballot -> ballot.put("voter_name", fullName(names, ballot.get("voter_id"))));
+        return ballots.stream().sorted(byName("voter_name")).map(MeetingQueries::camel).toList();
     }
 
     /** The endpoints with their connection state: connected now, joined earlier, or never. */
     public List<Map<String, Object>> endpointBoard(String meetingId) {
-        return jdbc.sql("SELECT e.unit_id, u.name AS unit_name, u.kind AS unit_kind,"
-                        + " (SELECT COUNT(*) FROM meeting_connection c WHERE c.meeting_id = e.meeting_id"
-                        + "   AND c.participant = CONCAT('endpoint:', e.unit_id) AND c.left_at IS NULL) AS connections,"
-                        + " (SELECT MIN(c.joined_at) FROM meeting_connection c WHERE c.meeting_id = e.meeting_id"
-                        + "   AND c.participant = CONCAT('endpoint:', e.unit_id)) AS first_joined_at"
-                        + " FROM meeting_endpoint e LEFT JOIN unit_view u ON u.id = e.unit_id WHERE e.meeting_id = :id"
-                        + " ORDER BY u.name")
-                .param("id", meetingId).query().listOfRows().stream().map(MeetingQueries::camel).toList();
+        List<Map<String, Object>> endpoints = rows("SELECT e.unit_id,"
+                + " (SELECT COUNT(*) FROM meeting_connection c WHERE c.meeting_id = e.meeting_id"
+                + "   AND c.participant = CONCAT('endpoint:', e.unit_id) AND c.left_at IS NULL) AS connections,"
+                + " (SELECT MIN(c.joined_at) FROM meeting_connection c WHERE c.meeting_id = e.meeting_id"
+                + "   AND c.participant = CONCAT('endpoint:', e.unit_id)) AS first_joined_at"
+                + " FROM meeting_endpoint e WHERE e.meeting_id = :id", meetingId);
+        Map<String, UnitView> units = this.units.findAll(endpoints.stream().map(e -> (String) e.get("unit_id")).toList());
+        endpoints.forEach(endpoint -> {
+            UnitView unit = units.get((String) endpoint.get("unit_id"));
+            // the same columns, in the same order, as before the names came from the unit directory
+            Map<String, Object> ordered = new LinkedHashMap<>();
+            ordered.put("unit_id", endpoint.get("unit_id"));
+            ordered.put("unit_name", unit == null ? null : unit.name());
+            ordered.put("unit_kind", unit == null ? null : unit.kind().name());
+            ordered.put("connections", endpoint.get("connections"));
+            ordered.put("first_joined_at", endpoint.get("first_joined_at"));
+            endpoint.clear();
+            endpoint.putAll(ordered);
+        });
+        return endpoints.stream().sorted(byName("unit_name")).map(MeetingQueries::camel).toList();
     }
 
     public List<Map<String, Object>> notifications(String officialId, int limit) {
@@ -185,6 +212,36 @@ public class MeetingQueries {
                 rs.getString("current_speech_id"), rs.getBoolean("room_open"), rs.getString("recording_session"),
                 rs.getInt("minutes_version"), rs.getString("minutes_text"), rs.getBoolean("minutes_approved"),
                 rs.getString("conclusion_document_id"), rs.getString("cancel_reason"), rs.getLong("version"));
+    }
+
+    // Officials' and units' names come from core's directories, never from joining core's tables.
+
+    private List<Map<String, Object>> rows(String sql, String meetingId) {
+        return new ArrayList<>(jdbc.sql(sql).param("id", meetingId).query().listOfRows());
+    }
+
+    private Map<String, OfficialDirectory.Name> names(List<Map<String, Object>> rows, String... idColumns) {
+        List<String> ids = new ArrayList<>();
+        rows.forEach(row -> Arrays.stream(idColumns).map(column -> (String) row.get(column)).forEach(ids::add));
+        return officials.names(ids);
+    }
+
+    /** The rows with the name of the official in {@code idColumn} as {@code nameColumn}, camelCased. */
+    private List<Map<String, Object>> named(List<Map<String, Object>> rows, String idColumn, String nameColumn) {
+        Map<String, OfficialDirectory.Name> names = names(rows, idColumn);
+        rows.forEach(row -> row.put(nameColumn, fullName(names, row.get(idColumn))));
+        return rows.stream().map(MeetingQueries::camel).toList();
+    }
+
+    private static String fullName(Map<String, OfficialDirectory.Name> names, Object id) {
+        OfficialDirectory.Name name = id == null ? null : names.get((String) id);
+        return name == null ? null : name.fullName();
+    }
+
+    /** By a name, as Vietnamese sorts it, those without one last (as the database ordered them). */
+    private static Comparator<Map<String, Object>> byName(String column) {
+        Collator vietnamese = Collator.getInstance(Locale.forLanguageTag("vi"));
+        return Comparator.comparing(row -> (String) row.get(column), Comparator.nullsLast(vietnamese::compare));
     }
 
     /** A row as the API and the pages show it: camelCase names, instants for times. */

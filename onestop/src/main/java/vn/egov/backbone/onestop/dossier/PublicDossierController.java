@@ -1,5 +1,7 @@
 package vn.egov.backbone.onestop.dossier;
 
+import java.util.Optional;
+import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.onestop.settings.OneStopProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -93,13 +95,15 @@ class PublicDossierController {
     private final Commands commands;
     private final ProcedureCatalogue catalogue;
     private final DossierRouting routing;
+    private final UnitDirectory units;
     private final Clock clock;
     private final int perMinute;
     /** Per client address, the times of its lookups in the last minute (a sliding window). */
     private final Map<String, ArrayDeque<Long>> recent = new ConcurrentHashMap<>();
 
     PublicDossierController(JdbcClient jdbc, Commands commands, ProcedureCatalogue catalogue, DossierRouting routing,
-                            Clock clock, OneStopProperties settings) {
+                            UnitDirectory units, Clock clock, OneStopProperties settings) {
+        this.units = units;
         this.jdbc = jdbc;
         this.commands = commands;
         this.catalogue = catalogue;
@@ -138,12 +142,15 @@ class PublicDossierController {
         }
         Map<String, Object> dossier = find(trackingCode);
         String id = (String) dossier.get("id");
-        List<StepView> steps = jdbc.sql("SELECT s.task, u.name AS agency, s.started_on, s.due_on, s.completed_on,"
-                        + " s.timeliness FROM dossier_step s LEFT JOIN unit_view u ON u.id = s.agency_id"
-                        + " WHERE s.dossier_id = :id ORDER BY s.started_on, s.step_id")
-                .param("id", id).query((rs, i) -> new StepView(rs.getString("task"), rs.getString("agency"),
-                        rs.getObject("started_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
-                        rs.getObject("completed_on", LocalDate.class), rs.getString("timeliness"))).list();
+        List<Map<String, Object>> stepRows = jdbc.sql("SELECT task, agency_id, started_on, due_on, completed_on, timeliness"
+                        + " FROM dossier_step WHERE dossier_id = :id ORDER BY started_on, step_id")
+                .param("id", id).query().listOfRows();
+        // the agencies' names from the unit directory, not by joining core's table
+        Map<String, UnitView> agencies = units.findAll(stepRows.stream().map(row -> (String) row.get("agency_id")).toList());
+        List<StepView> steps = stepRows.stream().map(row -> new StepView((String) row.get("task"),
+                Optional.ofNullable(agencies.get((String) row.get("agency_id"))).map(UnitView::name).orElse(null),
+                localDate(row.get("started_on")), localDate(row.get("due_on")), localDate(row.get("completed_on")),
+                (String) row.get("timeliness"))).toList();
         List<HistoryEntry> history = jdbc.sql("SELECT at, status_code FROM dossier_history WHERE dossier_id = :id ORDER BY seq")
                 .param("id", id).query((rs, i) -> new HistoryEntry(rs.getTimestamp("at").toInstant(),
                         status(rs.getInt("status_code")))).list();
@@ -206,6 +213,15 @@ class PublicDossierController {
             case LocalDate d -> d;
             case Timestamp t -> t.toLocalDateTime().toLocalDate();
             case null, default -> null;
+        };
+    }
+
+    private static LocalDate localDate(Object value) {
+        return switch (value) {
+            case null -> null;
+            case LocalDate date -> date;
+            case java.sql.Date date -> date.toLocalDate();
+            default -> LocalDate.parse(value.toString());
         };
     }
 }

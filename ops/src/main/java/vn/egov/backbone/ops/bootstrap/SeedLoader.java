@@ -1,12 +1,12 @@
 package vn.egov.backbone.ops.bootstrap;
 
+import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.ops.settings.OpsProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.Commands;
 import vn.egov.backbone.core.unit.api.UnitCommands.CreateUnit;
@@ -33,16 +33,16 @@ class SeedLoader {
     private static final Set<UnitKind> COMMUNE_LEVEL = EnumSet.of(UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE);
 
     private final Commands commands;
-    private final JdbcClient jdbc;
+    private final UnitDirectory units;
     private final ResourceLoader resources;
     private final ObjectMapper json;
     private final String seedFile;
     private final boolean enabled;
 
-    SeedLoader(Commands commands, JdbcClient jdbc, ResourceLoader resources, ObjectMapper json,
+    SeedLoader(Commands commands, UnitDirectory units, ResourceLoader resources, ObjectMapper json,
                OpsProperties settings) {
         this.commands = commands;
-        this.jdbc = jdbc;
+        this.units = units;
         this.resources = resources;
         this.json = json;
         this.seedFile = settings.seed().file();
@@ -58,8 +58,7 @@ class SeedLoader {
         if (!enabled) {
             return Optional.empty();
         }
-        long existing = jdbc.sql("SELECT COUNT(*) FROM unit_code").query(Long.class).single();
-        if (existing > 0) {
+        if (units.anyUnitCreated()) {
             return Optional.empty();
         }
         ProvinceSeed seed = read();
