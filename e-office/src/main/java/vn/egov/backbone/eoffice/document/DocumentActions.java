@@ -41,10 +41,11 @@ import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.ReviseDraft;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.SubmitDraft;
 
 import java.io.InputStream;
-import java.util.EnumSet;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The writes of official correspondence, for the API and the pages alike. Each checks the role it
@@ -89,9 +90,9 @@ public class DocumentActions {
                        List<Assignee> forInformation, LocalDate deadline) {
         DocumentView document = incoming(id);
         authorizer.require(Role.LEADER, document.agencyId());
-        java.util.stream.Stream.of(List.of(lead), cooperating == null ? List.<Assignee>of() : cooperating,
-                        forInformation == null ? List.<Assignee>of() : forInformation)
-                .flatMap(List::stream)
+        Stream.of(Stream.ofNullable(lead), Stream.ofNullable(cooperating).flatMap(List::stream),
+                        Stream.ofNullable(forInformation).flatMap(List::stream))
+                .flatMap(assignees -> assignees)
                 .filter(a -> a != null && a.kind() == Assignee.Kind.OFFICIAL)
                 .forEach(a -> requireCleared(a.id(), document.classification()));
         commands.send(new AssignIncomingDocument(id, instruction, lead, cooperating, forInformation, deadline));
@@ -274,23 +275,22 @@ public class DocumentActions {
      * a meeting, ask before they show it.
      */
     public boolean clearedFor(String officialId, String documentId) {
-        Classification classification = queries.find(documentId).map(DocumentView::classification).orElse(null);
-        if (classification == null || !classification.classified()) {
-            return queries.find(documentId).isPresent();
-        }
-        Clearance clearance = officials.find(officialId).map(OfficialView::clearance).orElse(Clearance.NONE);
-        return clearance.covers(classification.requiredClearance());
+        return queries.find(documentId).map(document -> covers(officialId, document.classification())).orElse(false);
     }
 
     /** A classified document is handed only to an official cleared for it (assignment, review, approval). */
     private void requireCleared(String officialId, Classification classification) {
-        if (classification == null || !classification.classified()) {
-            return;
-        }
-        Clearance clearance = officials.find(officialId).map(OfficialView::clearance).orElse(Clearance.NONE);
-        if (!clearance.covers(classification.requiredClearance())) {
+        if (!covers(officialId, classification)) {
             throw new BusinessRuleViolation("Cán bộ được giao không có mức tiếp cận đủ cho văn bản mật này");
         }
+    }
+
+    private boolean covers(String officialId, Classification classification) {
+        if (classification == null || !classification.classified()) {
+            return true;
+        }
+        Clearance clearance = officials.find(officialId).map(OfficialView::clearance).orElse(Clearance.NONE);
+        return clearance.covers(classification.requiredClearance());
     }
 
     /** Handling a classified document needs the clearance for it. */
