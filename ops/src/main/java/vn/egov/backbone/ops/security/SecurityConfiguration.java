@@ -24,7 +24,6 @@ import vn.egov.backbone.ops.web.ProblemResponses;
 import vn.egov.backbone.core.identity.LoginThrottle;
 import vn.egov.backbone.core.identity.OfficialUserDetailsService;
 
-import java.io.IOException;
 
 /**
  * Three filter chains: Jitsi's callbacks (below), the API (HTTP Basic or a personal bearer token, no session, no CSRF since no
@@ -91,11 +90,11 @@ public class SecurityConfiguration {
                             OfficialUserDetailsService officials, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Backbone\", Bearer");
-            problem(request, response, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
+            ProblemResponses.write(request, response, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
                     "Sign in with HTTP Basic or a bearer token");
         };
         AccessDeniedHandler denied = (request, response, e) ->
-                problem(request, response, json, HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+                ProblemResponses.write(request, response, json, HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
         return http
                 .securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
@@ -127,10 +126,5 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> { }) // Prometheus scrapes /actuator/prometheus with Basic
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .build();
-    }
-
-    static void problem(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-                        ObjectMapper json, HttpStatus status, String code, String detail) throws IOException {
-        ProblemResponses.write(request, response, json, status, code, detail);
     }
 }

@@ -7,8 +7,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import vn.egov.backbone.core.identity.LoginThrottle;
+import vn.egov.backbone.core.shared.DisplayDates;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Password sign-in with a wait per account and client address ({@link LoginThrottle}). While the address
@@ -31,7 +33,8 @@ final class ThrottledAuthentication implements AuthenticationProvider {
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
         Instant blockedUntil = throttle.blockedUntil(username, address);
         if (blockedUntil != null) {
-            throw new LockedException("Quá nhiều lần đăng nhập sai; hãy thử lại sau " + blockedUntil);
+            throw new LockedException("Quá nhiều lần đăng nhập sai; hãy thử lại sau "
+                    + DateTimeFormatter.ofPattern("HH:mm:ss").withZone(DisplayDates.VIETNAM).format(blockedUntil));
         }
         try {
             Authentication result = passwords.authenticate(attempt);
