@@ -69,8 +69,7 @@ public class CredentialStore implements PasswordRegistry {
     @Override
     public void changePassword(String officialId, String rawPassword) {
         checkPasswordPolicy(rawPassword);
-        jdbc.sql("UPDATE official_credential SET password_hash = :hash, failed_attempts = 0, locked_until = NULL,"
-                        + " changed_at = :now WHERE official_id = :id")
+        jdbc.sql("UPDATE official_credential SET password_hash = :hash, changed_at = :now WHERE official_id = :id")
                 .param("hash", encoder.encode(rawPassword)).param("now", Timestamp.from(clock.instant()))
                 .param("id", officialId).update();
     }

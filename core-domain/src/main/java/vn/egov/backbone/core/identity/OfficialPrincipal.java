@@ -19,7 +19,6 @@ public final class OfficialPrincipal implements UserDetails, CredentialsContaine
     private final String unitId;
     private String passwordHash;
     private final boolean enabled;
-    private final boolean locked;
     private final java.time.Instant credentialChangedAt;
     private final boolean systemAdministrator;
 
@@ -28,7 +27,7 @@ public final class OfficialPrincipal implements UserDetails, CredentialsContaine
      *                            password ends when it no longer matches the credential's
      */
     public OfficialPrincipal(String officialId, String username, String fullName, String unitId, String passwordHash,
-                             boolean enabled, boolean locked, java.time.Instant credentialChangedAt,
+                             boolean enabled, java.time.Instant credentialChangedAt,
                              boolean systemAdministrator) {
         this.systemAdministrator = systemAdministrator;
         this.credentialChangedAt = credentialChangedAt;
@@ -38,7 +37,6 @@ public final class OfficialPrincipal implements UserDetails, CredentialsContaine
         this.unitId = unitId;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
-        this.locked = locked;
     }
 
     public String officialId() {
@@ -77,9 +75,10 @@ public final class OfficialPrincipal implements UserDetails, CredentialsContaine
         return username;
     }
 
+    /** Accounts are never locked: repeated wrong passwords slow the address that sends them ({@code LoginThrottle}). */
     @Override
     public boolean isAccountNonLocked() {
-        return !locked;
+        return true;
     }
 
     @Override

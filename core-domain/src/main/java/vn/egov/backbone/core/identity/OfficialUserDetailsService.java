@@ -38,7 +38,7 @@ public class OfficialUserDetailsService implements UserDetailsService {
         return new OfficialPrincipal(credential.officialId(), credential.username(),
                 official.map(OfficialView::fullName).orElse(credential.username()),
                 official.map(OfficialView::unitId).orElse(null), credential.passwordHash(), active,
-                false, credential.changedAt(), officials.roles(credential.officialId()).stream()
+                credential.changedAt(), officials.roles(credential.officialId()).stream()
                 .anyMatch(r -> r.role() == Role.ADMINISTRATOR && r.unitId() == null && r.validAt(clock.instant())));
     }
 
