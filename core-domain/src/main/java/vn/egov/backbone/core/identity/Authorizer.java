@@ -1,5 +1,6 @@
 package vn.egov.backbone.core.identity;
 
+import vn.egov.backbone.core.shared.Forbidden;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -34,7 +35,7 @@ public class Authorizer {
         if (authentication != null && authentication.getPrincipal() instanceof OfficialPrincipal principal) {
             return principal;
         }
-        throw new AccessDeniedException("Sign in first");
+        throw new Forbidden(IdentityError.SIGN_IN_FIRST);
     }
 
     /** Whether the official holds {@code role} in {@code unitId} or above it; a null unit asks for a system-wide role. */
@@ -57,7 +58,8 @@ public class Authorizer {
     public OfficialPrincipal require(Role role, String unitId) {
         OfficialPrincipal principal = currentPrincipal();
         if (!holds(principal.officialId(), role, unitId)) {
-            throw new AccessDeniedException("This needs the role " + role + (unitId == null ? " system-wide" : " in that unit"));
+            throw unitId == null ? new Forbidden(IdentityError.ROLE_REQUIRED_SYSTEM_WIDE, role)
+                    : new Forbidden(IdentityError.ROLE_REQUIRED_IN_UNIT, role);
         }
         return principal;
     }

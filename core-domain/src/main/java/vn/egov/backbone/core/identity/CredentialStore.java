@@ -1,5 +1,6 @@
 package vn.egov.backbone.core.identity;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -38,17 +39,17 @@ public class CredentialStore implements PasswordRegistry {
 
     public static String normaliseUsername(String username) {
         if (username == null || !username.strip().toLowerCase(Locale.ROOT).matches("[a-z0-9._-]{3,64}")) {
-            throw new IllegalArgumentException("username: 3 to 64 characters of a-z, 0-9, '.', '_' or '-'");
+            throw new InvalidInput("username", IdentityError.USERNAME_FORMAT);
         }
         return username.strip().toLowerCase(Locale.ROOT);
     }
 
     public static void checkPasswordPolicy(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("password: at least " + MIN_PASSWORD_LENGTH + " characters");
+            throw new InvalidInput("password", IdentityError.PASSWORD_TOO_SHORT, MIN_PASSWORD_LENGTH);
         }
         if (password.length() > 72) {
-            throw new IllegalArgumentException("password: at most 72 characters"); // BCrypt's limit
+            throw new InvalidInput("password", IdentityError.PASSWORD_TOO_LONG, 72); // BCrypt's limit
         }
     }
 
@@ -62,7 +63,7 @@ public class CredentialStore implements PasswordRegistry {
                     .param("hash", encoder.encode(rawPassword)).param("now", Timestamp.from(clock.instant()))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new BusinessRuleViolation("Username '" + username + "' is already taken");
+            throw new BusinessRuleViolation(IdentityError.USERNAME_TAKEN, username);
         }
     }
 

@@ -1,5 +1,6 @@
 package vn.egov.backbone.core.identity;
 
+import vn.egov.backbone.core.official.OfficialError;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -70,7 +71,7 @@ class MeController {
     @GetMapping
     OfficialView me() {
         String id = Authorizer.currentPrincipal().officialId();
-        return officials.find(id).orElseThrow(() -> new NotFound("Official " + id + " does not exist"));
+        return officials.find(id).orElseThrow(() -> new NotFound(OfficialError.NOT_FOUND, id));
     }
 
     @PutMapping("/password")
@@ -78,7 +79,7 @@ class MeController {
         OfficialPrincipal principal = Authorizer.currentPrincipal();
         String hash = credentials.findByUsername(principal.getUsername()).orElseThrow().passwordHash();
         if (!encoder.matches(request.currentPassword(), hash)) {
-            throw new BusinessRuleViolation("The current password is wrong");
+            throw new BusinessRuleViolation(IdentityError.CURRENT_PASSWORD_WRONG);
         }
         commands.send(new ChangePassword(principal.officialId(), request.newPassword()));
         return ResponseEntity.noContent().build();

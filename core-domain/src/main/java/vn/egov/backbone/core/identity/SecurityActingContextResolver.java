@@ -1,5 +1,6 @@
 package vn.egov.backbone.core.identity;
 
+import vn.egov.backbone.core.shared.Forbidden;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -39,7 +40,7 @@ public class SecurityActingContextResolver implements ActingContextResolver {
         String requested = request == null ? null : request.getHeader(ACTING_UNIT_HEADER);
         if (requested != null && !requested.isBlank()) {
             if (!authorizer.mayActFor(principal.officialId(), requested.strip())) {
-                throw new AccessDeniedException("You hold no role in the unit named in " + ACTING_UNIT_HEADER);
+                throw new Forbidden(IdentityError.NO_ROLE_IN_ACTING_UNIT, ACTING_UNIT_HEADER);
             }
             unitId = requested.strip();
         }

@@ -1,5 +1,6 @@
 package vn.egov.backbone.core.official;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -127,7 +128,7 @@ public class Official {
             return; // already held on the same terms
         }
         if (validUntil != null && !validUntil.isAfter(clock.instant())) {
-            throw new IllegalArgumentException("validUntil: must be in the future");
+            throw new InvalidInput("validUntil", OfficialError.VALID_UNTIL_PAST);
         }
         if (unitId != null) {
             unitGuard.requireActive(unitId, "grant roles in");
@@ -151,7 +152,7 @@ public class Official {
     public void handle(RevokeRole command) {
         RoleKey key = new RoleKey(command.unitId(), command.role());
         if (!roles.containsKey(key)) {
-            throw new BusinessRuleViolation("The official does not hold the role " + command.role() + " in that unit");
+            throw new BusinessRuleViolation(OfficialError.ROLE_NOT_HELD, command.role());
         }
         apply(new RoleRevoked(officialId, command.unitId(), command.role(), OfficialRules.optional(command.reason())));
     }
@@ -160,7 +161,7 @@ public class Official {
     public void handle(ChangeClearance command) {
         requireActive();
         if (command.clearance() == null) {
-            throw new IllegalArgumentException("clearance: must be one of " + List.of(Clearance.values()));
+            throw new InvalidInput("clearance", OfficialError.CLEARANCE_REQUIRED, List.of(Clearance.values()));
         }
         if (command.clearance() != clearance) {
             apply(new ClearanceChanged(officialId, clearance, command.clearance()));
@@ -171,7 +172,7 @@ public class Official {
     public void handle(TransferOfficial command, UnitGuard unitGuard) {
         requireActive();
         if (command.unitId() == null || command.unitId().equals(unitId)) {
-            throw new BusinessRuleViolation("The official already belongs to that unit");
+            throw new BusinessRuleViolation(OfficialError.ALREADY_IN_UNIT);
         }
         unitGuard.requireActive(command.unitId(), "transfer officials to");
         String from = unitId;
@@ -192,7 +193,7 @@ public class Official {
     @CommandHandler
     public void handle(ReactivateOfficial command) {
         if (active) {
-            throw new BusinessRuleViolation("The official is already active");
+            throw new BusinessRuleViolation(OfficialError.ALREADY_ACTIVE);
         }
         apply(new OfficialReactivated(officialId));
     }
@@ -209,7 +210,7 @@ public class Official {
         requireActive();
         String name = OfficialRules.optional(command.name());
         if (name == null || name.length() > 100) {
-            throw new IllegalArgumentException("name: 1 to 100 characters");
+            throw new InvalidInput("name", OfficialError.TOKEN_NAME_LENGTH, 100);
         }
         tokens.store(command.tokenId(), officialId, name, command.tokenHash(), command.expiresAt());
         apply(new ApiTokenIssued(officialId, command.tokenId(), name, command.expiresAt()));
@@ -218,14 +219,14 @@ public class Official {
     @CommandHandler
     public void handle(RevokeApiToken command, ApiTokens tokens) {
         if (!tokens.revoke(command.tokenId(), officialId)) {
-            throw new vn.egov.backbone.core.shared.NotFound("No active token " + command.tokenId());
+            throw new vn.egov.backbone.core.shared.NotFound(OfficialError.TOKEN_NOT_FOUND, command.tokenId());
         }
         apply(new ApiTokenRevoked(officialId, command.tokenId()));
     }
 
     private void requireActive() {
         if (!active) {
-            throw new BusinessRuleViolation("The official's account is deactivated");
+            throw new BusinessRuleViolation(OfficialError.DEACTIVATED);
         }
     }
 

@@ -1,5 +1,7 @@
 package vn.egov.backbone.core.official;
 
+import vn.egov.backbone.core.shared.InvalidInput;
+import vn.egov.backbone.core.shared.Forbidden;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.eventing.ReadYourWrites;
@@ -93,7 +95,7 @@ public class OfficialAdministration {
         authorizer.require(Role.ADMINISTRATOR, command.unitId());
         List<RoleAssignment> roles = command.roles() == null ? List.of() : command.roles();
         if (roles.stream().anyMatch(r -> r == null || r.role() == null)) {
-            throw new IllegalArgumentException("roles: mỗi vai trò cần có tên vai trò");
+            throw new InvalidInput("roles", OfficialError.ROLE_NAME_MISSING);
         }
         roles.forEach(r -> authorizer.require(Role.ADMINISTRATOR, r.unitId()));
         requireClearanceWithin(command.clearance());
@@ -161,11 +163,10 @@ public class OfficialAdministration {
         OfficialView official = official(officialId);
         String me = Authorizer.currentPrincipal().officialId();
         if (notOneself && me.equals(officialId)) {
-            throw new AccessDeniedException("Không ai tự thay đổi vai trò, mức tiếp cận, đơn vị, trạng thái"
-                    + " hoặc mật khẩu của mình qua chức năng quản trị");
+            throw new Forbidden(OfficialError.NOT_ONESELF);
         }
         if (!scope().covers(official)) {
-            throw new AccessDeniedException("Cán bộ này có vai trò ngoài phạm vi quản trị của bạn");
+            throw new Forbidden(OfficialError.OUTSIDE_SCOPE);
         }
     }
 
@@ -175,12 +176,12 @@ public class OfficialAdministration {
         }
         Clearance own = directory.find(me()).map(OfficialView::clearance).orElse(Clearance.NONE);
         if (!own.covers(requested)) {
-            throw new AccessDeniedException("Chỉ quản trị toàn hệ thống mới cấp mức tiếp cận cao hơn mức của mình");
+            throw new Forbidden(OfficialError.CLEARANCE_ABOVE_OWN);
         }
     }
 
     private OfficialView official(String id) {
-        return directory.find(id).orElseThrow(() -> new NotFound("Official " + id + " does not exist"));
+        return directory.find(id).orElseThrow(() -> new NotFound(OfficialError.NOT_FOUND, id));
     }
 
     private static OfficialSummary summary(OfficialView official) {

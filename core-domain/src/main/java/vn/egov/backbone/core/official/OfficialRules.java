@@ -1,5 +1,6 @@
 package vn.egov.backbone.core.official;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.official.api.Role;
 
 import java.util.List;
@@ -10,10 +11,10 @@ final class OfficialRules {
 
     static String requireFullName(String fullName) {
         if (fullName == null || fullName.isBlank()) {
-            throw new IllegalArgumentException("fullName: must not be blank");
+            throw new InvalidInput("fullName", OfficialError.FULL_NAME_BLANK);
         }
         if (fullName.strip().length() > 200) {
-            throw new IllegalArgumentException("fullName: at most 200 characters");
+            throw new InvalidInput("fullName", OfficialError.FULL_NAME_TOO_LONG, 200);
         }
         return fullName.strip();
     }
@@ -21,7 +22,7 @@ final class OfficialRules {
     static String optionalEmail(String email) {
         String value = optional(email);
         if (value != null && !value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new IllegalArgumentException("email: not an e-mail address");
+            throw new InvalidInput("email", OfficialError.EMAIL_INVALID);
         }
         return value;
     }
@@ -32,7 +33,7 @@ final class OfficialRules {
 
     static void requireRole(Role role) {
         if (role == null) {
-            throw new IllegalArgumentException("role: must be one of " + List.of(Role.values()));
+            throw new InvalidInput("role", OfficialError.ROLE_REQUIRED, List.of(Role.values()));
         }
     }
 }

@@ -26,7 +26,7 @@ public final class ExpectedVersion {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("If-Match: expected the ETag of the resource, e.g. \"3\"");
+            throw new InvalidInput("If-Match", RequestError.IF_MATCH_FORMAT);
         }
     }
 }

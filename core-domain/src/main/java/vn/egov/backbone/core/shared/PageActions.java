@@ -13,9 +13,16 @@ import java.util.function.Supplier;
 @Component
 public class PageActions {
     private final Commands commands;
+    private final ErrorMessages errors;
 
-    public PageActions(Commands commands) {
+    public PageActions(Commands commands, ErrorMessages errors) {
         this.commands = commands;
+        this.errors = errors;
+    }
+
+    /** The message a page shows for a refused request, in the page's language. */
+    public String describe(RuntimeException refusal) {
+        return errors.describe(refusal);
     }
 
     public Commands commands() {
@@ -33,7 +40,7 @@ public class PageActions {
             redirect.addFlashAttribute("notice", outcome.notice());
             return "redirect:" + outcome.target();
         } catch (IllegalArgumentException | BusinessRuleViolation | NotFound | AccessDeniedException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", errors.describe(e));
             return "redirect:" + failureTarget;
         }
     }
@@ -42,7 +49,7 @@ public class PageActions {
         try {
             redirect.addFlashAttribute("notice", action.get());
         } catch (IllegalArgumentException | BusinessRuleViolation | NotFound | AccessDeniedException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", errors.describe(e));
         }
         return "redirect:" + target;
     }

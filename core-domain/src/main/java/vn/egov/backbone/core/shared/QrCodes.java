@@ -34,7 +34,8 @@ public final class QrCodes {
                     + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\""
                     + path + "\" fill=\"#000\"/></svg>";
         } catch (WriterException e) {
-            throw new IllegalArgumentException("Cannot encode a QR code: " + e.getMessage(), e);
+            // Only Backbone's own short texts are encoded: failing here is a fault of Backbone, not of a request.
+            throw new IllegalStateException("Cannot encode a QR code: " + e.getMessage(), e);
         }
     }
 }

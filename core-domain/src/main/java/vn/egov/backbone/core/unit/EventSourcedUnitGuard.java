@@ -23,7 +23,7 @@ class EventSourcedUnitGuard implements UnitGuard {
         try {
             units.load(unitId).execute(unit -> unit.requireActive(action));
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-            throw new NotFound("Unit " + unitId + " does not exist");
+            throw new NotFound(UnitError.NOT_FOUND, unitId);
         }
     }
 }

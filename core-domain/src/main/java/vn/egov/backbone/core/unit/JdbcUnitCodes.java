@@ -25,7 +25,7 @@ class JdbcUnitCodes implements UnitCodes {
                     .param("unitId", unitId)
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new BusinessRuleViolation("Unit code '" + code + "' is already used by another unit");
+            throw new BusinessRuleViolation(UnitError.CODE_TAKEN, code);
         }
     }
 }

@@ -71,7 +71,7 @@ public class Unit {
             return;
         }
         if (unitId.equals(command.parentId())) {
-            throw new BusinessRuleViolation("A unit cannot be its own parent");
+            throw new BusinessRuleViolation(UnitError.OWN_PARENT);
         }
         UnitRules.requireParentKind(kind, parentKind);
         apply(new UnitMoved(unitId, parentId, command.parentId(), command.legalBasis()));
@@ -84,8 +84,7 @@ public class Unit {
 
     void requireActive(String action) {
         if (status != UnitStatus.ACTIVE) {
-            throw new BusinessRuleViolation("Cannot " + action + " unit '" + name + "': it is " + status.name().toLowerCase()
-                    + " and no longer active");
+            throw new BusinessRuleViolation(UnitError.INACTIVE, name, status);
         }
     }
 

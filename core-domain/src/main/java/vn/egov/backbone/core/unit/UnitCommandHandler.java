@@ -1,5 +1,6 @@
 package vn.egov.backbone.core.unit;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -59,17 +60,16 @@ class UnitCommandHandler {
         requireKind(command.kind());
         Set<String> sources = new LinkedHashSet<>(command.sourceUnitIds() == null ? List.of() : command.sourceUnitIds());
         if (sources.size() < 2) {
-            throw new IllegalArgumentException("sourceUnitIds: a merger needs at least two distinct units");
+            throw new InvalidInput("sourceUnitIds", UnitError.MERGE_NEEDS_TWO);
         }
         if (sources.contains(command.parentId())) {
-            throw new BusinessRuleViolation("The merged unit cannot be placed under one of the units being merged");
+            throw new BusinessRuleViolation(UnitError.MERGE_UNDER_SOURCE);
         }
         UnitRules.requireParentKind(command.kind(), activeParentKind(command.parentId()));
         for (String sourceId : sources) {
             load(sourceId).execute(source -> {
                 if (!source.kind().mergeableWith(command.kind())) {
-                    throw new BusinessRuleViolation("'" + source.name() + "' (" + source.kind() + ") cannot be merged into a "
-                            + command.kind());
+                    throw new BusinessRuleViolation(UnitError.MERGE_KIND, source.name(), source.kind(), command.kind());
                 }
                 source.mergeInto(command.unitId(), command.legalBasis());
             });
@@ -82,7 +82,7 @@ class UnitCommandHandler {
 
     private static void requireKind(UnitKind kind) {
         if (kind == null) {
-            throw new IllegalArgumentException("kind: must be one of " + List.of(UnitKind.values()));
+            throw new InvalidInput("kind", UnitError.KIND_REQUIRED, List.of(UnitKind.values()));
         }
     }
 
@@ -102,7 +102,7 @@ class UnitCommandHandler {
             return units.load(unitId);
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             // an unknown id, or the id of something that is not a unit (an official, a document)
-            throw new NotFound("Unit " + unitId + " does not exist");
+            throw new NotFound(UnitError.NOT_FOUND, unitId);
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.egov.backbone.core.unit;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.shared.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -84,13 +85,13 @@ class UnitController {
         return switch (view) {
             case "flat" -> units;
             case "tree" -> tree(units);
-            default -> throw new IllegalArgumentException("view: 'flat' or 'tree'");
+            default -> throw new InvalidInput("view", UnitError.VIEW_UNKNOWN);
         };
     }
 
     @GetMapping("/{id}")
     ResponseEntity<UnitView> get(@PathVariable String id) {
-        UnitView unit = directory.find(id).orElseThrow(() -> new NotFound("Unit " + id + " does not exist"));
+        UnitView unit = directory.find(id).orElseThrow(() -> new NotFound(UnitError.NOT_FOUND, id));
         return ResponseEntity.ok().eTag(ExpectedVersion.etag(unit.version())).body(unit);
     }
 

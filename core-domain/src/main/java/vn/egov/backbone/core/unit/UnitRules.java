@@ -1,5 +1,6 @@
 package vn.egov.backbone.core.unit;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.unit.api.UnitKind;
 
@@ -13,22 +14,22 @@ final class UnitRules {
 
     static String requireName(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name: must not be blank");
+            throw new InvalidInput("name", UnitError.NAME_BLANK);
         }
         String trimmed = name.strip();
         if (trimmed.length() > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("name: at most " + MAX_NAME_LENGTH + " characters");
+            throw new InvalidInput("name", UnitError.NAME_TOO_LONG, MAX_NAME_LENGTH);
         }
         return trimmed;
     }
 
     static String requireCode(String code) {
         if (code == null || code.isBlank()) {
-            throw new IllegalArgumentException("code: must not be blank");
+            throw new InvalidInput("code", UnitError.CODE_BLANK);
         }
         String trimmed = code.strip();
         if (trimmed.length() > MAX_CODE_LENGTH || !trimmed.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("code: letters, digits, '.', '_' or '-', at most " + MAX_CODE_LENGTH);
+            throw new InvalidInput("code", UnitError.CODE_FORMAT, MAX_CODE_LENGTH);
         }
         return trimmed;
     }
@@ -36,13 +37,13 @@ final class UnitRules {
     static void requireParentKind(UnitKind kind, UnitKind parentKind) {
         if (parentKind == null) {
             if (!kind.allowedParents().isEmpty()) {
-                throw new BusinessRuleViolation("A unit of kind " + kind + " needs a parent of kind " + kind.allowedParents());
+                throw new BusinessRuleViolation(UnitError.PARENT_REQUIRED, kind, kind.allowedParents());
             }
             return;
         }
         if (!kind.allowedParents().contains(parentKind)) {
-            throw new BusinessRuleViolation("A unit of kind " + kind + " cannot be placed under a " + parentKind
-                    + (kind.allowedParents().isEmpty() ? " (it is a root of the tree)" : "; allowed: " + kind.allowedParents()));
+            throw kind.allowedParents().isEmpty() ? new BusinessRuleViolation(UnitError.ROOT_HAS_NO_PARENT, kind)
+                    : new BusinessRuleViolation(UnitError.PARENT_KIND_NOT_ALLOWED, kind, parentKind, kind.allowedParents());
         }
     }
 }

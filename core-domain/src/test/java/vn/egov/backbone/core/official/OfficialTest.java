@@ -57,7 +57,7 @@ class OfficialTest {
             @Override
             public void register(String officialId, String username, String rawPassword) {
                 if (passwords.containsKey(username)) {
-                    throw new BusinessRuleViolation("Username '" + username + "' is already taken");
+                    throw new BusinessRuleViolation(vn.egov.backbone.core.identity.IdentityError.USERNAME_TAKEN, username);
                 }
                 passwords.put(username, rawPassword);
             }
@@ -70,7 +70,7 @@ class OfficialTest {
         Set<String> activeUnits = Set.of(COMMUNE, OTHER_UNIT);
         UnitGuard units = (unitId, action) -> {
             if (!activeUnits.contains(unitId)) {
-                throw new NotFound("Unit " + unitId + " does not exist");
+                throw new NotFound(vn.egov.backbone.core.unit.UnitError.NOT_FOUND, unitId);
             }
         };
         fixture.registerInjectableResource(registry);

@@ -29,7 +29,7 @@ class UnitTest {
         fixture = new AggregateTestFixture<>(Unit.class);
         UnitCodes codes = (code, unitId) -> {
             if (claimedCodes.putIfAbsent(code.toUpperCase(), unitId) != null) {
-                throw new BusinessRuleViolation("Unit code '" + code + "' is already used by another unit");
+                throw new BusinessRuleViolation(UnitError.CODE_TAKEN, code);
             }
         };
         fixture.registerAnnotatedCommandHandler(new UnitCommandHandler(fixture.getRepository(), codes));
@@ -48,7 +48,7 @@ class UnitTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateUnit(ID, "HS.001", "Xã Tân Lập", UnitKind.COMMUNE, null))
                 .expectException(BusinessRuleViolation.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("needs a parent"))
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("unit.parent-required"))
                 .expectNoEvents();
     }
 
@@ -61,7 +61,7 @@ class UnitTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateUnit(ID, "mã có dấu", "Tỉnh Hòa Sơn", UnitKind.PROVINCE, null))
                 .expectException(IllegalArgumentException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("code:"));
+                .expectExceptionMessage(org.hamcrest.Matchers.startsWith("code: unit.code-"));
     }
 
     @Test

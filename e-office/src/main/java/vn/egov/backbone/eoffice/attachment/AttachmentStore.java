@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.attachment;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.eoffice.settings.EOfficeProperties;
 import vn.egov.backbone.core.settings.CoreProperties;
 import org.apache.tika.Tika;
@@ -75,17 +76,9 @@ public class AttachmentStore implements DisposableBean {
      * Refused files: empty, too large, of a type not accepted, a compression bomb, a damaged archive.
      * The API answers 4xx with the Vietnamese message and the {@link #code()}.
      */
-    public static class RefusedFile extends IllegalArgumentException implements CodedError {
-        private final String code;
-
-        RefusedFile(String code, String message) {
-            super(message);
-            this.code = code;
-        }
-
-        @Override
-        public String code() {
-            return code;
+    public static class RefusedFile extends InvalidInput {
+        RefusedFile(AttachmentError code, Object... arguments) {
+            super("file", code, arguments);
         }
     }
 
@@ -106,7 +99,7 @@ public class AttachmentStore implements DisposableBean {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             long size = copyLimited(content, new DigestOutputStream(Files.newOutputStream(temp), sha));
             if (size == 0) {
-                throw new RefusedFile("attachment.empty", "Tệp: tệp rỗng.");
+                throw new RefusedFile(AttachmentError.EMPTY);
             }
             ArchiveGuard.Summary archive = isZip(temp) ? checkArchive(temp) : null;
             String type;
@@ -114,8 +107,7 @@ public class AttachmentStore implements DisposableBean {
                 type = tika.detect(in, name);
             }
             if (!ALLOWED.containsKey(type) && !(archiveAllowed && "application/zip".equals(type))) {
-                throw new RefusedFile("attachment.type", "Tệp: định dạng " + type
-                        + " không được chấp nhận; hãy gửi PDF, DOCX, XLSX, ODT, PNG, JPEG hoặc TIFF.");
+                throw new RefusedFile(AttachmentError.TYPE, type);
             }
             String hash = HexFormat.of().formatHex(sha.digest());
             Path target = path(hash);
@@ -147,9 +139,8 @@ public class AttachmentStore implements DisposableBean {
         } catch (ArchiveGuard.Refused refused) {
             log.warn("Upload refused, {}: {}", refused.reason(), refused.getMessage());
             throw "bomb".equals(refused.reason())
-                    ? new RefusedFile("attachment.compression-bomb", "Tệp: nội dung nén giãn ra quá lớn"
-                    + " (nghi là bom nén) nên không được nhận.")
-                    : new RefusedFile("attachment.damaged", "Tệp: tệp nén bị hỏng, không đọc được.");
+                    ? new RefusedFile(AttachmentError.COMPRESSION_BOMB)
+                    : new RefusedFile(AttachmentError.DAMAGED);
         }
     }
 
@@ -183,7 +174,7 @@ public class AttachmentStore implements DisposableBean {
     public byte[] bytes(String sha256) {
         try {
             return Files.readAllBytes(content(sha256).orElseThrow(
-                    () -> new vn.egov.backbone.core.shared.NotFound("The attachment's file is missing")));
+                    () -> new vn.egov.backbone.core.shared.NotFound(AttachmentError.FILE_MISSING)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -216,8 +207,7 @@ public class AttachmentStore implements DisposableBean {
             while ((read = in.read(buffer)) != -1) {
                 total += read;
                 if (total > maxBytes) {
-                    throw new RefusedFile("attachment.too-large", "Tệp: lớn hơn giới hạn "
-                            + DataSize.ofBytes(maxBytes).toMegabytes() + " MB.");
+                    throw new RefusedFile(AttachmentError.TOO_LARGE, DataSize.ofBytes(maxBytes).toMegabytes());
                 }
                 out.write(buffer, 0, read);
             }

@@ -29,11 +29,11 @@ public class Agencies {
     /** The agency a unit belongs to (the unit itself if it is one). */
     public UnitView agencyOf(String unitId) {
         if (unitId == null) {
-            throw new BusinessRuleViolation("No unit to act for: name one in the X-Acting-Unit header");
+            throw new BusinessRuleViolation(DocumentError.NO_ACTING_UNIT);
         }
         List<String> chain = units.selfAndAncestors(unitId);
         if (chain.isEmpty()) {
-            throw new NotFound("Unit " + unitId + " does not exist");
+            throw new NotFound(DocumentError.UNIT_NOT_FOUND, unitId);
         }
         for (String id : chain) {
             UnitView unit = units.find(id).orElseThrow();
@@ -41,7 +41,7 @@ public class Agencies {
                 return unit;
             }
         }
-        throw new BusinessRuleViolation("Unit " + unitId + " belongs to no agency that keeps document registers");
+        throw new BusinessRuleViolation(DocumentError.NO_AGENCY, unitId);
     }
 
     /** The agency a unit belongs to, or empty for a unit outside any agency (a commune itself) or an unknown one. */

@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.document;
 
+import vn.egov.backbone.core.shared.Forbidden;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.eventing.ActingContextResolver;
@@ -105,7 +106,7 @@ public class DocumentActions {
     public void forward(String id, String toOfficialId, String note) {
         Assignee from = asAssignee(id);
         if (!queries.withinUnitOf(from, toOfficialId)) {
-            throw new BusinessRuleViolation("Forward only to an official of the same unit");
+            throw new BusinessRuleViolation(DocumentError.FORWARD_SAME_UNIT);
         }
         requireCleared(toOfficialId, incoming(id).classification());
         commands.send(new ForwardAssignment(id, from, Assignee.official(toOfficialId), note));
@@ -127,7 +128,7 @@ public class DocumentActions {
         UnitView agency = actingAgency(agencyId);
         OfficialPrincipal me = Authorizer.currentPrincipal();
         if (!worksIn(me.officialId(), agency.id())) {
-            throw new AccessDeniedException("Drafting needs a role in the agency or one of its departments");
+            throw new Forbidden(DocumentError.DRAFTING_NEEDS_ROLE);
         }
         requireClearance(content.classification());
         requireReplaceable(content.replacesDocumentId(), agency.id());
@@ -144,7 +145,7 @@ public class DocumentActions {
     public void submit(String id, String reviewerId, String approverId) {
         DocumentView document = outgoing(id);
         if (approverId == null || !authorizer.holds(approverId, Role.LEADER, document.agencyId())) {
-            throw new BusinessRuleViolation("The approver must be a leader of the agency");
+            throw new BusinessRuleViolation(DocumentError.APPROVER_NOT_LEADER);
         }
         requireCleared(approverId, document.classification());
         if (reviewerId != null && !reviewerId.isBlank()) {
@@ -190,7 +191,7 @@ public class DocumentActions {
         if (incoming) {
             authorizer.require(Role.RECORDS_CLERK, document.agencyId());
         } else if (!me().equals(document.drafterId())) {
-            throw new AccessDeniedException("Only the drafter attaches files to a draft");
+            throw new Forbidden(DocumentError.ONLY_DRAFTER_ATTACHES);
         }
         // The aggregate decides again; this check spares a refused upload its parse and its disk.
         boolean acceptsFiles = incoming
@@ -198,7 +199,7 @@ public class DocumentActions {
                 .contains(document.status())
                 : document.status() == DocumentStatus.DRAFT || document.status() == DocumentStatus.RETURNED;
         if (!acceptsFiles) {
-            throw new BusinessRuleViolation("Không thể đính kèm tệp vào văn bản ở trạng thái này");
+            throw new BusinessRuleViolation(DocumentError.ATTACH_STATE);
         }
         AttachmentRef stored = attachments.store(content, fileName);
         commands.send(incoming ? new AddIncomingAttachment(id, stored) : new AddOutgoingAttachment(id, stored));
@@ -225,7 +226,7 @@ public class DocumentActions {
     private DocumentView incoming(String id) {
         DocumentView document = readable(id);
         if (document.direction() != Direction.INCOMING) {
-            throw new BusinessRuleViolation("This is not an incoming document");
+            throw new BusinessRuleViolation(DocumentError.NOT_INCOMING);
         }
         return document;
     }
@@ -233,7 +234,7 @@ public class DocumentActions {
     private DocumentView outgoing(String id) {
         DocumentView document = readable(id);
         if (document.direction() != Direction.OUTGOING) {
-            throw new BusinessRuleViolation("This is not an outgoing document");
+            throw new BusinessRuleViolation(DocumentError.NOT_OUTGOING);
         }
         return document;
     }
@@ -241,7 +242,7 @@ public class DocumentActions {
     private Assignee asAssignee(String documentId) {
         incoming(documentId);
         return queries.actingAssignee(me(), documentId)
-                .orElseThrow(() -> new AccessDeniedException("You are not assigned to handle this document"));
+                .orElseThrow(() -> new Forbidden(DocumentError.NOT_ASSIGNED_TO_YOU));
     }
 
     /** The agency that keeps the registers of the unit, if any does. */
@@ -265,7 +266,7 @@ public class DocumentActions {
         }
         DocumentView replaced = readable(replacedId);
         if (replaced.direction() != Direction.OUTGOING || !agencyId.equals(replaced.agencyId())) {
-            throw new vn.egov.backbone.core.shared.NotFound("Outgoing document " + replacedId + " does not exist");
+            throw new vn.egov.backbone.core.shared.NotFound(vn.egov.backbone.eoffice.outgoing.OutgoingError.NOT_FOUND, replacedId);
         }
     }
 
@@ -281,7 +282,7 @@ public class DocumentActions {
     /** A classified document is handed only to an official cleared for it (assignment, review, approval). */
     private void requireCleared(String officialId, Classification classification) {
         if (!covers(officialId, classification)) {
-            throw new BusinessRuleViolation("Cán bộ được giao không có mức tiếp cận đủ cho văn bản mật này");
+            throw new BusinessRuleViolation(DocumentError.ASSIGNEE_NOT_CLEARED);
         }
     }
 
@@ -300,7 +301,7 @@ public class DocumentActions {
         }
         Clearance clearance = officials.find(me()).map(OfficialView::clearance).orElse(Clearance.NONE);
         if (!clearance.covers(classification.requiredClearance())) {
-            throw new AccessDeniedException("Handling a document classified " + classification + " needs that clearance");
+            throw new Forbidden(DocumentError.CLEARANCE_REQUIRED, classification);
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.document;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -230,8 +231,8 @@ class DocumentController {
         actions.readable(id);
         DocumentQueries.AttachmentRow row = queries.attachments(id).stream()
                 .filter(a -> a.attachmentId().equals(attachmentId)).findFirst()
-                .orElseThrow(() -> new NotFound("No attachment " + attachmentId));
-        var path = attachments.content(row.sha256()).orElseThrow(() -> new NotFound("The file is missing"));
+                .orElseThrow(() -> new NotFound(DocumentError.ATTACHMENT_NOT_FOUND, attachmentId));
+        var path = attachments.content(row.sha256()).orElseThrow(() -> new NotFound(DocumentError.FILE_MISSING));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(row.fileName(), StandardCharsets.UTF_8).build().toString())
@@ -253,7 +254,7 @@ class DocumentController {
                             @RequestParam(required = false) String agencyId, @RequestParam(required = false) Integer year,
                             @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
         if (limit < 1 || limit > 500 || offset < 0) {
-            throw new IllegalArgumentException("limit: 1 to 500, offset: 0 or more");
+            throw new InvalidInput("limit", DocumentError.LIST_RANGE, 500);
         }
         return queries.list(Authorizer.currentPrincipal().officialId(),
                 new DocumentQueries.Filter(direction, status, agencyId, year, limit, offset));
@@ -269,7 +270,7 @@ class DocumentController {
         Direction d = switch (direction) {
             case "incoming" -> Direction.INCOMING;
             case "outgoing" -> Direction.OUTGOING;
-            default -> throw new IllegalArgumentException("direction: 'incoming' or 'outgoing'");
+            default -> throw new InvalidInput("direction", DocumentError.DIRECTION_UNKNOWN);
         };
         return queries.register(Authorizer.currentPrincipal().officialId(), agencyId, d, year);
     }

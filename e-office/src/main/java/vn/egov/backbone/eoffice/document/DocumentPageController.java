@@ -1,5 +1,7 @@
 package vn.egov.backbone.eoffice.document;
 
+import vn.egov.backbone.eoffice.outgoing.OutgoingError;
+import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.shared.Text;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -269,7 +271,7 @@ class DocumentPageController {
         return pages.run(redirect, "/documents/" + id, () -> {
             actions.readable(id);
             DraftContent current = history.currentDraft(id)
-                    .orElseThrow(() -> new IllegalArgumentException("This is not a draft"));
+                    .orElseThrow(() -> new InvalidInput(null, OutgoingError.NOT_A_DRAFT));
             actions.revise(id, new DraftContent(current.type(), subject, Text.blankToNull(body),
                     current.internalRecipients(), current.externalRecipients(), current.urgency(),
                     current.classification(), current.dueOn(), current.replacesDocumentId()));
@@ -349,7 +351,7 @@ class DocumentPageController {
     private static Assignee assignee(String choice) {
         int colon = choice == null ? -1 : choice.indexOf(':');
         if (colon < 0) {
-            throw new IllegalArgumentException("lead: choose a department or an official");
+            throw new InvalidInput("lead", DocumentError.LEAD_CHOICE_REQUIRED);
         }
         return new Assignee(Assignee.Kind.valueOf(choice.substring(0, colon)), choice.substring(colon + 1));
     }

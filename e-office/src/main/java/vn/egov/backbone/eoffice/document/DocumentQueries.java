@@ -95,7 +95,7 @@ public class DocumentQueries {
         Visibility v = visibility(officialId);
         return jdbc.sql("SELECT " + COLUMNS + " FROM document_view d WHERE d.id = :id AND " + v.condition())
                 .params(v.params()).param("id", documentId).query(DocumentQueries::map).optional()
-                .orElseThrow(() -> new NotFound("Document " + documentId + " does not exist"));
+                .orElseThrow(() -> new NotFound(DocumentError.NOT_FOUND, documentId));
     }
 
     /** The document without the visibility rule, for authorisation of writes (who may act on it). */

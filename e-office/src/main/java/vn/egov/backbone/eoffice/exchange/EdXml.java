@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.exchange;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -72,7 +73,7 @@ public final class EdXml {
                     return status;
                 }
             }
-            throw new IllegalArgumentException("StatusCode: unknown edXML status '" + code + "'");
+            throw new InvalidInput("StatusCode", ExchangeError.UNKNOWN_STATUS, code);
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.exchange;
 
+import vn.egov.backbone.core.shared.Forbidden;
 import vn.egov.backbone.eoffice.settings.EOfficeProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.PayloadTooLargeException;
+import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.shared.NotFound;
@@ -74,19 +75,19 @@ class EdXmlController {
 
     @GetMapping("/exchange/messages/{id}/content")
     ResponseEntity<byte[]> content(@PathVariable String id) {
-        ExchangeLog.Entry entry = log.find(id).orElseThrow(() -> new NotFound("No exchange message " + id));
+        ExchangeLog.Entry entry = log.find(id).orElseThrow(() -> new NotFound(ExchangeError.MESSAGE_NOT_FOUND, id));
         if (entry.documentId() != null) {
             actions.readable(entry.documentId());
         } else if (!authorizer.holds(Authorizer.currentPrincipal().officialId(), Role.ADMINISTRATOR, null)) {
-            throw new AccessDeniedException("Refused packages are shown to system administrators only");
+            throw new Forbidden(ExchangeError.REFUSED_ADMIN_ONLY);
         }
-        byte[] bytes = log.bytes(entry.sha256()).orElseThrow(() -> new NotFound("The package bytes are missing"));
+        byte[] bytes = log.bytes(entry.sha256()).orElseThrow(() -> new NotFound(ExchangeError.PACKAGE_BYTES_MISSING));
         return ResponseEntity.ok().contentType(XML).body(bytes);
     }
 
     private byte[] readLimited(HttpServletRequest request) {
         if (request.getContentLengthLong() > maxPackageBytes) {
-            throw new PayloadTooLargeException(new IllegalArgumentException("package larger than " + maxPackageBytes + " bytes"));
+            throw new InvalidInput("package", ExchangeError.PACKAGE_TOO_LARGE, maxPackageBytes / (1024 * 1024));
         }
         try (InputStream in = request.getInputStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -96,7 +97,7 @@ class EdXmlController {
             while ((read = in.read(buffer)) != -1) {
                 total += read;
                 if (total > maxPackageBytes) {
-                    throw new PayloadTooLargeException(new IllegalArgumentException("package larger than " + maxPackageBytes));
+                    throw new InvalidInput("package", ExchangeError.PACKAGE_TOO_LARGE, maxPackageBytes / (1024 * 1024));
                 }
                 out.write(buffer, 0, read);
             }

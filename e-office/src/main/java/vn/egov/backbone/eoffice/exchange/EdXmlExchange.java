@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.exchange;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import org.springframework.stereotype.Service;
 import org.w3c.dom.Document;
 import vn.egov.backbone.core.identity.Authorizer;
@@ -128,7 +129,7 @@ public class EdXmlExchange {
         if (code == Status.RECALL) {
             // The sender recalls a document we received from it: our copy is withdrawn, and we agree (15).
             DocumentView received = queries.receivedFromEdXml(agency.id(), status.responseDocumentId())
-                    .orElseThrow(() -> new NotFound("No document received as " + status.responseDocumentId()));
+                    .orElseThrow(() -> new NotFound(ExchangeError.NO_RECEIVED_DOCUMENT, status.responseDocumentId()));
             commands.send(new WithdrawReceivedDocument(received.id(),
                     status.description() == null ? "Thu hồi theo yêu cầu của nơi gửi" : status.description()));
             documentId = received.id();
@@ -140,7 +141,7 @@ public class EdXmlExchange {
                         + agency.code());
             }
             DocumentView sent = queries.issuedByNotation(agency.id(), parts[2].strip(), status.responsePromulgationDate())
-                    .orElseThrow(() -> new NotFound("No issued document " + parts[2].strip()));
+                    .orElseThrow(() -> new NotFound(ExchangeError.NO_ISSUED_DOCUMENT, parts[2].strip()));
             commands.send(new RecordExternalStatus(sent.id(), status.from().organId(), status.from().organName(),
                     code.code(), status.description(), status.timestamp()));
             documentId = sent.id();
@@ -155,12 +156,12 @@ public class EdXmlExchange {
         DocumentView document = actions.readable(documentId);
         if (document.direction() != Direction.OUTGOING
                 || (document.status() != DocumentStatus.ISSUED && document.status() != DocumentStatus.RECALLED)) {
-            throw new BusinessRuleViolation("Only issued outgoing documents are exchanged");
+            throw new BusinessRuleViolation(ExchangeError.ONLY_ISSUED);
         }
         authorizer.require(Role.RECORDS_CLERK, document.agencyId());
         if (document.classification().classified()) {
             // State secrets do not travel over the open document exchange axis.
-            throw new BusinessRuleViolation("Classified documents are not exchanged by edXML");
+            throw new BusinessRuleViolation(ExchangeError.CLASSIFIED);
         }
         UnitView agency = units.find(document.agencyId()).orElseThrow();
         List<Organisation> recipients = new ArrayList<>();
@@ -169,7 +170,7 @@ public class EdXmlExchange {
                     .filter(u -> u.code().equalsIgnoreCase(organId)).map(UnitView::name).findFirst().orElse(organId)));
         }
         if (recipients.isEmpty()) {
-            throw new IllegalArgumentException("to: name at least one recipient OrganId");
+            throw new InvalidInput("to", ExchangeError.RECIPIENT_REQUIRED);
         }
         List<String> chain = units.selfAndAncestors(agency.id());
         String place = units.find(chain.get(chain.size() - 1)).map(UnitView::name).orElse(null);

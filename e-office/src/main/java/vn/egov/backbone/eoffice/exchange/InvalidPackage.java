@@ -1,12 +1,29 @@
 package vn.egov.backbone.eoffice.exchange;
 
-/** A package Backbone refuses: malformed, truncated, hostile or missing what a registration needs (HTTP 400). */
-public class InvalidPackage extends IllegalArgumentException {
-    public InvalidPackage(String message) {
-        super(message);
+import vn.egov.backbone.core.shared.CodedError;
+import vn.egov.backbone.core.shared.ErrorCode;
+
+/**
+ * A package Backbone refuses: malformed, truncated, hostile or missing what a registration needs (HTTP 400).
+ * The reason names the edXML element at fault as the standard spells it (QCVN 102:2016), for the operator
+ * of the sending system; it is kept with the refused package and shown inside the localised message.
+ */
+public class InvalidPackage extends IllegalArgumentException implements CodedError {
+    public InvalidPackage(String reason) {
+        super(reason);
     }
 
-    public InvalidPackage(String message, Throwable cause) {
-        super(message, cause);
+    public InvalidPackage(String reason, Throwable cause) {
+        super(reason, cause);
+    }
+
+    @Override
+    public ErrorCode errorCode() {
+        return ExchangeError.INVALID_PACKAGE;
+    }
+
+    @Override
+    public Object[] arguments() {
+        return new Object[]{getMessage()};
     }
 }

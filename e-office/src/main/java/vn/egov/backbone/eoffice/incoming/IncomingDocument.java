@@ -1,5 +1,7 @@
 package vn.egov.backbone.eoffice.incoming;
 
+import vn.egov.backbone.core.shared.Label;
+import vn.egov.backbone.core.shared.InvalidInput;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -72,20 +74,20 @@ public class IncomingDocument {
     public void handle(AssignIncomingDocument command, DeadlineManager deadlines, Clock clock) {
         requireOpen("assign");
         if (status == DocumentStatus.COMPLETED) {
-            throw new BusinessRuleViolation("The document has already been completed");
+            throw new BusinessRuleViolation(IncomingError.ALREADY_COMPLETED);
         }
         if (command.lead() == null) {
-            throw new IllegalArgumentException("lead: one lead (chủ trì) is required");
+            throw new InvalidInput("lead", IncomingError.LEAD_REQUIRED);
         }
         List<Assignee> cooperating = distinct(command.cooperating(), command.lead());
         List<Assignee> informed = distinct(command.forInformation(), command.lead());
         informed.removeAll(cooperating);
         if (command.deadline() != null && command.deadline().isBefore(LocalDate.now(clock.withZone(DisplayDates.VIETNAM)))) {
-            throw new IllegalArgumentException("deadline: must not be in the past");
+            throw new InvalidInput("deadline", IncomingError.DEADLINE_PAST);
         }
         String instruction = command.instruction() == null ? null : command.instruction().strip();
         if (instruction != null && instruction.length() > 2000) {
-            throw new IllegalArgumentException("instruction: at most 2000 characters");
+            throw new InvalidInput("instruction", IncomingError.INSTRUCTION_TOO_LONG, 2000);
         }
         deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
         apply(new IncomingDocumentAssigned(documentId, instruction, command.lead(), cooperating, informed, command.deadline()));
@@ -115,10 +117,10 @@ public class IncomingDocument {
         requireAssigned();
         requireAssignee(command.from());
         if (command.to() == null || command.to().kind() != Assignee.Kind.OFFICIAL) {
-            throw new IllegalArgumentException("to: forward to one official");
+            throw new InvalidInput("to", IncomingError.FORWARD_TO_ONE);
         }
         if (command.to().equals(lead) || cooperating.contains(command.to())) {
-            throw new BusinessRuleViolation("That official already handles this document");
+            throw new BusinessRuleViolation(IncomingError.ALREADY_HANDLING);
         }
         apply(new AssignmentForwarded(documentId, command.from(), command.to(), command.note()));
     }
@@ -127,7 +129,7 @@ public class IncomingDocument {
     public void handle(CompleteProcessing command, DeadlineManager deadlines) {
         requireAssigned();
         if (!command.by().equals(lead)) {
-            throw new BusinessRuleViolation("Only the lead (chủ trì) completes the processing");
+            throw new BusinessRuleViolation(IncomingError.ONLY_LEAD_COMPLETES);
         }
         deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
         apply(new ProcessingCompleted(documentId, command.by(), requireText(command.result(), "result"),
@@ -137,7 +139,7 @@ public class IncomingDocument {
     @CommandHandler
     public void handle(ReturnToSender command, IncomingDuplicates duplicates) {
         if (status != DocumentStatus.REGISTERED) {
-            throw new BusinessRuleViolation("Only a document not yet assigned can be returned to the sender");
+            throw new BusinessRuleViolation(IncomingError.RETURN_ONLY_UNASSIGNED);
         }
         duplicates.release(documentId);
         apply(new IncomingDocumentReturnedToSender(documentId, requireText(command.reason(), "reason")));
@@ -147,7 +149,7 @@ public class IncomingDocument {
     public void handle(AddIncomingAttachment command) {
         requireOpen("attach files to");
         if (attachments.contains(command.attachment().sha256())) {
-            throw new BusinessRuleViolation("This file is already attached");
+            throw new BusinessRuleViolation(IncomingError.FILE_ALREADY_ATTACHED);
         }
         apply(new IncomingAttachmentAdded(documentId, command.attachment()));
     }
@@ -175,31 +177,30 @@ public class IncomingDocument {
 
     private void requireOpen(String action) {
         if (status == DocumentStatus.RETURNED_TO_SENDER || status == DocumentStatus.WITHDRAWN) {
-            throw new BusinessRuleViolation("Cannot " + action + " a document that was "
-                    + (status == DocumentStatus.WITHDRAWN ? "withdrawn by its sender" : "returned to its sender"));
+            throw new BusinessRuleViolation(status == DocumentStatus.WITHDRAWN ? IncomingError.WITHDRAWN : IncomingError.RETURNED);
         }
     }
 
     private void requireAssigned() {
         requireOpen("process");
         if (status != DocumentStatus.ASSIGNED) {
-            throw new BusinessRuleViolation(status == DocumentStatus.COMPLETED ? "The processing is already complete"
-                    : "The document has not been assigned yet");
+            throw new BusinessRuleViolation(status == DocumentStatus.COMPLETED ? IncomingError.PROCESSING_COMPLETE
+                    : IncomingError.NOT_ASSIGNED);
         }
     }
 
     private void requireAssignee(Assignee by) {
         if (by == null || !(by.equals(lead) || cooperating.contains(by))) {
-            throw new BusinessRuleViolation("Only the lead or a cooperating assignee may do this");
+            throw new BusinessRuleViolation(IncomingError.NOT_ASSIGNEE);
         }
     }
 
     private static String requireText(String text, String field) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(field + ": must not be blank");
+            throw new InvalidInput(field, IncomingError.BLANK, Label.field(field));
         }
         if (text.length() > 4000) {
-            throw new IllegalArgumentException(field + ": at most 4000 characters");
+            throw new InvalidInput(field, IncomingError.TOO_LONG, Label.field(field), 4000);
         }
         return text.strip();
     }

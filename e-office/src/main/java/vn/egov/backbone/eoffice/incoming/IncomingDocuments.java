@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.incoming;
 
+import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.MetaData;
@@ -63,7 +64,7 @@ public class IncomingDocuments {
     }
 
     /** The outcome of one item of a batch: its registration, or why it was refused. */
-    public record BatchOutcome(Registration registration, String refusal) {
+    public record BatchOutcome(Registration registration, BusinessRuleViolation refusal) {
     }
 
     @CommandHandler
@@ -82,8 +83,8 @@ public class IncomingDocuments {
             BatchItem item = command.items().get(i);
             IncomingDetails details = checked.get(i);
             if (!claimed[i]) {
-                outcomes.add(new BatchOutcome(null, "Document " + details.number() + " of " + details.issuer()
-                        + " dated " + details.issuedOn() + " is already registered"));
+                outcomes.add(new BatchOutcome(null, new BusinessRuleViolation(IncomingError.ALREADY_REGISTERED,
+                        details.number(), details.issuer(), details.issuedOn())));
                 continue;
             }
             outcomes.add(new BatchOutcome(register(item.documentId(), item.agencyId(), details, Channel.MANUAL, null,

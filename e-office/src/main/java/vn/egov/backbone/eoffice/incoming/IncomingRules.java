@@ -1,5 +1,7 @@
 package vn.egov.backbone.eoffice.incoming;
 
+import vn.egov.backbone.core.shared.Label;
+import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
 
 import java.time.LocalDate;
@@ -23,32 +25,32 @@ final class IncomingRules {
 
     static IncomingDetails check(IncomingDetails raw, LocalDate today, Pattern numberPattern) {
         if (raw == null) {
-            throw new IllegalArgumentException("details: missing");
+            throw new InvalidInput("details", IncomingError.DETAILS_MISSING);
         }
         IncomingDetails d = IncomingDocuments.withDefaults(raw);
         String number = d.number() == null ? "" : d.number().strip().replaceAll("\\s*/\\s*", "/");
         if (!numberPattern.matcher(number).matches()) {
-            throw new IllegalArgumentException("number: the sender's number and notation, e.g. 1588/QĐ-TTg");
+            throw new InvalidInput("number", IncomingError.NUMBER_FORMAT);
         }
         String issuer = text(d.issuer(), "issuer", 255);
         String subject = text(d.subject(), "subject", 1000);
         if (d.issuedOn() == null) {
-            throw new IllegalArgumentException("issuedOn: required");
+            throw new InvalidInput("issuedOn", IncomingError.ISSUED_ON_REQUIRED);
         }
         if (d.issuedOn().isAfter(today)) {
-            throw new IllegalArgumentException("issuedOn: cannot be in the future");
+            throw new InvalidInput("issuedOn", IncomingError.ISSUED_ON_FUTURE);
         }
         if (d.type() == null) {
-            throw new IllegalArgumentException("type: required, one of " + List.of(vn.egov.backbone.eoffice.document.api.DocumentType.values()));
+            throw new InvalidInput("type", IncomingError.TYPE_REQUIRED);
         }
         if (d.dueOn() != null && d.dueOn().isBefore(d.issuedOn())) {
-            throw new IllegalArgumentException("dueOn: cannot be before the issue date");
+            throw new InvalidInput("dueOn", IncomingError.DUE_BEFORE_ISSUE);
         }
         if (d.pageCount() != null && (d.pageCount() < 0 || d.pageCount() > 100_000)) {
-            throw new IllegalArgumentException("pageCount: between 0 and 100000");
+            throw new InvalidInput("pageCount", IncomingError.PAGE_COUNT_RANGE, 100_000);
         }
         if (d.body() != null && d.body().length() > 1_000_000) {
-            throw new IllegalArgumentException("body: at most 1,000,000 characters");
+            throw new InvalidInput("body", IncomingError.BODY_TOO_LONG);
         }
         return new IncomingDetails(number, issuer, d.issuedOn(), d.type(), subject, d.body(), d.urgency(),
                 d.classification(), d.dueOn(), d.pageCount());
@@ -56,10 +58,10 @@ final class IncomingRules {
 
     private static String text(String value, String field, int max) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + ": must not be blank");
+            throw new InvalidInput(field, IncomingError.BLANK, Label.field(field));
         }
         if (value.strip().length() > max) {
-            throw new IllegalArgumentException(field + ": at most " + max + " characters");
+            throw new InvalidInput(field, IncomingError.TOO_LONG, Label.field(field), max);
         }
         return value.strip();
     }

@@ -37,8 +37,7 @@ class JdbcIncomingDuplicates implements IncomingDuplicates {
         } catch (DuplicateKeyException e) {
             String existing = jdbc.sql("SELECT document_id FROM incoming_document_key WHERE agency_id = :agency"
                     + " AND sender_key = :key").param("agency", agencyId).param("key", key).query(String.class).single();
-            throw new BusinessRuleViolation("Document " + number + " of " + issuer + " dated " + issuedOn
-                    + " is already registered (document " + existing + ")");
+            throw new BusinessRuleViolation(IncomingError.ALREADY_REGISTERED, number, issuer, issuedOn, existing);
         }
     }
 

@@ -107,7 +107,7 @@ public class RegistrationBatcher {
             for (int i = 0; i < batch.size(); i++) {
                 BatchOutcome outcome = outcomes.get(i);
                 if (outcome.refusal() != null) {
-                    batch.get(i).result().completeExceptionally(new BusinessRuleViolation(outcome.refusal()));
+                    batch.get(i).result().completeExceptionally(outcome.refusal());
                 } else {
                     batch.get(i).result().complete(outcome.registration());
                 }

@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.outgoing;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.shared.Text;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -76,7 +77,7 @@ public class OutgoingDocument {
     public void handle(ReviseDraft command) {
         requireEditable();
         if (!Objects.equals(command.officialId(), drafterId)) {
-            throw new BusinessRuleViolation("Only the drafter revises the draft");
+            throw new BusinessRuleViolation(OutgoingError.ONLY_DRAFTER_REVISES);
         }
         apply(new DraftRevised(documentId, command.officialId(), version + 1, OutgoingRules.check(command.content())));
     }
@@ -85,10 +86,10 @@ public class OutgoingDocument {
     public void handle(SubmitDraft command) {
         requireEditable();
         if (!Objects.equals(command.officialId(), drafterId)) {
-            throw new BusinessRuleViolation("Only the drafter submits the draft");
+            throw new BusinessRuleViolation(OutgoingError.ONLY_DRAFTER_SUBMITS);
         }
         if (command.approverId() == null || command.approverId().isBlank()) {
-            throw new IllegalArgumentException("approverId: the leader who approves is required");
+            throw new InvalidInput("approverId", OutgoingError.APPROVER_REQUIRED);
         }
         apply(new DraftSubmitted(documentId, command.officialId(), version, Text.blankToNull(command.reviewerId()),
                 command.approverId()));
@@ -97,10 +98,10 @@ public class OutgoingDocument {
     @CommandHandler
     public void handle(ReviewDraft command) {
         if (status != DocumentStatus.IN_REVIEW) {
-            throw new BusinessRuleViolation("The draft is not waiting for review");
+            throw new BusinessRuleViolation(OutgoingError.NOT_AWAITING_REVIEW);
         }
         if (!Objects.equals(command.reviewerId(), reviewerId)) {
-            throw new BusinessRuleViolation("Only the designated reviewer reviews this draft");
+            throw new BusinessRuleViolation(OutgoingError.NOT_THE_REVIEWER);
         }
         if (command.accepted()) {
             apply(new DraftReviewAccepted(documentId, reviewerId, version, command.comment()));
@@ -125,7 +126,7 @@ public class OutgoingDocument {
     public void handle(AddOutgoingAttachment command) {
         requireEditable();
         if (attachments.contains(command.attachment().sha256())) {
-            throw new BusinessRuleViolation("This file is already attached");
+            throw new BusinessRuleViolation(OutgoingError.FILE_ALREADY_ATTACHED);
         }
         apply(new OutgoingAttachmentAdded(documentId, command.attachment()));
     }
@@ -133,7 +134,7 @@ public class OutgoingDocument {
     @CommandHandler
     public void handle(RecordExternalStatus command) {
         if (status != DocumentStatus.ISSUED && status != DocumentStatus.RECALLED) {
-            throw new BusinessRuleViolation("Status packages answer issued documents only");
+            throw new BusinessRuleViolation(OutgoingError.STATUS_ONLY_FOR_ISSUED);
         }
         apply(new ExternalStatusReceived(documentId, command.organId(), command.organName(), command.statusCode(),
                 command.description(), command.timestamp()));
@@ -142,16 +143,16 @@ public class OutgoingDocument {
     @CommandHandler
     public void handle(SignAttachment command) {
         if (status != DocumentStatus.APPROVED && status != DocumentStatus.ISSUED) {
-            throw new BusinessRuleViolation("Only an approved or issued document is signed");
+            throw new BusinessRuleViolation(OutgoingError.SIGN_ONLY_APPROVED);
         }
         if (!attachmentIds.contains(command.sourceAttachmentId())) {
-            throw new BusinessRuleViolation("That file is not attached to this document");
+            throw new BusinessRuleViolation(OutgoingError.FILE_NOT_ATTACHED);
         }
         if (command.kind() == SignatureKind.SIGNER && !Objects.equals(command.officialId(), approvedBy)) {
-            throw new BusinessRuleViolation("Only the leader who approved the document signs it");
+            throw new BusinessRuleViolation(OutgoingError.ONLY_APPROVER_SIGNS);
         }
         if (command.kind() == SignatureKind.AGENCY && !signedBySigner.contains(command.sourceAttachmentId())) {
-            throw new BusinessRuleViolation("The agency's signature comes after the signer's (Nghị định 30, Điều 33)");
+            throw new BusinessRuleViolation(OutgoingError.AGENCY_SIGNS_AFTER_SIGNER);
         }
         apply(new AttachmentSigned(documentId, command.sourceAttachmentId(), command.signed(), command.kind(),
                 command.officialId(), command.certificateSubject()));
@@ -160,7 +161,7 @@ public class OutgoingDocument {
     /** Called by {@link OutgoingDocuments#handle} with the number the register gave. */
     void issue(int year, long number, String notation, LocalDate issuedOn, String signerName) {
         if (status != DocumentStatus.APPROVED) {
-            throw new BusinessRuleViolation("Only an approved draft can be issued");
+            throw new BusinessRuleViolation(OutgoingError.ISSUE_ONLY_APPROVED);
         }
         apply(new OutgoingDocumentIssued(documentId, agencyId, year, number, notation, issuedOn, approvedBy, signerName,
                 version));
@@ -173,8 +174,8 @@ public class OutgoingDocument {
     /** @return the deliveries whose copies are to be withdrawn */
     List<Delivery> recall(String reason, String replacedBy) {
         if (status != DocumentStatus.ISSUED) {
-            throw new BusinessRuleViolation(status == DocumentStatus.RECALLED ? "The document was already recalled"
-                    : "Only an issued document can be recalled");
+            throw new BusinessRuleViolation(status == DocumentStatus.RECALLED ? OutgoingError.ALREADY_RECALLED
+                    : OutgoingError.RECALL_ONLY_ISSUED);
         }
         apply(new OutgoingDocumentRecalled(documentId, reason, replacedBy));
         return List.copyOf(deliveries);
@@ -198,22 +199,22 @@ public class OutgoingDocument {
 
     private void requireEditable() {
         if (status != DocumentStatus.DRAFT && status != DocumentStatus.RETURNED) {
-            throw new BusinessRuleViolation("The draft can only be changed before it is submitted or after it is returned");
+            throw new BusinessRuleViolation(OutgoingError.DRAFT_LOCKED);
         }
     }
 
     private void requireAwaitingApproval(String officialId) {
         if (status != DocumentStatus.AWAITING_APPROVAL) {
-            throw new BusinessRuleViolation("The draft is not waiting for approval");
+            throw new BusinessRuleViolation(OutgoingError.NOT_AWAITING_APPROVAL);
         }
         if (!Objects.equals(officialId, approverId)) {
-            throw new BusinessRuleViolation("Only the designated leader approves or returns this draft");
+            throw new BusinessRuleViolation(OutgoingError.NOT_THE_APPROVER);
         }
     }
 
     private static String requireComment(String comment) {
         if (comment == null || comment.isBlank()) {
-            throw new IllegalArgumentException("comment: say what to change when returning a draft");
+            throw new InvalidInput("comment", OutgoingError.RETURN_COMMENT_REQUIRED);
         }
         return comment.strip();
     }

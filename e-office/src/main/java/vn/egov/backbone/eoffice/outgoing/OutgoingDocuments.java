@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.outgoing;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -107,7 +108,7 @@ class OutgoingDocuments {
     @CommandHandler
     public void handle(RecallOutgoingDocument command, DeadlineManager deadlines) {
         if (command.reason() == null || command.reason().isBlank()) {
-            throw new IllegalArgumentException("reason: say why the document is recalled");
+            throw new InvalidInput("reason", OutgoingError.RECALL_REASON_REQUIRED);
         }
         recall(command.documentId(), command.reason().strip(), null, deadlines);
     }
@@ -128,7 +129,7 @@ class OutgoingDocuments {
      */
     private void requireSameAgency(String replacedId, String agencyId) {
         if (!agencyId.equals(load(replacedId).invoke(OutgoingDocument::agencyId))) {
-            throw new NotFound("Outgoing document " + replacedId + " does not exist");
+            throw new NotFound(OutgoingError.NOT_FOUND, replacedId);
         }
     }
 
@@ -136,7 +137,7 @@ class OutgoingDocuments {
         try {
             return documents.load(documentId);
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-            throw new NotFound("Outgoing document " + documentId + " does not exist");
+            throw new NotFound(OutgoingError.NOT_FOUND, documentId);
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.outgoing;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.eoffice.document.api.Classification;
 import vn.egov.backbone.eoffice.document.api.DocumentType;
 import vn.egov.backbone.eoffice.document.api.Urgency;
@@ -14,24 +15,24 @@ final class OutgoingRules {
 
     static DraftContent check(DraftContent c) {
         if (c == null) {
-            throw new IllegalArgumentException("content: missing");
+            throw new InvalidInput("content", OutgoingError.CONTENT_MISSING);
         }
         if (c.type() == null) {
-            throw new IllegalArgumentException("type: required, one of " + List.of(DocumentType.values()));
+            throw new InvalidInput("type", OutgoingError.TYPE_REQUIRED);
         }
         if (c.subject() == null || c.subject().isBlank()) {
-            throw new IllegalArgumentException("subject: must not be blank");
+            throw new InvalidInput("subject", OutgoingError.SUBJECT_BLANK);
         }
         if (c.subject().strip().length() > 1000) {
-            throw new IllegalArgumentException("subject: at most 1000 characters");
+            throw new InvalidInput("subject", OutgoingError.SUBJECT_TOO_LONG, 1000);
         }
         if (c.body() != null && c.body().length() > 1_000_000) {
-            throw new IllegalArgumentException("body: at most 1,000,000 characters");
+            throw new InvalidInput("body", OutgoingError.BODY_TOO_LONG);
         }
         List<String> internal = cleaned(c.internalRecipients());
         List<String> external = cleaned(c.externalRecipients());
         if (external.stream().anyMatch(r -> r.length() > 255)) {
-            throw new IllegalArgumentException("externalRecipients: at most 255 characters each");
+            throw new InvalidInput("externalRecipients", OutgoingError.RECIPIENT_TOO_LONG, 255);
         }
         return new DraftContent(c.type(), c.subject().strip(), c.body(), internal, external,
                 c.urgency() == null ? Urgency.NORMAL : c.urgency(),

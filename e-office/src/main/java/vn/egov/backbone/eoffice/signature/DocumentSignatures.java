@@ -1,5 +1,7 @@
 package vn.egov.backbone.eoffice.signature;
 
+import vn.egov.backbone.eoffice.document.DocumentError;
+import vn.egov.backbone.core.shared.Forbidden;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -64,14 +66,14 @@ public class DocumentSignatures {
     public AttachmentRef sign(String documentId, String attachmentId, SignatureKind kind, String password) {
         DocumentView document = documents.readable(documentId);
         if (document.direction() != Direction.OUTGOING) {
-            throw new BusinessRuleViolation("Only outgoing documents are signed here");
+            throw new BusinessRuleViolation(SignatureError.ONLY_OUTGOING);
         }
         OfficialView me = officials.find(Authorizer.currentPrincipal().officialId()).orElseThrow();
         DocumentQueries.AttachmentRow file = pdf(documentId, attachmentId);
         PadesSigner.Signer signer;
         if (kind == SignatureKind.SIGNER) {
             if (!me.id().equals(document.approverId())) {
-                throw new AccessDeniedException("Only the approving leader signs the document");
+                throw new Forbidden(SignatureError.ONLY_APPROVER_SIGNS);
             }
             SigningKeys.Key key = keys.load(SigningKeys.officialFile(me.username()), password);
             signer = new PadesSigner.Signer(key.privateKey(), key.chain(), me.fullName(),
@@ -101,9 +103,9 @@ public class DocumentSignatures {
     private DocumentQueries.AttachmentRow pdf(String documentId, String attachmentId) {
         DocumentQueries.AttachmentRow file = queries.attachments(documentId).stream()
                 .filter(a -> a.attachmentId().equals(attachmentId)).findFirst()
-                .orElseThrow(() -> new NotFound("No attachment " + attachmentId));
+                .orElseThrow(() -> new NotFound(DocumentError.ATTACHMENT_NOT_FOUND, attachmentId));
         if (!"application/pdf".equals(file.contentType())) {
-            throw new BusinessRuleViolation("Only PDF files carry PAdES signatures");
+            throw new BusinessRuleViolation(SignatureError.ONLY_PDF);
         }
         return file;
     }

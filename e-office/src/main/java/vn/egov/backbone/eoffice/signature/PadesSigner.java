@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.signature;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -89,7 +90,7 @@ public final class PadesSigner {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new IllegalArgumentException("file: not a PDF that can be signed (" + e.getMessage() + ")", e);
+            throw new InvalidInput("file", SignatureError.NOT_A_SIGNABLE_PDF);
         }
     }
 

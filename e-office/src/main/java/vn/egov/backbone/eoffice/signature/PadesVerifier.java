@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.signature;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -69,7 +70,7 @@ public final class PadesVerifier {
                 reports.add(check(signature, pdf, anchors));
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("file: not a readable PDF (" + e.getMessage() + ")", e);
+            throw new InvalidInput("file", SignatureError.NOT_A_READABLE_PDF);
         }
         return reports;
     }

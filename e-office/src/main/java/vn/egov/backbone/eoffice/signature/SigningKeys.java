@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.signature;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.eoffice.settings.EOfficeProperties;
 import vn.egov.backbone.core.settings.CoreProperties;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,7 @@ class SigningKeys {
     Key load(String fileName, String password) {
         Path file = directory.resolve(fileName);
         if (!Files.isRegularFile(file)) {
-            throw new BusinessRuleViolation("No signing key is configured: " + fileName + " is not in the key directory");
+            throw new BusinessRuleViolation(SignatureError.NO_KEY, fileName);
         }
         char[] secret = password == null ? new char[0] : password.toCharArray();
         try (InputStream in = Files.newInputStream(file)) {
@@ -58,11 +59,12 @@ class SigningKeys {
                             Arrays.stream(chain).map(X509Certificate.class::cast).toArray(X509Certificate[]::new));
                 }
             }
-            throw new BusinessRuleViolation(fileName + " holds no private key");
+            throw new BusinessRuleViolation(SignatureError.NO_PRIVATE_KEY, fileName);
         } catch (IOException e) {
-            throw new IllegalArgumentException("password: wrong password for the signing key");
+            throw new InvalidInput("password", SignatureError.WRONG_PASSWORD);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("password: the signing key cannot be opened (" + e.getMessage() + ")");
+            org.slf4j.LoggerFactory.getLogger(SigningKeys.class).warn("Signing key {} cannot be opened: {}", fileName, e.toString());
+            throw new InvalidInput("password", SignatureError.KEY_UNUSABLE);
         } finally {
             Arrays.fill(secret, '\0');
         }

@@ -20,7 +20,7 @@ class JdbcWorkFileCodes implements WorkFileCodes {
                     .param("agency", agencyId).param("year", year).param("code", code.toUpperCase(java.util.Locale.ROOT))
                     .param("id", workFileId).update();
         } catch (DuplicateKeyException e) {
-            throw new BusinessRuleViolation("The file list of " + year + " already has a file " + code);
+            throw new BusinessRuleViolation(WorkFileError.CODE_TAKEN, year, code);
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.workfile;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -49,16 +50,16 @@ public class WorkFile {
     @CommandHandler
     public WorkFile(OpenWorkFile command, WorkFileCodes codes) {
         if (command.code() == null || !command.code().strip().matches("[\\p{L}\\p{N}.\\-/]{1,30}")) {
-            throw new IllegalArgumentException("code: the file's symbol in the annual list, e.g. 03.12");
+            throw new InvalidInput("code", WorkFileError.CODE_FORMAT);
         }
         if (command.title() == null || command.title().isBlank() || command.title().length() > 1000) {
-            throw new IllegalArgumentException("title: 1 to 1000 characters");
+            throw new InvalidInput("title", WorkFileError.TITLE_LENGTH, 1000);
         }
         if (command.year() < 2000 || command.year() > 2100) {
-            throw new IllegalArgumentException("year: the year of the file list");
+            throw new InvalidInput("year", WorkFileError.YEAR_REQUIRED);
         }
         if (command.retentionYears() != null && (command.retentionYears() < 1 || command.retentionYears() > 100)) {
-            throw new IllegalArgumentException("retentionYears: 1 to 100, or none for permanent");
+            throw new InvalidInput("retentionYears", WorkFileError.RETENTION_RANGE, 100);
         }
         codes.claim(command.agencyId(), command.year(), command.code().strip(), command.workFileId());
         apply(new WorkFileOpened(command.workFileId(), command.agencyId(), command.year(), command.code().strip(),
@@ -69,7 +70,7 @@ public class WorkFile {
     public void handle(FileDocument command) {
         requireOpen();
         if (!documents.add(command.documentId())) {
-            throw new BusinessRuleViolation("The document is already in this file");
+            throw new BusinessRuleViolation(WorkFileError.DOCUMENT_ALREADY_IN);
         }
         apply(new DocumentFiled(workFileId, command.documentId()));
     }
@@ -78,7 +79,7 @@ public class WorkFile {
     public void handle(UnfileDocument command) {
         requireOpen();
         if (!documents.contains(command.documentId())) {
-            throw new BusinessRuleViolation("The document is not in this file");
+            throw new BusinessRuleViolation(WorkFileError.DOCUMENT_NOT_IN);
         }
         apply(new DocumentUnfiled(workFileId, command.documentId()));
     }
@@ -87,7 +88,7 @@ public class WorkFile {
     public void handle(CloseWorkFile command) {
         requireOpen();
         if (documents.isEmpty()) {
-            throw new BusinessRuleViolation("An empty file cannot be closed");
+            throw new BusinessRuleViolation(WorkFileError.EMPTY_CANNOT_CLOSE);
         }
         apply(new WorkFileClosed(workFileId, command.closedOn(), documents.size(), command.closedOn().plusYears(1)));
     }
@@ -95,8 +96,8 @@ public class WorkFile {
     @CommandHandler
     public void handle(TransferWorkFileToArchive command) {
         if (state != State.CLOSED) {
-            throw new BusinessRuleViolation(state == State.ARCHIVED ? "The file is already in the archive"
-                    : "Only a closed file goes to the archive");
+            throw new BusinessRuleViolation(state == State.ARCHIVED ? WorkFileError.ALREADY_ARCHIVED
+                    : WorkFileError.ARCHIVE_ONLY_CLOSED);
         }
         apply(new WorkFileTransferredToArchive(workFileId, command.transferredOn(),
                 retentionYears == null ? null : command.transferredOn().plusYears(retentionYears)));
@@ -105,17 +106,17 @@ public class WorkFile {
     @CommandHandler
     public void handle(DestroyWorkFile command) {
         if (state != State.ARCHIVED) {
-            throw new BusinessRuleViolation(state == State.DESTROYED ? "The file is already destroyed"
-                    : "Only a file in the archive is destroyed, once its retention period is over");
+            throw new BusinessRuleViolation(state == State.DESTROYED ? WorkFileError.ALREADY_DESTROYED
+                    : WorkFileError.DESTROY_ONLY_ARCHIVED);
         }
         if (keepUntil == null) {
-            throw new BusinessRuleViolation("The file is kept permanently and is never destroyed");
+            throw new BusinessRuleViolation(WorkFileError.KEPT_PERMANENTLY);
         }
         if (command.destroyedOn().isBefore(keepUntil)) {
-            throw new BusinessRuleViolation("The file is kept until " + keepUntil + "; it cannot be destroyed before");
+            throw new BusinessRuleViolation(WorkFileError.KEPT_UNTIL, keepUntil);
         }
         if (command.decision() == null || command.decision().isBlank() || command.decision().length() > 300) {
-            throw new IllegalArgumentException("decision: the destruction decision, 1 to 300 characters");
+            throw new InvalidInput("decision", WorkFileError.DECISION_LENGTH, 300);
         }
         apply(new WorkFileDestroyed(workFileId, agencyId, command.destroyedOn(), command.decision().strip(),
                 List.copyOf(documents)));
@@ -123,7 +124,7 @@ public class WorkFile {
 
     private void requireOpen() {
         if (state != State.OPEN) {
-            throw new BusinessRuleViolation("The file is " + state.name().toLowerCase() + " and read-only");
+            throw new BusinessRuleViolation(WorkFileError.READ_ONLY);
         }
     }
 

@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.workfile;
 
+import vn.egov.backbone.core.shared.Forbidden;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -58,7 +59,7 @@ public class WorkFiles {
         UnitView agency = documents.actingAgency(agencyId);
         String me = Authorizer.currentPrincipal().officialId();
         if (!documents.worksIn(me, agency.id())) {
-            throw new AccessDeniedException("Opening a work file needs a role in the agency");
+            throw new Forbidden(WorkFileError.OPEN_NEEDS_ROLE);
         }
         String id = UUID.randomUUID().toString();
         commands.send(new OpenWorkFile(id, agency.id(), year == null ? today().getYear() : year, code, title,
@@ -71,7 +72,7 @@ public class WorkFiles {
         UnitView agency = documents.actingAgency(agencyId);
         if (!documents.worksIn(Authorizer.currentPrincipal().officialId(), agency.id())) {
             // as for a single file: another agency's list is not confirmed to exist
-            throw new NotFound("Agency " + agency.id() + " has no work files you may see");
+            throw new NotFound(WorkFileError.AGENCY_HIDDEN, agency.id());
         }
         return jdbc.sql("SELECT * FROM work_file_view WHERE agency_id = :agency AND list_year = :year ORDER BY code")
                 .param("agency", agency.id()).param("year", year == null ? today().getYear() : year).query().listOfRows();
@@ -107,7 +108,7 @@ public class WorkFiles {
         Map<String, Object> file = file(id);
         DocumentView document = documents.readable(documentId);
         if (!document.agencyId().equals(file.get("agency_id"))) {
-            throw new BusinessRuleViolation("A work file holds documents of its own agency");
+            throw new BusinessRuleViolation(WorkFileError.OWN_AGENCY_ONLY);
         }
         commands.send(new FileDocument(id, documentId));
     }
@@ -121,7 +122,7 @@ public class WorkFiles {
         Map<String, Object> file = file(id);
         String me = Authorizer.currentPrincipal().officialId();
         if (!me.equals(file.get("keeper_id")) && !authorizer.holds(me, Role.LEADER, (String) file.get("agency_id"))) {
-            throw new AccessDeniedException("The file's keeper or a leader closes it");
+            throw new Forbidden(WorkFileError.CLOSE_NEEDS_KEEPER);
         }
         commands.send(new CloseWorkFile(id, today()));
     }
@@ -145,11 +146,11 @@ public class WorkFiles {
     /** The file, if it belongs to an agency the official works in. */
     private Map<String, Object> file(String id) {
         Map<String, Object> file = jdbc.sql("SELECT * FROM work_file_view WHERE id = :id").param("id", id).query()
-                .listOfRows().stream().findFirst().orElseThrow(() -> new NotFound("Work file " + id + " does not exist"));
+                .listOfRows().stream().findFirst().orElseThrow(() -> new NotFound(WorkFileError.NOT_FOUND, id));
         String me = Authorizer.currentPrincipal().officialId();
         UnitView agency = documents.actingAgency((String) file.get("agency_id"));
         if (!documents.worksIn(me, agency.id())) {
-            throw new NotFound("Work file " + id + " does not exist");
+            throw new NotFound(WorkFileError.NOT_FOUND, id);
         }
         return file;
     }

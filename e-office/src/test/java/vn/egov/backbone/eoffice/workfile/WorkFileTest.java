@@ -36,7 +36,7 @@ class WorkFileTest {
         fixture = new AggregateTestFixture<>(WorkFile.class);
         fixture.registerInjectableResource((WorkFileCodes) (agency, year, code, id) -> {
             if (!codes.add(agency + year + code)) {
-                throw new BusinessRuleViolation("taken");
+                throw new BusinessRuleViolation(WorkFileError.CODE_TAKEN, year, code);
             }
         });
     }

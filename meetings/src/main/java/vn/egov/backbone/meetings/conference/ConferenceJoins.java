@@ -1,5 +1,7 @@
 package vn.egov.backbone.meetings.conference;
 
+import vn.egov.backbone.meetings.meeting.MeetingError;
+import vn.egov.backbone.core.shared.Forbidden;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.identity.Authorizer;
@@ -16,7 +18,6 @@ import vn.egov.backbone.meetings.meeting.api.MeetingStatus;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -28,8 +29,6 @@ import java.util.List;
  */
 @Service
 public class ConferenceJoins {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
-            .withZone(vn.egov.backbone.core.shared.DisplayDates.VIETNAM);
 
     /** What a browser or a hall device needs to join: the URL with its token, or the IFrame API's options. */
     public record Join(String participantId, String displayName, boolean moderator, String url, String domain,
@@ -65,9 +64,9 @@ public class ConferenceJoins {
         boolean chair = officialId.equals(meeting.chairId());
         boolean secretary = officialId.equals(meeting.secretaryId());
         if (!chair && !secretary && meetings.seatOf(meetingId, officialId).isEmpty()) {
-            throw new AccessDeniedException("Join tokens are issued to the meeting's invitees and their deputies");
+            throw new Forbidden(ConferenceError.INVITEES_ONLY);
         }
-        OfficialView official = officials.find(officialId).orElseThrow(() -> new NotFound("Official " + officialId + " does not exist"));
+        OfficialView official = officials.find(officialId).orElseThrow(() -> new NotFound(ConferenceError.OFFICIAL_NOT_FOUND, officialId));
         return join(meeting, new JoinTokens.Participant(ConferenceParticipant.official(officialId), official.fullName(),
                 official.email(), chair, secretary));
     }
@@ -77,10 +76,10 @@ public class ConferenceJoins {
         MeetingRecord meeting = find(meetingId);
         boolean runner = officialId.equals(meeting.chairId()) || officialId.equals(meeting.secretaryId());
         if (!meetings.endpoints(meetingId).contains(unitId)) {
-            throw new NotFound("Unit " + unitId + " is not an endpoint of this meeting");
+            throw new NotFound(ConferenceError.NOT_AN_ENDPOINT, unitId);
         }
         if (!runner && !authorizer.mayActFor(officialId, unitId)) {
-            throw new AccessDeniedException("An endpoint's join is for officials of that unit");
+            throw new Forbidden(ConferenceError.ENDPOINT_OWN_UNIT);
         }
         return endpoint(joinable(meeting), unitId);
     }
@@ -89,7 +88,7 @@ public class ConferenceJoins {
     public List<Join> allEndpoints(String meetingId, String officialId) {
         MeetingRecord meeting = joinable(find(meetingId));
         if (!officialId.equals(meeting.chairId()) && !officialId.equals(meeting.secretaryId())) {
-            throw new AccessDeniedException("The chair or the secretary hands out the endpoints' joins");
+            throw new Forbidden(MeetingError.CHAIR_OR_SECRETARY);
         }
         return meetings.endpoints(meetingId).stream().map(unitId -> endpoint(meeting, unitId)).toList();
     }
@@ -110,26 +109,26 @@ public class ConferenceJoins {
     }
 
     private MeetingRecord find(String meetingId) {
-        return meetings.find(meetingId).orElseThrow(() -> new NotFound("Meeting " + meetingId + " does not exist"));
+        return meetings.find(meetingId).orElseThrow(() -> new NotFound(MeetingError.NOT_FOUND, meetingId));
     }
 
     private MeetingRecord joinable(MeetingRecord meeting) {
         if (!jitsi.configured()) {
-            throw new BusinessRuleViolation("Video conferencing (Jitsi) is not configured on this Backbone");
+            throw new BusinessRuleViolation(ConferenceError.NOT_CONFIGURED);
         }
         if (!meeting.kind().usesVideo()) {
-            throw new BusinessRuleViolation("This meeting is held in person; it has no video room");
+            throw new BusinessRuleViolation(ConferenceError.IN_PERSON);
         }
         if (meeting.status() == MeetingStatus.CANCELLED || meeting.status() == MeetingStatus.ENDED) {
-            throw new BusinessRuleViolation("The meeting is " + (meeting.status() == MeetingStatus.CANCELLED ? "cancelled" : "over"));
+            throw new BusinessRuleViolation(meeting.status() == MeetingStatus.CANCELLED ? MeetingError.CANCELLED : MeetingError.OVER);
         }
         Instant now = clock.instant();
         Instant opens = meeting.startsAt().minus(jitsi.notBeforeMargin());
         if (now.isBefore(opens)) {
-            throw new BusinessRuleViolation("The video room opens at " + TIME.format(opens));
+            throw new BusinessRuleViolation(ConferenceError.OPENS_AT, opens);
         }
         if (!now.isBefore(meeting.endsAt().plus(jitsi.expiryMargin()))) {
-            throw new BusinessRuleViolation("The meeting's time is over");
+            throw new BusinessRuleViolation(ConferenceError.TIME_OVER);
         }
         return meeting;
     }

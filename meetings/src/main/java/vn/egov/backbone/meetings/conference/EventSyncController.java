@@ -1,5 +1,6 @@
 package vn.egov.backbone.meetings.conference;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -70,10 +71,10 @@ class EventSyncController {
         secret.check(authorization);
         String expected = EVENT_NAMES.get(subject + "/" + action);
         if (expected == null) {
-            throw new vn.egov.backbone.core.shared.NotFound("No event_sync endpoint " + subject + "/" + action);
+            throw new vn.egov.backbone.core.shared.NotFound(ConferenceError.NO_EVENT_SYNC_ENDPOINT, subject + "/" + action);
         }
         if (!expected.equals(event.eventName())) {
-            throw new IllegalArgumentException("event_name: " + expected + " at this address");
+            throw new InvalidInput("event_name", ConferenceError.WRONG_EVENT, expected);
         }
         MeetingRecord meeting = rooms.meetingOf(event.roomName());
         switch (expected) {
@@ -133,7 +134,7 @@ class EventSyncController {
     private static Occupant valid(Occupant occupant) {
         if (occupant == null || occupant.occupantJid() == null || occupant.occupantJid().isBlank()
                 || occupant.occupantJid().length() > 300) {
-            throw new IllegalArgumentException("occupant.occupant_jid: the occupant's JID");
+            throw new InvalidInput("occupant.occupant_jid", ConferenceError.OCCUPANT_JID_REQUIRED);
         }
         seconds(occupant.joinedAt(), "occupant.joined_at");
         return occupant;
@@ -141,7 +142,7 @@ class EventSyncController {
 
     private static Instant seconds(Long epochSeconds, String field) {
         if (epochSeconds == null || epochSeconds <= 0 || epochSeconds > 32503680000L) {
-            throw new IllegalArgumentException(field + ": seconds since 1970");
+            throw new InvalidInput(field, ConferenceError.EPOCH_SECONDS);
         }
         return Instant.ofEpochSecond(epochSeconds);
     }

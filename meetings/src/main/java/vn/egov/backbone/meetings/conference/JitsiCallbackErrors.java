@@ -8,7 +8,12 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.Locale;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
+import vn.egov.backbone.core.shared.CodedError;
+import vn.egov.backbone.core.shared.ErrorMessages;
+import vn.egov.backbone.core.shared.RequestError;
 import vn.egov.backbone.core.shared.NotFound;
 
 /**
@@ -18,35 +23,54 @@ import vn.egov.backbone.core.shared.NotFound;
 @RestControllerAdvice(assignableTypes = {ReservationController.class, EventSyncController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class JitsiCallbackErrors {
+    private final ErrorMessages messages;
+
+    JitsiCallbackErrors(ErrorMessages messages) {
+        this.messages = messages;
+    }
 
     @ExceptionHandler(CallbackSecret.Refused.class)
     ProblemDetail refused(CallbackSecret.Refused e) {
-        return problem(HttpStatus.UNAUTHORIZED, e.getMessage());
+        // Read by the operator of prosody, who configured the secret; not shown to a participant.
+        return problem(HttpStatus.UNAUTHORIZED, RequestError.UNAUTHENTICATED.code(), e.getMessage());
     }
 
     @ExceptionHandler(NotFound.class)
     ProblemDetail unknown(NotFound e) {
-        return problem(HttpStatus.NOT_FOUND, e.getMessage());
+        return problem(HttpStatus.NOT_FOUND, e);
     }
 
     @ExceptionHandler(BusinessRuleViolation.class)
     ProblemDetail notNow(BusinessRuleViolation e) {
-        return problem(HttpStatus.FORBIDDEN, e.getMessage());
+        return problem(HttpStatus.FORBIDDEN, e);
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class})
-    ProblemDetail malformed(Exception e) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage());
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail malformed(IllegalArgumentException e) {
+        return e instanceof CodedError coded ? problem(HttpStatus.BAD_REQUEST, coded)
+                : problem(HttpStatus.BAD_REQUEST, RequestError.INVALID_INPUT.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missing(MissingServletRequestParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, RequestError.MISSING_PARAMETER.code(),
+                messages.describe(RequestError.MISSING_PARAMETER, new Object[]{e.getParameterName()}, Locale.ENGLISH));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "The body is not the JSON event_sync sends");
+        return problem(HttpStatus.BAD_REQUEST, RequestError.UNREADABLE_BODY.code(), "The body is not the JSON event_sync sends");
     }
 
-    private static ProblemDetail problem(HttpStatus status, String message) {
+    /** The participant may read {@code message} in the meeting's page, so it is in the page's language. */
+    private ProblemDetail problem(HttpStatus status, CodedError error) {
+        return problem(status, error.code(), messages.describe(error));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String code, String message) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message);
         problem.setProperty("message", message);
+        problem.setProperty("code", code);
         return problem;
     }
 }

@@ -1,5 +1,6 @@
 package vn.egov.backbone.meetings.conference;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.meetings.meeting.MeetingQueries;
@@ -27,19 +28,19 @@ class JitsiRooms {
 
     MeetingRecord meetingOf(String roomName) {
         if (roomName == null || roomName.isBlank()) {
-            throw new IllegalArgumentException("room_name: the room");
+            throw new InvalidInput("room_name", ConferenceError.ROOM_REQUIRED);
         }
         Matcher m = NODE.matcher(roomName.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("room_name: not a room name: " + roomName);
+            throw new InvalidInput("room_name", ConferenceError.NOT_A_ROOM, roomName);
         }
         String tenant = m.group(1);
         boolean ourTenant = JitsiProperties.present(jitsi.tenant())
                 ? jitsi.tenant().toLowerCase(Locale.ROOT).equals(tenant) : tenant == null;
         if (!ourTenant) {
-            throw new NotFound("Room " + roomName + " belongs to no meeting of this province");
+            throw new NotFound(ConferenceError.ROOM_NOT_OURS, roomName);
         }
         return meetings.findByRoom(m.group(2))
-                .orElseThrow(() -> new NotFound("No meeting is scheduled in room " + roomName));
+                .orElseThrow(() -> new NotFound(ConferenceError.NO_MEETING_IN_ROOM, roomName));
     }
 }

@@ -105,7 +105,7 @@ public class JitsiServices {
 
     private void post(String path, Object body, String what) {
         if (!JitsiProperties.present(jitsi.jibriUrl())) {
-            throw new BusinessRuleViolation("Recording needs Jibri (backbone.jitsi.jibri-url), which is not configured");
+            throw new BusinessRuleViolation(ConferenceError.JIBRI_NOT_CONFIGURED);
         }
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(jitsi.jibriUrl() + path))
@@ -113,16 +113,16 @@ public class JitsiServices {
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 412) {
-                throw new BusinessRuleViolation("Jibri cannot " + what + " now (busy, or a parameter is missing)");
+                throw new BusinessRuleViolation(ConferenceError.JIBRI_BUSY);
             }
             if (response.statusCode() != 200) {
-                throw new BusinessRuleViolation("Jibri could not " + what + ": HTTP " + response.statusCode());
+                throw new BusinessRuleViolation(ConferenceError.JIBRI_FAILED, response.statusCode());
             }
         } catch (IOException e) {
-            throw new BusinessRuleViolation("Jibri did not answer: " + e.getMessage());
+            throw new BusinessRuleViolation(ConferenceError.JIBRI_UNREACHABLE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BusinessRuleViolation("Interrupted while asking Jibri to " + what);
+            throw new BusinessRuleViolation(ConferenceError.JIBRI_UNREACHABLE);
         }
     }
 

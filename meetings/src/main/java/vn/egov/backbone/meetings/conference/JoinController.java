@@ -40,6 +40,6 @@ class JoinController {
     @GetMapping(path = "/asap/{file:.+}", produces = "application/x-pem-file")
     ResponseEntity<String> publicKey(@PathVariable String file) {
         return tokens.publicKeyPem(file).map(pem -> ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-pem-file")).body(pem))
-                .orElseThrow(() -> new NotFound("No public key " + file));
+                .orElseThrow(() -> new NotFound(ConferenceError.NO_PUBLIC_KEY, file));
     }
 }

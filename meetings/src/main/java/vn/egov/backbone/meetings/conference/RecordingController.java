@@ -1,5 +1,7 @@
 package vn.egov.backbone.meetings.conference;
 
+import vn.egov.backbone.meetings.meeting.MeetingError;
+import vn.egov.backbone.core.shared.Forbidden;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,10 +41,10 @@ class RecordingController {
     ResponseEntity<Map<String, String>> start(@PathVariable String id) {
         MeetingRecord meeting = secretarysMeeting(id);
         if (meeting.status() != MeetingStatus.IN_PROGRESS) {
-            throw new BusinessRuleViolation("Recording is for a meeting in progress");
+            throw new BusinessRuleViolation(MeetingError.RECORDING_DURING_MEETING);
         }
         if (meeting.recordingSession() != null) {
-            throw new BusinessRuleViolation("The meeting is already being recorded");
+            throw new BusinessRuleViolation(MeetingError.ALREADY_RECORDING);
         }
         String sessionId = UUID.randomUUID().toString();
         services.startRecording(sessionId, meeting.roomSlug());
@@ -59,7 +61,7 @@ class RecordingController {
     ResponseEntity<Void> stop(@PathVariable String id) {
         MeetingRecord meeting = secretarysMeeting(id);
         if (meeting.recordingSession() == null) {
-            throw new BusinessRuleViolation("The meeting is not being recorded");
+            throw new BusinessRuleViolation(MeetingError.NOT_RECORDING);
         }
         services.stopRecording();
         actions.send(id, new RecordRecordingStopped(id, me()));
@@ -75,7 +77,7 @@ class RecordingController {
     private MeetingRecord secretarysMeeting(String id) {
         MeetingRecord meeting = meetings.visible(id, me());
         if (!me().equals(meeting.secretaryId())) {
-            throw new AccessDeniedException("The secretary records the meeting");
+            throw new Forbidden(MeetingError.SECRETARY_RECORDS);
         }
         return meeting;
     }

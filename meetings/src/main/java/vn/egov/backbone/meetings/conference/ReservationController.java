@@ -64,16 +64,16 @@ class ReservationController {
         MeetingRecord meeting = rooms.meetingOf(name);
         Instant now = clock.instant();
         if (!meeting.kind().usesVideo()) {
-            throw new BusinessRuleViolation("This meeting is held in person; it has no video room");
+            throw new BusinessRuleViolation(ConferenceError.IN_PERSON);
         }
         if (meeting.status() == MeetingStatus.CANCELLED || meeting.status() == MeetingStatus.ENDED) {
-            throw new BusinessRuleViolation("The meeting in this room is " + meeting.status().name().toLowerCase());
+            throw new BusinessRuleViolation(ConferenceError.MEETING_STATUS, meeting.status());
         }
         if (now.isBefore(meeting.startsAt().minus(jitsi.notBeforeMargin()))) {
-            throw new BusinessRuleViolation("The room opens " + jitsi.notBeforeMargin().toMinutes() + " minutes before the meeting");
+            throw new BusinessRuleViolation(ConferenceError.OPENS_BEFORE, jitsi.notBeforeMargin().toMinutes());
         }
         if (!now.isBefore(closesAt(meeting))) {
-            throw new BusinessRuleViolation("The meeting's time is over");
+            throw new BusinessRuleViolation(ConferenceError.TIME_OVER);
         }
         commands.send(new RecordRoomOpened(meeting.id(), now));
         return reservation(meeting, name, mailOwner, now);
@@ -98,7 +98,7 @@ class ReservationController {
 
     private MeetingRecord byConference(long conferenceId) {
         return meetings.findByConference(conferenceId)
-                .orElseThrow(() -> new NotFound("No reservation " + conferenceId));
+                .orElseThrow(() -> new NotFound(ConferenceError.NO_RESERVATION, conferenceId));
     }
 
     private Map<String, Object> reservation(MeetingRecord meeting, String name, String mailOwner, Instant now) {

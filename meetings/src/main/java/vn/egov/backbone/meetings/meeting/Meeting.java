@@ -1,5 +1,8 @@
 package vn.egov.backbone.meetings.meeting;
 
+import vn.egov.backbone.core.shared.Label;
+import vn.egov.backbone.core.shared.InvalidInput;
+import vn.egov.backbone.core.shared.Forbidden;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -139,20 +142,20 @@ public class Meeting {
     }
 
     private static MeetingDetails validSchedule(MeetingDetails d) {
-        require(d.title() != null && !d.title().isBlank() && d.title().length() <= 500, "title: 1 to 500 characters");
-        require(d.kind() != null, "kind: IN_PERSON, VIDEO_CONFERENCE or HYBRID");
-        require(d.chairId() != null, "chairId: who chairs the meeting");
-        require(d.secretaryId() != null, "secretaryId: who keeps the meeting's records");
-        require(d.hostUnitId() != null, "hostUnitId: the unit that hosts the meeting");
+        require(d.title() != null && !d.title().isBlank() && d.title().length() <= 500, "title", MeetingError.TEXT_LENGTH, Label.field("title"), 500);
+        require(d.kind() != null, "kind", MeetingError.KIND_REQUIRED);
+        require(d.chairId() != null, "chairId", MeetingError.CHAIR_REQUIRED);
+        require(d.secretaryId() != null, "secretaryId", MeetingError.SECRETARY_REQUIRED);
+        require(d.hostUnitId() != null, "hostUnitId", MeetingError.HOST_REQUIRED);
         requireTimes(d.startsAt(), d.endsAt());
-        require(d.location() == null || d.location().length() <= 500, "location: at most 500 characters");
-        require(d.quorumPercent() >= 0 && d.quorumPercent() < 100, "quorumPercent: 0 to 99 (more than this share of seats)");
+        require(d.location() == null || d.location().length() <= 500, "location", MeetingError.LOCATION_TOO_LONG, 500);
+        require(d.quorumPercent() >= 0 && d.quorumPercent() < 100, "quorumPercent", MeetingError.QUORUM_RANGE);
         Set<String> invitees = new LinkedHashSet<>();
         invitees.add(d.chairId());
         if (d.inviteeIds() != null) {
             d.inviteeIds().stream().filter(Objects::nonNull).forEach(invitees::add);
         }
-        require(invitees.size() <= 2000, "inviteeIds: at most 2000 members");
+        require(invitees.size() <= 2000, "inviteeIds", MeetingError.TOO_MANY_INVITEES, 2000);
         Set<String> endpoints = new LinkedHashSet<>();
         if (d.kind().usesVideo()) {
             endpoints.add(d.hostUnitId());
@@ -161,9 +164,9 @@ public class Meeting {
             }
         } else {
             require(d.endpointUnitIds() == null || d.endpointUnitIds().isEmpty(),
-                    "endpointUnitIds: an in-person meeting has no video endpoints");
+                    "endpointUnitIds", MeetingError.IN_PERSON_NO_ENDPOINTS);
         }
-        require(endpoints.size() <= 1000, "endpointUnitIds: at most 1000 endpoints");
+        require(endpoints.size() <= 1000, "endpointUnitIds", MeetingError.TOO_MANY_ENDPOINTS, 1000);
         return new MeetingDetails(d.title().strip(), d.kind(), d.chairId(), d.hostUnitId(), d.startsAt(), d.endsAt(),
                 d.location() == null ? null : d.location().strip(), List.copyOf(endpoints), List.copyOf(invitees),
                 d.secretaryId(), d.quorumPercent() == 0 ? 50 : d.quorumPercent());
@@ -172,7 +175,7 @@ public class Meeting {
     @CommandHandler
     public void handle(RescheduleMeeting command) {
         requireRunner(command.actorId());
-        requireStatus(MeetingStatus.SCHEDULED, "Only a meeting that has not started can be rescheduled");
+        requireStatus(MeetingStatus.SCHEDULED, MeetingError.RESCHEDULE_ONLY_SCHEDULED);
         requireTimes(command.startsAt(), command.endsAt());
         apply(new MeetingRescheduled(meetingId, command.startsAt(), command.endsAt(), command.location(),
                 requireText(command.reason(), "reason", 1000)));
@@ -181,7 +184,7 @@ public class Meeting {
     @CommandHandler
     public void handle(CancelMeeting command) {
         requireRunner(command.actorId());
-        requireStatus(MeetingStatus.SCHEDULED, "Only a meeting that has not started can be cancelled");
+        requireStatus(MeetingStatus.SCHEDULED, MeetingError.CANCEL_ONLY_SCHEDULED);
         apply(new MeetingCancelled(meetingId, requireText(command.reason(), "reason", 1000)));
     }
 
@@ -196,7 +199,7 @@ public class Meeting {
             }
         } else {
             if (command.seatId().equals(chairId)) {
-                throw new BusinessRuleViolation("The chair cannot decline; reschedule or name another chair");
+                throw new BusinessRuleViolation(MeetingError.CHAIR_CANNOT_DECLINE);
             }
             apply(new InvitationDeclined(meetingId, command.seatId(), requireText(command.reason(), "reason", 1000)));
         }
@@ -207,12 +210,12 @@ public class Meeting {
         Seat seat = seat(command.seatId());
         requireMember(seat, command.actorId());
         requireNotOver();
-        require(command.deputyId() != null && !command.deputyId().equals(seat.memberId()), "deputyId: another official");
+        require(command.deputyId() != null && !command.deputyId().equals(seat.memberId()), "deputyId", MeetingError.DEPUTY_OTHER);
         if (seats.containsKey(command.deputyId()) || seats.values().stream().anyMatch(s -> command.deputyId().equals(s.deputyId()))) {
-            throw new BusinessRuleViolation("The deputy already has a seat in this meeting");
+            throw new BusinessRuleViolation(MeetingError.DEPUTY_HAS_SEAT);
         }
         if (seat.presence().present()) {
-            throw new BusinessRuleViolation("The member is already checked in");
+            throw new BusinessRuleViolation(MeetingError.ALREADY_CHECKED_IN);
         }
         apply(new SeatDelegated(meetingId, command.seatId(), command.deputyId()));
     }
@@ -221,8 +224,8 @@ public class Meeting {
     public void handle(AddAgendaItem command) {
         requireRunner(command.actorId());
         requireNotOver();
-        require(command.itemId() != null && !agenda.contains(command.itemId()), "itemId: a new item");
-        require(command.plannedMinutes() >= 0 && command.plannedMinutes() <= 600, "plannedMinutes: 0 to 600");
+        require(command.itemId() != null && !agenda.contains(command.itemId()), "itemId", MeetingError.ITEM_EXISTS);
+        require(command.plannedMinutes() >= 0 && command.plannedMinutes() <= 600, "plannedMinutes", MeetingError.PLANNED_MINUTES_RANGE, 600);
         apply(new AgendaItemAdded(meetingId, command.itemId(), agenda.size() + 1,
                 requireText(command.title(), "title", 500), command.presenterId(), command.plannedMinutes()));
     }
@@ -232,7 +235,7 @@ public class Meeting {
         requireRunner(command.actorId());
         requireNotOver();
         requireItem(command.itemId());
-        require(command.position() >= 1 && command.position() <= agenda.size(), "position: 1 to " + agenda.size());
+        require(command.position() >= 1 && command.position() <= agenda.size(), "position", MeetingError.POSITION_RANGE, agenda.size());
         if (agenda.indexOf(command.itemId()) + 1 != command.position()) {
             apply(new AgendaItemMoved(meetingId, command.itemId(), command.position()));
         }
@@ -242,9 +245,9 @@ public class Meeting {
     public void handle(AttachMeetingDocument command) {
         requireRunner(command.actorId());
         requireNotOver();
-        require(command.documentId() != null && !documents.contains(command.documentId()), "documentId: a new document");
+        require(command.documentId() != null && !documents.contains(command.documentId()), "documentId", MeetingError.DOCUMENT_EXISTS);
         require((command.eofficeDocumentId() == null) != (command.fileKey() == null),
-                "eofficeDocumentId or an uploaded file, one of them");
+                "eofficeDocumentId", MeetingError.DOCUMENT_SOURCE);
         if (command.itemId() != null) {
             requireItem(command.itemId());
         }
@@ -256,15 +259,15 @@ public class Meeting {
     @CommandHandler
     public void handle(CommentOnMeetingDocument command, Clock clock) {
         if (!documents.contains(command.documentId())) {
-            throw new NotFound("Meeting document " + command.documentId() + " does not exist");
+            throw new NotFound(MeetingError.DOCUMENT_NOT_FOUND, command.documentId());
         }
         boolean runner = isRunner(command.actorId());
         if (!runner && seatActedBy(command.actorId()) == null) {
-            throw new AccessDeniedException("Only the meeting's members comment on its documents");
+            throw new Forbidden(MeetingError.ONLY_MEMBERS_COMMENT);
         }
         Instant visibleFrom = documentVisibleFrom.get(command.documentId());
         if (!runner && visibleFrom != null && clock.instant().isBefore(visibleFrom)) {
-            throw new BusinessRuleViolation("The document is not open to members yet");
+            throw new BusinessRuleViolation(MeetingError.DOCUMENT_NOT_OPEN);
         }
         apply(new MeetingDocumentCommented(meetingId, command.documentId(), command.commentId(), command.actorId(),
                 requireText(command.text(), "text", 5000), clock.instant()));
@@ -273,14 +276,14 @@ public class Meeting {
     @CommandHandler
     public void handle(StartMeeting command, Clock clock) {
         requireRunner(command.actorId());
-        requireStatus(MeetingStatus.SCHEDULED, "The meeting has already started or is over");
+        requireStatus(MeetingStatus.SCHEDULED, MeetingError.ALREADY_STARTED);
         apply(new MeetingStarted(meetingId, clock.instant()));
     }
 
     @CommandHandler
     public void handle(TakeUpAgendaItem command, Clock clock) {
         requireRunner(command.actorId());
-        requireStatus(MeetingStatus.IN_PROGRESS, "The meeting is not in progress");
+        requireStatus(MeetingStatus.IN_PROGRESS, MeetingError.NOT_IN_PROGRESS);
         requireItem(command.itemId());
         apply(new AgendaItemTakenUp(meetingId, command.itemId(), clock.instant()));
     }
@@ -288,9 +291,9 @@ public class Meeting {
     @CommandHandler
     public void handle(EndMeeting command, Clock clock) {
         requireRunner(command.actorId());
-        requireStatus(MeetingStatus.IN_PROGRESS, "The meeting is not in progress");
+        requireStatus(MeetingStatus.IN_PROGRESS, MeetingError.NOT_IN_PROGRESS);
         if (votes.values().stream().anyMatch(b -> b.open)) {
-            throw new BusinessRuleViolation("A vote is still open; close it first");
+            throw new BusinessRuleViolation(MeetingError.VOTE_STILL_OPEN);
         }
         endCurrentSpeech(clock.instant());
         apply(new MeetingEnded(meetingId, clock.instant()));
@@ -300,15 +303,15 @@ public class Meeting {
     public void handle(CheckIn command, Clock clock) {
         requireNotOver();
         require(command.presence() == Presence.IN_PERSON || command.presence() == Presence.ONLINE,
-                "presence: IN_PERSON or ONLINE");
+                "presence", MeetingError.PRESENCE_REQUIRED);
         Seat seat = seat(command.seatId());
         if (!isRunner(command.actorId())) {
             if (!Objects.equals(seat.actor(), command.actorId())) {
-                throw new AccessDeniedException("Members check themselves in; the secretary checks anyone in");
+                throw new Forbidden(MeetingError.CHECK_IN_OWN_SEAT);
             }
             if (command.presence() == Presence.IN_PERSON && !checkInCode.equalsIgnoreCase(
                     Objects.requireNonNullElse(command.checkInCode(), "").strip())) {
-                throw new BusinessRuleViolation("The check-in code is not this meeting's: scan the QR code in the room");
+                throw new BusinessRuleViolation(MeetingError.WRONG_CHECK_IN_CODE);
             }
         }
         if (seat.presence() == command.presence() || (seat.presence() == Presence.IN_PERSON && command.presence() == Presence.ONLINE)) {
@@ -333,16 +336,16 @@ public class Meeting {
     public void handle(RequestFloor command, Clock clock) {
         requireNotOver();
         requireItem(command.itemId());
-        require(command.kind() != null, "kind: SPEECH, FOR, AGAINST or POINT_OF_ORDER");
-        require(command.requestId() != null && !floorRequests.containsKey(command.requestId()), "requestId: a new request");
+        require(command.kind() != null, "kind", MeetingError.FLOOR_KIND_REQUIRED);
+        require(command.requestId() != null && !floorRequests.containsKey(command.requestId()), "requestId", MeetingError.REQUEST_EXISTS);
         Seat seat = seat(command.seatId());
         if (!Objects.equals(seat.actor(), command.actorId()) && !isRunner(command.actorId())) {
-            throw new AccessDeniedException("Members ask for the floor for their own seat");
+            throw new Forbidden(MeetingError.FLOOR_OWN_SEAT);
         }
         boolean waiting = floorRequests.values().stream().anyMatch(r -> r.seatId().equals(command.seatId())
                 && r.itemId().equals(command.itemId()) && r.state() == FloorState.WAITING);
         if (waiting) {
-            throw new BusinessRuleViolation("This seat already waits for the floor on this item");
+            throw new BusinessRuleViolation(MeetingError.ALREADY_WAITING);
         }
         apply(new FloorRequested(meetingId, command.requestId(), command.itemId(), command.seatId(), seat.actor(),
                 command.kind(), clock.instant()));
@@ -352,10 +355,10 @@ public class Meeting {
     public void handle(WithdrawFloorRequest command) {
         FloorRequest request = floorRequest(command.requestId());
         if (!isRunner(command.actorId()) && !Objects.equals(seat(request.seatId()).actor(), command.actorId())) {
-            throw new AccessDeniedException("Only the speaker or the chair withdraws a request");
+            throw new Forbidden(MeetingError.WITHDRAW_OWN_REQUEST);
         }
         if (request.state() != FloorState.WAITING) {
-            throw new BusinessRuleViolation("The request is no longer waiting");
+            throw new BusinessRuleViolation(MeetingError.REQUEST_NOT_WAITING);
         }
         apply(new FloorRequestWithdrawn(meetingId, command.requestId()));
     }
@@ -363,13 +366,13 @@ public class Meeting {
     @CommandHandler
     public void handle(GiveFloor command, Clock clock) {
         requireRunner(command.actorId());
-        requireStatus(MeetingStatus.IN_PROGRESS, "The floor is given during the meeting");
+        requireStatus(MeetingStatus.IN_PROGRESS, MeetingError.FLOOR_DURING_MEETING);
         FloorRequest request = floorRequest(command.requestId());
         if (request.state() != FloorState.WAITING) {
-            throw new BusinessRuleViolation("The request is not waiting for the floor");
+            throw new BusinessRuleViolation(MeetingError.REQUEST_NOT_WAITING);
         }
         require(command.speakingSeconds() >= 0 && command.speakingSeconds() <= 3600,
-                "speakingSeconds: 0 (no limit) to 3600");
+                "speakingSeconds", MeetingError.SPEAKING_SECONDS_RANGE, 3600);
         endCurrentSpeech(clock.instant());
         apply(new FloorGiven(meetingId, command.requestId(), seat(request.seatId()).actor(), command.speakingSeconds(),
                 clock.instant()));
@@ -379,10 +382,10 @@ public class Meeting {
     public void handle(EndSpeech command, Clock clock) {
         FloorRequest request = floorRequest(command.requestId());
         if (!isRunner(command.actorId()) && !Objects.equals(seat(request.seatId()).actor(), command.actorId())) {
-            throw new AccessDeniedException("Only the speaker or the chair ends a speech");
+            throw new Forbidden(MeetingError.END_OWN_SPEECH);
         }
         if (request.state() != FloorState.SPEAKING) {
-            throw new BusinessRuleViolation("Nobody speaks on this request");
+            throw new BusinessRuleViolation(MeetingError.NOBODY_SPEAKS);
         }
         endCurrentSpeech(clock.instant());
     }
@@ -390,12 +393,12 @@ public class Meeting {
     @CommandHandler
     public void handle(OpenVote command) {
         requireRunner(command.actorId());
-        requireStatus(MeetingStatus.IN_PROGRESS, "Votes are taken during the meeting");
+        requireStatus(MeetingStatus.IN_PROGRESS, MeetingError.VOTES_DURING_MEETING);
         requireItem(command.itemId());
-        require(command.voteId() != null && !votes.containsKey(command.voteId()), "voteId: a new vote");
-        require(command.base() != null, "base: PRESENT or ENTITLED");
+        require(command.voteId() != null && !votes.containsKey(command.voteId()), "voteId", MeetingError.VOTE_EXISTS);
+        require(command.base() != null, "base", MeetingError.VOTE_BASE_REQUIRED);
         if (votes.values().stream().anyMatch(b -> b.open)) {
-            throw new BusinessRuleViolation("Another vote is open; close it first");
+            throw new BusinessRuleViolation(MeetingError.VOTE_STILL_OPEN);
         }
         apply(new VoteOpened(meetingId, command.voteId(), command.itemId(),
                 requireText(command.question(), "question", 1000), command.secret(), command.base(),
@@ -406,28 +409,28 @@ public class Meeting {
     public void handle(CastVote command) {
         Ballot ballot = votes.get(command.voteId());
         if (ballot == null) {
-            throw new NotFound("Vote " + command.voteId() + " does not exist");
+            throw new NotFound(MeetingError.VOTE_NOT_FOUND, command.voteId());
         }
-        require(command.choice() != null, "choice: YES, NO or ABSTAIN");
+        require(command.choice() != null, "choice", MeetingError.CHOICE_REQUIRED);
         if (!ballot.open) {
-            throw new BusinessRuleViolation("The vote is closed; no more ballots");
+            throw new BusinessRuleViolation(MeetingError.VOTE_CLOSED);
         }
         Seat seat = seats.get(command.seatId());
         if (seat == null || !ballot.entitled.contains(command.seatId())) {
-            throw new AccessDeniedException("This seat is not entitled to vote");
+            throw new Forbidden(MeetingError.NOT_ENTITLED_TO_VOTE);
         }
         boolean recordedBySecretary = command.writtenOpinion() && isRunner(command.actorId());
         if (!Objects.equals(seat.actor(), command.actorId()) && !recordedBySecretary) {
-            throw new AccessDeniedException("Only the member in the seat (or their deputy) votes");
+            throw new Forbidden(MeetingError.VOTE_OWN_SEAT);
         }
         if (ballot.voted.contains(command.seatId())) {
-            throw new BusinessRuleViolation("This seat has already voted; a ballot cannot be changed");
+            throw new BusinessRuleViolation(MeetingError.ALREADY_VOTED);
         }
         if (command.writtenOpinion() && seat.presence().present()) {
-            throw new BusinessRuleViolation("Members present vote in the room; written opinions are for absent members");
+            throw new BusinessRuleViolation(MeetingError.WRITTEN_OPINION_FOR_ABSENT);
         }
         if (!command.writtenOpinion() && !seat.presence().present()) {
-            throw new BusinessRuleViolation("Check in before voting, or send a written opinion");
+            throw new BusinessRuleViolation(MeetingError.CHECK_IN_BEFORE_VOTING);
         }
         if (ballot.secret) {
             apply(new VoteCast(meetingId, command.voteId(), command.seatId(), seat.actor(), null, command.writtenOpinion()));
@@ -443,10 +446,10 @@ public class Meeting {
         requireRunner(command.actorId());
         Ballot ballot = votes.get(command.voteId());
         if (ballot == null) {
-            throw new NotFound("Vote " + command.voteId() + " does not exist");
+            throw new NotFound(MeetingError.VOTE_NOT_FOUND, command.voteId());
         }
         if (!ballot.open) {
-            throw new BusinessRuleViolation("The vote is already closed");
+            throw new BusinessRuleViolation(MeetingError.VOTE_ALREADY_CLOSED);
         }
         int present = (int) ballot.entitled.stream()
                 .filter(s -> seats.get(s).presence().present() || ballot.written.contains(s)).count();
@@ -457,13 +460,13 @@ public class Meeting {
     @CommandHandler
     public void handle(DraftMinutes command) {
         if (!Objects.equals(command.actorId(), secretaryId) && !Objects.equals(command.actorId(), chairId)) {
-            throw new AccessDeniedException("The secretary drafts the minutes");
+            throw new Forbidden(MeetingError.SECRETARY_DRAFTS_MINUTES);
         }
         if (status == MeetingStatus.CANCELLED || status == MeetingStatus.SCHEDULED) {
-            throw new BusinessRuleViolation("Minutes are kept once the meeting has started");
+            throw new BusinessRuleViolation(MeetingError.MINUTES_AFTER_START);
         }
         if (minutesApproved) {
-            throw new BusinessRuleViolation("The minutes are approved and final");
+            throw new BusinessRuleViolation(MeetingError.MINUTES_FINAL);
         }
         apply(new MinutesDrafted(meetingId, minutesVersion + 1, requireText(command.text(), "text", 200_000)));
     }
@@ -471,16 +474,16 @@ public class Meeting {
     @CommandHandler
     public void handle(ApproveMinutes command) {
         if (!Objects.equals(command.actorId(), chairId)) {
-            throw new AccessDeniedException("The chair approves the minutes");
+            throw new Forbidden(MeetingError.CHAIR_APPROVES_MINUTES);
         }
         if (minutesApproved) {
-            throw new BusinessRuleViolation("The minutes are already approved");
+            throw new BusinessRuleViolation(MeetingError.MINUTES_ALREADY_APPROVED);
         }
         if (minutesVersion == 0) {
-            throw new BusinessRuleViolation("There are no minutes to approve yet");
+            throw new BusinessRuleViolation(MeetingError.NO_MINUTES);
         }
         if (command.version() != minutesVersion) {
-            throw new BusinessRuleViolation("The minutes changed (version " + minutesVersion + "); read them again before approving");
+            throw new BusinessRuleViolation(MeetingError.MINUTES_CHANGED, minutesVersion);
         }
         apply(new MinutesApproved(meetingId, minutesVersion));
     }
@@ -489,12 +492,12 @@ public class Meeting {
     public void handle(IssueConclusionNotice command) {
         requireRunner(command.actorId());
         if (status != MeetingStatus.IN_PROGRESS && status != MeetingStatus.ENDED) {
-            throw new BusinessRuleViolation("A conclusion notice follows a meeting that took place");
+            throw new BusinessRuleViolation(MeetingError.CONCLUSION_AFTER_MEETING);
         }
         if (conclusionIssued) {
-            throw new BusinessRuleViolation("The conclusion notice has already been issued");
+            throw new BusinessRuleViolation(MeetingError.CONCLUSION_ALREADY_ISSUED);
         }
-        require(command.agencyId() != null, "agencyId: the agency that issues the notice");
+        require(command.agencyId() != null, "agencyId", MeetingError.AGENCY_REQUIRED);
         apply(new ConclusionNoticeRequested(meetingId, command.documentId(), command.agencyId(), command.actorId(),
                 requireText(command.subject(), "subject", 1000), requireText(command.body(), "body", 200_000)));
     }
@@ -516,11 +519,11 @@ public class Meeting {
     @CommandHandler
     public void handle(RecordRecordingStarted command) {
         if (!Objects.equals(command.actorId(), secretaryId)) {
-            throw new AccessDeniedException("The secretary records the meeting");
+            throw new Forbidden(MeetingError.SECRETARY_RECORDS);
         }
-        requireStatus(MeetingStatus.IN_PROGRESS, "Recording is for a meeting in progress");
+        requireStatus(MeetingStatus.IN_PROGRESS, MeetingError.RECORDING_DURING_MEETING);
         if (recordingSession != null) {
-            throw new BusinessRuleViolation("The meeting is already being recorded");
+            throw new BusinessRuleViolation(MeetingError.ALREADY_RECORDING);
         }
         apply(new RecordingStarted(meetingId, command.sessionId()));
     }
@@ -528,10 +531,10 @@ public class Meeting {
     @CommandHandler
     public void handle(RecordRecordingStopped command) {
         if (!Objects.equals(command.actorId(), secretaryId)) {
-            throw new AccessDeniedException("The secretary records the meeting");
+            throw new Forbidden(MeetingError.SECRETARY_RECORDS);
         }
         if (recordingSession == null) {
-            throw new BusinessRuleViolation("The meeting is not being recorded");
+            throw new BusinessRuleViolation(MeetingError.NOT_RECORDING);
         }
         apply(new RecordingStopped(meetingId, recordingSession));
     }
@@ -556,13 +559,13 @@ public class Meeting {
 
     private void requireRunner(String actorId) {
         if (!isRunner(actorId)) {
-            throw new AccessDeniedException("Only the chair or the secretary of the meeting may do this");
+            throw new Forbidden(MeetingError.CHAIR_OR_SECRETARY);
         }
     }
 
     private void requireMember(Seat seat, String actorId) {
         if (!Objects.equals(seat.memberId(), actorId) && !isRunner(actorId)) {
-            throw new AccessDeniedException("Only the invited member answers the invitation");
+            throw new Forbidden(MeetingError.ONLY_INVITEE_ANSWERS);
         }
     }
 
@@ -574,7 +577,7 @@ public class Meeting {
     private Seat seat(String seatId) {
         Seat seat = seatId == null ? null : seats.get(seatId);
         if (seat == null) {
-            throw new BusinessRuleViolation("The official has no seat in this meeting");
+            throw new BusinessRuleViolation(MeetingError.NO_SEAT);
         }
         return seat;
     }
@@ -582,43 +585,43 @@ public class Meeting {
     private FloorRequest floorRequest(String requestId) {
         FloorRequest request = requestId == null ? null : floorRequests.get(requestId);
         if (request == null) {
-            throw new NotFound("Request for the floor " + requestId + " does not exist");
+            throw new NotFound(MeetingError.REQUEST_NOT_FOUND, requestId);
         }
         return request;
     }
 
     private void requireItem(String itemId) {
         if (itemId == null || !agenda.contains(itemId)) {
-            throw new IllegalArgumentException("itemId: an item of this meeting's agenda");
+            throw new InvalidInput("itemId", MeetingError.ITEM_UNKNOWN);
         }
     }
 
-    private void requireStatus(MeetingStatus expected, String message) {
+    private void requireStatus(MeetingStatus expected, MeetingError refusal) {
         if (status != expected) {
-            throw new BusinessRuleViolation(message);
+            throw new BusinessRuleViolation(refusal);
         }
     }
 
     private void requireNotOver() {
         if (status == MeetingStatus.CANCELLED || status == MeetingStatus.ENDED) {
-            throw new BusinessRuleViolation("The meeting is " + (status == MeetingStatus.CANCELLED ? "cancelled" : "over"));
+            throw new BusinessRuleViolation(status == MeetingStatus.CANCELLED ? MeetingError.CANCELLED : MeetingError.OVER);
         }
     }
 
     private static void requireTimes(Instant startsAt, Instant endsAt) {
-        require(startsAt != null && endsAt != null && endsAt.isAfter(startsAt), "endsAt: after startsAt");
+        require(startsAt != null && endsAt != null && endsAt.isAfter(startsAt), "endsAt", MeetingError.ENDS_BEFORE_START);
         require(!Duration.between(startsAt, endsAt).minus(LONGEST_MEETING).isPositive(),
-                "endsAt: a meeting lasts at most 24 hours");
+                "endsAt", MeetingError.TOO_LONG_MEETING, 24);
     }
 
-    private static void require(boolean condition, String message) {
+    private static void require(boolean condition, String field, MeetingError refusal, Object... arguments) {
         if (!condition) {
-            throw new IllegalArgumentException(message);
+            throw new InvalidInput(field, refusal, arguments);
         }
     }
 
     private static String requireText(String text, String field, int max) {
-        require(text != null && !text.isBlank() && text.length() <= max, field + ": 1 to " + max + " characters");
+        require(text != null && !text.isBlank() && text.length() <= max, field, MeetingError.TEXT_LENGTH, Label.field(field), max);
         return text.strip();
     }
 

@@ -1,5 +1,7 @@
 package vn.egov.backbone.meetings.meeting;
 
+import vn.egov.backbone.core.shared.InvalidInput;
+import vn.egov.backbone.core.shared.Forbidden;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.eventing.ReadYourWrites;
@@ -83,14 +85,14 @@ public class MeetingActions {
     public String schedule(Schedule s) {
         String me = me();
         if (s.hostUnitId() == null) {
-            throw new IllegalArgumentException("hostUnitId: the unit that hosts the meeting");
+            throw new InvalidInput("hostUnitId", MeetingError.HOST_REQUIRED);
         }
         UnitView host = activeUnit(s.hostUnitId(), "hostUnitId");
         if (!authorizer.holds(me, Role.LEADER, host.id()) && !authorizer.holds(me, Role.MEETING_SECRETARY, host.id())) {
-            throw new AccessDeniedException("Scheduling a meeting needs the role LEADER or MEETING_SECRETARY in the host unit");
+            throw new Forbidden(MeetingError.SCHEDULING_NEEDS_ROLE);
         }
         if (s.endsAt() != null && !s.endsAt().isAfter(clock.instant())) {
-            throw new IllegalArgumentException("endsAt: a meeting is scheduled for the future");
+            throw new InvalidInput("endsAt", MeetingError.NOT_IN_FUTURE);
         }
         activeOfficial(s.chairId(), "chairId");
         activeOfficial(s.secretaryId(), "secretaryId");
@@ -170,8 +172,7 @@ public class MeetingActions {
                 .filter(java.util.Objects::nonNull).map(Object::toString)
                 .filter(official -> !documents.clearedFor(official, document.id())).toList();
         if (!uncleared.isEmpty()) {
-            throw new BusinessRuleViolation("Có " + uncleared.size()
-                    + " thành phần mời chưa có mức tiếp cận đủ cho văn bản mật này; không thể đưa vào cuộc họp");
+            throw new BusinessRuleViolation(MeetingError.INVITEES_NOT_CLEARED, uncleared.size());
         }
         String documentId = UUID.randomUUID().toString();
         send(meetingId, new AttachMeetingDocument(meetingId, documentId, itemId,
@@ -183,7 +184,7 @@ public class MeetingActions {
                          Instant visibleFrom) {
         MeetingRecord meeting = visible(meetingId);
         if (!isRunner(meeting)) {
-            throw new AccessDeniedException("Only the chair or the secretary of the meeting may do this");
+            throw new Forbidden(MeetingError.CHAIR_OR_SECRETARY);
         }
         AttachmentRef stored = files.store(content, fileName);
         String documentId = UUID.randomUUID().toString();
@@ -258,7 +259,7 @@ public class MeetingActions {
     public void vote(String meetingId, String voteId, VoteChoice choice, boolean writtenOpinion, String seatId) {
         visible(meetingId);
         String seat = seatId != null ? seatId : queries.seatOf(meetingId, me())
-                .orElseThrow(() -> new AccessDeniedException("This seat is not entitled to vote"));
+                .orElseThrow(() -> new Forbidden(MeetingError.NOT_ENTITLED_TO_VOTE));
         send(meetingId, new CastVote(meetingId, voteId, seat, choice, writtenOpinion, me()));
     }
 
@@ -286,7 +287,7 @@ public class MeetingActions {
         boolean hostAgency = documents.agencyIdOf(meeting.hostUnitId()).filter(agency.id()::equals).isPresent();
         if (!documents.worksIn(me(), agency.id())
                 && !(hostAgency && authorizer.holds(me(), Role.MEETING_SECRETARY, meeting.hostUnitId()))) {
-            throw new AccessDeniedException("Thông báo kết luận chỉ được dự thảo tại cơ quan bạn làm việc");
+            throw new Forbidden(MeetingError.CONCLUSION_OWN_AGENCY);
         }
         String documentId = UUID.randomUUID().toString();
         send(meetingId, new IssueConclusionNotice(meetingId, documentId, agency.id(), subject, body, me()));
@@ -316,7 +317,7 @@ public class MeetingActions {
 
     private String mySeat(String meetingId) {
         return queries.seatOf(meetingId, me())
-                .orElseThrow(() -> new BusinessRuleViolation("The official has no seat in this meeting"));
+                .orElseThrow(() -> new BusinessRuleViolation(MeetingError.NO_SEAT));
     }
 
     /** Sends a command to the meeting and waits until its read model shows the change. */
@@ -332,14 +333,14 @@ public class MeetingActions {
     private void activeOfficial(String id, String field) {
         OfficialView official = id == null ? null : officials.find(id).orElse(null);
         if (official == null || official.status() != OfficialStatus.ACTIVE) {
-            throw new IllegalArgumentException(field + ": " + id + " is not an active official");
+            throw new InvalidInput(field, MeetingError.NOT_AN_ACTIVE_OFFICIAL, id);
         }
     }
 
     private UnitView activeUnit(String id, String field) {
         UnitView unit = units.find(id).orElse(null);
         if (unit == null || unit.status() != UnitStatus.ACTIVE) {
-            throw new IllegalArgumentException(field + ": " + id + " is not an active unit");
+            throw new InvalidInput(field, MeetingError.NOT_AN_ACTIVE_UNIT, id);
         }
         return unit;
     }

@@ -1,5 +1,6 @@
 package vn.egov.backbone.meetings.meeting;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -213,7 +214,7 @@ class MeetingController {
                                    @RequestParam(required = false) String itemId,
                                    @RequestParam(required = false) Instant visibleFrom) throws IOException {
         if (file.isEmpty()) {
-            throw new IllegalArgumentException("file: an uploaded file");
+            throw new InvalidInput("file", MeetingError.FILE_REQUIRED);
         }
         return ResponseEntity.status(201).body(new Created(actions.upload(id, file.getInputStream(),
                 file.getOriginalFilename(), title, itemId, visibleFrom)));
@@ -225,9 +226,9 @@ class MeetingController {
         MeetingRecord meeting = actions.visible(id);
         Map<String, Object> document = actions.documentsFor(meeting)
                 .stream().filter(d -> documentId.equals(d.get("documentId")) && d.get("fileKey") != null).findFirst()
-                .orElseThrow(() -> new NotFound("Meeting document " + documentId + " has no file you may open"));
+                .orElseThrow(() -> new NotFound(MeetingError.DOCUMENT_NOT_FOUND, documentId));
         Path path = files.content((String) document.get("fileKey"))
-                .orElseThrow(() -> new NotFound("The file of meeting document " + documentId + " is missing"));
+                .orElseThrow(() -> new NotFound(MeetingError.FILE_MISSING, documentId));
         String type = new org.apache.tika.Tika().detect(path);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
@@ -241,7 +242,7 @@ class MeetingController {
         boolean visible = actions.documentsFor(meeting).stream()
                 .anyMatch(d -> documentId.equals(d.get("documentId")));
         if (!visible) {
-            throw new NotFound("Meeting document " + documentId + " does not exist");
+            throw new NotFound(MeetingError.DOCUMENT_NOT_FOUND, documentId);
         }
         return queries.comments(id, documentId);
     }

@@ -258,6 +258,6 @@ public class MeetingQueries {
     }
 
     static NotFound notFound(String meetingId) {
-        return new NotFound("Meeting " + meetingId + " does not exist");
+        return new NotFound(MeetingError.NOT_FOUND, meetingId);
     }
 }

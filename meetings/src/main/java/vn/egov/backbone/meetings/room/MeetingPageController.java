@@ -1,5 +1,7 @@
 package vn.egov.backbone.meetings.room;
 
+import vn.egov.backbone.meetings.meeting.MeetingError;
+import vn.egov.backbone.core.shared.Forbidden;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -168,7 +170,7 @@ class MeetingPageController {
         try {
             return new VideoPanel(null, joins.forOfficial(meeting.id(), me));
         } catch (BusinessRuleViolation | org.springframework.security.access.AccessDeniedException e) {
-            return new VideoPanel(e.getMessage(), null);
+            return new VideoPanel(pages.describe(e), null);
         }
     }
 
@@ -181,7 +183,7 @@ class MeetingPageController {
     ResponseEntity<String> checkInQr(@PathVariable String id) {
         MeetingRecord meeting = actions.visible(id);
         if (!actions.isRunner(meeting)) {
-            throw new org.springframework.security.access.AccessDeniedException("The chair or the secretary shows the room's code");
+            throw new Forbidden(MeetingError.CHAIR_OR_SECRETARY);
         }
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(QrCodes.svg(checkInUrl(meeting)));
     }

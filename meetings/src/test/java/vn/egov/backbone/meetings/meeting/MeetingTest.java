@@ -75,7 +75,7 @@ class MeetingTest {
         fixture.givenNoPriorActivity()
                 .when(new ScheduleMeeting(ID, new MeetingDetails("Họp", MeetingKind.IN_PERSON, CHAIR, "ubnd-tinh", END,
                         START, null, List.of(), List.of(), SECRETARY, 0), SECRETARY))
-                .expectException(IllegalArgumentException.class).expectExceptionMessage("endsAt: after startsAt");
+                .expectException(IllegalArgumentException.class).expectExceptionMessage("endsAt: meeting.ends-before-start");
         fixture.givenNoPriorActivity()
                 .when(new ScheduleMeeting(ID, new MeetingDetails("Họp", MeetingKind.IN_PERSON, CHAIR, "ubnd-tinh", START,
                         END, null, List.of("xa-1"), List.of(), SECRETARY, 0), SECRETARY))
@@ -114,7 +114,7 @@ class MeetingTest {
         fixture.given(SCHEDULED).when(new RespondToInvitation(ID, CHAIR, false, "Bận", CHAIR))
                 .expectException(BusinessRuleViolation.class);
         fixture.given(SCHEDULED).when(new DelegateSeat(ID, MEMBER_A, MEMBER_B, MEMBER_A))
-                .expectException(BusinessRuleViolation.class).expectExceptionMessage("The deputy already has a seat in this meeting");
+                .expectException(BusinessRuleViolation.class).expectExceptionMessage("meeting.deputy-has-seat");
         fixture.given(SCHEDULED, new SeatDelegated(ID, MEMBER_A, DEPUTY))
                 .when(new CheckIn(ID, MEMBER_A, Presence.IN_PERSON, "k7p2qx", DEPUTY))
                 .expectEvents(new ParticipantCheckedIn(ID, MEMBER_A, DEPUTY, Presence.IN_PERSON, NOW, 1, 3));
@@ -175,14 +175,14 @@ class MeetingTest {
                 .expectEvents(opened);
         fixture.given(SCHEDULED, ITEM, STARTED, opened)
                 .when(new CastVote(ID, "vote-1", MEMBER_A, VoteChoice.YES, false, MEMBER_A))
-                .expectException(BusinessRuleViolation.class).expectExceptionMessage("Check in before voting, or send a written opinion");
+                .expectException(BusinessRuleViolation.class).expectExceptionMessage("meeting.check-in-before-voting");
         fixture.given(SCHEDULED, ITEM, STARTED, checkedIn(MEMBER_A, Presence.IN_PERSON, 1), opened)
                 .when(new CastVote(ID, "vote-1", MEMBER_A, VoteChoice.YES, false, MEMBER_A))
                 .expectEvents(new VoteCast(ID, "vote-1", MEMBER_A, MEMBER_A, VoteChoice.YES, false));
         fixture.given(SCHEDULED, ITEM, STARTED, checkedIn(MEMBER_A, Presence.IN_PERSON, 1), opened,
                         new VoteCast(ID, "vote-1", MEMBER_A, MEMBER_A, VoteChoice.YES, false))
                 .when(new CastVote(ID, "vote-1", MEMBER_A, VoteChoice.NO, false, MEMBER_A))
-                .expectException(BusinessRuleViolation.class).expectExceptionMessage("This seat has already voted; a ballot cannot be changed");
+                .expectException(BusinessRuleViolation.class).expectExceptionMessage("meeting.already-voted");
         fixture.given(SCHEDULED, ITEM, STARTED, opened)
                 .when(new CastVote(ID, "vote-1", OUTSIDER, VoteChoice.YES, false, OUTSIDER))
                 .expectException(AccessDeniedException.class);
@@ -192,7 +192,7 @@ class MeetingTest {
         fixture.given(SCHEDULED, ITEM, STARTED, checkedIn(MEMBER_A, Presence.IN_PERSON, 1), opened,
                         new VoteClosed(ID, "vote-1", VoteResult.count(3, 1, PercentBase.PRESENT, 0, 0, 0)))
                 .when(new CastVote(ID, "vote-1", MEMBER_A, VoteChoice.YES, false, MEMBER_A))
-                .expectException(BusinessRuleViolation.class).expectExceptionMessage("The vote is closed; no more ballots");
+                .expectException(BusinessRuleViolation.class).expectExceptionMessage("meeting.vote-closed");
         // Two present (chair, A) and B absent with a written opinion: the base "present" counts the three who took part.
         fixture.given(SCHEDULED, ITEM, STARTED, checkedIn(CHAIR, Presence.IN_PERSON, 1),
                         checkedIn(MEMBER_A, Presence.ONLINE, 2), opened,

@@ -1,5 +1,6 @@
 package vn.egov.backbone.onestop.dossier;
 
+import vn.egov.backbone.core.shared.Forbidden;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -46,17 +47,17 @@ class DossierAccess {
      */
     Map<String, Object> workedOn(String id, boolean deskToo) {
         Map<String, Object> dossier = jdbc.sql("SELECT * FROM dossier_view WHERE id = :id").param("id", id).query()
-                .listOfRows().stream().findFirst().orElseThrow(() -> new NotFound("Dossier " + id + " does not exist"));
+                .listOfRows().stream().findFirst().orElseThrow(() -> new NotFound(DossierError.NOT_FOUND, id));
         String me = Authorizer.currentPrincipal().officialId();
         boolean agency = authorizer.mayActFor(me, (String) dossier.get("competent_agency_id"));
         boolean desk = dossier.get("filed_at_unit_id") != null && authorizer.mayActFor(me, (String) dossier.get("filed_at_unit_id"));
         boolean stepAgency = jdbc.sql("SELECT agency_id FROM dossier_step WHERE dossier_id = :id").param("id", id)
                 .query(String.class).list().stream().anyMatch(unit -> authorizer.mayActFor(me, unit));
         if (!agency && !stepAgency && !desk) {
-            throw new NotFound("Dossier " + id + " does not exist");
+            throw new NotFound(DossierError.NOT_FOUND, id);
         }
         if (!agency && !(deskToo && desk) && !stepAgency) {
-            throw new AccessDeniedException("The competent agency works the dossier");
+            throw new Forbidden(DossierError.COMPETENT_AGENCY_ONLY);
         }
         return dossier;
     }

@@ -1,5 +1,7 @@
 package vn.egov.backbone.onestop.dossier;
 
+import vn.egov.backbone.core.shared.InvalidInput;
+import vn.egov.backbone.core.shared.Forbidden;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -101,10 +103,10 @@ class DossierController {
         OfficialPrincipal me = Authorizer.currentPrincipal();
         if (!authorizer.holds(me.officialId(), Role.RECORDS_CLERK, me.unitId())
                 && !authorizer.holds(me.officialId(), Role.SPECIALIST, me.unitId())) {
-            throw new AccessDeniedException("Receiving dossiers needs the role RECORDS_CLERK or SPECIALIST at the desk");
+            throw new Forbidden(DossierError.DESK_ROLE_REQUIRED);
         }
         ProcedureVersion procedure = catalogue.current(request.procedureCode())
-                .orElseThrow(() -> new IllegalArgumentException("procedureCode: not in the catalogue"));
+                .orElseThrow(() -> new InvalidInput("procedureCode", DossierError.PROCEDURE_UNKNOWN));
         UnitView competent = routing.competentAuthority(procedure, me.unitId(), request.communeId());
         String id = UUID.randomUUID().toString();
         String trackingCode = routing.newTrackingCode();
@@ -153,7 +155,7 @@ class DossierController {
     ResponseEntity<Map<String, String>> startStep(@PathVariable String id, @Valid @RequestBody Step request) {
         access.workedOn(id, false);
         if (units.find(request.agencyId()).isEmpty()) {
-            throw new IllegalArgumentException("agencyId: a unit of the province");
+            throw new InvalidInput("agencyId", DossierError.AGENCY_UNKNOWN);
         }
         String stepId = UUID.randomUUID().toString();
         send(id, new StartStep(id, stepId, request.agencyId(), request.task(), request.days()));
@@ -164,11 +166,11 @@ class DossierController {
     ResponseEntity<Void> completeStep(@PathVariable String id, @PathVariable String stepId, @RequestBody(required = false) Note note) {
         String agency = jdbc.sql("SELECT agency_id FROM dossier_step WHERE dossier_id = :id AND step_id = :step")
                 .param("id", id).param("step", stepId).query(String.class).optional()
-                .orElseThrow(() -> new NotFound("Step " + stepId + " does not exist"));
+                .orElseThrow(() -> new NotFound(DossierError.STEP_NOT_FOUND, stepId));
         Map<String, Object> dossier = access.workedOn(id, false);
         String me = Authorizer.currentPrincipal().officialId();
         if (!authorizer.mayActFor(me, agency) && !authorizer.mayActFor(me, (String) dossier.get("competent_agency_id"))) {
-            throw new AccessDeniedException("The step's agency completes it");
+            throw new Forbidden(DossierError.STEP_AGENCY_ONLY);
         }
         return send(id, new CompleteStep(id, stepId, note == null ? null : note.note()));
     }

@@ -81,7 +81,7 @@ class DossierPageController {
         Map<String, Object> dossier = access.workedOn(id, true);
         Map<String, Object> apology = jdbc.sql("SELECT * FROM dossier_apology WHERE dossier_id = :id ORDER BY seq DESC")
                 .param("id", id).query().listOfRows().stream().findFirst()
-                .orElseThrow(() -> new NotFound("No apology was issued for dossier " + id));
+                .orElseThrow(() -> new NotFound(DossierError.NO_APOLOGY, id));
         model.addAttribute("dossier", dossier);
         model.addAttribute("apology", apology);
         model.addAttribute("agency", unitName(dossier.get("competent_agency_id")));

@@ -1,5 +1,6 @@
 package vn.egov.backbone.onestop.dossier;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.DisplayDates;
 import vn.egov.backbone.core.unit.UnitDirectory;
@@ -54,12 +55,11 @@ class DossierRouting {
             UnitView commune = communeId == null ? null : units.find(communeId).orElse(null);
             if (commune == null || !EnumSet.of(UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE).contains(commune.kind())
                     || !units.selfAndAncestors(commune.id()).contains(province.id())) {
-                throw new IllegalArgumentException("communeId: the commune, ward or special zone of the province that decides");
+                throw new InvalidInput("communeId", DossierError.COMMUNE_REQUIRED);
             }
             code = commune.code() + ".UBND";
         }
-        return units.findByCode(code).orElseThrow(() -> new IllegalArgumentException("procedureCode: no competent authority " + code
-                        + " in this province"));
+        return units.findByCode(code).orElseThrow(() -> new InvalidInput("procedureCode", DossierError.NO_COMPETENT_AUTHORITY, code));
     }
 
     /** The terms the dossier is received under: the procedure's current version, decided by that authority. */

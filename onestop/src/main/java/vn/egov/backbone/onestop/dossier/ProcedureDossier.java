@@ -1,5 +1,7 @@
 package vn.egov.backbone.onestop.dossier;
 
+import vn.egov.backbone.core.shared.Label;
+import vn.egov.backbone.core.shared.InvalidInput;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -49,22 +51,22 @@ public class ProcedureDossier {
     @CommandHandler
     public ProcedureDossier(SubmitDossier command, Clock clock) {
         require(command.trackingCode() != null && command.trackingCode().matches("[A-Z0-9-]{6,40}"),
-                "trackingCode: 6 to 40 capital letters, digits and hyphens");
+                "trackingCode", DossierError.TRACKING_CODE_FORMAT);
         ProcedureTerms procedure = command.procedure();
         require(procedure != null && procedure.code() != null && procedure.competentAgencyId() != null
-                && procedure.processingDays() >= 0 && procedure.feeVnd() >= 0, "procedure: a procedure of the catalogue");
-        require(command.channel() != null, "channel: DESK, ONLINE or POST");
+                && procedure.processingDays() >= 0 && procedure.feeVnd() >= 0, "procedure", DossierError.PROCEDURE_REQUIRED);
+        require(command.channel() != null, "channel", DossierError.CHANNEL_REQUIRED);
         require(command.applicant() != null && command.applicant().name() != null && !command.applicant().name().isBlank(),
-                "applicant.name: who applies");
-        require(command.components() >= 0 && command.components() <= 200, "components: 0 to 200");
+                "applicant.name", DossierError.APPLICANT_REQUIRED);
+        require(command.components() >= 0 && command.components() <= 200, "components", DossierError.COMPONENTS_RANGE, 200);
         apply(new DossierSubmitted(command.dossierId(), command.trackingCode(), procedure, command.channel(),
                 command.applicant(), command.components(), command.filedAtUnitId(), clock.instant()));
     }
 
     @CommandHandler
     public void handle(ReceiveDossier command, WorkingCalendar calendar, Clock clock) {
-        requireStatus("Only a new dossier is received", DossierStatus.NEW);
-        require(command.digitisedComponents() >= 0 && command.reusedComponents() >= 0, "components: not negative");
+        requireStatus(DossierError.RECEIVE_ONLY_NEW, DossierStatus.NEW);
+        require(command.digitisedComponents() >= 0 && command.reusedComponents() >= 0, "components", DossierError.COMPONENTS_NEGATIVE);
         LocalDate today = today(clock);
         apply(new DossierReceived(dossierId, today, calendar.addWorkingDays(today, processingDays),
                 command.digitisedComponents(), command.reusedComponents()));
@@ -72,20 +74,20 @@ public class ProcedureDossier {
 
     @CommandHandler
     public void handle(RefuseDossier command) {
-        requireStatus("Only a new dossier can be refused at reception", DossierStatus.NEW);
+        requireStatus(DossierError.REFUSE_ONLY_NEW, DossierStatus.NEW);
         apply(new DossierRefused(dossierId, requireText(command.reason(), "reason")));
     }
 
     @CommandHandler
     public void handle(RequestSupplement command, Clock clock) {
-        requireStatus("A supplement is requested at reception or while the dossier is being processed",
+        requireStatus(DossierError.SUPPLEMENT_STATE,
                 DossierStatus.NEW, DossierStatus.RECEIVED, DossierStatus.IN_PROCESS);
         apply(new SupplementRequested(dossierId, requireText(command.reason(), "reason"), today(clock)));
     }
 
     @CommandHandler
     public void handle(ReceiveSupplement command, WorkingCalendar calendar, Clock clock) {
-        requireStatus("No supplement was requested", DossierStatus.SUPPLEMENT_REQUESTED);
+        requireStatus(DossierError.NO_SUPPLEMENT_REQUESTED, DossierStatus.SUPPLEMENT_REQUESTED);
         LocalDate today = today(clock);
         if (appointmentOn == null) { // asked for at reception: the clock has not started
             apply(new SupplementReceived(dossierId, today, 0, null, Map.of()));
@@ -104,11 +106,11 @@ public class ProcedureDossier {
 
     @CommandHandler
     public void handle(StartStep command, WorkingCalendar calendar, Clock clock) {
-        requireStatus("Steps are worked while the dossier is being processed", DossierStatus.RECEIVED,
+        requireStatus(DossierError.STEPS_WHILE_PROCESSING, DossierStatus.RECEIVED,
                 DossierStatus.IN_PROCESS);
-        require(command.stepId() != null && !steps.containsKey(command.stepId()), "stepId: a new step");
-        require(command.agencyId() != null, "agencyId: the agency of the step");
-        require(command.days() >= 0 && command.days() <= 365, "days: 0 to 365 working days");
+        require(command.stepId() != null && !steps.containsKey(command.stepId()), "stepId", DossierError.STEP_EXISTS);
+        require(command.agencyId() != null, "agencyId", DossierError.STEP_AGENCY_REQUIRED);
+        require(command.days() >= 0 && command.days() <= 365, "days", DossierError.STEP_DAYS_RANGE, 365);
         LocalDate today = today(clock);
         apply(new ProcessingStepStarted(dossierId, command.stepId(), command.agencyId(), requireText(command.task(), "task"),
                 today, calendar.addWorkingDays(today, command.days())));
@@ -118,12 +120,12 @@ public class ProcedureDossier {
     public void handle(CompleteStep command, Clock clock) {
         Step step = steps.get(command.stepId());
         if (step == null) {
-            throw new IllegalArgumentException("stepId: a step of this dossier");
+            throw new InvalidInput("stepId", DossierError.STEP_UNKNOWN);
         }
         if (step.completed()) {
-            throw new BusinessRuleViolation("The step is already completed");
+            throw new BusinessRuleViolation(DossierError.STEP_COMPLETED);
         }
-        requireStatus("Steps are worked while the dossier is being processed", DossierStatus.IN_PROCESS);
+        requireStatus(DossierError.STEPS_WHILE_PROCESSING, DossierStatus.IN_PROCESS);
         LocalDate today = today(clock);
         apply(new ProcessingStepCompleted(dossierId, command.stepId(), step.agencyId(), today,
                 timeliness(today, step.dueOn(), false), command.note()));
@@ -131,38 +133,38 @@ public class ProcedureDossier {
 
     @CommandHandler
     public void handle(RequestPayment command) {
-        requireStatus("A financial obligation is requested while the dossier is being processed",
+        requireStatus(DossierError.PAYMENT_WHILE_PROCESSING,
                 DossierStatus.RECEIVED, DossierStatus.IN_PROCESS);
-        require(command.amountVnd() > 0, "amountVnd: more than 0");
+        require(command.amountVnd() > 0, "amountVnd", DossierError.AMOUNT_POSITIVE);
         apply(new PaymentRequested(dossierId, command.amountVnd(), requireText(command.purpose(), "purpose")));
     }
 
     @CommandHandler
     public void handle(RecordPayment command) {
         if (!paymentOutstanding) {
-            throw new BusinessRuleViolation("Nothing is due: the obligation is paid or was never requested");
+            throw new BusinessRuleViolation(DossierError.NOTHING_DUE);
         }
-        require(command.method() != null, "method: ONLINE or CASH");
+        require(command.method() != null, "method", DossierError.PAYMENT_METHOD_REQUIRED);
         apply(new PaymentReceived(dossierId, paymentAmount, command.method()));
     }
 
     @CommandHandler
     public void handle(StopProcessing command) {
-        requireOpen("stopped");
+        requireOpen(DossierError.CANNOT_STOP);
         apply(new ProcessingStopped(dossierId, requireText(command.reason(), "reason")));
     }
 
     @CommandHandler
     public void handle(WithdrawDossier command) {
-        requireOpen("withdrawn");
+        requireOpen(DossierError.CANNOT_WITHDRAW);
         apply(new DossierWithdrawn(dossierId, requireText(command.reason(), "reason")));
     }
 
     @CommandHandler
     public void handle(ResolveDossier command, Clock clock) {
-        requireStatus("Only a dossier being processed is resolved", DossierStatus.RECEIVED, DossierStatus.IN_PROCESS);
+        requireStatus(DossierError.RESOLVE_ONLY_PROCESSING, DossierStatus.RECEIVED, DossierStatus.IN_PROCESS);
         if (steps.values().stream().anyMatch(step -> !step.completed())) {
-            throw new BusinessRuleViolation("A processing step is not completed");
+            throw new BusinessRuleViolation(DossierError.STEP_NOT_COMPLETED);
         }
         LocalDate today = today(clock);
         apply(new DossierResolved(dossierId, today, appointmentOn, timeliness(today, appointmentOn, late),
@@ -171,15 +173,15 @@ public class ProcedureDossier {
 
     @CommandHandler
     public void handle(ReturnResult command, Clock clock) {
-        requireStatus("The result is returned once the dossier is resolved", DossierStatus.RESOLVED);
+        requireStatus(DossierError.RETURN_ONLY_RESOLVED, DossierStatus.RESOLVED);
         apply(new ResultReturned(dossierId, today(clock)));
     }
 
     @CommandHandler
     public void handle(IssueApology command, WorkingCalendar calendar, Clock clock) {
-        requireStatus("An apology is for a dossier still being processed", DossierStatus.RECEIVED,
+        requireStatus(DossierError.APOLOGY_WHILE_PROCESSING, DossierStatus.RECEIVED,
                 DossierStatus.IN_PROCESS, DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.PAYMENT_REQUESTED);
-        require(command.extraDays() >= 1 && command.extraDays() <= 60, "extraDays: 1 to 60 working days");
+        require(command.extraDays() >= 1 && command.extraDays() <= 60, "extraDays", DossierError.EXTRA_DAYS_RANGE, 60);
         LocalDate today = today(clock);
         LocalDate from = today.isAfter(appointmentOn) ? today : appointmentOn;
         apply(new ApologyIssued(dossierId, requireText(command.reason(), "reason"), appointmentOn,
@@ -188,11 +190,11 @@ public class ProcedureDossier {
 
     @CommandHandler
     public void handle(RateSatisfaction command) {
-        requireStatus("The applicant rates once the result is returned", DossierStatus.RESULT_RETURNED);
+        requireStatus(DossierError.RATE_AFTER_RESULT, DossierStatus.RESULT_RETURNED);
         if (rated) {
-            throw new BusinessRuleViolation("The dossier has already been rated");
+            throw new BusinessRuleViolation(DossierError.ALREADY_RATED);
         }
-        require(command.score() >= 1 && command.score() <= 5, "score: 1 to 5");
+        require(command.score() >= 1 && command.score() <= 5, "score", DossierError.SCORE_RANGE);
         apply(new SatisfactionRated(dossierId, command.score()));
     }
 
@@ -205,29 +207,29 @@ public class ProcedureDossier {
         return done.isBefore(due) ? Timeliness.EARLY : Timeliness.ON_TIME;
     }
 
-    private void requireStatus(String message, DossierStatus... allowed) {
+    private void requireStatus(DossierError refusal, DossierStatus... allowed) {
         for (DossierStatus candidate : allowed) {
             if (status == candidate) {
                 return;
             }
         }
-        throw new BusinessRuleViolation(message + " (the dossier is: " + status.label() + ")");
+        throw new BusinessRuleViolation(refusal, status);
     }
 
-    private void requireOpen(String what) {
+    private void requireOpen(DossierError refusal) {
         if (status.closed() || status == DossierStatus.RESOLVED) {
-            throw new BusinessRuleViolation("The dossier cannot be " + what + " now (it is: " + status.label() + ")");
+            throw new BusinessRuleViolation(refusal, status);
         }
     }
 
-    private static void require(boolean condition, String message) {
+    private static void require(boolean condition, String field, DossierError refusal, Object... arguments) {
         if (!condition) {
-            throw new IllegalArgumentException(message);
+            throw new InvalidInput(field, refusal, arguments);
         }
     }
 
     private static String requireText(String text, String field) {
-        require(text != null && !text.isBlank() && text.length() <= 2000, field + ": 1 to 2000 characters");
+        require(text != null && !text.isBlank() && text.length() <= 2000, field, DossierError.TEXT_LENGTH, Label.field(field), 2000);
         return text.strip();
     }
 

@@ -1,5 +1,6 @@
 package vn.egov.backbone.onestop.dossier;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import java.util.Optional;
 import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.onestop.settings.OneStopProperties;
@@ -54,7 +55,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @RestController
 @RequestMapping("/api/v1/public/dossiers")
 class PublicDossierController {
-    private static final String UNKNOWN = "No dossier has this tracking code";
 
     record Status(int code, String label) {
     }
@@ -81,7 +81,7 @@ class PublicDossierController {
 
     /** Online, the applicant identifies with the 12-digit citizen identity number (căn cước). */
     record OnlineApplicant(@NotBlank @Size(max = 200) String name,
-                           @NotBlank @Pattern(regexp = "\\d{12}", message = "12 digits") String idNumber,
+                           @NotBlank @Pattern(regexp = "\\d{12}", message = "{dossier.idNumber.pattern}") String idNumber,
                            @Size(max = 500) String address, @Size(max = 30) String phone, @Email @Size(max = 200) String email) {
         Applicant toApplicant() {
             return new Applicant(name.strip(), idNumber, address, phone, email);
@@ -123,9 +123,9 @@ class PublicDossierController {
             return tooMany();
         }
         ProcedureVersion procedure = catalogue.current(submission.procedureCode())
-                .orElseThrow(() -> new IllegalArgumentException("procedureCode: not in the catalogue"));
+                .orElseThrow(() -> new InvalidInput("procedureCode", DossierError.PROCEDURE_UNKNOWN));
         if (!procedure.fullyOnline()) {
-            throw new IllegalArgumentException("procedureCode: not offered online; submit it at a one-stop desk");
+            throw new InvalidInput("procedureCode", DossierError.NOT_ONLINE);
         }
         UnitView competent = routing.competentAuthority(procedure, null, submission.communeId());
         String trackingCode = routing.newTrackingCode();
@@ -173,7 +173,7 @@ class PublicDossierController {
     private Map<String, Object> find(String trackingCode) {
         return jdbc.sql("SELECT * FROM dossier_view WHERE tracking_code = :code").param("code", trackingCode.strip()
                         .toUpperCase(java.util.Locale.ROOT)).query().listOfRows().stream().findFirst()
-                .orElseThrow(() -> new NotFound(UNKNOWN));
+                .orElseThrow(() -> new NotFound(DossierError.TRACKING_CODE_UNKNOWN));
     }
 
     private boolean limited(HttpServletRequest request) {

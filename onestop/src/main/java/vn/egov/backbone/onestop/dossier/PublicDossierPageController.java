@@ -12,6 +12,9 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.NotFound;
+import vn.egov.backbone.core.shared.ErrorMessages;
+import vn.egov.backbone.core.shared.InvalidInput;
+import vn.egov.backbone.core.shared.Label;
 import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitView;
@@ -21,7 +24,6 @@ import vn.egov.backbone.onestop.procedure.ProcedureCatalogue.ProcedureVersion;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The citizen's pages, without signing in: online submission of a procedure offered online
@@ -34,9 +36,11 @@ class PublicDossierPageController {
     private final ProcedureCatalogue catalogue;
     private final UnitDirectory units;
     private final Validator validator;
+    private final ErrorMessages errors;
 
     PublicDossierPageController(PublicDossierController lookups, ProcedureCatalogue catalogue, UnitDirectory units,
-                                Validator validator) {
+                                Validator validator, ErrorMessages errors) {
+        this.errors = errors;
         this.lookups = lookups;
         this.catalogue = catalogue;
         this.units = units;
@@ -64,8 +68,8 @@ class PublicDossierPageController {
         Set<ConstraintViolation<PublicDossierController.Submission>> violations = validator.validate(submission);
         try {
             if (!violations.isEmpty()) {
-                throw new IllegalArgumentException(violations.stream()
-                        .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+                throw new InvalidInput(null, DossierError.INVALID_FIELDS, violations.stream()
+                        .map(v -> v.getPropertyPath().toString()).sorted().distinct().map(Label::field).toList());
             }
             ResponseEntity<?> answer = lookups.submit(submission, request);
             if (answer.getStatusCode().value() == 429) {
@@ -76,7 +80,7 @@ class PublicDossierPageController {
             }
         } catch (IllegalArgumentException | BusinessRuleViolation refused) {
             response.setStatus(422);
-            model.addAttribute("error", refused.getMessage());
+            model.addAttribute("error", errors.describe(refused));
         }
         return submissionForm(model);
     }

@@ -1,5 +1,6 @@
 package vn.egov.backbone.onestop.kpi;
 
+import vn.egov.backbone.core.shared.Forbidden;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.http.HttpHeaders;
@@ -127,9 +128,9 @@ class KpiController {
 
     /** Officials see the KPIs of the units they work in and everything below them. */
     private UnitView readable(String unitId) {
-        UnitView unit = units.find(unitId).orElseThrow(() -> new NotFound("Unit " + unitId + " does not exist"));
+        UnitView unit = units.find(unitId).orElseThrow(() -> new NotFound(KpiError.UNIT_NOT_FOUND, unitId));
         if (!authorizer.mayActFor(Authorizer.currentPrincipal().officialId(), unit.id())) {
-            throw new AccessDeniedException("The KPIs of a unit are for the officials of that unit and above");
+            throw new Forbidden(KpiError.UNIT_NOT_READABLE);
         }
         return unit;
     }

@@ -1,5 +1,6 @@
 package vn.egov.backbone.onestop.kpi;
 
+import vn.egov.backbone.core.shared.Forbidden;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,8 +45,7 @@ class KpiPageController {
         String me = Authorizer.currentPrincipal().officialId();
         String unit = unitId != null ? unitId : topUnit(me);
         UnitView view = units.find(unit).filter(u -> authorizer.mayActFor(me, u.id()))
-                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException(
-                        "The KPIs of a unit are for the officials of that unit and above"));
+                .orElseThrow(() -> new Forbidden(KpiError.UNIT_NOT_READABLE));
         Period p = Period.parse(period != null ? period : String.valueOf(LocalDate.now(clock.withZone(DisplayDates.VIETNAM)).getYear()));
         model.addAttribute("unit", view);
         model.addAttribute("period", p);

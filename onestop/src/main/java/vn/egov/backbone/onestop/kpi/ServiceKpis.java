@@ -1,5 +1,6 @@
 package vn.egov.backbone.onestop.kpi;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.unit.UnitDirectory;
@@ -37,7 +38,7 @@ public class ServiceKpis {
         public static Period parse(String text) {
             Matcher m = text == null ? null : PERIOD.matcher(text.strip());
             if (m == null || !m.matches()) {
-                throw new IllegalArgumentException("period: a year (2026), a quarter (2026-Q1) or a month (2026-03)");
+                throw new InvalidInput("period", KpiError.PERIOD_FORMAT);
             }
             int year = Integer.parseInt(m.group(1));
             if (m.group(2) != null) {
@@ -48,7 +49,7 @@ public class ServiceKpis {
             if (m.group(3) != null) {
                 int month = Integer.parseInt(m.group(3));
                 if (month < 1 || month > 12) {
-                    throw new IllegalArgumentException("period: month 01 to 12");
+                    throw new InvalidInput("period", KpiError.MONTH_RANGE);
                 }
                 YearMonth ym = YearMonth.of(year, month);
                 return new Period(text.strip(), ym.atDay(1), ym.atEndOfMonth());

@@ -1,5 +1,6 @@
 package vn.egov.backbone.onestop.procedure;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -25,7 +26,7 @@ public class Procedure {
 
     @CommandHandler
     public Procedure(PublishProcedure command) {
-        require(command.code() != null && command.code().matches("[A-Z0-9.\\-]{2,30}"), "code: 2 to 30 letters, digits, . or -");
+        require(command.code() != null && command.code().matches("[A-Z0-9.\\-]{2,30}"), "code", ProcedureError.CODE_FORMAT);
         apply(new ProcedurePublished(command.code(), 1, valid(command.details())));
     }
 
@@ -35,18 +36,18 @@ public class Procedure {
     }
 
     private static ProcedureDetails valid(ProcedureDetails d) {
-        require(d != null && d.name() != null && !d.name().isBlank() && d.name().length() <= 500, "name: 1 to 500 characters");
-        require(d.level() != null, "level: PROVINCE or COMMUNE");
+        require(d != null && d.name() != null && !d.name().isBlank() && d.name().length() <= 500, "name", ProcedureError.NAME_LENGTH, 500);
+        require(d.level() != null, "level", ProcedureError.LEVEL_REQUIRED);
         require(d.level() != Level.PROVINCE || (d.agency() != null && !d.agency().isBlank()),
-                "agency: the province agency that decides");
-        require(d.processingDays() >= 0 && d.processingDays() <= 365, "processingDays: 0 to 365");
-        require(d.feeVnd() >= 0, "feeVnd: not negative");
+                "agency", ProcedureError.AGENCY_REQUIRED);
+        require(d.processingDays() >= 0 && d.processingDays() <= 365, "processingDays", ProcedureError.DAYS_RANGE, 365);
+        require(d.feeVnd() >= 0, "feeVnd", ProcedureError.FEE_NEGATIVE);
         return d;
     }
 
-    private static void require(boolean condition, String message) {
+    private static void require(boolean condition, String field, ProcedureError refusal, Object... arguments) {
         if (!condition) {
-            throw new IllegalArgumentException(message);
+            throw new InvalidInput(field, refusal, arguments);
         }
     }
 

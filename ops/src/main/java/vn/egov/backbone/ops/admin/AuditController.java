@@ -1,5 +1,6 @@
 package vn.egov.backbone.ops.admin;
 
+import vn.egov.backbone.core.shared.Forbidden;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -49,7 +50,7 @@ class AuditController {
         List<AuditEntry> entries = new ArrayList<>();
         eventStore.readEvents(aggregateId).asStream().forEach(event -> entries.add(entry(event)));
         if (entries.isEmpty()) {
-            throw new NotFound("No history for " + aggregateId);
+            throw new NotFound(AdminError.NO_HISTORY, aggregateId);
         }
         return entries;
     }
@@ -61,7 +62,7 @@ class AuditController {
         }
         String unit = units.find(aggregateId).map(u -> aggregateId).orElse(null);
         if (!authorizer.holds(principal.officialId(), Role.ADMINISTRATOR, unit)) {
-            throw new AccessDeniedException("Reading this history needs the role ADMINISTRATOR");
+            throw new Forbidden(AdminError.HISTORY_NEEDS_ADMINISTRATOR);
         }
     }
 

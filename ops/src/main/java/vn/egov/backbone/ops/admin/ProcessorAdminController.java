@@ -59,7 +59,7 @@ class ProcessorAdminController {
         authorizer.require(Role.ADMINISTRATOR, null);
         StreamingEventProcessor processor = processor(name);
         if (!processor.supportsReset()) {
-            throw new BusinessRuleViolation("Processor " + name + " cannot be replayed");
+            throw new BusinessRuleViolation(AdminError.NOT_REPLAYABLE, name);
         }
         processor.shutDown();
         processor.resetTokens();
@@ -68,11 +68,11 @@ class ProcessorAdminController {
     }
 
     private StreamingEventProcessor processor(String name) {
-        EventProcessor processor = processing.eventProcessor(name).orElseThrow(() -> new NotFound("No processor " + name));
+        EventProcessor processor = processing.eventProcessor(name).orElseThrow(() -> new NotFound(AdminError.NO_PROCESSOR, name));
         if (processor instanceof StreamingEventProcessor streaming) {
             return streaming;
         }
-        throw new NotFound("No streaming processor " + name);
+        throw new NotFound(AdminError.NO_PROCESSOR, name);
     }
 
     private static ProcessorStatus status(StreamingEventProcessor processor) {

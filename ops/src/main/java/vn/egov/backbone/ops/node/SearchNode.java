@@ -1,6 +1,5 @@
 package vn.egov.backbone.ops.node;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,14 +15,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.egov.backbone.ops.admin.AdminError;
+import vn.egov.backbone.ops.web.ProblemResponses;
 import vn.egov.backbone.search.index.SearchConfiguration;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -56,10 +54,10 @@ class SearchNode {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     @ConditionalOnProperty(name = "backbone.node.role", havingValue = "search")
     static class SearchOnly extends OncePerRequestFilter {
-        private final ObjectMapper json;
+        private final ProblemResponses problems;
 
-        SearchOnly(ObjectMapper json) {
-            this.json = json;
+        SearchOnly(ProblemResponses problems) {
+            this.problems = problems;
         }
 
         @Override
@@ -70,13 +68,7 @@ class SearchNode {
                 chain.doFilter(request, response);
                 return;
             }
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "This node serves search only; " + path + " is served by the other nodes");
-            problem.setInstance(URI.create(path));
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), problem);
+            problems.write(request, response, HttpStatus.NOT_FOUND, AdminError.SEARCH_NODE_ONLY, path);
         }
     }
 }

@@ -1,6 +1,5 @@
 package vn.egov.backbone.ops.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,6 +20,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import vn.egov.backbone.core.identity.ApiTokenStore;
 import vn.egov.backbone.ops.web.ProblemResponses;
+import vn.egov.backbone.core.shared.CodedError;
+import vn.egov.backbone.core.shared.Forbidden;
+import vn.egov.backbone.core.shared.RequestError;
 import vn.egov.backbone.core.identity.LoginThrottle;
 import vn.egov.backbone.core.identity.OfficialUserDetailsService;
 
@@ -87,14 +89,14 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokenStore tokens,
-                            OfficialUserDetailsService officials, ObjectMapper json) throws Exception {
+                            OfficialUserDetailsService officials, ProblemResponses problems) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Backbone\", Bearer");
-            ProblemResponses.write(request, response, json, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                    "Sign in with HTTP Basic or a bearer token");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, RequestError.UNAUTHENTICATED);
         };
         AccessDeniedHandler denied = (request, response, e) ->
-                ProblemResponses.write(request, response, json, HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+                problems.write(request, response, HttpStatus.FORBIDDEN,
+                        e instanceof CodedError coded ? coded : new Forbidden(RequestError.FORBIDDEN));
         return http
                 .securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)

@@ -7,112 +7,126 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.CodedError;
+import vn.egov.backbone.core.shared.ErrorCode;
+import vn.egov.backbone.core.shared.ErrorMessages;
 import vn.egov.backbone.core.shared.NotFound;
+import vn.egov.backbone.core.shared.RequestError;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Every API error is an RFC 9457 Problem Details body. Validation errors carry a message per field
- * ({@code errors}); rule violations and concurrent updates are 409; nothing the client sends ends in
- * a 500.
+ * Every API error is an RFC 9457 Problem Details body with a stable {@code code} (see
+ * {@link ErrorCode}) and a {@code detail} in the request's language (Accept-Language, Vietnamese unless
+ * English is asked for). Invalid fields are also listed in {@code errors}; rule violations and concurrent
+ * updates are 409; nothing the client sends ends in a 500.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-    static final String TYPE_BASE = "https://backbone.egov.vn/problems/";
+
+    private final ErrorMessages messages;
+
+    ApiExceptionHandler(ErrorMessages messages) {
+        this.messages = messages;
+    }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badInput(IllegalArgumentException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", e.getMessage());
-        if (e instanceof CodedError coded) {
-            problem.setProperty("code", coded.code());
-            if (coded.code().endsWith("too-large")) {
-                problem.setStatus(HttpStatus.PAYLOAD_TOO_LARGE);
-            }
+        if (!(e instanceof CodedError coded)) {
+            // A library's refusal of a value: its text is English and technical, so it goes to the log only.
+            log.info("Request refused: {}", e.toString());
+            return problem(HttpStatus.BAD_REQUEST, RequestError.INVALID_INPUT);
         }
-        // Domain checks say "field: message"; surface them like bean validation errors.
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        int colon = message.indexOf(':');
-        if (colon > 0 && message.substring(0, colon).matches("[A-Za-z.]+")) {
-            problem.setProperty("errors", Map.of(message.substring(0, colon), message.substring(colon + 1).strip()));
+        HttpStatus status = coded.code().endsWith("too-large") ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = problem(status, coded);
+        if (coded.field() != null) {
+            problem.setProperty("errors", Map.of(coded.field(), problem.getDetail()));
         }
         return problem;
     }
 
     @ExceptionHandler(BusinessRuleViolation.class)
     ProblemDetail ruleViolation(BusinessRuleViolation e) {
-        return problem(HttpStatus.CONFLICT, "rule-violation", e.getMessage());
+        return problem(HttpStatus.CONFLICT, e);
     }
 
     @ExceptionHandler({ConcurrencyException.class, ConflictingModificationException.class,
             AggregateStreamCreationException.class, DuplicateKeyException.class})
     ProblemDetail concurrentUpdate(RuntimeException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-update",
-                "Someone else changed this at the same moment; reload it and try again");
+        return problem(HttpStatus.CONFLICT, RequestError.CONCURRENT_UPDATE);
     }
 
-    @ExceptionHandler({NotFound.class, AggregateNotFoundException.class})
-    ProblemDetail notFound(RuntimeException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, e);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail noAggregate(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, RequestError.NOT_FOUND);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage());
+        return e instanceof CodedError coded ? problem(HttpStatus.FORBIDDEN, coded)
+                : problem(HttpStatus.FORBIDDEN, RequestError.FORBIDDEN);
     }
 
     /** A multipart body that cannot be parsed (no boundary, cut off, malformed parts). */
     @ExceptionHandler(MultipartException.class)
     ProblemDetail brokenMultipart(MultipartException e) {
         log.info("Unreadable multipart request: {}", e.getMessage());
-        return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Không đọc được nội dung gửi lên (multipart hỏng)");
+        return problem(HttpStatus.BAD_REQUEST, RequestError.MALFORMED_MULTIPART);
     }
 
     /** JSON that Jackson cannot bind to the endpoint's record, e.g. a key given twice. */
     @ExceptionHandler(HttpMessageConversionException.class)
     ProblemDetail unconvertible(HttpMessageConversionException e) {
         log.info("Unconvertible request body: {}", e.getMessage());
-        return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "The request body is not valid JSON for this endpoint");
+        return problem(HttpStatus.BAD_REQUEST, RequestError.UNREADABLE_BODY);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input",
-                "Parameter '" + e.getName() + "' has an invalid value");
-        problem.setProperty("errors", Map.of(e.getName(), "invalid value '" + e.getValue() + "'"));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, RequestError.INVALID_VALUE, e.getName(), e.getValue());
+        problem.setProperty("errors", Map.of(e.getName(), problem.getDetail()));
         return problem;
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        // Bean validation's messages come from the same bundles, in the request's language.
         Map<String, String> errors = new LinkedHashMap<>();
         e.getBindingResult().getFieldErrors().forEach(error ->
                 errors.merge(error.getField(), String.valueOf(error.getDefaultMessage()), (a, b) -> a + "; " + b));
         e.getBindingResult().getGlobalErrors().forEach(error ->
                 errors.put(error.getObjectName(), String.valueOf(error.getDefaultMessage())));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "The request has invalid fields");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, RequestError.INVALID_FIELDS);
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -121,42 +135,56 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "The request has invalid values");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, RequestError.INVALID_FIELDS);
         Map<String, String> errors = new LinkedHashMap<>();
         e.getParameterValidationResults().forEach(result -> errors.put(
                 String.valueOf(result.getMethodParameter().getParameterName()),
                 result.getResolvableErrors().stream().map(err -> String.valueOf(err.getDefaultMessage()))
-                        .reduce((a, b) -> a + "; " + b).orElse("invalid")));
+                        .reduce((a, b) -> a + "; " + b).orElse("")));
         problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, RequestError.MISSING_PARAMETER, e.getParameterName());
+        problem.setProperty("errors", Map.of(e.getParameterName(), problem.getDetail()));
         return ResponseEntity.badRequest().body(problem);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        String detail = "The request body is not valid JSON for this endpoint";
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", detail);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, RequestError.UNREADABLE_BODY);
         if (e.getCause() instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
             String field = invalid.getPath().get(invalid.getPath().size() - 1).getFieldName();
-            String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
-                    ? "; allowed: " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants()) : "";
-            problem.setDetail("Field '" + field + "' has an invalid value '" + invalid.getValue() + "'" + allowed);
-            problem.setProperty("errors", Map.of(field, "invalid value" + allowed));
+            String value = String.valueOf(invalid.getValue());
+            if (invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+                value += " ∉ " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+            }
+            ProblemDetail invalidValue = problem(HttpStatus.BAD_REQUEST, RequestError.INVALID_VALUE, field, value);
+            invalidValue.setProperty("errors", Map.of(field, invalidValue.getDetail()));
+            return ResponseEntity.badRequest().body(invalidValue);
         }
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /**
+     * The framework's own answers (405, 415, 406, a missing path variable …): they get a code and a
+     * message from the bundles by their status, instead of Spring's English text.
+     */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
-            if (URI.create("about:blank").equals(problem.getType())) {
-                problem.setType(URI.create(TYPE_BASE + statusCode.value()));
-            }
-            if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
-                String type = problem.getType().toString();
-                problem.setProperty("code", type.substring(type.lastIndexOf('/') + 1));
-            }
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            ErrorCode code = RequestErrors.forStatus(statusCode.value());
+            problem.setType(URI.create(ProblemResponses.TYPE_BASE + code.code()));
+            problem.setProperty("code", code.code());
+            problem.setDetail(messages.describe(code, RequestErrors.arguments(code, request),
+                    LocaleContextHolder.getLocale()));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
@@ -164,14 +192,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuntimeException.class)
     ProblemDetail unexpected(RuntimeException e) {
         log.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                "An unexpected error occurred; it has been logged");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, RequestError.INTERNAL_ERROR);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setProperty("code", type);
+    private ProblemDetail problem(HttpStatus status, CodedError error) {
+        return problem(status, error.errorCode(), error.arguments());
+    }
+
+    private ProblemDetail problem(HttpStatus status, ErrorCode code, Object... arguments) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                messages.describe(code, arguments, LocaleContextHolder.getLocale()));
+        problem.setType(URI.create(ProblemResponses.TYPE_BASE + code.code()));
+        problem.setProperty("code", code.code());
         return problem;
     }
 }

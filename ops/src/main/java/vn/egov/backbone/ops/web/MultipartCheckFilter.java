@@ -1,6 +1,6 @@
 package vn.egov.backbone.ops.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.egov.backbone.core.shared.RequestError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,10 +26,10 @@ import java.util.Locale;
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class MultipartCheckFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(MultipartCheckFilter.class);
-    private final ObjectMapper json;
+    private final ProblemResponses problems;
 
-    MultipartCheckFilter(ObjectMapper json) {
-        this.json = json;
+    MultipartCheckFilter(ProblemResponses problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -54,8 +54,7 @@ class MultipartCheckFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, boolean tooLarge) throws IOException {
-        ProblemResponses.write(request, response, json, tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
-                tooLarge ? "too-large" : "unreadable-body", tooLarge
-                        ? "Nội dung gửi lên vượt quá giới hạn cho phép" : "Không đọc được nội dung gửi lên (multipart hỏng)");
+        problems.write(request, response, tooLarge ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                tooLarge ? RequestError.TOO_LARGE : RequestError.MALFORMED_MULTIPART);
     }
 }

@@ -6,23 +6,44 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+import vn.egov.backbone.core.shared.CodedError;
+import vn.egov.backbone.core.shared.ErrorCode;
+import vn.egov.backbone.core.shared.ErrorMessages;
 
 import java.io.IOException;
 import java.net.URI;
 
 /**
- * Problem Details written by a filter, before any controller (and so before {@link ApiExceptionHandler})
- * is reached: the same {@code type} and {@code code} as the handler's answers.
+ * Problem Details written outside the controllers — by a filter, a security entry point, the error page
+ * controller — with the same {@code type}, {@code code} and language as {@link ApiExceptionHandler}'s.
  */
-public final class ProblemResponses {
-    private ProblemResponses() {
+@Component
+public class ProblemResponses {
+    static final String TYPE_BASE = "https://backbone.egov.vn/problems/";
+
+    private final ObjectMapper json;
+    private final ErrorMessages messages;
+    private final LocaleResolver locales;
+
+    ProblemResponses(ObjectMapper json, ErrorMessages messages, LocaleResolver locales) {
+        this.json = json;
+        this.messages = messages;
+        this.locales = locales;
     }
 
-    public static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json,
-                             HttpStatus status, String code, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(ApiExceptionHandler.TYPE_BASE + code));
-        problem.setProperty("code", code);
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, CodedError error)
+            throws IOException {
+        write(request, response, status, error.errorCode(), error.arguments());
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, ErrorCode code,
+                      Object... arguments) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                messages.describe(code, arguments, locales.resolveLocale(request)));
+        problem.setType(URI.create(TYPE_BASE + code.code()));
+        problem.setProperty("code", code.code());
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

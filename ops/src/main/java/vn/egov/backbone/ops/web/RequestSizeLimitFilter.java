@@ -1,7 +1,7 @@
 package vn.egov.backbone.ops.web;
 
 import vn.egov.backbone.ops.settings.OpsProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.egov.backbone.core.shared.RequestError;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,11 +22,11 @@ import java.io.IOException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final long maxJsonBytes;
-    private final ObjectMapper json;
+    private final ProblemResponses problems;
 
-    RequestSizeLimitFilter(OpsProperties settings, ObjectMapper json) {
+    RequestSizeLimitFilter(OpsProperties settings, ProblemResponses problems) {
         this.maxJsonBytes = settings.api().maxJsonSize().toBytes();
-        this.json = json;
+        this.problems = problems;
     }
 
     @Override
@@ -35,8 +35,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         String contentType = request.getContentType();
         boolean isJson = contentType != null && contentType.toLowerCase().contains("json");
         if (isJson && request.getContentLengthLong() > maxJsonBytes) {
-            ProblemResponses.write(request, response, json, HttpStatus.PAYLOAD_TOO_LARGE, "too-large",
-                    "The request body is larger than " + maxJsonBytes + " bytes");
+            problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, RequestError.TOO_LARGE);
             return;
         }
         chain.doFilter(request, response);

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import vn.egov.backbone.ops.support.Browser;
+import vn.egov.backbone.ops.support.Province;
 import vn.egov.backbone.ops.support.RunningBackbone;
 
 import java.nio.file.Path;
@@ -105,5 +106,59 @@ class BrowserLoginTest {
                 .anyMatch(canvas -> canvas.getAttribute("style") != null && canvas.getAttribute("style").contains("height")))
                 .as("Chart.js ran (it sizes its canvases)").isTrue();
         assertThat(browser.console()).noneMatch(line -> line.contains("Content Security Policy"));
+    }
+
+    /** English words that no Vietnamese sentence contains: one of them on a Vietnamese page is an English message. */
+    private static final java.util.regex.Pattern ENGLISH = java.util.regex.Pattern.compile(
+            "\\b(the|is|are|not|cannot|must|only|already|does|exist|has|have|this|that|needs|Error|Forbidden|Found|Bad|Request|Internal)\\b");
+
+    /**
+     * The known ways to make a page show an error, done as a user would: a refused form, an address that
+     * does not exist, a page of a unit the official may not see, a mistyped period. Each answer is in
+     * Vietnamese, with no English word and no unresolved message key ({@code ??…??}); English only with
+     * {@code ?lang=en}.
+     */
+    @Test
+    void everyErrorAPageShowsIsVietnamese() {
+        Province province = new Province(backbone);
+        province.official("can.bo.xa", "Lê Văn Xã", "TP.001", "SPECIALIST", "NONE");
+        browser.signOut();
+        browser.signIn("admin", RunningBackbone.ADMIN_PASSWORD);
+
+        browser.go("/admin/units");
+        browser.type("code", "TP");
+        browser.type("name", "Tỉnh Trùng Mã");
+        var page = browser.find(By.tagName("html"));
+        browser.find(By.id("code")).submit();
+        browser.awaitNewPage(page);
+        assertVietnamese("a refused form", browser.find(By.cssSelector("p.error")).getText());
+
+        browser.go("/khong-co-trang-nay");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("404 — Không tìm thấy trang");
+        assertVietnamese("an unknown address", pageText());
+
+        browser.go("/kpi?period=2026-13");
+        assertThat(browser.find(By.cssSelector("p.error")).getText()).isEqualTo("Tháng từ 01 đến 12.");
+        assertVietnamese("a mistyped period", pageText());
+
+        browser.go("/khong-co-trang-nay?lang=en");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("404 — Not found");
+        browser.go("/?lang=vi");
+
+        browser.signOut();
+        browser.signIn("can.bo.xa", "mật-khẩu-can.bo.xa");
+        browser.go("/kpi?unitId=" + province.unitId("TP"));
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("403 — Không có quyền truy cập");
+        assertVietnamese("a unit outside the official's scope", pageText());
+        browser.screenshot("error-403");
+    }
+
+    private String pageText() {
+        return browser.find(By.tagName("body")).getText();
+    }
+
+    private static void assertVietnamese(String what, String text) {
+        assertThat(text).as(what).doesNotContain("??").doesNotContainPattern(ENGLISH)
+                .containsPattern("[ăâđêôơưạảấầẩậắằẳặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]");
     }
 }

@@ -115,7 +115,8 @@ class EOfficeApiTest {
 
         Api.Response duplicate = clerk.api().post("/api/v1/documents/incoming", body);
         assertThat(duplicate.status()).isEqualTo(409);
-        assertThat(duplicate.body().get("detail").asText()).contains("already registered");
+        assertThat(duplicate.body().get("code").asText()).isEqualTo("incoming.already-registered");
+        assertThat(duplicate.body().get("detail").asText()).contains("đã được vào sổ");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> leader.api().get("/api/v1/documents/" + id).status() == 200);
         Api.Response assigned = leader.api().post("/api/v1/documents/" + id + "/assignment", Map.of(

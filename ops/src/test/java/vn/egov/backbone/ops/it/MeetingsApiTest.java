@@ -169,7 +169,8 @@ class MeetingsApiTest {
         String later = schedule("Họp chuẩn bị kỳ họp HĐND", "HYBRID", Instant.now().plus(3, ChronoUnit.HOURS), List.of());
         Api.Response early = chair.api().get("/api/v1/meetings/" + later + "/join");
         assertThat(early.status()).isEqualTo(409);
-        assertThat(early.body().get("detail").asText()).startsWith("The video room opens at");
+        assertThat(early.body().get("code").asText()).isEqualTo("conference.opens-at");
+        assertThat(early.body().get("detail").asText()).startsWith("Phòng họp trực tuyến mở lúc");
         String inPerson = schedule("Họp tổ công tác", "IN_PERSON", Instant.now().plus(5, ChronoUnit.MINUTES), List.of());
         assertThat(chair.api().get("/api/v1/meetings/" + inPerson + "/join").status()).isEqualTo(409);
     }
@@ -188,7 +189,8 @@ class MeetingsApiTest {
         Api.Response unknown = jitsi(CALLBACK_SECRET).raw("POST", "/jitsi/reservations/conference",
                 "application/x-www-form-urlencoded", "name=%5Bthunghiem%5Dphong-la&start_time=x&mail_owner=a");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.body().get("message").asText()).contains("No meeting is scheduled");
+        assertThat(unknown.body().get("code").asText()).isEqualTo("conference.no-meeting-in-room");
+        assertThat(unknown.body().get("message").asText()).contains("Không có cuộc họp nào được lên lịch");
 
         Api.Response reserved = jitsi(CALLBACK_SECRET).raw("POST", "/jitsi/reservations/conference",
                 "application/x-www-form-urlencoded", form);
@@ -211,7 +213,8 @@ class MeetingsApiTest {
         Api.Response refused = jitsi(CALLBACK_SECRET).raw("POST", "/jitsi/reservations/conference",
                 "application/x-www-form-urlencoded", form);
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.body().get("message").asText()).contains("cancelled");
+        assertThat(refused.body().get("code").asText()).isEqualTo("conference.meeting-status");
+        assertThat(refused.body().get("message").asText()).isEqualTo("Cuộc họp trong phòng này đã hủy.");
         assertThat(memberSnv.api().get("/api/v1/meetings/notifications").body().toString()).contains("Hoãn do bão số 9");
     }
 

@@ -94,6 +94,57 @@ class SecurityApiTest {
 
     // ---- 2. acting on another agency's document ------------------------------------------------
 
+    /**
+     * Every refusal carries a stable code and a detail in the language the client asks for (Accept-Language),
+     * Vietnamese by default — also the answers no controller gives: an unknown address, a method the address
+     * does not take, a missing sign-in.
+     */
+    @Test
+    void refusalsCarryACodeAndSpeakTheClientsLanguage() {
+        Api admin = backbone.admin();
+        Map<String, Object> blankUnit = Map.of("code", "TP.TRONG", "name", " ", "kind", "COMMUNE",
+                "parentId", province.unitId("TP"));
+        Api.Response invalid = admin.post("/api/v1/units", blankUnit);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().get("code").asText()).isEqualTo("request.invalid-fields");
+        assertThat(invalid.body().get("detail").asText()).isEqualTo("Yêu cầu có trường không hợp lệ.");
+        assertThat(invalid.body().at("/errors/name").asText()).isEqualTo("không được để trống");
+        Api.Response invalidInEnglish = admin.header("Accept-Language", "en-GB,en;q=0.9").post("/api/v1/units", blankUnit);
+        assertThat(invalidInEnglish.body().get("detail").asText()).isEqualTo("The request has invalid fields.");
+        assertThat(invalidInEnglish.body().at("/errors/name").asText()).isEqualTo("must not be blank");
+
+        Map<String, Object> takenCode = Map.of("code", "TP", "name", "Xã Trùng Mã Tỉnh", "kind", "COMMUNE",
+                "parentId", province.unitId("TP"));
+        Api.Response vietnamese = admin.post("/api/v1/units", takenCode);
+        assertThat(vietnamese.status()).isEqualTo(409);
+        assertThat(vietnamese.body().get("code").asText()).isEqualTo("unit.code-taken");
+        assertThat(vietnamese.body().get("detail").asText()).isEqualTo("Mã đơn vị “TP” đã được đơn vị khác sử dụng.");
+        Api.Response english = admin.header("Accept-Language", "en-GB,en;q=0.9").post("/api/v1/units", takenCode);
+        assertThat(english.body().get("code").asText()).isEqualTo("unit.code-taken");
+        assertThat(english.body().get("detail").asText()).isEqualTo("The unit code “TP” is already used by another unit.");
+        Api.Response unsupportedLanguage = admin.header("Accept-Language", "fr-FR").post("/api/v1/units", takenCode);
+        assertThat(unsupportedLanguage.body().get("detail").asText()).isEqualTo(vietnamese.body().get("detail").asText());
+        Api.Response garbledLanguage = admin.header("Accept-Language", ";;;q=x").post("/api/v1/units", takenCode);
+        assertThat(garbledLanguage.body().get("detail").asText()).isEqualTo(vietnamese.body().get("detail").asText());
+
+        Api.Response unknown = admin.get("/api/v1/khong-co-gi-o-day");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("code").asText()).isEqualTo("request.not-found");
+        assertThat(unknown.body().get("detail").asText()).isEqualTo("Không tìm thấy địa chỉ này.");
+        Api.Response wrongMethod = admin.raw("PATCH", "/api/v1/units", "application/json", "{}");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.body().get("code").asText()).isEqualTo("request.method-not-allowed");
+        assertThat(wrongMethod.body().get("detail").asText()).isEqualTo("Địa chỉ này không nhận phương thức PATCH.");
+        Api.Response anonymous = Api.anonymous(backbone.baseUrl()).header("Accept-Language", "en").get("/api/v1/units");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body().get("code").asText()).isEqualTo("request.unauthenticated");
+        assertThat(anonymous.body().get("detail").asText()).isEqualTo("Sign in with HTTP Basic or a bearer token.");
+        Api.Response notAllowed = specialist.api().post("/api/v1/units", takenCode);
+        assertThat(notAllowed.status()).isEqualTo(403);
+        assertThat(notAllowed.body().get("code").asText()).isEqualTo("identity.role-required-in-unit");
+        assertThat(notAllowed.body().get("detail").asText()).isEqualTo("Việc này cần vai trò Quản trị tại đơn vị liên quan.");
+    }
+
     @Test
     void aDraftCannotReplaceAnotherAgencysDocumentNorTellWhetherItExists() {
         String provinceDocument = issuedByTheProvince("Về việc tổng kết công tác năm 2026");
@@ -332,10 +383,10 @@ class SecurityApiTest {
                 "{\"username\":\"vai.tro.rong\",\"fullName\":\"Vai Trò Rỗng\",\"unitId\":\"" + province.unitId("TP.SNV")
                         + "\",\"password\":\"mật-khẩu-vai-trò\",\"roles\":[null]}");
         assertThat(nullRole.status()).as(nullRole.toString()).isEqualTo(400);
-        assertThat(nullRole.body().get("code").asText()).isEqualTo("invalid-input");
+        assertThat(nullRole.body().get("code").asText()).isEqualTo("request.invalid-fields");
         Api.Response missingParameter = backbone.admin().delete("/api/v1/officials/" + clerk.id() + "/roles");
         assertThat(missingParameter.status()).isEqualTo(400);
-        assertThat(missingParameter.body().path("code").asText()).as(missingParameter.toString()).isEqualTo("400");
+        assertThat(missingParameter.body().path("code").asText()).as(missingParameter.toString()).isEqualTo("request.missing-parameter");
     }
 
     /** A browser's session without a browser: the sign-in form with its CSRF token, then pages with the cookie. */

@@ -92,7 +92,7 @@ class UnitsAndOfficialsApiTest {
         Api.Response stale = admin.header("If-Match", "\"0\"").put("/api/v1/units/" + commune + "/name",
                 Map.of("name", "Xã Khác"));
         assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
-        assertThat(stale.body().get("type").asText()).endsWith("/concurrent-update");
+        assertThat(stale.body().get("type").asText()).endsWith("/request.concurrent-update");
 
         JsonNode history = admin.get("/api/v1/audit/" + commune).body();
         assertThat(history).hasSize(2);
@@ -136,7 +136,8 @@ class UnitsAndOfficialsApiTest {
         assertThat(ids(admin.get("/api/v1/units").body())).doesNotContain(a, b).contains(c);
         Api.Response renameMerged = admin.put("/api/v1/units/" + a + "/name", Map.of("name", "Xã Đông Sơn 2"));
         assertThat(renameMerged.status()).isEqualTo(409);
-        assertThat(renameMerged.body().get("detail").asText()).contains("merged");
+        assertThat(renameMerged.body().get("code").asText()).isEqualTo("unit.inactive");
+        assertThat(renameMerged.body().get("detail").asText()).contains("đã sáp nhập");
         Api.Response mergeAgain = admin.post("/api/v1/units/mergers", Map.of("code", "TP.M4", "name", "Xã Lại Sáp Nhập",
                 "kind", "COMMUNE", "parentId", provinceId, "sourceUnitIds", List.of(a, c)));
         assertThat(mergeAgain.status()).isEqualTo(409);
@@ -190,7 +191,7 @@ class UnitsAndOfficialsApiTest {
         Api.Response underDepartment = admin.post("/api/v1/units", Map.of("code", "TP.BAD", "name", "Xã Sai Chỗ",
                 "kind", "COMMUNE", "parentId", unitId("TP.UBND.VP")));
         assertThat(underDepartment.status()).isEqualTo(409);
-        assertThat(underDepartment.body().get("detail").asText()).contains("cannot be placed under");
+        assertThat(underDepartment.body().get("code").asText()).isEqualTo("unit.parent-kind-not-allowed");
 
         Api.Response unknownParent = admin.post("/api/v1/units", Map.of("code", "TP.BAD", "name", "Xã Mồ Côi",
                 "kind", "COMMUNE", "parentId", UUID.randomUUID().toString()));
@@ -199,7 +200,8 @@ class UnitsAndOfficialsApiTest {
         Api.Response duplicateCode = admin.post("/api/v1/units", Map.of("code", "tp.001", "name", "Xã Trùng Mã",
                 "kind", "COMMUNE", "parentId", provinceId));
         assertThat(duplicateCode.status()).isEqualTo(409);
-        assertThat(duplicateCode.body().get("detail").asText()).contains("already used");
+        assertThat(duplicateCode.body().get("code").asText()).isEqualTo("unit.code-taken");
+        assertThat(duplicateCode.body().get("detail").asText()).contains("đã được đơn vị khác sử dụng");
 
         Api.Response blank = admin.post("/api/v1/units", Map.of("code", "", "name", " ", "kind", "COMMUNE"));
         assertThat(blank.status()).isEqualTo(400);

@@ -1,5 +1,6 @@
 package vn.egov.backbone.search.query;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -58,7 +59,7 @@ class SearchController {
     @GetMapping("/{id}/similar")
     List<SearchResult.Hit> similar(@PathVariable String id, @RequestParam(defaultValue = "5") int count) {
         if (count < 1 || count > 20) {
-            throw new IllegalArgumentException("count: between 1 and 20");
+            throw new InvalidInput("count", SearchError.COUNT_RANGE, 20);
         }
         return search.similar(access.scopeOf(me()), id, count);
     }

@@ -1,5 +1,6 @@
 package vn.egov.backbone.search.query;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import org.springframework.format.annotation.DateTimeFormat;
 import vn.egov.backbone.eoffice.document.api.DocumentStatus;
 import vn.egov.backbone.eoffice.document.api.DocumentType;
@@ -29,7 +30,7 @@ record SearchForm(String q, RecordKind kind, DocumentType type, String issuer, S
     /** The search for {@code query} (the text, possibly shortened by the caller) on the given page. */
     SearchRequest toRequest(String query, int pageNumber, int pageSize) {
         if (status != null && !STATUSES.contains(status)) {
-            throw new IllegalArgumentException("status: not a status of a document, a dossier or a meeting");
+            throw new InvalidInput("status", SearchError.STATUS_UNKNOWN);
         }
         return new SearchRequest(query, name(kind), name(type), issuer, agency, name(urgency), status, year, from, to,
                 sort, pageNumber, pageSize);

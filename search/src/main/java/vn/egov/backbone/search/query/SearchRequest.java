@@ -1,5 +1,6 @@
 package vn.egov.backbone.search.query;
 
+import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.search.index.SearchFields;
 
 import java.time.LocalDate;
@@ -21,16 +22,16 @@ public record SearchRequest(String q, String kind, String type, String issuer, S
 
     public SearchRequest {
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
-            throw new IllegalArgumentException("q: at most " + MAX_QUERY_LENGTH + " characters");
+            throw new InvalidInput("q", SearchError.QUERY_TOO_LONG, MAX_QUERY_LENGTH);
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new IllegalArgumentException("size: between 1 and " + MAX_SIZE);
+            throw new InvalidInput("size", SearchError.SIZE_RANGE, MAX_SIZE);
         }
         if (page < 1 || (long) page * size > MAX_RESULTS) {
-            throw new IllegalArgumentException("page: from 1, and page × size at most " + MAX_RESULTS);
+            throw new InvalidInput("page", SearchError.PAGE_RANGE, MAX_RESULTS);
         }
         if (from != null && to != null && from.isAfter(to)) {
-            throw new IllegalArgumentException("from: must not be after to");
+            throw new InvalidInput("from", SearchError.FROM_AFTER_TO);
         }
         if (sort == null) {
             sort = Sort.RELEVANCE;

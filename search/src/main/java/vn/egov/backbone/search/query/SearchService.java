@@ -127,7 +127,7 @@ public class SearchService {
         return readAs(scope, searcher -> {
             TopDocs source = searcher.search(new TermQuery(new Term(SearchFields.ID, id)), 1);
             if (source.scoreDocs.length == 0) {
-                throw new NotFound("No document " + id + " to compare with");
+                throw new NotFound(SearchError.NO_DOCUMENT_TO_COMPARE, id);
             }
             Document doc = searcher.storedFields().document(source.scoreDocs[0].doc);
             MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
