@@ -56,7 +56,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @RequestMapping("/api/v1/public/dossiers")
 class PublicDossierController {
 
-    record Status(int code, String label) {
+    /** {@code code} as the national portal numbers it, {@code name} for clients, {@code label} in Vietnamese. */
+    record Status(int code, String name, String label) {
     }
 
     record StepView(String task, String agency, LocalDate startedOn, LocalDate dueOn, LocalDate completedOn,
@@ -204,7 +205,7 @@ class PublicDossierController {
 
     private static Status status(int code) {
         DossierStatus status = Arrays.stream(DossierStatus.values()).filter(s -> s.code() == code).findFirst().orElseThrow();
-        return new Status(status.code(), status.label());
+        return new Status(status.code(), status.name(), status.label());
     }
 
     private static LocalDate date(Object value) {

@@ -1,6 +1,8 @@
 package vn.egov.backbone.onestop.dossier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,10 +39,12 @@ class PublicDossierPageController {
     private final UnitDirectory units;
     private final Validator validator;
     private final ErrorMessages errors;
+    private final MessageSource messages;
 
     PublicDossierPageController(PublicDossierController lookups, ProcedureCatalogue catalogue, UnitDirectory units,
-                                Validator validator, ErrorMessages errors) {
+                                Validator validator, ErrorMessages errors, MessageSource messages) {
         this.errors = errors;
+        this.messages = messages;
         this.lookups = lookups;
         this.catalogue = catalogue;
         this.units = units;
@@ -74,7 +78,7 @@ class PublicDossierPageController {
             ResponseEntity<?> answer = lookups.submit(submission, request);
             if (answer.getStatusCode().value() == 429) {
                 response.setStatus(429);
-                model.addAttribute("error", "Gửi quá nhiều lần; vui lòng thử lại sau một phút.");
+                model.addAttribute("error", message("submit.tooMany"));
             } else {
                 model.addAttribute("submitted", answer.getBody());
             }
@@ -83,6 +87,10 @@ class PublicDossierPageController {
             model.addAttribute("error", errors.describe(refused));
         }
         return submissionForm(model);
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     private static String blankToNull(String text) {
@@ -101,13 +109,13 @@ class PublicDossierPageController {
             ResponseEntity<?> answer = lookups.lookup(trackingCode, request);
             if (answer.getStatusCode().value() == 429) {
                 response.setStatus(429);
-                model.addAttribute("message", "Tra cứu quá nhiều lần; vui lòng thử lại sau một phút.");
+                model.addAttribute("message", message("lookup.tooMany"));
             } else {
                 model.addAttribute("dossier", answer.getBody());
             }
         } catch (NotFound unknown) {
             response.setStatus(404);
-            model.addAttribute("message", "Không tìm thấy hồ sơ có mã này.");
+            model.addAttribute("message", message("lookup.unknown"));
         }
         model.addAttribute("code", trackingCode);
         return "onestop/lookup";

@@ -143,7 +143,14 @@ class BrowserLoginTest {
 
         browser.go("/khong-co-trang-nay?lang=en");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("404 — Not found");
+        browser.go("/dossiers");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("One-stop desk");
+        browser.go("/public/dossiers/new");
+        assertThat(browser.find(By.cssSelector("label[for=idNumber]")).getText())
+                .isEqualTo("Personal identification number (12 digits)");
         browser.go("/?lang=vi");
+        browser.go("/dossiers");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Bộ phận một cửa");
 
         browser.signOut();
         browser.signIn("can.bo.xa", "mật-khẩu-can.bo.xa");
