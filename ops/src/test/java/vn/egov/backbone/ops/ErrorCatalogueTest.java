@@ -1,11 +1,11 @@
 package vn.egov.backbone.ops;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.core.io.Resource;
 import vn.egov.backbone.core.shared.ErrorCode;
 
@@ -43,11 +43,18 @@ class ErrorCatalogueTest {
 
     @BeforeAll
     static void readCodesAndBundles() throws Exception {
-        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("vn.egov.backbone");
-        for (JavaClass type : classes) {
-            if (type.isEnum() && type.isAssignableTo(ErrorCode.class)) {
-                for (Object constant : type.reflect().getEnumConstants()) {
+        // Spring's scanner reads only class headers: a fraction of a full ArchUnit import's time.
+        var scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
+                return true;
+            }
+        };
+        scanner.addIncludeFilter(new AssignableTypeFilter(ErrorCode.class));
+        for (var candidate : scanner.findCandidateComponents("vn.egov.backbone")) {
+            Class<?> type = Class.forName(candidate.getBeanClassName());
+            if (type.isEnum()) {
+                for (Object constant : type.getEnumConstants()) {
                     codes.add(((ErrorCode) constant).code());
                 }
             }
