@@ -71,9 +71,38 @@ class MeetingsApiTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws java.io.IOException {
+        String fixture = System.getProperty("backbone.write-meeting-events");
+        if (fixture != null) {
+            writeMeetingEventsAsStored(java.nio.file.Path.of(fixture));
+        }
         backbone.close();
         jitsiStub.close();
+    }
+
+    /**
+     * Every meeting's events exactly as the event store holds them (payload type, revision, JSON), for
+     * {@code MeetingEventsAsStoredTest} in the meetings module, which rebuilds meetings from them:
+     * {@code mvn -pl ops -am verify -Dtest=MeetingsApiTest -Dsurefire.failIfNoSpecifiedTests=false
+     * -Dbackbone.write-meeting-events=$PWD/meetings/src/test/resources/events/meetings-as-stored.json}
+     */
+    private static void writeMeetingEventsAsStored(java.nio.file.Path target) throws java.io.IOException {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var rows = org.springframework.jdbc.core.simple.JdbcClient.create(backbone.bean(javax.sql.DataSource.class))
+                .sql("SELECT aggregate_identifier, sequence_number, payload_type, payload_revision, payload"
+                        + " FROM domain_event_entry WHERE type = 'Meeting' ORDER BY aggregate_identifier, sequence_number")
+                .query().listOfRows();
+        var events = json.createArrayNode();
+        for (var row : rows) {
+            var event = events.addObject();
+            event.put("aggregate", (String) row.get("aggregate_identifier"));
+            event.put("sequence", ((Number) row.get("sequence_number")).longValue());
+            event.put("type", (String) row.get("payload_type"));
+            event.put("revision", (String) row.get("payload_revision"));
+            event.set("payload", json.readTree((byte[]) row.get("payload")));
+        }
+        java.nio.file.Files.createDirectories(target.getParent());
+        json.writerWithDefaultPrettyPrinter().writeValue(target.toFile(), events);
     }
 
     static String schedule(String title, String kind, Instant startsAt, List<String> endpointKinds) {
