@@ -1,11 +1,14 @@
 package vn.egov.backbone.core.settings;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import java.nio.file.Path;
@@ -18,13 +21,35 @@ import java.nio.file.Path;
  * @param dataDir    the embedded database, attachments, keys and the search index ({@code BACKBONE_DATA_DIR})
  * @param nodeId     this node's name in the processors' token claims; empty: process, host and a random suffix
  * @param eventStore {@code read-batch-size}: events read per query by projections and replays
+ * @param seed       {@code file}: the administrative tree loaded on the first start; {@code enabled}: whether it is
+ * @param admin      {@code password}: the administrator's on the first start; empty: generated
+ * @param api        {@code max-json-size}: the largest JSON body (413 above)
  */
 @Validated
 @ConfigurationProperties("backbone")
 public record CoreProperties(@NotNull Path dataDir, @DefaultValue("") String nodeId,
-                             @Valid @DefaultValue EventStore eventStore) {
+                             @Valid @DefaultValue EventStore eventStore, @Valid @DefaultValue Seed seed,
+                             @DefaultValue Admin admin, @Valid @DefaultValue Api api) {
 
     public record EventStore(@DefaultValue("1000") @Min(1) @Max(100_000) int readBatchSize) {
+    }
+
+    public record Seed(@NotBlank @DefaultValue("classpath:seed/demo-province.json") String file,
+                       @DefaultValue("true") boolean enabled) {
+    }
+
+    public record Admin(@DefaultValue("") String password) {
+        @Override
+        public String toString() {
+            return "Admin[password=***]";
+        }
+    }
+
+    public record Api(@NotNull @DefaultValue("1MB") DataSize maxJsonSize) {
+        @AssertTrue(message = "must be positive")
+        public boolean isMaxJsonSizePositive() {
+            return maxJsonSize == null || maxJsonSize.toBytes() > 0;
+        }
     }
 
     /** A folder under the data directory, unless one is configured. */

@@ -17,8 +17,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import vn.egov.backbone.ops.admin.AdminError;
-import vn.egov.backbone.ops.web.ProblemResponses;
+import vn.egov.backbone.core.admin.AdminError;
+import vn.egov.backbone.core.web.ProblemResponses;
 import vn.egov.backbone.search.index.SearchConfiguration;
 
 import java.io.IOException;

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.egov.backbone.onestop.calendar.WorkingCalendar;
-import vn.egov.backbone.ops.support.Api;
-import vn.egov.backbone.ops.support.MovableClock;
-import vn.egov.backbone.ops.support.Province;
-import vn.egov.backbone.ops.support.Province.Official;
+import vn.egov.backbone.core.testing.Api;
+import vn.egov.backbone.core.testing.MovableClock;
+import vn.egov.backbone.core.testing.Province;
+import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package vn.egov.backbone.ops.it;
 
+import vn.egov.backbone.eoffice.document.EOfficeApiTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,8 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import vn.egov.backbone.ops.support.Browser;
-import vn.egov.backbone.ops.support.Province;
-import vn.egov.backbone.ops.support.Province.Official;
+import vn.egov.backbone.core.testing.Province;
+import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
 
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.egov.backbone.ops.support.Api;
+import vn.egov.backbone.core.testing.Api;
 import vn.egov.backbone.ops.support.RunningBackbone;
 
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,12 @@
 package vn.egov.backbone.ops.it;
 
+import vn.egov.backbone.eoffice.document.EOfficeApiTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.egov.backbone.ops.support.Api;
-import vn.egov.backbone.ops.support.Province;
-import vn.egov.backbone.ops.support.Province.Official;
+import vn.egov.backbone.core.testing.Api;
+import vn.egov.backbone.core.testing.Province;
+import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
 import vn.egov.backbone.ops.support.TestPostgres;
 
@@ -42,7 +43,7 @@ class PostgresEOfficeTest {
 
             int count = 40;
             List<Long> numbers = Collections.synchronizedList(new ArrayList<>());
-            List<Integer> statuses = PostgresEventStoreTest.runConcurrently(count, i -> {
+            List<Integer> statuses = vn.egov.backbone.core.testing.Concurrently.run(count, i -> {
                 Api node = i % 2 == 0 ? clerk.api() : onB;
                 Map<String, Object> body = EOfficeApiTest.incoming("Văn bản gửi nút " + (i % 2 == 0 ? "A" : "B") + " số " + i,
                         "NONE");

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.egov.backbone.ops.support.Api;
+import vn.egov.backbone.core.testing.Api;
+import vn.egov.backbone.core.testing.Concurrently;
 import vn.egov.backbone.ops.support.RunningBackbone;
 import vn.egov.backbone.ops.support.TestPostgres;
 
@@ -88,7 +89,7 @@ class PostgresEventStoreTest {
             String commune = awaitUnit(admin, "TP.001").get("id").asText();
             String etag = admin.get("/api/v1/units/" + commune).header("ETag");
             int writers = 8;
-            List<Integer> statuses = runConcurrently(writers, i -> admin.header("If-Match", etag)
+            List<Integer> statuses = Concurrently.run(writers, i -> admin.header("If-Match", etag)
                     .put("/api/v1/units/" + commune + "/name", Map.of("name", "Xã Tân Lập " + i)).status());
             assertThat(statuses).as(statuses.toString()).containsOnly(204, 409);
             assertThat(statuses.stream().filter(s -> s == 204).count()).isEqualTo(1);
@@ -105,7 +106,7 @@ class PostgresEventStoreTest {
             String province = awaitUnit(admin, "TP").get("id").asText();
             int before = admin.get("/api/v1/units").body().size();
             int creations = 120;
-            List<Integer> statuses = runConcurrently(creations, i -> admin.post("/api/v1/units", Map.of(
+            List<Integer> statuses = Concurrently.run(creations, i -> admin.post("/api/v1/units", Map.of(
                     "code", "TP.C" + i, "name", "Xã Thử Đồng Thời " + i, "kind", "COMMUNE", "parentId", province)).status());
             assertThat(statuses).containsOnly(201);
             await().atMost(Duration.ofSeconds(30))
@@ -158,34 +159,5 @@ class PostgresEventStoreTest {
             return found[0] != null;
         });
         return found[0];
-    }
-
-    interface Call {
-        int run(int index) throws Exception;
-    }
-
-    /** Starts all calls at the same moment from separate threads and returns their HTTP statuses. */
-    static List<Integer> runConcurrently(int count, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 16));
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                Callable<Integer> task = () -> {
-                    start.await();
-                    return call.run(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                statuses.add(future.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.egov.backbone.ops.support.Api;
-import vn.egov.backbone.ops.support.Province;
-import vn.egov.backbone.ops.support.Province.Official;
+import vn.egov.backbone.core.testing.Api;
+import vn.egov.backbone.core.testing.Province;
+import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
 import vn.egov.backbone.ops.support.TestPostgres;
 
@@ -68,7 +68,7 @@ class PostgresMeetingsTest {
             }
             Api onA = Api.anonymous(nodeA.baseUrl()).header("Authorization", "Bearer " + SECRET);
             Api onB = Api.anonymous(nodeB.baseUrl()).header("Authorization", "Bearer " + SECRET);
-            List<Integer> statuses = PostgresEventStoreTest.runConcurrently(joins.size() * 2, i ->
+            List<Integer> statuses = vn.egov.backbone.core.testing.Concurrently.run(joins.size() * 2, i ->
                     (i % 2 == 0 ? onA : onB).post("/jitsi/events/occupant/joined", joins.get(i / 2)).status());
             assertThat(statuses).as(statuses.toString()).containsOnly(200);
 

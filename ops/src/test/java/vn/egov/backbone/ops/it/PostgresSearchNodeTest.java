@@ -1,11 +1,12 @@
 package vn.egov.backbone.ops.it;
 
+import vn.egov.backbone.eoffice.document.EOfficeApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.egov.backbone.ops.support.Api;
-import vn.egov.backbone.ops.support.Province;
-import vn.egov.backbone.ops.support.Province.Official;
+import vn.egov.backbone.core.testing.Api;
+import vn.egov.backbone.core.testing.Province;
+import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
 import vn.egov.backbone.ops.support.TestPostgres;
 

@@ -1,11 +1,12 @@
 package vn.egov.backbone.ops.it;
 
+import vn.egov.backbone.eoffice.document.EOfficeApiTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.egov.backbone.ops.support.Api;
-import vn.egov.backbone.ops.support.Province;
-import vn.egov.backbone.ops.support.Province.Official;
+import vn.egov.backbone.core.testing.Api;
+import vn.egov.backbone.core.testing.Province;
+import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
 import vn.egov.backbone.ops.support.TestPostgres;
 
@@ -46,7 +47,7 @@ class PostgresTwoNodesTest {
 
             // 10 officials and 20 roles that end half a minute later, half through each node.
             List<String> officials = Collections.synchronizedList(new ArrayList<>());
-            List<Integer> created = PostgresEventStoreTest.runConcurrently(10, i -> {
+            List<Integer> created = vn.egov.backbone.core.testing.Concurrently.run(10, i -> {
                 Api.Response response = adminOn.get(i % 2).post("/api/v1/officials", Map.of("username", "canbo.xa." + i,
                         "fullName", "Cán bộ xã số " + i, "unitId", commune, "password", "mật-khẩu-cán-bộ-" + i,
                         "roles", List.of(Map.of("unitId", commune, "role", "SPECIALIST"))));
@@ -60,14 +61,14 @@ class PostgresTwoNodesTest {
             // the read model shows it); the expiries are awaited below with as generous a margin.
             Instant until = Instant.now().plusSeconds(30);
             // Each official two roles, through either node, all ending at the same moment.
-            List<Integer> granted = PostgresEventStoreTest.runConcurrently(20, i -> adminOn.get((i / 2) % 2).post(
+            List<Integer> granted = vn.egov.backbone.core.testing.Concurrently.run(20, i -> adminOn.get((i / 2) % 2).post(
                     "/api/v1/officials/" + officials.get(i / 2) + "/roles", Map.of("unitId", commune,
                             "role", i % 2 == 0 ? "LEADER" : "MEETING_SECRETARY", "validUntil", until.toString())).status());
             assertThat(granted).containsOnly(204);
 
             // 970 registrations, alternately on each node, 16 at a time.
             int registrations = 970;
-            List<Integer> registered = PostgresEventStoreTest.runConcurrently(registrations, i -> clerkOn.get(i % 2)
+            List<Integer> registered = vn.egov.backbone.core.testing.Concurrently.run(registrations, i -> clerkOn.get(i % 2)
                     .post("/api/v1/documents/incoming", EOfficeApiTest.incoming("Báo cáo tình hình kinh tế - xã hội xã, kỳ "
                             + i, "NONE")).status());
             assertThat(registered).containsOnly(201);

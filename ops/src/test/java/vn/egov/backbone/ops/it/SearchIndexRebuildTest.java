@@ -2,8 +2,8 @@ package vn.egov.backbone.ops.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.egov.backbone.ops.support.Province;
-import vn.egov.backbone.ops.support.Province.Official;
+import vn.egov.backbone.core.testing.Province;
+import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
 
 import java.io.IOException;
@@ -57,7 +57,7 @@ class SearchIndexRebuildTest {
         }
 
         try (RunningBackbone backbone = RunningBackbone.start(List.of(), Map.of(), dataDir)) {
-            var api = vn.egov.backbone.ops.support.Api.basic(backbone.baseUrl(), "vanthu.rb", "mật-khẩu-vanthu.rb");
+            var api = vn.egov.backbone.core.testing.Api.basic(backbone.baseUrl(), "vanthu.rb", "mật-khẩu-vanthu.rb");
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> api.get("/api/v1/search?q=cai%20cach%20hanh%20chinh").body().get("total").asLong() == 5);
             await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/api/v1/search/status").body().get("built").asBoolean());

@@ -1,14 +1,15 @@
 package vn.egov.backbone.ops.it;
 
+import vn.egov.backbone.eoffice.document.EOfficeApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.egov.backbone.ops.support.Api;
-import vn.egov.backbone.ops.support.MovableClock;
-import vn.egov.backbone.ops.support.Province;
-import vn.egov.backbone.ops.support.Province.Official;
+import vn.egov.backbone.core.testing.Api;
+import vn.egov.backbone.core.testing.MovableClock;
+import vn.egov.backbone.core.testing.Province;
+import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
 
 import java.io.IOException;

@@ -1,13 +1,14 @@
 package vn.egov.backbone.ops.it;
 
+import vn.egov.backbone.eoffice.document.EOfficeApiTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.egov.backbone.eoffice.attachment.ZipBombs;
-import vn.egov.backbone.ops.support.Api;
-import vn.egov.backbone.ops.support.Province;
-import vn.egov.backbone.ops.support.Province.Official;
+import vn.egov.backbone.core.testing.Api;
+import vn.egov.backbone.core.testing.Province;
+import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
 
 import java.lang.management.ManagementFactory;

@@ -1,27 +1,21 @@
 package vn.egov.backbone.ops.support;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import vn.egov.backbone.core.testing.MovableClock;
+import vn.egov.backbone.core.testing.RunningNode;
 import vn.egov.backbone.ops.BackboneApplication;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One Backbone node started the way {@code java -jar backbone.jar} starts it, on a free port, so
- * that tests can stop and start nodes (restarts, two nodes on one database).
+ * The whole Backbone as one node, started the way {@code java -jar backbone.jar} starts it, so that tests
+ * can stop and start nodes (restarts, two nodes on one database, PostgreSQL, Kafka).
  */
-public final class RunningBackbone implements AutoCloseable {
-    public static final String ADMIN_PASSWORD = "Quản-trị-thử-nghiệm-2026";
-
-    private final ConfigurableApplicationContext context;
-
-    private RunningBackbone(ConfigurableApplicationContext context) {
-        this.context = context;
+public final class RunningBackbone extends RunningNode {
+    private RunningBackbone(org.springframework.context.ConfigurableApplicationContext context) {
+        super(context);
     }
 
     /** A node on PostgreSQL (profile {@code postgres}) with the small test province. */
@@ -44,41 +38,6 @@ public final class RunningBackbone implements AutoCloseable {
     /** @param sources more bean sources, such as {@link MovableClock.Source} */
     public static RunningBackbone start(List<String> profiles, Map<String, Object> extra, Path dataDir,
                                         Class<?>... sources) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("server.port", 0);
-        properties.put("backbone.data-dir", dataDir.toString());
-        properties.put("backbone.seed.file", "classpath:seed/test-province.json");
-        properties.put("backbone.admin.password", ADMIN_PASSWORD);
-        properties.put("db-scheduler.polling-interval", "500ms");
-        properties.putAll(extra);
-        List<String> args = new ArrayList<>();
-        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(BackboneApplication.class)
-                .sources(sources)
-                .profiles(profiles.toArray(String[]::new))
-                .run(args.toArray(String[]::new));
-        return new RunningBackbone(context);
-    }
-
-    public String baseUrl() {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return "http://127.0.0.1:" + port;
-    }
-
-    public Api admin() {
-        return Api.basic(baseUrl(), "admin", ADMIN_PASSWORD);
-    }
-
-    public <T> T bean(Class<T> type) {
-        return context.getBean(type);
-    }
-
-    public <T> T bean(String name, Class<T> type) {
-        return context.getBean(name, type);
-    }
-
-    @Override
-    public void close() {
-        context.close();
+        return new RunningBackbone(run(BackboneApplication.class, profiles, extra, dataDir, sources));
     }
 }

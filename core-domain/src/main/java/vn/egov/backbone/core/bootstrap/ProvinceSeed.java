@@ -1,0 +1,18 @@
+package vn.egov.backbone.core.bootstrap;
+
+import vn.egov.backbone.core.unit.api.UnitKind;
+
+import java.util.List;
+
+/**
+ * The seed file: a tree of units, plus a template of organisations created inside every commune,
+ * ward and special zone that lists no children of its own ({name} is the commune's name).
+ */
+record ProvinceSeed(String description, List<Node> units, List<Node> communeTemplate) {
+
+    record Node(String code, String name, UnitKind kind, List<Node> children) {
+        List<Node> childrenOrEmpty() {
+            return children == null ? List.of() : children;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package vn.egov.backbone.core.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The pages speak Vietnamese whatever the browser's language (officials' browsers are often set to
+ * English); {@code ?lang=en} switches to English and a cookie remembers it. The API answers in the
+ * language its Accept-Language header prefers among Vietnamese and English, Vietnamese by default.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    private static final List<Locale> SUPPORTED = List.of(VIETNAMESE, Locale.ENGLISH);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("backbone-lang");
+        resolver.setDefaultLocaleFunction(WebConfiguration::defaultLanguage);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        return resolver;
+    }
+
+    static Locale defaultLanguage(HttpServletRequest request) {
+        String header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank() || !request.getRequestURI().startsWith("/api/")) {
+            return VIETNAMESE;
+        }
+        try {
+            Locale chosen = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+            return chosen == null ? VIETNAMESE : chosen;
+        } catch (IllegalArgumentException malformed) {
+            return VIETNAMESE;
+        }
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor);
+    }
+}

@@ -1,0 +1,313 @@
+package vn.egov.backbone.core.official;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.egov.backbone.core.testing.Api;
+import vn.egov.backbone.core.testing.CoreNode;
+import vn.egov.backbone.core.testing.RunningNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The units and officials API driven as an administrator, an official and a peer system would:
+ * authorisation, validation, audit metadata, mergers, tokens, lockout, deactivation.
+ * Runs on the embedded H2 database with the small test province.
+ */
+class UnitsAndOfficialsApiTest {
+    @TempDir
+    static Path dataDir;
+    static RunningNode backbone;
+    static Api admin;
+    static String provinceId;
+
+    @BeforeAll
+    static void start() {
+        backbone = RunningNode.start(CoreNode.class, Map.of(), dataDir);
+        admin = backbone.admin();
+        await().atMost(Duration.ofSeconds(30)).until(() -> unitByCode("TP").isPresent() && unitByCode("TP.004.UBND.VP").isPresent());
+        provinceId = unitByCode("TP").orElseThrow().get("id").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        backbone.close();
+    }
+
+    static Optional<JsonNode> unitByCode(String code) {
+        Api.Response response = admin.get("/api/v1/units?includeInactive=true");
+        if (response.status() != 200) {
+            return Optional.empty();
+        }
+        return StreamSupport.stream(response.body().spliterator(), false)
+                .filter(u -> u.get("code").asText().equals(code)).findFirst();
+    }
+
+    static String unitId(String code) {
+        return unitByCode(code).orElseThrow().get("id").asText();
+    }
+
+    static String createUnit(String code, String name, String kind, String parentId) {
+        Api.Response created = admin.post("/api/v1/units", Map.of("code", code, "name", name, "kind", kind,
+                "parentId", parentId));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/units/" + id).status() == 200);
+        return id;
+    }
+
+    static String registerOfficial(String username, String fullName, String unitId, String role, String password) {
+        Api.Response created = admin.post("/api/v1/officials", Map.of("username", username, "fullName", fullName,
+                "unitId", unitId, "position", "Chuyên viên", "password", password,
+                "roles", List.of(Map.of("unitId", unitId, "role", role))));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/officials/" + id).status() == 200);
+        return id;
+    }
+
+    @Test
+    void anAdministratorBuildsTheTreeAndEveryStepIsAudited() {
+        String commune = createUnit("TP.005", "Xã Yên Thế", "COMMUNE", provinceId);
+        Api.Response got = admin.get("/api/v1/units/" + commune);
+        assertThat(got.body().get("name").asText()).isEqualTo("Xã Yên Thế");
+        assertThat(got.body().get("parentId").asText()).isEqualTo(provinceId);
+        assertThat(got.header("ETag")).isEqualTo("\"0\"");
+
+        Api.Response renamed = admin.header("If-Match", "\"0\"").put("/api/v1/units/" + commune + "/name",
+                Map.of("name", "Xã Yên Thế Mới", "legalBasis", "Nghị quyết số 1656/NQ-UBTVQH15"));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(204);
+        Api.Response stale = admin.header("If-Match", "\"0\"").put("/api/v1/units/" + commune + "/name",
+                Map.of("name", "Xã Khác"));
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        assertThat(stale.body().get("type").asText()).endsWith("/request.concurrent-update");
+
+        JsonNode history = admin.get("/api/v1/audit/" + commune).body();
+        assertThat(history).hasSize(2);
+        JsonNode renameEntry = history.get(1);
+        assertThat(renameEntry.get("type").asText()).isEqualTo("UnitRenamed");
+        assertThat(renameEntry.get("actingUsername").asText()).isEqualTo("admin");
+        assertThat(renameEntry.get("actingOfficial").asText()).isEqualTo(admin.get("/api/v1/me").body().get("id").asText());
+        assertThat(renameEntry.get("actingUnit").asText()).isEqualTo(provinceId);
+        assertThat(renameEntry.get("clientAddress").asText()).isEqualTo("127.0.0.1");
+        assertThat(renameEntry.get("correlationId").asText()).isNotBlank();
+        assertThat(renameEntry.get("causationId").asText()).isNotBlank();
+        assertThat(renameEntry.get("payload").get("previousName").asText()).isEqualTo("Xã Yên Thế");
+        assertThat(renameEntry.get("payload").get("legalBasis").asText()).isEqualTo("Nghị quyết số 1656/NQ-UBTVQH15");
+    }
+
+    @Test
+    void mergingTwoCommunesPutsWhatBelongedToThemUnderTheNewOne() {
+        String a = createUnit("TP.M1", "Xã Đông Sơn", "COMMUNE", provinceId);
+        String b = createUnit("TP.M2", "Xã Tây Sơn", "COMMUNE", provinceId);
+        String aCommittee = createUnit("TP.M1.UBND", "Ủy ban nhân dân xã Đông Sơn", "PEOPLES_COMMITTEE", a);
+        String bCommittee = createUnit("TP.M2.UBND", "Ủy ban nhân dân xã Tây Sơn", "PEOPLES_COMMITTEE", b);
+        String official = registerOfficial("lethic", "Lê Thị Cúc", a, "RECORDS_CLERK", "mật-khẩu-của-cúc");
+
+        Api.Response merged = admin.post("/api/v1/units/mergers", Map.of("code", "TP.M3", "name", "Xã Sơn Hà",
+                "kind", "COMMUNE", "parentId", provinceId, "sourceUnitIds", List.of(a, b),
+                "legalBasis", "Nghị quyết số 1656/NQ-UBTVQH15 ngày 16/6/2025"));
+        assertThat(merged.status()).as(merged.toString()).isEqualTo(201);
+        String c = merged.body().get("id").asText();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(admin.get("/api/v1/units/" + a).body().get("status").asText()).isEqualTo("MERGED");
+            assertThat(admin.get("/api/v1/units/" + a).body().get("mergedInto").asText()).isEqualTo(c);
+            assertThat(admin.get("/api/v1/units/" + b).body().get("status").asText()).isEqualTo("MERGED");
+            assertThat(admin.get("/api/v1/units/" + aCommittee).body().get("parentId").asText()).isEqualTo(c);
+            assertThat(admin.get("/api/v1/units/" + bCommittee).body().get("parentId").asText()).isEqualTo(c);
+            assertThat(admin.get("/api/v1/officials/" + official).body().get("unitId").asText()).isEqualTo(c);
+            assertThat(admin.get("/api/v1/officials/" + official).body().get("roles").get(0).get("unitId").asText())
+                    .isEqualTo(c);
+        });
+        // Merged units are kept for history but no longer listed as active, and accept no more changes.
+        assertThat(ids(admin.get("/api/v1/units").body())).doesNotContain(a, b).contains(c);
+        Api.Response renameMerged = admin.put("/api/v1/units/" + a + "/name", Map.of("name", "Xã Đông Sơn 2"));
+        assertThat(renameMerged.status()).isEqualTo(409);
+        assertThat(renameMerged.body().get("code").asText()).isEqualTo("unit.inactive");
+        assertThat(renameMerged.body().get("detail").asText()).contains("đã sáp nhập");
+        Api.Response mergeAgain = admin.post("/api/v1/units/mergers", Map.of("code", "TP.M4", "name", "Xã Lại Sáp Nhập",
+                "kind", "COMMUNE", "parentId", provinceId, "sourceUnitIds", List.of(a, c)));
+        assertThat(mergeAgain.status()).isEqualTo(409);
+        assertThat(unitByCode("TP.M4")).as("a refused merger leaves nothing behind").isEmpty();
+        assertThat(admin.get("/api/v1/units/" + c).body().get("status").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void anOfficialWithoutTheAdministratorRoleIsRefusedAndNothingChanges() {
+        String commune = unitId("TP.001");
+        registerOfficial("nguyenvanan", "Nguyễn Văn An", commune, "SPECIALIST", "mật-khẩu-của-an");
+        Api an = Api.basic(backbone.baseUrl(), "nguyenvanan", "mật-khẩu-của-an");
+        JsonNode me = an.get("/api/v1/me").body();
+        assertThat(me.get("fullName").asText()).isEqualTo("Nguyễn Văn An");
+        assertThat(me.get("roles").get(0).get("role").asText()).isEqualTo("SPECIALIST");
+
+        int before = admin.get("/api/v1/units").body().size();
+        Api.Response refused = an.post("/api/v1/units", Map.of("code", "TP.X", "name", "Xã Trái Phép", "kind", "COMMUNE",
+                "parentId", provinceId));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        Api.Response renameRefused = an.put("/api/v1/units/" + commune + "/name", Map.of("name", "Xã Bị Đổi Tên"));
+        assertThat(renameRefused.status()).isEqualTo(403);
+        assertThat(admin.get("/api/v1/units").body().size()).isEqualTo(before);
+        assertThat(admin.get("/api/v1/units/" + commune).body().get("name").asText()).isEqualTo("Xã Tân Lập");
+        assertThat(unitByCode("TP.X")).isEmpty();
+        assertThat(an.get("/api/v1/admin/processors").status()).isEqualTo(403);
+
+        // Acting on behalf of a unit needs a role there.
+        Api.Response otherUnit = an.header("X-Acting-Unit", unitId("TP.002")).put("/api/v1/me/password",
+                Map.of("currentPassword", "mật-khẩu-của-an", "newPassword", "mật-khẩu-mới-của-an"));
+        assertThat(otherUnit.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aCommuneAdministratorAdministersOnlyTheirOwnCommune() {
+        String commune = unitId("TP.002");
+        String committee = unitId("TP.002.UBND");
+        registerOfficial("phamvanbinh", "Phạm Văn Bình", commune, "ADMINISTRATOR", "mật-khẩu-của-bình");
+        Api binh = Api.basic(backbone.baseUrl(), "phamvanbinh", "mật-khẩu-của-bình");
+        Api.Response inside = binh.post("/api/v1/units", Map.of("code", "TP.002.UBND.KT", "name", "Phòng Kinh tế",
+                "kind", "DEPARTMENT", "parentId", committee));
+        assertThat(inside.status()).as(inside.toString()).isEqualTo(201);
+        Api.Response outside = binh.post("/api/v1/units", Map.of("code", "TP.001.UBND.KT", "name", "Phòng Kinh tế",
+                "kind", "DEPARTMENT", "parentId", unitId("TP.001.UBND")));
+        assertThat(outside.status()).isEqualTo(403);
+    }
+
+    @Test
+    void theTreeRulesAndBadInputGiveClearErrors() {
+        Api.Response underDepartment = admin.post("/api/v1/units", Map.of("code", "TP.BAD", "name", "Xã Sai Chỗ",
+                "kind", "COMMUNE", "parentId", unitId("TP.UBND.VP")));
+        assertThat(underDepartment.status()).isEqualTo(409);
+        assertThat(underDepartment.body().get("code").asText()).isEqualTo("unit.parent-kind-not-allowed");
+
+        Api.Response unknownParent = admin.post("/api/v1/units", Map.of("code", "TP.BAD", "name", "Xã Mồ Côi",
+                "kind", "COMMUNE", "parentId", UUID.randomUUID().toString()));
+        assertThat(unknownParent.status()).isEqualTo(404);
+
+        Api.Response duplicateCode = admin.post("/api/v1/units", Map.of("code", "tp.001", "name", "Xã Trùng Mã",
+                "kind", "COMMUNE", "parentId", provinceId));
+        assertThat(duplicateCode.status()).isEqualTo(409);
+        assertThat(duplicateCode.body().get("code").asText()).isEqualTo("unit.code-taken");
+        assertThat(duplicateCode.body().get("detail").asText()).contains("đã được đơn vị khác sử dụng");
+
+        Api.Response blank = admin.post("/api/v1/units", Map.of("code", "", "name", " ", "kind", "COMMUNE"));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body().get("errors").has("code")).isTrue();
+        assertThat(blank.body().get("errors").has("name")).isTrue();
+
+        Api.Response unknownKind = admin.raw("POST", "/api/v1/units", "application/json",
+                "{\"code\":\"TP.BAD\",\"name\":\"Xã\",\"kind\":\"HUYỆN\"}");
+        assertThat(unknownKind.status()).isEqualTo(400);
+        assertThat(unknownKind.body().get("errors").has("kind")).isTrue();
+
+        assertThat(admin.raw("POST", "/api/v1/units", "application/json", "{\"code\": ").status()).isEqualTo(400);
+        assertThat(admin.raw("POST", "/api/v1/units", "text/plain", "code=TP.BAD").status()).isEqualTo(415);
+        assertThat(admin.raw("POST", "/api/v1/units", "application/json", "[1,2]").status()).isEqualTo(400);
+        assertThat(admin.get("/api/v1/units/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/units?view=sideways").status()).isEqualTo(400);
+        assertThat(admin.get("/api/v1/units?includeInactive=maybe").status()).isEqualTo(400);
+        assertThat(admin.header("If-Match", "abc").put("/api/v1/units/" + provinceId + "/name",
+                Map.of("name", "Tỉnh Khác")).status()).isEqualTo(400);
+        Api.Response shortPassword = admin.post("/api/v1/officials", Map.of("username", "ngan", "fullName", "Ngắn",
+                "unitId", provinceId, "password", "123"));
+        assertThat(shortPassword.status()).isEqualTo(400);
+        assertThat(shortPassword.body().get("errors").has("password")).isTrue();
+        Api.Response tooLarge = admin.raw("POST", "/api/v1/units", "application/json",
+                "{\"code\":\"TP.BAD\",\"name\":\"" + "x".repeat(2_000_000) + "\",\"kind\":\"COMMUNE\"}");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(unitByCode("TP.BAD")).isEmpty();
+    }
+
+    @Test
+    void personalApiTokensWorkUntilRevoked() {
+        registerOfficial("hoangthidung", "Hoàng Thị Dung", unitId("TP.003"), "RECORDS_CLERK", "mật-khẩu-của-dung");
+        Api dung = Api.basic(backbone.baseUrl(), "hoangthidung", "mật-khẩu-của-dung");
+        Api.Response issued = dung.post("/api/v1/me/tokens", Map.of("name", "Máy quét văn bản đến", "validDays", 30));
+        assertThat(issued.status()).isEqualTo(201);
+        String token = issued.body().get("token").asText();
+        Api bearer = Api.bearer(backbone.baseUrl(), token);
+        assertThat(bearer.get("/api/v1/me").body().get("username").asText()).isEqualTo("hoangthidung");
+        assertThat(dung.get("/api/v1/me/tokens").body().get(0).has("token")).as("never shown again").isFalse();
+        String lastUsed = dung.get("/api/v1/me/tokens").body().get(0).get("lastUsedAt").asText();
+        assertThat(lastUsed).as("its use is recorded").isNotBlank().isNotEqualTo("null");
+        assertThat(bearer.get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(dung.get("/api/v1/me/tokens").body().get(0).get("lastUsedAt").asText())
+                .as("recorded to the minute, not at every request").isEqualTo(lastUsed);
+
+        assertThat(dung.delete("/api/v1/me/tokens/" + issued.body().get("id").asText()).status()).isEqualTo(204);
+        assertThat(bearer.get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(Api.bearer(backbone.baseUrl(), "bb_forged").get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void fiveWrongPasswordsMakeTheAddressWait() {
+        registerOfficial("vuvanem", "Vũ Văn Em", unitId("TP.004"), "SPECIALIST", "mật-khẩu-của-em");
+        Api wrong = Api.basic(backbone.baseUrl(), "vuvanem", "sai-mật-khẩu");
+        for (int i = 0; i < 5; i++) {
+            assertThat(wrong.get("/api/v1/me").status()).isEqualTo(401);
+        }
+        assertThat(Api.basic(backbone.baseUrl(), "vuvanem", "mật-khẩu-của-em").get("/api/v1/me").status())
+                .as("this address waits, even with the right password").isEqualTo(401);
+    }
+
+    @Test
+    void aDeactivatedOfficialCanNoLongerSignIn() {
+        String id = registerOfficial("dangvangiang", "Đặng Văn Giang", unitId("TP.004"), "SPECIALIST", "mật-khẩu-của-giang");
+        Api giang = Api.basic(backbone.baseUrl(), "dangvangiang", "mật-khẩu-của-giang");
+        assertThat(giang.get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(admin.post("/api/v1/officials/" + id + "/deactivation", Map.of("reason", "Nghỉ hưu")).status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> giang.get("/api/v1/me").status() == 401);
+        assertThat(admin.post("/api/v1/officials/" + id + "/reactivation", Map.of()).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> giang.get("/api/v1/me").status() == 200);
+    }
+
+    @Test
+    void aRevokedRoleStopsWorking() {
+        String commune = unitId("TP.003");
+        String id = registerOfficial("trinhvanhai", "Trịnh Văn Hải", commune, "ADMINISTRATOR", "mật-khẩu-của-hải");
+        Api hai = Api.basic(backbone.baseUrl(), "trinhvanhai", "mật-khẩu-của-hải");
+        assertThat(hai.put("/api/v1/units/" + commune + "/name", Map.of("name", "Phường Đông Hưng")).status()).isEqualTo(204);
+        assertThat(admin.delete("/api/v1/officials/" + id + "/roles?unitId=" + commune + "&role=ADMINISTRATOR").status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                hai.put("/api/v1/units/" + commune + "/name", Map.of("name", "Phường Đông Hưng")).status() == 403);
+    }
+
+    @Test
+    void aRoleGrantedUntilAMomentEndsByItself() {
+        String commune = unitId("TP.001");
+        String id = registerOfficial("ngothikim", "Ngô Thị Kim", commune, "SPECIALIST", "mật-khẩu-của-kim");
+        Instant until = Instant.now().plusSeconds(3);
+        assertThat(admin.post("/api/v1/officials/" + id + "/roles",
+                Map.of("unitId", commune, "role", "LEADER", "validUntil", until.toString())).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(5)).until(() -> roles(id).contains("LEADER"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !roles(id).contains("LEADER"));
+        assertThat(StreamSupport.stream(admin.get("/api/v1/audit/" + id).body().spliterator(), false)
+                .map(e -> e.get("type").asText())).contains("RoleExpired");
+    }
+
+    private static List<String> roles(String officialId) {
+        List<String> roles = new ArrayList<>();
+        admin.get("/api/v1/officials/" + officialId).body().get("roles").forEach(r -> roles.add(r.get("role").asText()));
+        return roles;
+    }
+
+    private static List<String> ids(JsonNode units) {
+        return StreamSupport.stream(units.spliterator(), false).map(u -> u.get("id").asText()).toList();
+    }
+}

@@ -1,0 +1,229 @@
+package vn.egov.backbone.eoffice.exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.egov.backbone.core.testing.Api;
+import vn.egov.backbone.core.testing.Province;
+import vn.egov.backbone.core.testing.Province.Official;
+import vn.egov.backbone.core.testing.RunningNode;
+import vn.egov.backbone.eoffice.testing.EOfficeNode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * edXML exchange between two agencies, as the national axis would carry it: the province's
+ * committee exports an issued decision, a commune imports it, status packages travel back, a recall
+ * withdraws the commune's copy; and hostile or broken packages register nothing.
+ */
+class EdXmlExchangeApiTest {
+    @TempDir
+    static Path dataDir;
+    static RunningNode backbone;
+    static Official provinceClerk;
+    static Official leader;
+    static Official drafter;
+    static Official communeClerk;
+
+    @BeforeAll
+    static void start() {
+        backbone = RunningNode.start(EOfficeNode.class, Map.of("backbone.exchange.max-package-size", "2MB"), dataDir);
+        Province province = new Province(backbone);
+        provinceClerk = province.official("vanthu.tinh", "Nguyễn Thị Thu", "TP.UBND", "RECORDS_CLERK", "NONE");
+        leader = province.official("chu.tich", "Lê Văn Hùng", "TP.UBND", "LEADER", "NONE");
+        drafter = province.official("chuyenvien", "Phạm Văn An", "TP.UBND.VP", "SPECIALIST", "NONE");
+        communeClerk = province.official("vanthu.xa", "Trần Thị Hoa", "TP.002.UBND", "RECORDS_CLERK", "NONE");
+    }
+
+    @AfterAll
+    static void stop() {
+        backbone.close();
+    }
+
+    static Api.Response importPackage(Official clerk, byte[] xml) {
+        return clerk.api().raw("POST", "/api/v1/exchange/edxml", "application/xml", xml);
+    }
+
+    static JsonNode messages(Official official, String documentId) {
+        return official.api().get("/api/v1/exchange/messages?documentId=" + documentId).body();
+    }
+
+    static byte[] statusPackage(Official official, String documentId, String code) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode m : messages(official, documentId)) {
+                if (m.get("direction").asText().equals("OUT") && m.get("kind").asText().equals("STATUS")
+                        && code.equals(m.get("statusCode").asText())) {
+                    found[0] = m;
+                    return true;
+                }
+            }
+            return false;
+        });
+        HttpResponse<byte[]> content = official.api().getBytes("/api/v1/exchange/messages/" + found[0].get("id").asText()
+                + "/content");
+        assertThat(content.statusCode()).isEqualTo(200);
+        return content.body();
+    }
+
+    static List<String> externalStatuses(Official official, String documentId) {
+        List<String> codes = new ArrayList<>();
+        official.api().get("/api/v1/documents/" + documentId).body().get("history").forEach(step -> {
+            if (step.get("type").asText().equals("ExternalStatusReceived")) {
+                codes.add(step.get("details").get("statusCode").asText());
+            }
+        });
+        return codes;
+    }
+
+    @Test
+    void exportImportStatusesAndRecallBetweenTwoAgencies() throws IOException {
+        Api.Response draft = drafter.api().post("/api/v1/documents/outgoing", Map.of("type", "QUYET_DINH",
+                "subject", "Quyết định giao chỉ tiêu số hóa hồ sơ năm 2027 cho các xã",
+                "body", "Điều 1. Giao chỉ tiêu số hóa hồ sơ thủ tục hành chính năm 2027.",
+                "urgency", "URGENT", "dueOn", LocalDate.now().plusDays(30).toString()));
+        String id = draft.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> drafter.api().get("/api/v1/documents/" + id).status() == 200);
+        byte[] pdf = vn.egov.backbone.eoffice.document.EOfficeApiTest.pdf();
+        Api.Response attached = vn.egov.backbone.eoffice.document.EOfficeApiTest.upload(drafter, id, "quyết-định-giao-chỉ-tiêu.pdf", pdf);
+        assertThat(attached.status()).as(attached.toString()).isEqualTo(201);
+        String sha = attached.body().get("sha256").asText();
+        assertThat(drafter.api().post("/api/v1/documents/" + id + "/submission", Map.of("approverId", leader.id())).status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                leader.api().post("/api/v1/documents/" + id + "/approval", Map.of()).status() == 204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> provinceClerk.api().get("/api/v1/documents/" + id).body()
+                .get("document").get("status").asText().equals("APPROVED"));
+        Api.Response issued = provinceClerk.api().post("/api/v1/documents/" + id + "/issue", Map.of());
+        String notation = issued.body().get("notation").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> provinceClerk.api().get("/api/v1/documents/" + id).body()
+                .get("document").get("status").asText().equals("ISSUED"));
+
+        HttpResponse<byte[]> exported = provinceClerk.api().getBytes("/api/v1/documents/" + id + "/edxml?to=TP.002.UBND");
+        assertThat(exported.statusCode()).isEqualTo(200);
+        String xml = new String(exported.body(), StandardCharsets.UTF_8);
+        assertThat(xml).contains("http://www.mic.gov.vn/TBT/QCVN_102_2016").contains("<edXML:CodeNotation>QĐ-UBND")
+                .contains("Quyết định giao chỉ tiêu");
+
+        Api.Response imported = importPackage(communeClerk, exported.body());
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        String received = imported.body().get("documentId").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> communeClerk.api().get("/api/v1/documents/" + received).status() == 200);
+        JsonNode page = communeClerk.api().get("/api/v1/documents/" + received).body();
+        JsonNode sent = provinceClerk.api().get("/api/v1/documents/" + id).body().get("document");
+        JsonNode got = page.get("document");
+        assertThat(got.get("number").asText()).isEqualTo(notation);
+        assertThat(got.get("issuer").asText()).isEqualTo("Ủy ban nhân dân tỉnh Thử Nghiệm");
+        for (String field : List.of("issuedOn", "type", "subject", "body", "urgency", "dueOn")) {
+            assertThat(got.get(field)).as(field).isEqualTo(sent.get(field));
+        }
+        assertThat(got.get("channel").asText()).isEqualTo("EDXML");
+        assertThat(page.get("attachments")).singleElement().satisfies(a -> {
+            assertThat(a.get("sha256").asText()).isEqualTo(sha);
+            assertThat(a.get("fileName").asText()).isEqualTo("quyết-định-giao-chỉ-tiêu.pdf");
+        });
+
+        // The commune answers "accepted" (03); the province records it on its document.
+        Api.Response accepted = importPackage(provinceClerk, statusPackage(communeClerk, received, "03"));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> externalStatuses(provinceClerk, id).contains("03"));
+        // and at once "awaiting assignment" (04): registered, it waits for the commune leader
+        assertThat(importPackage(provinceClerk, statusPackage(communeClerk, received, "04")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> externalStatuses(provinceClerk, id).contains("04"));
+
+        // Importing the same package again is refused as a duplicate, and logged as refused.
+        Api.Response again = importPackage(communeClerk, exported.body());
+        assertThat(again.status()).isEqualTo(409);
+
+        // The province recalls: status 13 goes out, the commune withdraws its copy and agrees (15).
+        assertThat(provinceClerk.api().post("/api/v1/documents/" + id + "/recall", Map.of("reason", "Sai chỉ tiêu")).status())
+                .isEqualTo(204);
+        Api.Response recall = importPackage(communeClerk, statusPackage(provinceClerk, id, "13"));
+        assertThat(recall.status()).as(recall.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> communeClerk.api().get("/api/v1/documents/" + received).body()
+                .get("document").get("status").asText().equals("WITHDRAWN"));
+        assertThat(importPackage(provinceClerk, statusPackage(communeClerk, received, "15")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> externalStatuses(provinceClerk, id).contains("15"));
+
+        // Every package that crossed, both ways, is in the log with its SHA-256.
+        JsonNode log = messages(provinceClerk, id);
+        assertThat(log.size()).isGreaterThanOrEqualTo(4);
+        log.forEach(entry -> assertThat(entry.get("sha256").asText()).hasSize(64));
+    }
+
+    @Test
+    void brokenHostileOversizedAndMisaddressedPackagesRegisterNothing() throws IOException {
+        int before = communeClerk.api().get("/api/v1/documents?limit=500").body().size();
+        String ns = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE edXML [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><edXML xmlns=\""
+                + ns + "\"><Subject>&x;</Subject></edXML>";
+        Api.Response refusedXxe = importPackage(communeClerk, xxe.getBytes(StandardCharsets.UTF_8));
+        assertThat(refusedXxe.status()).isEqualTo(400);
+        assertThat(refusedXxe.body().get("detail").asText()).contains("DOCTYPE");
+        String laughs = "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">"
+                + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;\">]><edXML xmlns=\"" + ns + "\">&c;</edXML>";
+        assertThat(importPackage(communeClerk, laughs.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(400);
+        assertThat(importPackage(communeClerk, "<edXML xmlns=\"".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(400);
+        assertThat(importPackage(communeClerk, new byte[3 * 1024 * 1024]).status()).isEqualTo(413);
+        assertThat(importPackage(communeClerk, documentPackage("TP.999", bomb())).status()).as("misaddressed").isEqualTo(400);
+        Api.Response refusedBomb = importPackage(communeClerk, documentPackage("TP.002.UBND", bomb()));
+        assertThat(refusedBomb.status()).isEqualTo(400);
+        assertThat(refusedBomb.body().get("detail").asText()).contains("bomb");
+        assertThat(provinceClerk.api().raw("POST", "/api/v1/exchange/edxml", "application/xml",
+                documentPackage("TP.002.UBND", null)).status()).as("not the commune's clerk").isIn(400, 403);
+
+        assertThat(communeClerk.api().get("/api/v1/documents?limit=500").body().size()).isEqualTo(before);
+        JdbcClient jdbc = JdbcClient.create(backbone.bean(javax.sql.DataSource.class));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM exchange_message WHERE outcome = 'REFUSED'").query(Long.class).single())
+                .isGreaterThanOrEqualTo(5);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM incoming_document_key").query(Long.class).single())
+                .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM document_view WHERE direction = 'INCOMING'").query(Long.class).single());
+    }
+
+    static byte[] bomb() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("tài-liệu.pdf"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 64; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    static byte[] documentPackage(String to, byte[] attachment) {
+        String ns = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
+        String attachments = attachment == null ? "" : "<AttachmentEncoded><Attachment><ContentId>cid:1</ContentId>"
+                + "<AttachmentName>tài-liệu.pdf</AttachmentName><ContentType>application/zip</ContentType>"
+                + "<edXML:ContentTransferEncoded xmlns:edXML=\"" + ns + "\">" + Base64.getEncoder().encodeToString(attachment)
+                + "</edXML:ContentTransferEncoded></Attachment></AttachmentEncoded>";
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><edXML xmlns=\"" + ns + "\"><edXMLEnvelope><edXMLHeader>"
+                + "<MessageHeader><From><OrganId>000.00.00.G22</OrganId><OrganName>Văn phòng Chính phủ</OrganName></From>"
+                + "<To><OrganId>" + to + "</OrganId></To><DocumentId>000.00.00.G22,2026/11/02,999/VPCP-KSTT</DocumentId>"
+                + "<Code><CodeNumber>999</CodeNumber><CodeNotation>VPCP-KSTT</CodeNotation></Code>"
+                + "<PromulgationInfo><Place>Hà Nội</Place><PromulgationDate>2026/11/02</PromulgationDate></PromulgationInfo>"
+                + "<DocumentType><Type>1</Type><TypeName>Công văn</TypeName></DocumentType>"
+                + "<Subject>V/v đẩy mạnh số hóa hồ sơ</Subject></MessageHeader></edXMLHeader></edXMLEnvelope>"
+                + attachments + "</edXML>").getBytes(StandardCharsets.UTF_8);
+    }
+}
