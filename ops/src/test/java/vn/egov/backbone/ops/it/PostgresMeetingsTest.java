@@ -1,5 +1,6 @@
 package vn.egov.backbone.ops.it;
 
+import vn.egov.backbone.meetings.meeting.MeetingsApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package vn.egov.backbone.ops.it;
 
+import vn.egov.backbone.meetings.meeting.MeetingsApiTest;
 import vn.egov.backbone.eoffice.document.EOfficeApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
-package vn.egov.backbone.ops.it;
+package vn.egov.backbone.search.query;
 
+import vn.egov.backbone.eoffice.attachment.OfficeFiles;
 import vn.egov.backbone.eoffice.document.EOfficeApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -9,12 +10,17 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.egov.backbone.core.testing.Api;
 import vn.egov.backbone.core.testing.Province;
 import vn.egov.backbone.core.testing.Province.Official;
-import vn.egov.backbone.ops.support.RunningBackbone;
+import vn.egov.backbone.core.testing.RunningNode;
+import vn.egov.backbone.core.testing.MovableClock;
+import vn.egov.backbone.eoffice.attachment.OfficeFiles;
+import vn.egov.backbone.search.testing.SearchModuleNode;
+import vn.egov.backbone.meetings.meeting.MeetingsApiTest;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 class SearchApiTest {
     @TempDir
     static Path dataDir;
-    static RunningBackbone backbone;
+    static RunningNode backbone;
     static Province province;
     static Official clerk;
     static Official leader;
@@ -43,7 +49,7 @@ class SearchApiTest {
 
     @BeforeAll
     static void start() {
-        backbone = RunningBackbone.start(List.of(), Map.of(), dataDir);
+        backbone = RunningNode.start(SearchModuleNode.class, Map.of(), dataDir, MovableClock.Source.class);
         province = new Province(backbone);
         clerk = province.official("vanthu.tk", "Nguyễn Thị Thu", "TP.UBND", "RECORDS_CLERK", "CONFIDENTIAL");
         leader = province.official("lanhdao.tk", "Lê Văn Hùng", "TP.UBND", "LEADER", "CONFIDENTIAL");
@@ -100,6 +106,60 @@ class SearchApiTest {
         List<String> subjects = new ArrayList<>();
         result.get("hits").forEach(h -> subjects.add(h.get("subject").asText()));
         return subjects;
+    }
+
+    /** A meeting's minutes are found by those who sat in it, typed without diacritics; not by their agency's others. */
+    @Test
+    void minutesAreFoundByTheMeetingsMembersOnly() {
+        Official chair = province.official("chutich.timkiem", "Trần Quốc Hưng", "TP.UBND", "LEADER", "NONE");
+        Official secretary = province.official("thuky.timkiem", "Nguyễn Thị Mai", "TP.UBND", "MEETING_SECRETARY", "NONE");
+        Official member = province.official("giamdoc.snv.timkiem", "Phạm Thị Hoa", "TP.SNV", "LEADER", "NONE");
+        Official outsider = province.official("chuyenvien.snv.timkiem", "Vũ Đức Long", "TP.SNV", "SPECIALIST", "NONE");
+        Api.Response created = secretary.api().post("/api/v1/meetings", MeetingsApiTest.meeting(
+                "Phiên họp thường kỳ về dự toán", "IN_PERSON", chair.id(), province.unitId("TP.UBND"),
+                Instant.now().plus(Duration.ofHours(1)), List.of(member.id()), secretary.id(), List.of()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String base = "/api/v1/meetings/" + created.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> secretary.api().get(base).status() == 200);
+        assertThat(secretary.api().post(base + "/start", Map.of()).status()).isEqualTo(204);
+        assertThat(secretary.api().put(base + "/minutes", Map.of("text", "Biên bản phiên họp: thông qua dự toán 2027.")).status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode found = member.api().get("/api/v1/search?q=bien+ban+du+toan+2027&kind=MEETING").body();
+            assertThat(found.get("hits").findValuesAsText("id")).contains(created.body().get("id").asText());
+            assertThat(found.at("/hits/0/kind").asText()).isEqualTo("MEETING");
+        });
+        assertThat(outsider.api().get("/api/v1/search?q=bien+ban+du+toan+2027&kind=MEETING").body().get("hits")
+                .findValuesAsText("id")).doesNotContain(created.body().get("id").asText());
+    }
+
+    /** A work file destroyed once its retention is over takes its documents' words out of the index. */
+    @Test
+    void theDocumentsOfADestroyedWorkFileLeaveTheIndex() {
+        String kept = register(clerk, "31/KH-UBND", "Ủy ban nhân dân tỉnh", "KE_HOACH",
+                "Kế hoạch chỉnh lý tài liệu lưu trữ phông Ủy ban", "Chỉnh lý tài liệu lưu trữ hết giá trị.", "NONE");
+        Api.Response opened = specialist.api().post("/api/v1/work-files", Map.of("code", "09.07",
+                "title", "Hồ sơ chỉnh lý tài liệu lưu trữ", "retentionYears", 1));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        String file = opened.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> specialist.api().get("/api/v1/work-files/" + file).status() == 200);
+        assertThat(specialist.api().post("/api/v1/work-files/" + file + "/documents", Map.of("documentId", kept)).status())
+                .isEqualTo(204);
+        assertThat(specialist.api().post("/api/v1/work-files/" + file + "/closure", Map.of()).status()).isEqualTo(204);
+        assertThat(clerk.api().post("/api/v1/work-files/" + file + "/archive-transfer", Map.of()).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(subjects(search(leader, "\"chỉnh lý tài liệu lưu trữ phông\""))).contains(
+                        "Kế hoạch chỉnh lý tài liệu lưu trữ phông Ủy ban"));
+        MovableClock clock = backbone.bean(MovableClock.class);
+        clock.advance(Duration.ofDays(2 * 366));
+        try {
+            assertThat(leader.api().post("/api/v1/work-files/" + file + "/destruction",
+                    Map.of("decision", "Quyết định số 3/QĐ-UBND về việc hủy tài liệu hết giá trị")).status()).isEqualTo(204);
+        } finally {
+            clock.reset();
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(search(leader, "\"chỉnh lý tài liệu lưu trữ phông\"").get("total").asLong()).isZero());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package vn.egov.backbone.ops.it;
+package vn.egov.backbone.eoffice.attachment;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -11,11 +11,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Small office documents as officials attach them: DOCX and XLSX written by Apache POI, an ODT by hand. */
-final class OfficeFiles {
+public final class OfficeFiles {
     private OfficeFiles() {
     }
 
-    static byte[] docx(String paragraph) throws IOException {
+    public static byte[] docx(String paragraph) throws IOException {
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             document.createParagraph().createRun().setText(paragraph);
             document.write(out);
@@ -23,7 +23,7 @@ final class OfficeFiles {
         }
     }
 
-    static byte[] xlsx(String... cells) throws IOException {
+    public static byte[] xlsx(String... cells) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             var row = workbook.createSheet("Danh sách").createRow(0);
             for (int i = 0; i < cells.length; i++) {
@@ -35,7 +35,7 @@ final class OfficeFiles {
     }
 
     /** An OpenDocument text: the uncompressed mimetype first, then the content and the manifest. */
-    static byte[] odt(String paragraph) throws IOException {
+    public static byte[] odt(String paragraph) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             byte[] mimetype = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);

@@ -1,4 +1,4 @@
-package vn.egov.backbone.ops.support;
+package vn.egov.backbone.meetings.testing;
 
 import com.sun.net.httpserver.HttpServer;
 
