@@ -29,7 +29,13 @@ public class RunningNode implements AutoCloseable {
      * @param sources     more bean sources, such as {@link MovableClock.Source}
      */
     public static RunningNode start(Class<?> application, Map<String, Object> extra, Path dataDir, Class<?>... sources) {
-        return new RunningNode(run(application, List.of(), extra, dataDir, sources));
+        return start(application, List.of(), extra, dataDir, sources);
+    }
+
+    /** @param profiles e.g. {@code postgres} (application-postgres.yml) with the database in {@code extra} */
+    public static RunningNode start(Class<?> application, List<String> profiles, Map<String, Object> extra, Path dataDir,
+                                    Class<?>... sources) {
+        return new RunningNode(run(application, profiles, extra, dataDir, sources));
     }
 
     protected static ConfigurableApplicationContext run(Class<?> application, List<String> profiles,

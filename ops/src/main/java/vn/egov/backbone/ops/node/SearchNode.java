@@ -17,7 +17,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import vn.egov.backbone.core.admin.AdminError;
+import vn.egov.backbone.core.shared.RequestError;
 import vn.egov.backbone.core.web.ProblemResponses;
 import vn.egov.backbone.search.index.SearchConfiguration;
 
@@ -68,7 +68,7 @@ class SearchNode {
                 chain.doFilter(request, response);
                 return;
             }
-            problems.write(request, response, HttpStatus.NOT_FOUND, AdminError.SEARCH_NODE_ONLY, path);
+            problems.write(request, response, HttpStatus.NOT_FOUND, RequestError.NOT_SERVED_HERE, path);
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.egov.backbone.ops.it;
 
+import vn.egov.backbone.onestop.dossier.DossiersApiTest;
 import vn.egov.backbone.meetings.meeting.MeetingsApiTest;
 import vn.egov.backbone.eoffice.document.EOfficeApiTest;
 import org.junit.jupiter.api.AfterAll;

@@ -2,12 +2,13 @@ package vn.egov.backbone.ops.it;
 
 import org.junit.jupiter.api.BeforeAll;
 import vn.egov.backbone.ops.support.TestPostgres;
+import vn.egov.backbone.onestop.dossier.DossiersApiTest;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * Every dossier test again on PostgreSQL, the production store: the KPI projection writes its facts
+ * Every dossier test of the one-stop module again on PostgreSQL, the production store: the KPI projection writes its facts
  * and counters there with array parameters ({@code unnest}), which H2 never runs, and the
  * hand-computed indicators must come out the same.
  */
@@ -16,7 +17,7 @@ class PostgresDossiersApiTest extends DossiersApiTest {
     /** Instead of {@link DossiersApiTest#start()}: the same tests, on their own PostgreSQL database. */
     @Override
     @BeforeAll
-    void start() {
+    protected void start() {
         TestPostgres.Database database = TestPostgres.newDatabase();
         startOn(List.of("postgres"), Map.of("spring.datasource.url", database.url(),
                 "spring.datasource.username", database.username(), "spring.datasource.password", database.password()));

@@ -47,7 +47,7 @@ class PostgresSearchNodeTest {
             Api.Response write = onSearchNode.post("/api/v1/documents/incoming",
                     EOfficeApiTest.incoming("Ghi qua nút tìm kiếm", "NONE"));
             assertThat(write.status()).isEqualTo(404);
-            assertThat(write.body().get("code").asText()).isEqualTo("admin.search-node-only");
+            assertThat(write.body().get("code").asText()).isEqualTo("request.not-served-here");
             assertThat(write.body().get("detail").asText()).contains("chỉ phục vụ tìm kiếm");
             assertThat(onSearchNode.get("/api/v1/search/status").status()).isEqualTo(200);
 

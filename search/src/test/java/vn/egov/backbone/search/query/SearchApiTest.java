@@ -15,6 +15,7 @@ import vn.egov.backbone.core.testing.MovableClock;
 import vn.egov.backbone.eoffice.attachment.OfficeFiles;
 import vn.egov.backbone.search.testing.SearchModuleNode;
 import vn.egov.backbone.meetings.meeting.MeetingsApiTest;
+import vn.egov.backbone.onestop.dossier.DossiersApiTest;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -131,6 +132,37 @@ class SearchApiTest {
         });
         assertThat(outsider.api().get("/api/v1/search?q=bien+ban+du+toan+2027&kind=MEETING").body().get("hits")
                 .findValuesAsText("id")).doesNotContain(created.body().get("id").asText());
+    }
+
+    /** Dossiers are found by the agencies that work them, by their public metadata only (never by the applicant). */
+    @Test
+    void dossiersAreFoundByTheirAgenciesWithTheirPublicMetadataOnly() {
+        Official desk = province.official("motcua.hoabinh.tk", "Trần Thị Ngọc", "TP.002.UBND", "RECORDS_CLERK", "NONE");
+        Official communeOfficer = province.official("tuphap.tanlap.tk", "Lò Văn Páo", "TP.001.UBND", "SPECIALIST", "NONE");
+        Official otherCommuneOfficer = province.official("tuphap.donghung.tk", "Hà Thị Xuân", "TP.003.UBND", "SPECIALIST", "NONE");
+        Map<String, Object> request = DossiersApiTest.dossier("HT-03", province.unitId("TP.001"));
+        request.put("applicant", Map.of("name", "Mùa A Chứ", "idNumber", "011090077777"));
+        Api.Response registered = desk.api().post("/api/v1/dossiers", request);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String id = registered.body().get("id").asText();
+        String code = registered.body().get("trackingCode").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> communeOfficer.api().get("/api/v1/dossiers/" + id).status() == 200);
+        String procedure = communeOfficer.api().get("/api/v1/dossiers/" + id).body().at("/dossier/procedure_name").asText();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Api.Response search = communeOfficer.api().get("/api/v1/search?q=" + code + "&kind=DOSSIER");
+            assertThat(search.status()).as(search.toString()).isEqualTo(200);
+            JsonNode byCode = search.body();
+            assertThat(byCode.get("hits").findValuesAsText("id")).containsExactly(id);
+            assertThat(byCode.at("/hits/0/subject").asText()).isEqualTo(procedure);
+        });
+        // The desk that received it finds it too; another commune does not; nobody finds it by the applicant.
+        assertThat(desk.api().get("/api/v1/search?q=" + code).body().get("hits").findValuesAsText("id")).contains(id);
+        assertThat(otherCommuneOfficer.api().get("/api/v1/search?q=" + code).body().get("total").asInt()).isZero();
+        assertThat(communeOfficer.api().get("/api/v1/search?q=Mua+A+Chu").body().get("hits").findValuesAsText("id"))
+                .doesNotContain(id);
+        assertThat(communeOfficer.api().get("/api/v1/search?q=011090077777").body().get("total").asInt()).isZero();
+        JsonNode statuses = communeOfficer.api().get("/api/v1/search?q=" + code).body().at("/facets/status");
+        assertThat(statuses.findValuesAsText("label")).contains("Được tiếp nhận");
     }
 
     /** A work file destroyed once its retention is over takes its documents' words out of the index. */

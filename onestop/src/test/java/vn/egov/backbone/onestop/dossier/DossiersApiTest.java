@@ -1,4 +1,4 @@
-package vn.egov.backbone.ops.it;
+package vn.egov.backbone.onestop.dossier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +14,8 @@ import vn.egov.backbone.core.testing.Api;
 import vn.egov.backbone.core.testing.MovableClock;
 import vn.egov.backbone.core.testing.Province;
 import vn.egov.backbone.core.testing.Province.Official;
-import vn.egov.backbone.ops.support.RunningBackbone;
+import vn.egov.backbone.core.testing.RunningNode;
+import vn.egov.backbone.onestop.testing.OneStopNode;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,10 +37,10 @@ import static org.awaitility.Awaitility.await;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS) // so that PostgresDossiersApiTest can start its own backbone
-class DossiersApiTest {
+public class DossiersApiTest {
     @TempDir
     static Path dataDir;
-    static RunningBackbone backbone;
+    static RunningNode backbone;
     static MovableClock clock;
     static Province province;
     static Official desk;
@@ -47,15 +48,15 @@ class DossiersApiTest {
     static Official otherCommuneOfficer;
 
     @BeforeAll
-    void start() {
+    protected void start() {
         startOn(List.of(), Map.of());
     }
 
     /** Starts the backbone with these profiles and database settings (none: the embedded H2 defaults). */
-    static void startOn(List<String> profiles, Map<String, Object> database) {
+    protected static void startOn(List<String> profiles, Map<String, Object> database) {
         Map<String, Object> settings = new HashMap<>(database);
         settings.put("backbone.public.lookups-per-minute", 25);
-        backbone = RunningBackbone.start(profiles, settings, dataDir, MovableClock.Source.class);
+        backbone = RunningNode.start(OneStopNode.class, profiles, settings, dataDir, MovableClock.Source.class);
         clock = backbone.bean(MovableClock.class);
         province = new Province(backbone);
         desk = province.official("motcua.hoabinh", "Trần Thị Ngọc", "TP.002.UBND", "RECORDS_CLERK", "NONE");
@@ -68,7 +69,7 @@ class DossiersApiTest {
         backbone.close();
     }
 
-    static Map<String, Object> dossier(String procedureCode, String communeId) {
+    public static Map<String, Object> dossier(String procedureCode, String communeId) {
         Map<String, Object> request = new HashMap<>();
         request.put("procedureCode", procedureCode);
         request.put("communeId", communeId);
@@ -184,32 +185,6 @@ class DossiersApiTest {
         assertThat(communeOfficer.api().post("/api/v1/dossiers/" + id + "/reception", Map.of()).status()).isEqualTo(409);
         assertThat(communeOfficer.api().post("/api/v1/dossiers/" + id + "/refusal", Map.of("reason", "Trùng hồ sơ"))
                 .status()).isEqualTo(409);
-    }
-
-    @Test
-    void dossiersAreFoundInSearchByTheirAgenciesWithTheirPublicMetadataOnly() {
-        Map<String, Object> request = dossier("HT-03", province.unitId("TP.001"));
-        request.put("applicant", Map.of("name", "Mùa A Chứ", "idNumber", "011090077777"));
-        Api.Response registered = desk.api().post("/api/v1/dossiers", request);
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
-        String id = registered.body().get("id").asText();
-        String code = registered.body().get("trackingCode").asText();
-        String procedure = communeOfficer.api().get("/api/v1/dossiers/" + id).body().at("/dossier/procedure_name").asText();
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            Api.Response search = communeOfficer.api().get("/api/v1/search?q=" + code + "&kind=DOSSIER");
-            assertThat(search.status()).as(search.toString()).isEqualTo(200);
-            JsonNode byCode = search.body();
-            assertThat(byCode.get("hits").findValuesAsText("id")).containsExactly(id);
-            assertThat(byCode.at("/hits/0/subject").asText()).isEqualTo(procedure);
-        });
-        // The desk that received it finds it too; another commune does not; nobody finds it by the applicant.
-        assertThat(desk.api().get("/api/v1/search?q=" + code).body().get("hits").findValuesAsText("id")).contains(id);
-        assertThat(otherCommuneOfficer.api().get("/api/v1/search?q=" + code).body().get("total").asInt()).isZero();
-        assertThat(communeOfficer.api().get("/api/v1/search?q=Mua+A+Chu").body().get("hits").findValuesAsText("id"))
-                .doesNotContain(id);
-        assertThat(communeOfficer.api().get("/api/v1/search?q=011090077777").body().get("total").asInt()).isZero();
-        JsonNode statuses = communeOfficer.api().get("/api/v1/search?q=" + code).body().at("/facets/status");
-        assertThat(statuses.findValuesAsText("label")).contains("Được tiếp nhận");
     }
 
     @Test
