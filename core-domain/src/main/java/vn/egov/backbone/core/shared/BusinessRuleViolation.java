@@ -9,22 +9,19 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  */
 @ResponseStatus(HttpStatus.CONFLICT)
 public class BusinessRuleViolation extends RuntimeException implements CodedError {
-    private final ErrorCode errorCode;
-    private final transient Object[] arguments;
+    private final transient Refusal refusal;
 
     public BusinessRuleViolation(ErrorCode errorCode, Object... arguments) {
-        super(CodedError.describe(errorCode, arguments));
-        this.errorCode = errorCode;
-        this.arguments = arguments.clone();
+        this(new Refusal(errorCode, arguments));
+    }
+
+    private BusinessRuleViolation(Refusal refusal) {
+        super(refusal.toString());
+        this.refusal = refusal;
     }
 
     @Override
-    public ErrorCode errorCode() {
-        return errorCode;
-    }
-
-    @Override
-    public Object[] arguments() {
-        return arguments.clone();
+    public Refusal refusal() {
+        return refusal;
     }
 }

@@ -6,10 +6,16 @@ package vn.egov.backbone.core.shared;
  * {@code detail}; pages show the message (see {@link ErrorMessages}).
  */
 public interface CodedError {
-    ErrorCode errorCode();
+    Refusal refusal();
+
+    default ErrorCode errorCode() {
+        return refusal().code();
+    }
 
     /** Values for the message's numbered placeholders. */
-    Object[] arguments();
+    default Object[] arguments() {
+        return refusal().arguments();
+    }
 
     default String code() {
         return errorCode().code();
@@ -18,10 +24,5 @@ public interface CodedError {
     /** The field of the request the error is about, or {@code null}. */
     default String field() {
         return null;
-    }
-
-    /** How the error reads in a log: the code and its arguments, never a user's language. */
-    static String describe(ErrorCode code, Object[] arguments) {
-        return arguments.length == 0 ? code.code() : code.code() + " " + java.util.Arrays.toString(arguments);
     }
 }

@@ -5,22 +5,19 @@ import org.springframework.security.access.AccessDeniedException;
 /** A request the caller's roles do not allow; the API answers 403 (Spring Security's own type, so that
  * its handling applies unchanged). */
 public class Forbidden extends AccessDeniedException implements CodedError {
-    private final ErrorCode errorCode;
-    private final transient Object[] arguments;
+    private final transient Refusal refusal;
 
     public Forbidden(ErrorCode errorCode, Object... arguments) {
-        super(CodedError.describe(errorCode, arguments));
-        this.errorCode = errorCode;
-        this.arguments = arguments.clone();
+        this(new Refusal(errorCode, arguments));
+    }
+
+    private Forbidden(Refusal refusal) {
+        super(refusal.toString());
+        this.refusal = refusal;
     }
 
     @Override
-    public ErrorCode errorCode() {
-        return errorCode;
-    }
-
-    @Override
-    public Object[] arguments() {
-        return arguments.clone();
+    public Refusal refusal() {
+        return refusal;
     }
 }

@@ -10,24 +10,21 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ResponseStatus(HttpStatus.BAD_REQUEST)
 public class InvalidInput extends IllegalArgumentException implements CodedError {
     private final String field;
-    private final ErrorCode errorCode;
-    private final transient Object[] arguments;
+    private final transient Refusal refusal;
 
     public InvalidInput(String field, ErrorCode errorCode, Object... arguments) {
-        super((field == null ? "" : field + ": ") + CodedError.describe(errorCode, arguments));
+        this(field, new Refusal(errorCode, arguments));
+    }
+
+    private InvalidInput(String field, Refusal refusal) {
+        super(field == null ? refusal.toString() : field + ": " + refusal);
         this.field = field;
-        this.errorCode = errorCode;
-        this.arguments = arguments.clone();
+        this.refusal = refusal;
     }
 
     @Override
-    public ErrorCode errorCode() {
-        return errorCode;
-    }
-
-    @Override
-    public Object[] arguments() {
-        return arguments.clone();
+    public Refusal refusal() {
+        return refusal;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package vn.egov.backbone.eoffice.exchange;
 
 import vn.egov.backbone.core.shared.CodedError;
-import vn.egov.backbone.core.shared.ErrorCode;
+import vn.egov.backbone.core.shared.Refusal;
 
 /**
  * A package Backbone refuses: malformed, truncated, hostile or missing what a registration needs (HTTP 400).
@@ -18,12 +18,7 @@ public class InvalidPackage extends IllegalArgumentException implements CodedErr
     }
 
     @Override
-    public ErrorCode errorCode() {
-        return ExchangeError.INVALID_PACKAGE;
-    }
-
-    @Override
-    public Object[] arguments() {
-        return new Object[]{getMessage()};
+    public Refusal refusal() {
+        return new Refusal(ExchangeError.INVALID_PACKAGE, new Object[]{getMessage()});
     }
 }
