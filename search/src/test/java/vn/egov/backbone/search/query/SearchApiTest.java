@@ -132,6 +132,24 @@ class SearchApiTest {
         });
         assertThat(outsider.api().get("/api/v1/search?q=bien+ban+du+toan+2027&kind=MEETING").body().get("hits")
                 .findValuesAsText("id")).doesNotContain(created.body().get("id").asText());
+        String meetingId = created.body().get("id").asText();
+        assertStatus(member, meetingId, "MEETING_MINUTES_DRAFTED");
+        assertThat(chair.api().post(base + "/minutes/approval", Map.of("version", 1)).status()).isEqualTo(204);
+        assertStatus(member, meetingId, "MEETING_MINUTES_APPROVED");
+
+        // A deputy sent in a member's place finds the meeting; a cancelled one says so.
+        Official deputy = province.official("phogiamdoc.snv.timkiem", "Đỗ Văn Tâm", "TP.SNV", "LEADER", "NONE");
+        Api.Response later = secretary.api().post("/api/v1/meetings", MeetingsApiTest.meeting(
+                "Phiên họp chuyên đề về chuyển đổi số", "IN_PERSON", chair.id(), province.unitId("TP.UBND"),
+                Instant.now().plus(Duration.ofDays(2)), List.of(member.id()), secretary.id(), List.of()));
+        String laterId = later.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> member.api().get("/api/v1/meetings/" + laterId).status() == 200);
+        assertThat(member.api().post("/api/v1/meetings/" + laterId + "/delegation",
+                Map.of("deputyId", deputy.id())).status()).isEqualTo(204);
+        assertStatus(deputy, laterId, "MEETING_SCHEDULED");
+        assertThat(secretary.api().post("/api/v1/meetings/" + laterId + "/cancellation", Map.of("reason", "Hoãn"))
+                .status()).isEqualTo(204);
+        assertStatus(member, laterId, "MEETING_CANCELLED");
     }
 
     /** Dossiers are found by the agencies that work them, by their public metadata only (never by the applicant). */
@@ -163,6 +181,106 @@ class SearchApiTest {
         assertThat(communeOfficer.api().get("/api/v1/search?q=011090077777").body().get("total").asInt()).isZero();
         JsonNode statuses = communeOfficer.api().get("/api/v1/search?q=" + code).body().at("/facets/status");
         assertThat(statuses.findValuesAsText("label")).contains("Được tiếp nhận");
+    }
+
+    /** What search says of a record's status follows the record through its life: documents and dossiers. */
+    @Test
+    void theStatusFoundFollowsTheRecordThroughItsLife() {
+        // an incoming document: registered, assigned, completed; another returned to its sender
+        String incoming = register(clerk, "88/UBND-VP", "Văn phòng Ủy ban nhân dân tỉnh", "CONG_VAN",
+                "Về việc theo dõi trạng thái văn bản đến trong tìm kiếm", "Nội dung theo dõi.", "NONE");
+        assertStatus(leader, incoming, "REGISTERED");
+        assertThat(leader.api().post("/api/v1/documents/" + incoming + "/assignment", Map.of(
+                "lead", Map.of("kind", "OFFICIAL", "id", specialist.id()))).status()).isEqualTo(204);
+        assertStatus(leader, incoming, "ASSIGNED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> specialist.api().post("/api/v1/documents/" + incoming
+                + "/completion", Map.of("result", "Đã xử lý")).status() == 204);
+        assertStatus(leader, incoming, "COMPLETED");
+        String misaddressed = register(clerk, "89/UBND-VP", "Văn phòng Ủy ban nhân dân tỉnh", "CONG_VAN",
+                "Về việc gửi nhầm văn bản theo dõi trạng thái", "Nội dung gửi nhầm.", "NONE");
+        assertThat(clerk.api().post("/api/v1/documents/" + misaddressed + "/return", Map.of("reason", "Gửi nhầm"))
+                .status()).isEqualTo(204);
+        assertStatus(leader, misaddressed, "RETURNED_TO_SENDER");
+
+        // an outgoing document: drafted, submitted, returned, approved, issued, recalled
+        Api.Response draft = specialist.api().post("/api/v1/documents/outgoing", Map.of("type", "CONG_VAN",
+                "subject", "Về việc theo dõi trạng thái văn bản đi trong tìm kiếm", "body", "Nội dung dự thảo."));
+        assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
+        String outgoing = draft.body().get("id").asText();
+        assertStatus(specialist, outgoing, "DRAFT");
+        assertThat(specialist.api().post("/api/v1/documents/" + outgoing + "/submission",
+                Map.of("approverId", leader.id())).status()).isEqualTo(204);
+        assertStatus(specialist, outgoing, "AWAITING_APPROVAL");
+        assertThat(leader.api().post("/api/v1/documents/" + outgoing + "/draft-return", Map.of("comment", "Bổ sung căn cứ"))
+                .status()).isEqualTo(204);
+        assertStatus(specialist, outgoing, "RETURNED");
+        assertThat(specialist.api().put("/api/v1/documents/" + outgoing + "/draft", Map.of("type", "CONG_VAN",
+                "subject", "Về việc theo dõi trạng thái văn bản đi trong tìm kiếm (bổ sung)")).status()).isEqualTo(204);
+        assertThat(specialist.api().post("/api/v1/documents/" + outgoing + "/submission",
+                Map.of("approverId", leader.id())).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> leader.api().post("/api/v1/documents/" + outgoing + "/approval",
+                Map.of()).status() == 204);
+        assertStatus(specialist, outgoing, "APPROVED");
+        await().atMost(Duration.ofSeconds(10)).until(() -> clerk.api().post("/api/v1/documents/" + outgoing + "/issue",
+                Map.of()).status() == 200);
+        assertStatus(specialist, outgoing, "ISSUED");
+        assertThat(clerk.api().post("/api/v1/documents/" + outgoing + "/recall", Map.of("reason", "Sai căn cứ")).status())
+                .isEqualTo(204);
+        assertStatus(specialist, outgoing, "RECALLED");
+
+        // a dossier through every status, and two that end otherwise
+        Official desk = province.official("motcua.hoabinh.theodoi", "Trần Thị Ngọc", "TP.002.UBND", "RECORDS_CLERK", "NONE");
+        Official officer = province.official("tuphap.tanlap.theodoi", "Lò Văn Páo", "TP.001.UBND", "SPECIALIST", "NONE");
+        String dossier = fileDossier(desk);
+        assertStatus(officer, dossier, "DOSSIER_RECEIVED");
+        String step = officer.api().post("/api/v1/dossiers/" + dossier + "/steps", Map.of("agencyId",
+                province.unitId("TP.001.UBND"), "task", "Thẩm định hồ sơ", "days", 1)).body().get("id").asText();
+        assertStatus(officer, dossier, "DOSSIER_IN_PROCESS");
+        assertThat(officer.api().post("/api/v1/dossiers/" + dossier + "/supplement-request",
+                Map.of("reason", "Thiếu bản sao giấy tờ")).status()).isEqualTo(204);
+        assertStatus(officer, dossier, "DOSSIER_SUPPLEMENT_REQUESTED");
+        assertThat(desk.api().post("/api/v1/dossiers/" + dossier + "/supplement", Map.of()).status()).isEqualTo(204);
+        assertThat(officer.api().post("/api/v1/dossiers/" + dossier + "/payment-request",
+                Map.of("amountVnd", 50000, "purpose", "Lệ phí")).status()).isEqualTo(204);
+        assertStatus(officer, dossier, "DOSSIER_PAYMENT_REQUESTED");
+        assertThat(desk.api().post("/api/v1/dossiers/" + dossier + "/payment", Map.of("method", "CASH")).status())
+                .isEqualTo(204);
+        assertThat(officer.api().post("/api/v1/dossiers/" + dossier + "/steps/" + step + "/completion", Map.of())
+                .status()).isEqualTo(204);
+        assertThat(officer.api().post("/api/v1/dossiers/" + dossier + "/resolution", Map.of("resultDigitised", false))
+                .status()).isEqualTo(204);
+        assertStatus(officer, dossier, "DOSSIER_RESOLVED");
+        assertThat(desk.api().post("/api/v1/dossiers/" + dossier + "/result-return", Map.of()).status()).isEqualTo(204);
+        assertStatus(officer, dossier, "DOSSIER_RESULT_RETURNED");
+        String stopped = fileDossier(desk);
+        assertThat(officer.api().post("/api/v1/dossiers/" + stopped + "/stop", Map.of("reason", "Người nộp đề nghị dừng"))
+                .status()).isEqualTo(204);
+        assertStatus(officer, stopped, "DOSSIER_STOPPED");
+        String withdrawn = fileDossier(desk);
+        assertThat(desk.api().post("/api/v1/dossiers/" + withdrawn + "/withdrawal", Map.of("reason", "Rút hồ sơ"))
+                .status()).isEqualTo(204);
+        assertStatus(officer, withdrawn, "DOSSIER_WITHDRAWN");
+    }
+
+    private String fileDossier(Official desk) {
+        Api.Response filed = desk.api().post("/api/v1/dossiers", DossiersApiTest.dossier("HT-03", province.unitId("TP.001")));
+        assertThat(filed.status()).as(filed.toString()).isEqualTo(201);
+        return filed.body().get("id").asText();
+    }
+
+    /** The record as search shows it to this official, by its id among the hits of a search for everything. */
+    private static void assertStatus(Official who, String id, String status) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode hits = who.api().get("/api/v1/search?size=100&q=").body().get("hits");
+            JsonNode hit = null;
+            for (JsonNode candidate : hits) {
+                if (candidate.get("id").asText().equals(id)) {
+                    hit = candidate;
+                }
+            }
+            assertThat(hit).as("found: " + id).isNotNull();
+            assertThat(hit.get("status").asText()).isEqualTo(status);
+        });
     }
 
     /** A work file destroyed once its retention is over takes its documents' words out of the index. */
