@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  */
 @Component
 public class ErrorMessages {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ErrorMessages.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(DisplayDates.VIETNAM);
 
@@ -45,9 +46,19 @@ public class ErrorMessages {
         return messages.getMessage(key(code), shown, code.code(), locale);
     }
 
-    /** The message of any refusal a page shows: coded ones from the bundle, others (from a library) as they are. */
+    /**
+     * The message of any refusal a page shows. One without a code comes from a library (Spring Security's
+     * "Access Denied", a parser's complaint): its English text goes to the log, the page says what kind of
+     * refusal it was, as the API does.
+     */
     public String describe(RuntimeException refusal) {
-        return refusal instanceof CodedError coded ? describe(coded) : String.valueOf(refusal.getMessage());
+        if (refusal instanceof CodedError coded) {
+            return describe(coded);
+        }
+        log.info("Refused without a code: {}", refusal.toString());
+        ErrorCode kind = refusal instanceof org.springframework.security.access.AccessDeniedException
+                ? RequestError.FORBIDDEN : RequestError.INVALID_INPUT;
+        return describe(kind, new Object[0], LocaleContextHolder.getLocale());
     }
 
     public static String key(ErrorCode code) {

@@ -49,9 +49,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final ErrorMessages messages;
+    private final ProblemResponses problems;
 
-    ApiExceptionHandler(ErrorMessages messages) {
+    ApiExceptionHandler(ErrorMessages messages, ProblemResponses problems) {
         this.messages = messages;
+        this.problems = problems;
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -200,10 +202,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail problem(HttpStatus status, ErrorCode code, Object... arguments) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                messages.describe(code, arguments, LocaleContextHolder.getLocale()));
-        problem.setType(URI.create(ProblemResponses.TYPE_BASE + code.code()));
-        problem.setProperty("code", code.code());
-        return problem;
+        return problems.problem(status, code, arguments, LocaleContextHolder.getLocale());
     }
 }

@@ -14,6 +14,7 @@ import vn.egov.backbone.core.shared.ErrorMessages;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * Problem Details written outside the controllers — by a filter, a security entry point, the error page
@@ -40,14 +41,19 @@ public class ProblemResponses {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, ErrorCode code,
                       Object... arguments) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                messages.describe(code, arguments, locales.resolveLocale(request)));
-        problem.setType(URI.create(TYPE_BASE + code.code()));
-        problem.setProperty("code", code.code());
+        ProblemDetail problem = problem(status, code, arguments, locales.resolveLocale(request));
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** The body for a refusal: its {@code type} and {@code code} from the code, {@code detail} in that language. */
+    public ProblemDetail problem(HttpStatus status, ErrorCode code, Object[] arguments, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.describe(code, arguments, locale));
+        problem.setType(URI.create(TYPE_BASE + code.code()));
+        problem.setProperty("code", code.code());
+        return problem;
     }
 }

@@ -26,6 +26,7 @@ import java.util.Locale;
  */
 @Component
 class SigningKeys {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SigningKeys.class);
     private final Path directory;
 
     SigningKeys(CoreProperties node, EOfficeProperties settings) {
@@ -63,7 +64,7 @@ class SigningKeys {
         } catch (IOException e) {
             throw new InvalidInput("password", SignatureError.WRONG_PASSWORD);
         } catch (GeneralSecurityException e) {
-            org.slf4j.LoggerFactory.getLogger(SigningKeys.class).warn("Signing key {} cannot be opened: {}", fileName, e.toString());
+            log.warn("Signing key {} cannot be opened: {}", fileName, e.toString());
             throw new InvalidInput("password", SignatureError.KEY_UNUSABLE);
         } finally {
             Arrays.fill(secret, '\0');
