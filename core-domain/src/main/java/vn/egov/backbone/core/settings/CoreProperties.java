@@ -24,12 +24,15 @@ import java.nio.file.Path;
  * @param seed       {@code file}: the administrative tree loaded on the first start; {@code enabled}: whether it is
  * @param admin      {@code password}: the administrator's on the first start; empty: generated
  * @param api        {@code max-json-size}: the largest JSON body (413 above)
+ * @param passwords  {@code hash-cost}: BCrypt's cost (2^cost rounds) for new password hashes; each sign-in
+ *                   and each HTTP Basic request pays it once (10: about 60 ms of one core)
  */
 @Validated
 @ConfigurationProperties("backbone")
 public record CoreProperties(@NotNull Path dataDir, @DefaultValue("") String nodeId,
                              @Valid @DefaultValue EventStore eventStore, @Valid @DefaultValue Seed seed,
-                             @DefaultValue Admin admin, @Valid @DefaultValue Api api) {
+                             @DefaultValue Admin admin, @Valid @DefaultValue Api api,
+                             @Valid @DefaultValue Passwords passwords) {
 
     public record EventStore(@DefaultValue("1000") @Min(1) @Max(100_000) int readBatchSize) {
     }
@@ -50,6 +53,10 @@ public record CoreProperties(@NotNull Path dataDir, @DefaultValue("") String nod
         public boolean isMaxJsonSizePositive() {
             return maxJsonSize == null || maxJsonSize.toBytes() > 0;
         }
+    }
+
+    /** Below 10 only for tests, where thousands of HTTP Basic requests would each pay it. */
+    public record Passwords(@DefaultValue("10") @Min(4) @Max(16) int hashCost) {
     }
 
     /** A folder under the data directory, unless one is configured. */

@@ -46,6 +46,8 @@ public class RunningNode implements AutoCloseable {
         properties.put("backbone.seed.file", "classpath:seed/test-province.json");
         properties.put("backbone.admin.password", ADMIN_PASSWORD);
         properties.put("db-scheduler.polling-interval", "500ms");
+        // the cheapest BCrypt: every API call of the tests signs in with HTTP Basic, 60 ms each at the default 10
+        properties.put("backbone.passwords.hash-cost", 4);
         properties.putAll(extra);
         List<String> args = new ArrayList<>();
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
