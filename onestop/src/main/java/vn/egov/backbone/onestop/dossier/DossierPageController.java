@@ -1,6 +1,7 @@
 package vn.egov.backbone.onestop.dossier;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,16 +10,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import vn.egov.backbone.core.identity.Authorizer;
-import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.core.shared.PageActions;
 import vn.egov.backbone.core.shared.QrCodes;
-import vn.egov.backbone.core.unit.UnitDirectory;
-import vn.egov.backbone.core.unit.api.UnitView;
-import vn.egov.backbone.onestop.dossier.api.DossierCommands.ReceiveDossier;
 import vn.egov.backbone.onestop.dossier.api.DossierStatus;
-
-import java.util.Map;
 
 /**
  * The one-stop desk's pages: the dossiers of the official's units (online submissions awaiting
@@ -29,23 +23,20 @@ import java.util.Map;
  */
 @Controller
 class DossierPageController {
-    private final DossierAccess access;
-    private final JdbcClient jdbc;
-    private final UnitDirectory units;
+    private final DossierActions dossiers;
     private final PageActions pages;
+    private final MessageSource messages;
 
-    DossierPageController(DossierAccess access, JdbcClient jdbc, UnitDirectory units, PageActions pages) {
-        this.access = access;
-        this.jdbc = jdbc;
-        this.units = units;
+    DossierPageController(DossierActions dossiers, PageActions pages, MessageSource messages) {
+        this.dossiers = dossiers;
         this.pages = pages;
+        this.messages = messages;
     }
 
     @GetMapping("/dossiers")
     String desk(@RequestParam(required = false) DossierStatus status, Model model) {
-        String me = Authorizer.currentPrincipal().officialId();
-        model.addAttribute("awaiting", access.list(me, DossierStatus.NEW));
-        model.addAttribute("dossiers", access.list(me, status));
+        model.addAttribute("awaiting", dossiers.list(DossierStatus.NEW));
+        model.addAttribute("dossiers", dossiers.list(status));
         model.addAttribute("status", status);
         model.addAttribute("statuses", DossierStatus.values());
         return "onestop/desk";
@@ -56,21 +47,19 @@ class DossierPageController {
     String receive(@PathVariable String id, @RequestParam(defaultValue = "0") int digitisedComponents,
                    RedirectAttributes redirect) {
         return pages.runAndGo(redirect, "/dossiers", () -> {
-            access.workedOn(id, false);
-            pages.commands().send(new ReceiveDossier(id, digitisedComponents, 0));
-            access.awaitReadModel(id); // the receipt shows the appointment the reception computed
-            return new PageActions.Outcome("Đã tiếp nhận hồ sơ", "/dossiers/" + id + "/receipt");
+            dossiers.receive(id, digitisedComponents, 0); // waits: the receipt shows the appointment the reception computed
+            return new PageActions.Outcome(messages.getMessage("desk.received", null, LocaleContextHolder.getLocale()), "/dossiers/" + id + "/receipt");
         });
     }
 
     @GetMapping("/dossiers/{id}/receipt")
     String receipt(@PathVariable String id, Model model) {
-        Map<String, Object> dossier = access.workedOn(id, true);
+        DossierActions.Receipt receipt = dossiers.receipt(id);
         String lookupUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/public/dossiers/{code}")
-                .buildAndExpand(dossier.get("tracking_code")).toUriString();
-        model.addAttribute("dossier", dossier);
-        model.addAttribute("agency", unitName(dossier.get("competent_agency_id")));
-        model.addAttribute("desk", unitName(dossier.get("filed_at_unit_id")));
+                .buildAndExpand(receipt.dossier().trackingCode()).toUriString();
+        model.addAttribute("dossier", receipt.dossier());
+        model.addAttribute("agency", receipt.agency());
+        model.addAttribute("desk", receipt.desk());
         model.addAttribute("lookupUrl", lookupUrl);
         model.addAttribute("qrCode", QrCodes.svg(lookupUrl));
         return "onestop/receipt";
@@ -78,17 +67,10 @@ class DossierPageController {
 
     @GetMapping("/dossiers/{id}/apology-letter")
     String apology(@PathVariable String id, Model model) {
-        Map<String, Object> dossier = access.workedOn(id, true);
-        Map<String, Object> apology = jdbc.sql("SELECT * FROM dossier_apology WHERE dossier_id = :id ORDER BY seq DESC")
-                .param("id", id).query().listOfRows().stream().findFirst()
-                .orElseThrow(() -> new NotFound(DossierError.NO_APOLOGY, id));
-        model.addAttribute("dossier", dossier);
-        model.addAttribute("apology", apology);
-        model.addAttribute("agency", unitName(dossier.get("competent_agency_id")));
+        DossierActions.ApologyLetter letter = dossiers.apologyLetter(id);
+        model.addAttribute("dossier", letter.dossier());
+        model.addAttribute("apology", letter.apology());
+        model.addAttribute("agency", letter.agency());
         return "onestop/apology";
-    }
-
-    private String unitName(Object unitId) {
-        return unitId == null ? null : units.find((String) unitId).map(UnitView::name).orElse(null);
     }
 }

@@ -3,7 +3,6 @@ package vn.egov.backbone.onestop.dossier;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,18 +33,20 @@ import java.util.Set;
  */
 @Controller
 class PublicDossierPageController {
-    private final PublicDossierController lookups;
+    private final DossierActions dossiers;
+    private final CitizenRequestLimit limit;
     private final ProcedureCatalogue catalogue;
     private final UnitDirectory units;
     private final Validator validator;
     private final ErrorMessages errors;
     private final MessageSource messages;
 
-    PublicDossierPageController(PublicDossierController lookups, ProcedureCatalogue catalogue, UnitDirectory units,
-                                Validator validator, ErrorMessages errors, MessageSource messages) {
+    PublicDossierPageController(DossierActions dossiers, CitizenRequestLimit limit, ProcedureCatalogue catalogue,
+                                UnitDirectory units, Validator validator, ErrorMessages errors, MessageSource messages) {
         this.errors = errors;
         this.messages = messages;
-        this.lookups = lookups;
+        this.dossiers = dossiers;
+        this.limit = limit;
         this.catalogue = catalogue;
         this.units = units;
         this.validator = validator;
@@ -75,12 +76,12 @@ class PublicDossierPageController {
                 throw new InvalidInput(null, DossierError.INVALID_FIELDS, violations.stream()
                         .map(v -> v.getPropertyPath().toString()).sorted().distinct().map(Label::field).toList());
             }
-            ResponseEntity<?> answer = lookups.submit(submission, request);
-            if (answer.getStatusCode().value() == 429) {
+            if (limit.allows(request.getRemoteAddr())) {
+                model.addAttribute("submitted", dossiers.submitOnline(submission.procedureCode(), submission.communeId(),
+                        submission.applicant().toApplicant(), submission.components()));
+            } else {
                 response.setStatus(429);
                 model.addAttribute("error", message("submit.tooMany"));
-            } else {
-                model.addAttribute("submitted", answer.getBody());
             }
         } catch (IllegalArgumentException | BusinessRuleViolation refused) {
             response.setStatus(422);
@@ -106,12 +107,11 @@ class PublicDossierPageController {
     String dossier(@PathVariable String trackingCode, HttpServletRequest request, Model model,
                    jakarta.servlet.http.HttpServletResponse response) {
         try {
-            ResponseEntity<?> answer = lookups.lookup(trackingCode, request);
-            if (answer.getStatusCode().value() == 429) {
+            if (limit.allows(request.getRemoteAddr())) {
+                model.addAttribute("dossier", dossiers.lookUp(trackingCode));
+            } else {
                 response.setStatus(429);
                 model.addAttribute("message", message("lookup.tooMany"));
-            } else {
-                model.addAttribute("dossier", answer.getBody());
             }
         } catch (NotFound unknown) {
             response.setStatus(404);

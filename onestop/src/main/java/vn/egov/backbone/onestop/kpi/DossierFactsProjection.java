@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * One row of raw facts per dossier — channel, reception, digitised and reused components, steps and
  * how many were late, resolution and its timeliness, digitised result, fee and how it was paid,
  * rating — and monthly counters per deciding unit and procedure summed from them, which
- * {@link ServiceKpis} reads. Its own processing group, so it can be replayed alone when a formula
+ * {@link KpiQueries} reads. Its own processing group, so it can be replayed alone when a formula
  * needs a new fact.
  * <p>
  * The events of a batch are collected and written together when the batch commits: the facts the

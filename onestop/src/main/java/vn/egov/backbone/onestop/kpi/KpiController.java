@@ -1,23 +1,19 @@
 package vn.egov.backbone.onestop.kpi;
 
-import vn.egov.backbone.core.shared.Forbidden;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.egov.backbone.core.identity.Authorizer;
-import vn.egov.backbone.core.shared.NotFound;
-import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitView;
-import vn.egov.backbone.onestop.kpi.ServiceKpis.Figures;
-import vn.egov.backbone.onestop.kpi.ServiceKpis.Period;
-import vn.egov.backbone.onestop.kpi.ServiceKpis.Report;
+import vn.egov.backbone.onestop.kpi.KpiQueries.Figures;
+import vn.egov.backbone.onestop.kpi.KpiQueries.LateDossier;
+import vn.egov.backbone.onestop.kpi.KpiQueries.Period;
+import vn.egov.backbone.onestop.kpi.KpiQueries.Report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,24 +48,23 @@ class KpiController {
             Map.entry("Thanh toán trực tuyến (%)", Figures::onlinePaymentRate),
             Map.entry("Hài lòng (%)", Figures::satisfactionRate));
 
-    private final ServiceKpis kpis;
-    private final UnitDirectory units;
-    private final Authorizer authorizer;
+    private final KpiQueries kpis;
 
-    KpiController(ServiceKpis kpis, UnitDirectory units, Authorizer authorizer) {
+    KpiController(KpiQueries kpis) {
         this.kpis = kpis;
-        this.units = units;
-        this.authorizer = authorizer;
+    }
+
+    /** The unit's figures, its children's (to drill down into) and its late dossiers. */
+    record Answer(Figures figures, List<Figures> children, List<LateDossier> lateDossiers) {
     }
 
     @GetMapping
-    Map<String, Object> kpis(@RequestParam String unitId, @RequestParam String period,
-                             @RequestParam(required = false) String procedureCode) {
-        UnitView unit = readable(unitId);
+    Answer kpis(@RequestParam String unitId, @RequestParam String period,
+                @RequestParam(required = false) String procedureCode) {
+        UnitView unit = kpis.readableUnit(unitId);
         Period p = Period.parse(period);
         Report report = kpis.report(unit, p, procedureCode);
-        return Map.of("figures", report.figures(), "children", report.children(),
-                "lateDossiers", kpis.lateDossiers(unit, p, procedureCode));
+        return new Answer(report.figures(), report.children(), kpis.lateDossiers(unit, p, procedureCode));
     }
 
     @GetMapping(path = "/export", produces = "text/csv")
@@ -119,20 +114,11 @@ class KpiController {
 
     /** The unit's figures first, then its children's. */
     private List<Figures> rows(String unitId, Period period, String procedureCode) {
-        Report report = kpis.report(readable(unitId), period, procedureCode);
+        Report report = kpis.report(kpis.readableUnit(unitId), period, procedureCode);
         List<Figures> rows = new ArrayList<>();
         rows.add(report.figures());
         rows.addAll(report.children());
         return rows;
-    }
-
-    /** Officials see the KPIs of the units they work in and everything below them. */
-    private UnitView readable(String unitId) {
-        UnitView unit = units.find(unitId).orElseThrow(() -> new NotFound(KpiError.UNIT_NOT_FOUND, unitId));
-        if (!authorizer.mayActFor(Authorizer.currentPrincipal().officialId(), unit.id())) {
-            throw new Forbidden(KpiError.UNIT_NOT_READABLE);
-        }
-        return unit;
     }
 
     private static String csvValue(Object value) {

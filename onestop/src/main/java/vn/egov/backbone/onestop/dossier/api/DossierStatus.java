@@ -32,6 +32,16 @@ public enum DossierStatus {
         return label;
     }
 
+    /** The status of a portal code (1 to 10). */
+    public static DossierStatus of(int code) {
+        for (DossierStatus status : values()) {
+            if (status.code == code) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("No dossier status has the code " + code);
+    }
+
     public boolean closed() {
         return this == REFUSED || this == WITHDRAWN || this == STOPPED || this == RESULT_RETURNED;
     }

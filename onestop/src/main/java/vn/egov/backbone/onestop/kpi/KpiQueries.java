@@ -1,8 +1,14 @@
 package vn.egov.backbone.onestop.kpi;
 
-import vn.egov.backbone.core.shared.InvalidInput;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.egov.backbone.core.identity.Authorizer;
+import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.shared.Forbidden;
+import vn.egov.backbone.core.shared.InvalidInput;
+import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.onestop.kpi.DossierFactsProjection.Counter;
@@ -10,10 +16,13 @@ import vn.egov.backbone.onestop.kpi.DossierFactsProjection.Counter;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,10 +37,11 @@ import java.util.regex.Pattern;
  * digitisation = dossiers with digitised or reused components / received; result digitisation =
  * digitised results / resolved; online payment = paid online / paid; satisfaction = ratings of 4 or
  * 5 / ratings. Group points are the share times the group's maximum — an approximation until the
- * decision's appendix is confirmed.
+ * decision's appendix is confirmed. An official reads the figures of the units they work in and below
+ * ({@link #readableUnit}).
  */
 @Service
-public class ServiceKpis {
+public class KpiQueries {
     private static final Pattern PERIOD = Pattern.compile("(\\d{4})(?:-(?:Q([1-4])|(\\d{2})))?");
 
     public record Period(String label, LocalDate from, LocalDate to) {
@@ -66,12 +76,44 @@ public class ServiceKpis {
                           Map<String, Double> groupPoints) {
     }
 
+    /** A dossier resolved late, for the drill-down; the API's v1 clients read it with snake_case names. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record LateDossier(String id, String trackingCode, String procedureCode, String procedureName,
+                              LocalDate receivedOn, LocalDate appointmentOn, LocalDate resolvedOn) {
+    }
+
     private final JdbcClient jdbc;
     private final UnitDirectory units;
+    private final OfficialDirectory officials;
+    private final Authorizer authorizer;
 
-    ServiceKpis(JdbcClient jdbc, UnitDirectory units) {
+    KpiQueries(JdbcClient jdbc, UnitDirectory units, OfficialDirectory officials, Authorizer authorizer) {
         this.jdbc = jdbc;
         this.units = units;
+        this.officials = officials;
+        this.authorizer = authorizer;
+    }
+
+    /** Officials read the KPIs of the units they work in and everything below them. */
+    public UnitView readableUnit(String unitId) {
+        UnitView unit = units.find(unitId).orElseThrow(() -> new NotFound(KpiError.UNIT_NOT_FOUND, unitId));
+        if (!authorizer.mayActFor(Authorizer.currentPrincipal().officialId(), unit.id())) {
+            throw new Forbidden(KpiError.UNIT_NOT_READABLE);
+        }
+        return unit;
+    }
+
+    /** The parent of the unit, when the official may read it too: the dashboard's way up. */
+    public Optional<String> readableParentId(UnitView unit) {
+        return Optional.ofNullable(unit.parentId())
+                .filter(parent -> authorizer.mayActFor(Authorizer.currentPrincipal().officialId(), parent));
+    }
+
+    /** The highest unit the official holds a role in: where their dashboard opens. */
+    public String homeUnitId() {
+        return officials.roles(Authorizer.currentPrincipal().officialId()).stream().map(role -> role.unitId())
+                .filter(Objects::nonNull).min(Comparator.comparingInt(unit -> units.selfAndAncestors(unit).size()))
+                .orElseGet(() -> units.roots().get(0).id());
     }
 
     /** The units by parent, read once per request: a unit's scope is its subtree. */
@@ -184,14 +226,19 @@ public class ServiceKpis {
     }
 
     /** Late dossiers of the unit and period, for the drill-down to the dossiers themselves. */
-    public List<Map<String, Object>> lateDossiers(UnitView unit, Period period, String procedureCode) {
+    public List<LateDossier> lateDossiers(UnitView unit, Period period, String procedureCode) {
         return jdbc.sql("SELECT dossier_id AS id, tracking_code, procedure_code, procedure_name, received_on,"
                         + " appointment_on, resolved_on FROM dossier_fact WHERE timeliness = 'LATE'"
                         + " AND resolved_on BETWEEN :from AND :to AND competent_agency_id IN (:scope)"
                         + (procedureCode == null ? "" : " AND procedure_code = :procedure")
                         + " ORDER BY resolved_on, dossier_id LIMIT 200")
                 .param("scope", Tree.now(units).subtree(unit.id())).param("from", period.from()).param("to", period.to())
-                .param("procedure", procedureCode).query().listOfRows();
+                .param("procedure", procedureCode)
+                .query((rs, row) -> new LateDossier(rs.getString("id"), rs.getString("tracking_code"),
+                        rs.getString("procedure_code"), rs.getString("procedure_name"),
+                        rs.getObject("received_on", LocalDate.class), rs.getObject("appointment_on", LocalDate.class),
+                        rs.getObject("resolved_on", LocalDate.class)))
+                .list();
     }
 
     private static Double rate(int part, int whole) {

@@ -1,0 +1,290 @@
+package vn.egov.backbone.onestop.dossier;
+
+import org.springframework.stereotype.Service;
+import vn.egov.backbone.core.eventing.ReadYourWrites;
+import vn.egov.backbone.core.identity.Authorizer;
+import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.api.Role;
+import vn.egov.backbone.core.shared.Commands;
+import vn.egov.backbone.core.shared.Forbidden;
+import vn.egov.backbone.core.shared.InvalidInput;
+import vn.egov.backbone.core.shared.NotFound;
+import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.api.UnitView;
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.*;
+import vn.egov.backbone.onestop.dossier.api.DossierStatus;
+import vn.egov.backbone.onestop.dossier.api.DossierView;
+import vn.egov.backbone.onestop.dossier.api.DossierView.Apology;
+import vn.egov.backbone.onestop.dossier.api.DossierView.Step;
+import vn.egov.backbone.onestop.dossier.api.DossierView.Summary;
+import vn.egov.backbone.onestop.dossier.api.PublicDossier;
+import vn.egov.backbone.onestop.dossier.api.PublicDossier.HistoryEntry;
+import vn.egov.backbone.onestop.dossier.api.PublicDossier.Status;
+import vn.egov.backbone.onestop.dossier.api.PublicDossier.StepView;
+import vn.egov.backbone.onestop.dossier.api.PublicDossier.Submitted;
+import vn.egov.backbone.onestop.procedure.ProcedureCatalogue;
+import vn.egov.backbone.onestop.procedure.ProcedureCatalogue.ProcedureVersion;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The dossier's application service, for the API and the pages alike. Who works on which dossier: the
+ * competent agency, the agencies of its steps, and the desk that received it (which hands over
+ * supplements, payments and results). The applicant's personal data is in the dossier read model, so
+ * every read of it for an official goes through here; to everyone else a dossier they do not work on
+ * does not exist (404). Each write checks that, sends the command and waits for the read model.
+ */
+@Service
+class DossierActions {
+    private final Commands commands;
+    private final DossierQueries queries;
+    private final ProcedureCatalogue catalogue;
+    private final DossierRouting routing;
+    private final Authorizer authorizer;
+    private final OfficialDirectory officials;
+    private final UnitDirectory units;
+    private final ReadYourWrites readYourWrites;
+
+    DossierActions(Commands commands, DossierQueries queries, ProcedureCatalogue catalogue, DossierRouting routing,
+                   Authorizer authorizer, OfficialDirectory officials, UnitDirectory units,
+                   ReadYourWrites readYourWrites) {
+        this.commands = commands;
+        this.queries = queries;
+        this.catalogue = catalogue;
+        this.routing = routing;
+        this.authorizer = authorizer;
+        this.officials = officials;
+        this.units = units;
+        this.readYourWrites = readYourWrites;
+    }
+
+    record Registered(String id, String trackingCode, String competentAgencyId, LocalDate appointmentOn) {
+    }
+
+    /** A dossier and its steps, as the agencies working on it see them. */
+    record Details(DossierView dossier, List<Step> steps) {
+    }
+
+    /** What the receipt handed to the applicant shows, unit names resolved. */
+    record Receipt(DossierView dossier, String agency, String desk) {
+    }
+
+    record ApologyLetter(DossierView dossier, Apology apology, String agency) {
+    }
+
+    /** The desk receives a dossier: submitted and received at once, with its appointment. */
+    Registered register(String procedureCode, String communeId, Channel channel, Applicant applicant, int components,
+                        int digitisedComponents, int reusedComponents) {
+        var me = Authorizer.currentPrincipal();
+        if (!authorizer.holds(me.officialId(), Role.RECORDS_CLERK, me.unitId())
+                && !authorizer.holds(me.officialId(), Role.SPECIALIST, me.unitId())) {
+            throw new Forbidden(DossierError.DESK_ROLE_REQUIRED);
+        }
+        ProcedureVersion procedure = procedure(procedureCode);
+        UnitView competent = routing.competentAuthority(procedure, me.unitId(), communeId);
+        String id = UUID.randomUUID().toString();
+        String trackingCode = routing.newTrackingCode();
+        commands.send(new SubmitDossier(id, trackingCode, DossierRouting.terms(procedure, competent), channel,
+                applicant, components, me.unitId()));
+        commands.send(new ReceiveDossier(id, digitisedComponents, reusedComponents));
+        awaitReadModel(id);
+        LocalDate appointment = queries.find(id).map(DossierView::appointmentOn).orElse(null);
+        return new Registered(id, trackingCode, competent.id(), appointment);
+    }
+
+    /**
+     * Online submission (kênh trực tuyến) of a procedure offered online: the dossier is new until the
+     * competent agency's desk checks it and receives it (the clock starts then), asks for a supplement,
+     * or refuses it.
+     */
+    Submitted submitOnline(String procedureCode, String communeId, Applicant applicant, int components) {
+        ProcedureVersion procedure = procedure(procedureCode);
+        if (!procedure.fullyOnline()) {
+            throw new InvalidInput("procedureCode", DossierError.NOT_ONLINE);
+        }
+        UnitView competent = routing.competentAuthority(procedure, null, communeId);
+        String trackingCode = routing.newTrackingCode();
+        commands.send(new SubmitDossier(UUID.randomUUID().toString(), trackingCode,
+                DossierRouting.terms(procedure, competent), Channel.ONLINE, applicant, components, null));
+        return new Submitted(trackingCode, procedure.name(), competent.name(), Status.of(DossierStatus.NEW),
+                "/public/dossiers/" + trackingCode);
+    }
+
+    /** The lookup by tracking code, for anyone holding it: nothing personal. */
+    PublicDossier lookUp(String trackingCode) {
+        DossierView dossier = byTrackingCode(trackingCode);
+        List<Step> stepRows = queries.steps(dossier.id());
+        // the agencies' names from the unit directory, not by joining core's table
+        Map<String, UnitView> agencies = units.findAll(stepRows.stream().map(Step::agencyId).toList());
+        List<StepView> steps = stepRows.stream().map(step -> new StepView(step.task(),
+                Optional.ofNullable(agencies.get(step.agencyId())).map(UnitView::name).orElse(null),
+                step.startedOn(), step.dueOn(), step.completedOn(), step.timeliness())).toList();
+        List<HistoryEntry> history = queries.history(dossier.id()).stream()
+                .map(change -> new HistoryEntry(change.at(), Status.of(change.status()))).toList();
+        StepView current = steps.stream().filter(step -> step.completedOn() == null).reduce((a, b) -> b).orElse(null);
+        return new PublicDossier(dossier.trackingCode(), dossier.procedureName(), Status.of(dossier.status()),
+                dossier.receivedOn(), dossier.appointmentOn(), dossier.late(), current, steps, history);
+    }
+
+    /** After the result is returned the applicant rates the service once (1 to 5). */
+    void rate(String trackingCode, int score) {
+        commands.send(new RateSatisfaction(byTrackingCode(trackingCode).id(), score));
+    }
+
+    /**
+     * The dossiers decided in, filed at, or with a step in the units the official works in (and below),
+     * newest first, optionally in one status: {@code NEW} is what awaits reception.
+     */
+    List<Summary> list(DossierStatus status) {
+        String me = Authorizer.currentPrincipal().officialId();
+        Set<String> roleUnits = officials.roles(me).stream().map(role -> role.unitId()).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        List<String> scope = units.list(false).stream().map(UnitView::id)
+                .filter(unit -> units.selfAndAncestors(unit).stream().anyMatch(roleUnits::contains)).toList();
+        return queries.list(scope, status);
+    }
+
+    Details details(String id) {
+        return new Details(workedOn(id, true), queries.steps(id));
+    }
+
+    Receipt receipt(String id) {
+        DossierView dossier = workedOn(id, true);
+        return new Receipt(dossier, unitName(dossier.competentAgencyId()), unitName(dossier.filedAtUnitId()));
+    }
+
+    ApologyLetter apologyLetter(String id) {
+        DossierView dossier = workedOn(id, true);
+        Apology apology = queries.latestApology(id).orElseThrow(() -> new NotFound(DossierError.NO_APOLOGY, id));
+        return new ApologyLetter(dossier, apology, unitName(dossier.competentAgencyId()));
+    }
+
+    /** The competent agency's desk checks an online (or posted) dossier and receives it: the clock starts. */
+    void receive(String id, int digitisedComponents, int reusedComponents) {
+        agencyActs(id, new ReceiveDossier(id, digitisedComponents, reusedComponents));
+    }
+
+    void refuse(String id, String reason) {
+        agencyActs(id, new RefuseDossier(id, reason));
+    }
+
+    /** A processing step in the competent agency or another one (a department that gives its opinion). */
+    String startStep(String id, String agencyId, String task, int days) {
+        workedOn(id, false);
+        if (units.find(agencyId).isEmpty()) {
+            throw new InvalidInput("agencyId", DossierError.AGENCY_UNKNOWN);
+        }
+        String stepId = UUID.randomUUID().toString();
+        send(id, new StartStep(id, stepId, agencyId, task, days));
+        return stepId;
+    }
+
+    /** The step's agency (or the competent agency) completes it. */
+    void completeStep(String id, String stepId, String note) {
+        DossierView dossier = workedOn(id, false);
+        Step step = queries.step(id, stepId).orElseThrow(() -> new NotFound(DossierError.STEP_NOT_FOUND, stepId));
+        String me = Authorizer.currentPrincipal().officialId();
+        if (!authorizer.mayActFor(me, step.agencyId()) && !authorizer.mayActFor(me, dossier.competentAgencyId())) {
+            throw new Forbidden(DossierError.STEP_AGENCY_ONLY);
+        }
+        send(id, new CompleteStep(id, stepId, note));
+    }
+
+    void requestSupplement(String id, String reason) {
+        agencyActs(id, new RequestSupplement(id, reason));
+    }
+
+    void receiveSupplement(String id) {
+        agencyOrDeskActs(id, new ReceiveSupplement(id));
+    }
+
+    void requestPayment(String id, long amountVnd, String purpose) {
+        agencyActs(id, new RequestPayment(id, amountVnd, purpose));
+    }
+
+    void recordPayment(String id, PaymentMethod method) {
+        agencyOrDeskActs(id, new RecordPayment(id, method));
+    }
+
+    void resolve(String id, boolean resultDigitised) {
+        agencyActs(id, new ResolveDossier(id, resultDigitised));
+    }
+
+    void returnResult(String id) {
+        agencyOrDeskActs(id, new ReturnResult(id));
+    }
+
+    void apologise(String id, String reason, int extraDays) {
+        agencyActs(id, new IssueApology(id, reason, extraDays));
+    }
+
+    void stop(String id, String reason) {
+        agencyActs(id, new StopProcessing(id, reason));
+    }
+
+    void withdraw(String id, String reason) {
+        agencyOrDeskActs(id, new WithdrawDossier(id, reason));
+    }
+
+    /** The competent agency (or an agency of a step) acts on the dossier. */
+    private void agencyActs(String id, Object command) {
+        workedOn(id, false);
+        send(id, command);
+    }
+
+    /** The agency, or the desk that received the dossier, acts on it (supplements, payments, the result). */
+    private void agencyOrDeskActs(String id, Object command) {
+        workedOn(id, true);
+        send(id, command);
+    }
+
+    private void send(String id, Object command) {
+        commands.send(command);
+        awaitReadModel(id);
+    }
+
+    /**
+     * The dossier, if the official works on it: in the competent agency or an agency of a step, or also at
+     * the desk that received it ({@code deskToo}). Otherwise 404 to whoever has nothing to do with it, 403 to a
+     * desk asking for the agency's work.
+     */
+    private DossierView workedOn(String id, boolean deskToo) {
+        DossierView dossier = queries.find(id).orElseThrow(() -> new NotFound(DossierError.NOT_FOUND, id));
+        String me = Authorizer.currentPrincipal().officialId();
+        boolean agency = authorizer.mayActFor(me, dossier.competentAgencyId());
+        boolean desk = dossier.filedAtUnitId() != null && authorizer.mayActFor(me, dossier.filedAtUnitId());
+        boolean stepAgency = queries.steps(id).stream().anyMatch(step -> authorizer.mayActFor(me, step.agencyId()));
+        if (!agency && !stepAgency && !desk) {
+            throw new NotFound(DossierError.NOT_FOUND, id);
+        }
+        if (!agency && !(deskToo && desk) && !stepAgency) {
+            throw new Forbidden(DossierError.COMPETENT_AGENCY_ONLY);
+        }
+        return dossier;
+    }
+
+    /** Waits (briefly) until the dossier read model shows the dossier's last event. */
+    private void awaitReadModel(String id) {
+        readYourWrites.await(id, () -> queries.version(id), Duration.ofSeconds(3));
+    }
+
+    private DossierView byTrackingCode(String trackingCode) {
+        return queries.findByTrackingCode(trackingCode).orElseThrow(() -> new NotFound(DossierError.TRACKING_CODE_UNKNOWN));
+    }
+
+    private ProcedureVersion procedure(String code) {
+        return catalogue.current(code).orElseThrow(() -> new InvalidInput("procedureCode", DossierError.PROCEDURE_UNKNOWN));
+    }
+
+    private String unitName(String unitId) {
+        return unitId == null ? null : units.find(unitId).map(UnitView::name).orElse(null);
+    }
+}

@@ -1,0 +1,123 @@
+package vn.egov.backbone.onestop.dossier;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.Channel;
+import vn.egov.backbone.onestop.dossier.api.DossierStatus;
+import vn.egov.backbone.onestop.dossier.api.DossierView;
+import vn.egov.backbone.onestop.dossier.api.DossierView.Apology;
+import vn.egov.backbone.onestop.dossier.api.DossierView.StatusChange;
+import vn.egov.backbone.onestop.dossier.api.DossierView.Step;
+import vn.egov.backbone.onestop.dossier.api.DossierView.Summary;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every read of the dossier read model ({@code dossier_view}, {@code dossier_step}, {@code dossier_history},
+ * {@code dossier_apology}), as records. It does not decide who may read: {@link DossierActions} does, before
+ * it hands a dossier with the applicant's personal data to anyone.
+ */
+@Service
+class DossierQueries {
+    private static final String SUMMARY_COLUMNS = "id, tracking_code, procedure_code, procedure_name, channel,"
+            + " applicant_name, status, status_code, submitted_at, received_on, appointment_on, resolved_on, late";
+
+    private final JdbcClient jdbc;
+
+    DossierQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<DossierView> find(String id) {
+        return jdbc.sql("SELECT * FROM dossier_view WHERE id = :id").param("id", id).query(DossierQueries::dossier)
+                .optional();
+    }
+
+    /** The code as a citizen types it: spaces around it and lower case do not matter. */
+    Optional<DossierView> findByTrackingCode(String trackingCode) {
+        return jdbc.sql("SELECT * FROM dossier_view WHERE tracking_code = :code")
+                .param("code", trackingCode.strip().toUpperCase(Locale.ROOT)).query(DossierQueries::dossier).optional();
+    }
+
+    /** The read model's version of the dossier (the sequence number of its last event), if it has it yet. */
+    Optional<Long> version(String id) {
+        return jdbc.sql("SELECT version FROM dossier_view WHERE id = :id").param("id", id).query(Long.class).optional();
+    }
+
+    /** The dossiers decided in, filed at, or with a step in one of the units, newest first (at most 200). */
+    List<Summary> list(Collection<String> unitIds, DossierStatus status) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM dossier_view"
+                        + " WHERE (competent_agency_id IN (:scope) OR filed_at_unit_id IN (:scope)"
+                        + " OR id IN (SELECT dossier_id FROM dossier_step WHERE agency_id IN (:scope)))"
+                        + (status == null ? "" : " AND status = :status") + " ORDER BY submitted_at DESC LIMIT 200")
+                .param("scope", unitIds).param("status", status == null ? null : status.name())
+                .query((rs, row) -> new Summary(rs.getString("id"), rs.getString("tracking_code"),
+                        rs.getString("procedure_code"), rs.getString("procedure_name"),
+                        Channel.valueOf(rs.getString("channel")), rs.getString("applicant_name"),
+                        DossierStatus.valueOf(rs.getString("status")), rs.getInt("status_code"),
+                        instant(rs, "submitted_at"), date(rs, "received_on"), date(rs, "appointment_on"),
+                        date(rs, "resolved_on"), rs.getBoolean("late")))
+                .list();
+    }
+
+    /** The dossier's processing steps in the order they started. */
+    List<Step> steps(String id) {
+        return jdbc.sql("SELECT * FROM dossier_step WHERE dossier_id = :id ORDER BY started_on, step_id").param("id", id)
+                .query((rs, row) -> new Step(rs.getString("dossier_id"), rs.getString("step_id"),
+                        rs.getString("agency_id"), rs.getString("task"), date(rs, "started_on"), date(rs, "due_on"),
+                        date(rs, "completed_on"), rs.getString("timeliness")))
+                .list();
+    }
+
+    Optional<Step> step(String id, String stepId) {
+        return steps(id).stream().filter(step -> step.stepId().equals(stepId)).findFirst();
+    }
+
+    /** The statuses the dossier took, oldest first. */
+    List<StatusChange> history(String id) {
+        return jdbc.sql("SELECT at, status_code FROM dossier_history WHERE dossier_id = :id ORDER BY seq")
+                .param("id", id)
+                .query((rs, row) -> new StatusChange(instant(rs, "at"), DossierStatus.of(rs.getInt("status_code"))))
+                .list();
+    }
+
+    /** The last apology issued for the dossier. */
+    Optional<Apology> latestApology(String id) {
+        return jdbc.sql("SELECT * FROM dossier_apology WHERE dossier_id = :id ORDER BY seq DESC").param("id", id)
+                .query((rs, row) -> new Apology(instant(rs, "issued_at"), rs.getString("reason"),
+                        date(rs, "missed_on"), date(rs, "new_appointment_on")))
+                .stream().findFirst();
+    }
+
+    private static DossierView dossier(ResultSet rs, int row) throws SQLException {
+        return new DossierView(rs.getString("id"), rs.getString("tracking_code"), rs.getString("procedure_code"),
+                rs.getInt("procedure_version"), rs.getString("procedure_name"), rs.getString("competent_agency_id"),
+                rs.getString("filed_at_unit_id"), Channel.valueOf(rs.getString("channel")),
+                rs.getString("applicant_name"), rs.getString("applicant_id_number"), rs.getString("applicant_address"),
+                rs.getString("applicant_phone"), rs.getString("applicant_email"),
+                DossierStatus.valueOf(rs.getString("status")), rs.getInt("status_code"), instant(rs, "submitted_at"),
+                date(rs, "received_on"), date(rs, "appointment_on"), date(rs, "resolved_on"),
+                rs.getString("timeliness"), date(rs, "returned_on"), rs.getBoolean("late"),
+                rs.getObject("satisfaction", Integer.class), rs.getLong("version"));
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+}
