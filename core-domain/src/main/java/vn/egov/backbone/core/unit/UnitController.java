@@ -19,15 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.egov.backbone.core.identity.Authorizer;
-import vn.egov.backbone.core.official.api.Role;
-import vn.egov.backbone.core.shared.Commands;
 import vn.egov.backbone.core.shared.NotFound;
-import vn.egov.backbone.core.unit.api.UnitCommands.CreateUnit;
-import vn.egov.backbone.core.unit.api.UnitCommands.DissolveUnit;
-import vn.egov.backbone.core.unit.api.UnitCommands.MergeUnits;
-import vn.egov.backbone.core.unit.api.UnitCommands.MoveUnit;
-import vn.egov.backbone.core.unit.api.UnitCommands.RenameUnit;
 import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitView;
 
@@ -36,20 +28,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** The administrative tree over HTTP. Reads are open to every signed-in official; writes need ADMINISTRATOR. */
 @RestController
 @RequestMapping("/api/v1/units")
 class UnitController {
-    private final Commands commands;
+    private final UnitAdministration administration;
     private final UnitDirectory directory;
-    private final Authorizer authorizer;
 
-    UnitController(Commands commands, UnitDirectory directory, Authorizer authorizer) {
-        this.commands = commands;
+    UnitController(UnitAdministration administration, UnitDirectory directory) {
+        this.administration = administration;
         this.directory = directory;
-        this.authorizer = authorizer;
     }
 
     record CreateUnitRequest(@NotBlank @Size(max = 64) String code, @NotBlank @Size(max = 255) String name,
@@ -97,41 +86,34 @@ class UnitController {
 
     @PostMapping
     ResponseEntity<Created> create(@Valid @RequestBody CreateUnitRequest request) {
-        authorizer.require(Role.ADMINISTRATOR, Text.blankToNull(request.parentId()));
-        String id = commands.send(new CreateUnit(UUID.randomUUID().toString(), request.code(), request.name(),
-                request.kind(), Text.blankToNull(request.parentId())));
+        String id = administration.create(request.code(), request.name(), request.kind(),
+                Text.blankToNull(request.parentId()));
         return ResponseEntity.created(URI.create("/api/v1/units/" + id)).body(new Created(id));
     }
 
     @PutMapping("/{id}/name")
     ResponseEntity<Void> rename(@PathVariable String id, @Valid @RequestBody RenameUnitRequest request,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        authorizer.require(Role.ADMINISTRATOR, id);
-        commands.send(new RenameUnit(id, request.name(), request.legalBasis(), ExpectedVersion.fromIfMatch(ifMatch)));
+        administration.rename(id, request.name(), request.legalBasis(), ExpectedVersion.fromIfMatch(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping("/{id}/parent")
     ResponseEntity<Void> move(@PathVariable String id, @Valid @RequestBody MoveUnitRequest request) {
-        authorizer.require(Role.ADMINISTRATOR, id);
-        authorizer.require(Role.ADMINISTRATOR, request.parentId());
-        commands.send(new MoveUnit(id, request.parentId(), request.legalBasis()));
+        administration.move(id, request.parentId(), request.legalBasis());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/mergers")
     ResponseEntity<Created> merge(@Valid @RequestBody MergeUnitsRequest request) {
-        authorizer.require(Role.ADMINISTRATOR, Text.blankToNull(request.parentId()));
-        request.sourceUnitIds().forEach(source -> authorizer.require(Role.ADMINISTRATOR, source));
-        String id = commands.send(new MergeUnits(UUID.randomUUID().toString(), request.code(), request.name(),
-                request.kind(), Text.blankToNull(request.parentId()), request.sourceUnitIds(), request.legalBasis()));
+        String id = administration.merge(request.code(), request.name(), request.kind(),
+                Text.blankToNull(request.parentId()), request.sourceUnitIds(), request.legalBasis());
         return ResponseEntity.created(URI.create("/api/v1/units/" + id)).body(new Created(id));
     }
 
     @PostMapping("/{id}/dissolution")
     ResponseEntity<Void> dissolve(@PathVariable String id, @Valid @RequestBody DissolveUnitRequest request) {
-        authorizer.require(Role.ADMINISTRATOR, id);
-        commands.send(new DissolveUnit(id, request.legalBasis()));
+        administration.dissolve(id, request.legalBasis());
         return ResponseEntity.noContent().build();
     }
 

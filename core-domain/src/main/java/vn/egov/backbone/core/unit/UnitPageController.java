@@ -10,11 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.egov.backbone.core.identity.Authorizer;
-import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.shared.PageActions;
-import vn.egov.backbone.core.unit.api.UnitCommands.CreateUnit;
-import vn.egov.backbone.core.unit.api.UnitCommands.RenameUnit;
 import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitView;
 
@@ -22,20 +18,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Administration page of the administrative tree. */
 @Controller
 @RequestMapping("/admin/units")
 class UnitPageController {
     private final UnitDirectory directory;
-    private final Authorizer authorizer;
+    private final UnitAdministration administration;
     private final PageActions actions;
     private final MessageSource messages;
 
-    UnitPageController(UnitDirectory directory, Authorizer authorizer, PageActions actions, MessageSource messages) {
+    UnitPageController(UnitDirectory directory, UnitAdministration administration, PageActions actions,
+                       MessageSource messages) {
         this.directory = directory;
-        this.authorizer = authorizer;
+        this.administration = administration;
         this.actions = actions;
         this.messages = messages;
     }
@@ -78,8 +74,7 @@ class UnitPageController {
                   @RequestParam(required = false) String parentId, RedirectAttributes redirect) {
         String parent = parentId == null || parentId.isBlank() ? null : parentId;
         return actions.run(redirect, "/admin/units", () -> {
-            authorizer.require(Role.ADMINISTRATOR, parent);
-            actions.commands().send(new CreateUnit(UUID.randomUUID().toString(), code, name, kind, parent));
+            administration.create(code, name, kind, parent);
             return messages.getMessage("units.created", new Object[]{name}, LocaleContextHolder.getLocale());
         });
     }
@@ -87,8 +82,7 @@ class UnitPageController {
     @PostMapping("/{id}/name")
     String rename(@PathVariable String id, @RequestParam String name, RedirectAttributes redirect) {
         return actions.run(redirect, "/admin/units", () -> {
-            authorizer.require(Role.ADMINISTRATOR, id);
-            actions.commands().send(new RenameUnit(id, name, null));
+            administration.rename(id, name, null, null);
             return messages.getMessage("units.renamed", null, LocaleContextHolder.getLocale());
         });
     }

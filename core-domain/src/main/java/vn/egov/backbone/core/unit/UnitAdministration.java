@@ -1,0 +1,63 @@
+package vn.egov.backbone.core.unit;
+
+import org.springframework.stereotype.Service;
+import vn.egov.backbone.core.identity.Authorizer;
+import vn.egov.backbone.core.official.api.Role;
+import vn.egov.backbone.core.shared.Commands;
+import vn.egov.backbone.core.unit.api.UnitCommands.CreateUnit;
+import vn.egov.backbone.core.unit.api.UnitCommands.DissolveUnit;
+import vn.egov.backbone.core.unit.api.UnitCommands.MergeUnits;
+import vn.egov.backbone.core.unit.api.UnitCommands.MoveUnit;
+import vn.egov.backbone.core.unit.api.UnitCommands.RenameUnit;
+import vn.egov.backbone.core.unit.api.UnitKind;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The writes of the administrative tree, for the API and the pages alike. Each needs ADMINISTRATOR over
+ * every unit it touches: the parent for a new unit, the unit and its new parent for a move, every merged
+ * unit and the parent of the new one for a merger; a unit without a parent needs a system-wide one.
+ */
+@Service
+public class UnitAdministration {
+    private final Commands commands;
+    private final Authorizer authorizer;
+
+    UnitAdministration(Commands commands, Authorizer authorizer) {
+        this.commands = commands;
+        this.authorizer = authorizer;
+    }
+
+    /** @return the new unit's id */
+    public String create(String code, String name, UnitKind kind, String parentId) {
+        authorizer.require(Role.ADMINISTRATOR, parentId);
+        return commands.send(new CreateUnit(UUID.randomUUID().toString(), code, name, kind, parentId));
+    }
+
+    /** @param expectedVersion the version the caller saw (If-Match), or null */
+    public void rename(String unitId, String name, String legalBasis, Long expectedVersion) {
+        authorizer.require(Role.ADMINISTRATOR, unitId);
+        commands.send(new RenameUnit(unitId, name, legalBasis, expectedVersion));
+    }
+
+    public void move(String unitId, String parentId, String legalBasis) {
+        authorizer.require(Role.ADMINISTRATOR, unitId);
+        authorizer.require(Role.ADMINISTRATOR, parentId);
+        commands.send(new MoveUnit(unitId, parentId, legalBasis));
+    }
+
+    /** @return the id of the unit the others are merged into */
+    public String merge(String code, String name, UnitKind kind, String parentId, List<String> sourceUnitIds,
+                        String legalBasis) {
+        authorizer.require(Role.ADMINISTRATOR, parentId);
+        sourceUnitIds.forEach(source -> authorizer.require(Role.ADMINISTRATOR, source));
+        return commands.send(new MergeUnits(UUID.randomUUID().toString(), code, name, kind, parentId, sourceUnitIds,
+                legalBasis));
+    }
+
+    public void dissolve(String unitId, String legalBasis) {
+        authorizer.require(Role.ADMINISTRATOR, unitId);
+        commands.send(new DissolveUnit(unitId, legalBasis));
+    }
+}
