@@ -12,6 +12,7 @@ import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.Commands;
+import vn.egov.backbone.core.eventing.ReadYourWrites;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.attachment.AttachmentStore;
 import vn.egov.backbone.eoffice.document.api.Assignee;
@@ -45,6 +46,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -64,10 +66,12 @@ public class DocumentActions {
     private final AttachmentStore attachments;
     private final OfficialDirectory officials;
     private final RegistrationBatcher registrations;
+    private final ReadYourWrites readYourWrites;
 
     DocumentActions(Commands commands, DocumentQueries queries, Agencies agencies, Authorizer authorizer,
                     ActingContextResolver acting, AttachmentStore attachments, OfficialDirectory officials,
-                    RegistrationBatcher registrations) {
+                    RegistrationBatcher registrations, ReadYourWrites readYourWrites) {
+        this.readYourWrites = readYourWrites;
         this.registrations = registrations;
         this.commands = commands;
         this.queries = queries;
@@ -84,7 +88,9 @@ public class DocumentActions {
         UnitView agency = actingAgency(agencyId);
         authorizer.require(Role.RECORDS_CLERK, agency.id());
         requireClearance(details.classification());
-        return registrations.register(agency.id(), details, acting.current());
+        Registration registration = registrations.register(agency.id(), details, acting.current());
+        awaitReadModel(registration.documentId());
+        return registration;
     }
 
     public void assign(String id, String instruction, Assignee lead, List<Assignee> cooperating,
@@ -96,11 +102,11 @@ public class DocumentActions {
                 .flatMap(assignees -> assignees)
                 .filter(a -> a != null && a.kind() == Assignee.Kind.OFFICIAL)
                 .forEach(a -> requireCleared(a.id(), document.classification()));
-        commands.send(new AssignIncomingDocument(id, instruction, lead, cooperating, forInformation, deadline));
+        send(id, new AssignIncomingDocument(id, instruction, lead, cooperating, forInformation, deadline));
     }
 
     public void recordProgress(String id, String note) {
-        commands.send(new RecordProgress(id, asAssignee(id), note));
+        send(id, new RecordProgress(id, asAssignee(id), note));
     }
 
     public void forward(String id, String toOfficialId, String note) {
@@ -109,17 +115,17 @@ public class DocumentActions {
             throw new BusinessRuleViolation(DocumentError.FORWARD_SAME_UNIT);
         }
         requireCleared(toOfficialId, incoming(id).classification());
-        commands.send(new ForwardAssignment(id, from, Assignee.official(toOfficialId), note));
+        send(id, new ForwardAssignment(id, from, Assignee.official(toOfficialId), note));
     }
 
     public void complete(String id, String result, String replyDocumentId) {
-        commands.send(new CompleteProcessing(id, asAssignee(id), result, replyDocumentId));
+        send(id, new CompleteProcessing(id, asAssignee(id), result, replyDocumentId));
     }
 
     public void returnToSender(String id, String reason) {
         DocumentView document = incoming(id);
         authorizer.require(Role.RECORDS_CLERK, document.agencyId());
-        commands.send(new ReturnToSender(id, reason));
+        send(id, new ReturnToSender(id, reason));
     }
 
     // ---- outgoing -------------------------------------------------------------------------------
@@ -132,14 +138,15 @@ public class DocumentActions {
         }
         requireClearance(content.classification());
         requireReplaceable(content.replacesDocumentId(), agency.id());
-        return commands.send(new CreateDraft(UUID.randomUUID().toString(), agency.id(), me.officialId(), content));
+        String id = UUID.randomUUID().toString();
+        return send(id, new CreateDraft(id, agency.id(), me.officialId(), content));
     }
 
     public void revise(String id, DraftContent content) {
         DocumentView draft = outgoing(id);
         requireClearance(content.classification());
         requireReplaceable(content.replacesDocumentId(), draft.agencyId());
-        commands.send(new ReviseDraft(id, me(), content));
+        send(id, new ReviseDraft(id, me(), content));
     }
 
     public void submit(String id, String reviewerId, String approverId) {
@@ -151,36 +158,36 @@ public class DocumentActions {
         if (reviewerId != null && !reviewerId.isBlank()) {
             requireCleared(reviewerId, document.classification());
         }
-        commands.send(new SubmitDraft(id, me(), reviewerId, approverId));
+        send(id, new SubmitDraft(id, me(), reviewerId, approverId));
     }
 
     public void review(String id, boolean accepted, String comment) {
         outgoing(id);
-        commands.send(new ReviewDraft(id, me(), accepted, comment));
+        send(id, new ReviewDraft(id, me(), accepted, comment));
     }
 
     public void approve(String id, String comment) {
         DocumentView document = outgoing(id);
         authorizer.require(Role.LEADER, document.agencyId());
-        commands.send(new ApproveDraft(id, me(), comment));
+        send(id, new ApproveDraft(id, me(), comment));
     }
 
     public void returnDraft(String id, String comment) {
         DocumentView document = outgoing(id);
         authorizer.require(Role.LEADER, document.agencyId());
-        commands.send(new ReturnDraft(id, me(), comment));
+        send(id, new ReturnDraft(id, me(), comment));
     }
 
     public IssuedDocument issue(String id) {
         DocumentView document = outgoing(id);
         authorizer.require(Role.RECORDS_CLERK, document.agencyId());
-        return commands.send(new IssueOutgoingDocument(id));
+        return send(id, new IssueOutgoingDocument(id));
     }
 
     public void recall(String id, String reason) {
         DocumentView document = outgoing(id);
         authorizer.require(Role.RECORDS_CLERK, document.agencyId());
-        commands.send(new RecallOutgoingDocument(id, reason));
+        send(id, new RecallOutgoingDocument(id, reason));
     }
 
     // ---- attachments ----------------------------------------------------------------------------
@@ -202,11 +209,72 @@ public class DocumentActions {
             throw new BusinessRuleViolation(DocumentError.ATTACH_STATE);
         }
         AttachmentRef stored = attachments.store(content, fileName);
-        commands.send(incoming ? new AddIncomingAttachment(id, stored) : new AddOutgoingAttachment(id, stored));
+        send(id, incoming ? new AddIncomingAttachment(id, stored) : new AddOutgoingAttachment(id, stored));
         return stored;
     }
 
+    // ---- what the viewer may do --------------------------------------------------------------------
+
+    /**
+     * The actions open to the signed-in official on a document they read, for the page to offer only
+     * those; each action checks its rule again when it is sent.
+     */
+    public record Allowed(boolean assign, boolean returnToSender, boolean process, boolean attach, boolean submit,
+                          boolean review, boolean approve, boolean issue, boolean recall, boolean draftReplacement,
+                          boolean sign, boolean seal) {
+    }
+
+    public Allowed allowedOn(DocumentView document) {
+        String me = me();
+        boolean incoming = document.direction() == Direction.INCOMING;
+        boolean clerk = authorizer.holds(me, Role.RECORDS_CLERK, document.agencyId());
+        boolean leader = authorizer.holds(me, Role.LEADER, document.agencyId());
+        boolean drafter = me.equals(document.drafterId());
+        DocumentStatus status = document.status();
+        return new Allowed(
+                incoming && leader && (status == DocumentStatus.REGISTERED || status == DocumentStatus.ASSIGNED),
+                incoming && clerk && status == DocumentStatus.REGISTERED,
+                incoming && status == DocumentStatus.ASSIGNED && queries.actingAssignee(me, document.id()).isPresent(),
+                incoming ? clerk : drafter,
+                !incoming && drafter && (status == DocumentStatus.DRAFT || status == DocumentStatus.RETURNED),
+                !incoming && status == DocumentStatus.IN_REVIEW && me.equals(document.reviewerId()),
+                !incoming && status == DocumentStatus.AWAITING_APPROVAL && me.equals(document.approverId()),
+                !incoming && clerk && status == DocumentStatus.APPROVED,
+                !incoming && clerk && status == DocumentStatus.ISSUED,
+                !incoming && status == DocumentStatus.ISSUED && (clerk || drafter),
+                // the approving leader signs the approved PDF, then the records clerk adds the agency's signature
+                !incoming && status == DocumentStatus.APPROVED && me.equals(document.approverId()),
+                !incoming && clerk && (status == DocumentStatus.APPROVED || status == DocumentStatus.ISSUED));
+    }
+
+    /** The officials who lead the agency: whom a drafter may ask to approve. */
+    public List<OfficialView> leadersOf(String agencyId) {
+        return officials.list(null, false).stream().filter(o -> authorizer.holds(o.id(), Role.LEADER, agencyId))
+                .toList();
+    }
+
+    /** The leader's overview: open and overdue work of the agency's documents, by department and official. */
+    public List<DocumentQueries.OverdueCount> overview(String agencyId) {
+        UnitView agency = actingAgency(agencyId);
+        authorizer.require(Role.LEADER, agency.id());
+        return queries.overview(agency.id());
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
+
+    /**
+     * Sends a command about the document and waits (briefly) until the read model shows it, so that the
+     * caller's next request, on the API or a page, reads its own write.
+     */
+    private <R> R send(String documentId, Object command) {
+        R result = commands.send(command);
+        awaitReadModel(documentId);
+        return result;
+    }
+
+    private void awaitReadModel(String documentId) {
+        readYourWrites.await(documentId, () -> queries.find(documentId).map(DocumentView::version), Duration.ofSeconds(3));
+    }
 
     /** The agency the signed-in official acts for: the one named, or that of their acting unit. */
     public UnitView actingAgency(String requested) {

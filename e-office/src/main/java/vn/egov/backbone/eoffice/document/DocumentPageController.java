@@ -55,7 +55,6 @@ class DocumentPageController {
     private final DocumentActions actions;
     private final DocumentQueries queries;
     private final DocumentHistory history;
-    private final Authorizer authorizer;
     private final Agencies agencies;
     private final UnitDirectory units;
     private final OfficialDirectory officials;
@@ -65,13 +64,12 @@ class DocumentPageController {
     private final ReadYourWrites readYourWrites;
 
     DocumentPageController(DocumentActions actions, DocumentQueries queries, DocumentHistory history,
-                           Authorizer authorizer, Agencies agencies, UnitDirectory units, OfficialDirectory officials,
+                           Agencies agencies, UnitDirectory units, OfficialDirectory officials,
                            PageActions pages, MessageSource messages, Clock clock, ReadYourWrites readYourWrites) {
         this.readYourWrites = readYourWrites;
         this.actions = actions;
         this.queries = queries;
         this.history = history;
-        this.authorizer = authorizer;
         this.agencies = agencies;
         this.units = units;
         this.officials = officials;
@@ -171,39 +169,29 @@ class DocumentPageController {
         model.addAttribute("attachments", queries.attachments(id));
         model.addAttribute("deliveries", queries.deliveries(id));
         boolean incoming = document.direction() == Direction.INCOMING;
-        boolean clerk = authorizer.holds(me, Role.RECORDS_CLERK, document.agencyId());
-        boolean leader = authorizer.holds(me, Role.LEADER, document.agencyId());
-        DocumentStatus status = document.status();
-        model.addAttribute("canAssign", incoming && leader
-                && (status == DocumentStatus.REGISTERED || status == DocumentStatus.ASSIGNED));
-        model.addAttribute("canReturn", incoming && clerk && status == DocumentStatus.REGISTERED);
-        boolean canProcess = incoming && status == DocumentStatus.ASSIGNED && queries.actingAssignee(me, id).isPresent();
-        model.addAttribute("canProcess", canProcess);
-        if (canProcess) {
+        DocumentActions.Allowed allowed = actions.allowedOn(document);
+        model.addAttribute("canAssign", allowed.assign());
+        model.addAttribute("canReturn", allowed.returnToSender());
+        model.addAttribute("canProcess", allowed.process());
+        if (allowed.process()) {
             // forwarding stays within the unit (DocumentActions.forward checks it again)
             List<OfficialView> colleagues = officials.find(me).map(OfficialView::unitId)
                     .map(unit -> officials.list(unit, false)).orElse(List.of());
             model.addAttribute("forwardTo", colleagues.stream().filter(o -> !o.id().equals(me)).toList());
         }
-        model.addAttribute("canAttach", incoming ? clerk : me.equals(document.drafterId()));
-        model.addAttribute("canSubmit", !incoming && me.equals(document.drafterId())
-                && (status == DocumentStatus.DRAFT || status == DocumentStatus.RETURNED));
-        model.addAttribute("canApprove", !incoming && status == DocumentStatus.AWAITING_APPROVAL
-                && me.equals(document.approverId()));
-        model.addAttribute("canReview", !incoming && status == DocumentStatus.IN_REVIEW && me.equals(document.reviewerId()));
-        model.addAttribute("canIssue", !incoming && clerk && status == DocumentStatus.APPROVED);
-        model.addAttribute("canRecall", !incoming && clerk && status == DocumentStatus.ISSUED);
-        model.addAttribute("canDraftReplacement", !incoming && status == DocumentStatus.ISSUED
-                && (clerk || me.equals(document.drafterId())));
-        // the approving leader signs the approved PDF, then the records clerk adds the agency's signature
-        model.addAttribute("canSign", !incoming && status == DocumentStatus.APPROVED && me.equals(document.approverId()));
-        model.addAttribute("canSeal", !incoming && clerk
-                && (status == DocumentStatus.APPROVED || status == DocumentStatus.ISSUED));
+        model.addAttribute("canAttach", allowed.attach());
+        model.addAttribute("canSubmit", allowed.submit());
+        model.addAttribute("canApprove", allowed.approve());
+        model.addAttribute("canReview", allowed.review());
+        model.addAttribute("canIssue", allowed.issue());
+        model.addAttribute("canRecall", allowed.recall());
+        model.addAttribute("canDraftReplacement", allowed.draftReplacement());
+        model.addAttribute("canSign", allowed.sign());
+        model.addAttribute("canSeal", allowed.seal());
         if (incoming) {
             model.addAttribute("assignees", assigneeChoices(document.agencyId()));
         } else {
-            model.addAttribute("leaders", officials.list(null, false).stream()
-                    .filter(o -> authorizer.holds(o.id(), Role.LEADER, document.agencyId())).toList());
+            model.addAttribute("leaders", actions.leadersOf(document.agencyId()));
             model.addAttribute("colleagues", officials.list(null, false).stream()
                     .filter(o -> !o.id().equals(me) && o.unitId() != null && belongsTo(o.unitId(), document.agencyId()))
                     .toList());
@@ -319,10 +307,9 @@ class DocumentPageController {
     /** The leader's overview: open and overdue work of the agency's documents, by department and official. */
     @GetMapping("/documents/overview")
     String overview(Model model) {
-        UnitView agency = actions.actingAgency(null);
-        authorizer.require(Role.LEADER, agency.id());
-        model.addAttribute("agency", agency);
-        model.addAttribute("rows", queries.overview(agency.id()));
+        List<DocumentQueries.OverdueCount> rows = actions.overview(null); // the leader's own agency, or 403
+        model.addAttribute("agency", actions.actingAgency(null));
+        model.addAttribute("rows", rows);
         return "documents/overview";
     }
 

@@ -119,13 +119,15 @@ public class EOfficeApiTest {
         assertThat(duplicate.body().get("code").asText()).isEqualTo("incoming.already-registered");
         assertThat(duplicate.body().get("detail").asText()).contains("đã được vào sổ");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> leader.api().get("/api/v1/documents/" + id).status() == 200);
+        // the API reads its writes: the registration answered once the read model shows the document
+        assertThat(leader.api().get("/api/v1/documents/" + id).body().get("status").asText()).isEqualTo("REGISTERED");
         Api.Response assigned = leader.api().post("/api/v1/documents/" + id + "/assignment", Map.of(
                 "instruction", "Giao Văn phòng chủ trì tham mưu, báo cáo trước hạn.",
                 "lead", Map.of("kind", "UNIT", "id", specialist.unitId()),
                 "forInformation", List.of(Map.of("kind", "OFFICIAL", "id", confidentialLeader.id())),
                 "deadline", TODAY.plusDays(3).toString()));
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(204);
+        assertThat(leader.api().get("/api/v1/documents/" + id).body().get("status").asText()).isEqualTo("ASSIGNED");
         assertThat(specialist.api().post("/api/v1/documents/" + id + "/assignment", Map.of(
                 "lead", Map.of("kind", "UNIT", "id", specialist.unitId()))).status()).isEqualTo(403);
 
