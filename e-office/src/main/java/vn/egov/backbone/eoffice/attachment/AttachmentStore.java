@@ -4,6 +4,7 @@ import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.eoffice.settings.EOfficeProperties;
 import vn.egov.backbone.core.settings.CoreProperties;
 import org.apache.tika.Tika;
+import org.apache.tika.io.TikaInputStream;
 import org.springframework.beans.factory.DisposableBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +104,9 @@ public class AttachmentStore implements DisposableBean {
             }
             ArchiveGuard.Summary archive = isZip(temp) ? checkArchive(temp) : null;
             String type;
-            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(temp))) {
+            // from the file, not a stream: Tika then opens a ZIP as a whole and tells OOXML and ODF apart by
+            // their parts; from a stream it guesses from the first entries ("imprecise detection", it warns)
+            try (TikaInputStream in = TikaInputStream.get(temp)) {
                 type = tika.detect(in, name);
             }
             if (!ALLOWED.containsKey(type) && !(archiveAllowed && "application/zip".equals(type))) {
