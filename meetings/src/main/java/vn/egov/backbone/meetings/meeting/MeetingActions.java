@@ -182,10 +182,7 @@ public class MeetingActions {
 
     public String upload(String meetingId, InputStream content, String fileName, String title, String itemId,
                          Instant visibleFrom) {
-        MeetingRecord meeting = visible(meetingId);
-        if (!isRunner(meeting)) {
-            throw new Forbidden(MeetingError.CHAIR_OR_SECRETARY);
-        }
+        run(meetingId);
         AttachmentRef stored = files.store(content, fileName);
         String documentId = UUID.randomUUID().toString();
         send(meetingId, new AttachMeetingDocument(meetingId, documentId, itemId,
@@ -308,6 +305,15 @@ public class MeetingActions {
 
     public MeetingRecord visible(String meetingId) {
         return queries.visible(meetingId, me());
+    }
+
+    /** The meeting, if the signed-in official chairs it or is its secretary: who runs the room. */
+    public MeetingRecord run(String meetingId) {
+        MeetingRecord meeting = visible(meetingId);
+        if (!isRunner(meeting)) {
+            throw new Forbidden(MeetingError.CHAIR_OR_SECRETARY);
+        }
+        return meeting;
     }
 
     public boolean isRunner(MeetingRecord meeting) {

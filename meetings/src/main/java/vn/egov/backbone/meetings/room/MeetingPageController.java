@@ -1,12 +1,8 @@
 package vn.egov.backbone.meetings.room;
 
-import vn.egov.backbone.meetings.meeting.MeetingError;
-import vn.egov.backbone.core.shared.Forbidden;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,12 +10,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.official.OfficialDirectory;
 import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.official.api.Role;
-import vn.egov.backbone.core.shared.QrCodes;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.DisplayDates;
 import vn.egov.backbone.core.shared.PageActions;
@@ -28,11 +22,9 @@ import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.meetings.conference.ConferenceJoins;
-import vn.egov.backbone.meetings.conference.JitsiServices;
 import vn.egov.backbone.meetings.meeting.MeetingActions;
 import vn.egov.backbone.meetings.meeting.MeetingQueries;
 import vn.egov.backbone.meetings.meeting.MeetingRecord;
-import vn.egov.backbone.meetings.meeting.Projector;
 import vn.egov.backbone.meetings.meeting.api.MeetingKind;
 import vn.egov.backbone.meetings.meeting.api.PercentBase;
 import vn.egov.backbone.meetings.meeting.api.Presence;
@@ -48,28 +40,26 @@ import java.util.stream.Collectors;
 
 /**
  * The meeting pages: the list with the schedule form; the meeting room, with Jitsi embedded next to
- * the paperless panel (agenda, documents, attendance, speakers, votes, minutes); the projector view
- * for the room screen; the endpoint board; and the check-in page the room's QR code opens.
+ * the paperless panel (agenda, documents, attendance, speakers, votes, minutes), and its form actions.
+ * What the hall shows on its own screens is {@link MeetingHallPageController}'s.
  */
 @Controller
 class MeetingPageController {
     private final MeetingActions actions;
     private final MeetingQueries queries;
     private final ConferenceJoins joins;
-    private final JitsiServices jitsiServices;
     private final OfficialDirectory officials;
     private final UnitDirectory units;
     private final PageActions pages;
     private final MessageSource messages;
     private final Clock clock;
 
-    MeetingPageController(MeetingActions actions, MeetingQueries queries, ConferenceJoins joins, JitsiServices jitsiServices,
+    MeetingPageController(MeetingActions actions, MeetingQueries queries, ConferenceJoins joins,
                           OfficialDirectory officials, UnitDirectory units, PageActions pages,
                           MessageSource messages, Clock clock) {
         this.actions = actions;
         this.queries = queries;
         this.joins = joins;
-        this.jitsiServices = jitsiServices;
         this.officials = officials;
         this.units = units;
         this.pages = pages;
@@ -151,7 +141,7 @@ class MeetingPageController {
         model.addAttribute("officials", runner ? officials.list(null, false) : List.of());
         model.addAttribute("video", video(meeting, me));
         if (runner) {
-            model.addAttribute("checkInUrl", checkInUrl(meeting));
+            model.addAttribute("checkInUrl", MeetingHallPageController.checkInUrl(meeting));
         }
         return "meetings/meeting";
     }
@@ -172,65 +162,6 @@ class MeetingPageController {
         } catch (BusinessRuleViolation | org.springframework.security.access.AccessDeniedException e) {
             return new VideoPanel(pages.describe(e), null);
         }
-    }
-
-    private String checkInUrl(MeetingRecord meeting) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/meetings/{id}/check-in")
-                .queryParam("code", meeting.checkInCode()).buildAndExpand(meeting.id()).toUriString();
-    }
-
-    @GetMapping(path = "/meetings/{id}/check-in-qr.svg", produces = "image/svg+xml")
-    ResponseEntity<String> checkInQr(@PathVariable String id) {
-        MeetingRecord meeting = actions.visible(id);
-        if (!actions.isRunner(meeting)) {
-            throw new Forbidden(MeetingError.CHAIR_OR_SECRETARY);
-        }
-        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(QrCodes.svg(checkInUrl(meeting)));
-    }
-
-    /** What a member's tablet opens from the room's QR code: one button to say they are here. */
-    @GetMapping("/meetings/{id}/check-in")
-    String checkInPage(@PathVariable String id, @RequestParam(required = false) String code, Model model) {
-        model.addAttribute("meeting", actions.visible(id));
-        model.addAttribute("code", code);
-        model.addAttribute("mySeat", queries.seatOf(id, me()).orElse(null));
-        return "meetings/check-in";
-    }
-
-    @GetMapping("/meetings/{id}/projector")
-    String projector(@PathVariable String id, Model model) {
-        MeetingRecord meeting = actions.visible(id);
-        Map<String, Object> screen = Projector.of(meeting, queries);
-        model.addAttribute("meeting", meeting);
-        model.addAttribute("currentItem", screen.get("currentItem"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> speaker = (Map<String, Object>) screen.get("speaker");
-        model.addAttribute("speaker", speaker);
-        model.addAttribute("speakingLeft", speakingLeft(speaker));
-        model.addAttribute("vote", screen.get("vote"));
-        return "meetings/projector";
-    }
-
-    /** The speaker's time left as the room screen shows it ({@code 02:15}, {@code -00:20} when over), if limited. */
-    private String speakingLeft(Map<String, Object> speaker) {
-        if (speaker == null || !(speaker.get("speakingSeconds") instanceof Number limit) || limit.intValue() == 0
-                || !(speaker.get("startedAt") instanceof java.time.Instant started)) {
-            return null;
-        }
-        long left = limit.longValue() - java.time.Duration.between(started, clock.instant()).toSeconds();
-        return (left < 0 ? "-" : "") + String.format("%02d:%02d", Math.abs(left) / 60, Math.abs(left) % 60);
-    }
-
-    @GetMapping("/meetings/{id}/endpoints")
-    String endpoints(@PathVariable String id, Model model) {
-        model.addAttribute("meeting", actions.visible(id));
-        List<Map<String, Object>> board = queries.endpointBoard(id);
-        model.addAttribute("endpoints", board);
-        model.addAttribute("connected", board.stream().filter(e -> ((Number) e.get("connections")).intValue() > 0).count());
-        model.addAttribute("neverJoined", board.stream().filter(e -> e.get("firstJoinedAt") == null).count());
-        // The technician on duty watches the halls and Jitsi's own services on the same page.
-        model.addAttribute("services", jitsiServices.health().stream().filter(JitsiServices.Health::configured).toList());
-        return "meetings/endpoints";
     }
 
     // ---- form actions: post, redirect, get

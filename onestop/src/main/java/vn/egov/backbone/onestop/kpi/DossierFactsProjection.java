@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.DisplayDates;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.PaymentMethod;
 import vn.egov.backbone.onestop.dossier.api.DossierEvents.*;
+import vn.egov.backbone.onestop.kpi.MonthlyCounters.Counter;
 import vn.egov.backbone.onestop.kpi.MultiRowMerge.Column;
 
 import java.sql.Date;
@@ -24,7 +25,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * One row of raw facts per dossier — channel, reception, digitised and reused components, steps and
@@ -154,7 +154,7 @@ class DossierFactsProjection {
             Set<String> ids = new LinkedHashSet<>();
             events.forEach(event -> ids.add(event.dossierId()));
             Map<String, Fact> facts = Fact.load(jdbc, ids, postgres);
-            Counters counters = new Counters(segment);
+            MonthlyCounters counters = new MonthlyCounters(segment);
             for (Event event : events) {
                 if (event.payload() instanceof DossierSubmitted submitted) {
                     facts.putIfAbsent(submitted.dossierId(), Fact.of(submitted));
@@ -213,7 +213,7 @@ class DossierFactsProjection {
         }
 
         /** Applies one event to the facts and to the counters of the months it counts in. */
-        void apply(Object event, LocalDate eventDay, Counters counters) {
+        void apply(Object event, LocalDate eventDay, MonthlyCounters counters) {
             switch (event) {
                 case DossierReceived e -> {
                     receivedOn = e.receivedOn();
@@ -375,69 +375,5 @@ class DossierFactsProjection {
 
     private static Object date(LocalDate day) {
         return day == null ? null : Date.valueOf(day);
-    }
-
-    /** The counted columns of {@code dossier_kpi_month}, in order. */
-    enum Counter {
-        RECEIVED, RECEIVED_ONLINE, OFFERED_ONLINE, REFUSED, INPUT_DIGITISED, REUSED, RESOLVED, EARLY, ON_TIME, LATE,
-        LATE_STEPS, RESULTS_DIGITISED, PAID, PAID_ONLINE, RATINGS, RATING_SUM, SATISFIED;
-
-        String column() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
-    private record CounterKey(String unitId, LocalDate month, String procedureCode) implements Comparable<CounterKey> {
-        @Override
-        public int compareTo(CounterKey other) {
-            int byUnit = unitId.compareTo(other.unitId);
-            int byMonth = byUnit != 0 ? byUnit : month.compareTo(other.month);
-            return byMonth != 0 ? byMonth : procedureCode.compareTo(other.procedureCode);
-        }
-    }
-
-    /** What a batch adds to the counters, per unit, month and procedure, in the rows of its segment. */
-    private static final class Counters {
-        private static final MultiRowMerge MERGE = merge();
-        private final int segment;
-        // sorted, so that two writers of one segment (a replay next to a live node) lock rows in the same order
-        private final Map<CounterKey, long[]> deltas = new TreeMap<>();
-
-        Counters(int segment) {
-            this.segment = segment;
-        }
-
-        long[] at(String unitId, LocalDate day, String procedureCode) {
-            return deltas.computeIfAbsent(new CounterKey(unitId, day.withDayOfMonth(1), procedureCode),
-                    key -> new long[Counter.values().length]);
-        }
-
-        void write(NamedParameterJdbcTemplate jdbc, boolean postgres) {
-            List<Object[]> rows = new ArrayList<>();
-            deltas.forEach((key, delta) -> {
-                Object[] row = new Object[4 + delta.length];
-                row[0] = key.unitId();
-                row[1] = Date.valueOf(key.month());
-                row[2] = key.procedureCode();
-                row[3] = segment;
-                for (int i = 0; i < delta.length; i++) {
-                    row[4 + i] = (int) delta[i];
-                }
-                rows.add(row);
-            });
-            MERGE.write(jdbc.getJdbcTemplate(), rows, postgres);
-        }
-
-        private static MultiRowMerge merge() {
-            List<Column> columns = new ArrayList<>(List.of(new Column("unit_id", JDBCType.VARCHAR, "VARCHAR(64)"),
-                    new Column("month_start", JDBCType.DATE, "DATE"),
-                    new Column("procedure_code", JDBCType.VARCHAR, "VARCHAR(30)"),
-                    new Column("segment", JDBCType.INTEGER, "INT")));
-            for (Counter counter : Counter.values()) {
-                columns.add(new Column(counter.column(), JDBCType.INTEGER, "INT"));
-            }
-            return new MultiRowMerge("dossier_kpi_month", columns, List.of("unit_id", "month_start", "procedure_code", "segment"),
-                    column -> "t." + column + " + s." + column);
-        }
     }
 }

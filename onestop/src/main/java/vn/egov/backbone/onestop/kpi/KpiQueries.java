@@ -11,7 +11,7 @@ import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitView;
-import vn.egov.backbone.onestop.kpi.DossierFactsProjection.Counter;
+import vn.egov.backbone.onestop.kpi.MonthlyCounters.Counter;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -235,7 +235,7 @@ class EOfficeBrowserTest {
 
         browser.clickAndWait(By.xpath("//button[text()='Đóng hồ sơ']"));
         assertThat(browser.text("file-status")).isEqualTo("Đã đóng");
-        assertThat(browser.driver().findElements(By.id("file-document"))).as("a closed file is read-only").isEmpty();
+        assertThat(browser.absent(By.id("file-document"))).as("a closed file is read-only").isTrue();
         browser.clickAndWait(By.xpath("//button[text()='Nộp lưu vào Lưu trữ cơ quan']"));
         assertThat(browser.text("file-status")).isEqualTo("Đã nộp lưu");
         browser.go("/work-files");

@@ -45,7 +45,7 @@ class PostgresTwoNodesTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> clerkOn.get(1).get("/api/v1/me").status() == 200);
             String commune = province.unitId("TP.001");
 
-            // 10 officials and 20 roles that end half a minute later, half through each node.
+            // 10 officials and 20 roles that end twenty seconds later, half through each node.
             List<String> officials = Collections.synchronizedList(new ArrayList<>());
             List<Integer> created = vn.egov.backbone.core.testing.Concurrently.run(10, i -> {
                 Api.Response response = adminOn.get(i % 2).post("/api/v1/officials", Map.of("username", "canbo.xa." + i,
@@ -59,7 +59,8 @@ class PostgresTwoNodesTest {
                     .allMatch(id -> adminOn.get(0).get("/api/v1/officials/" + id).status() == 200));
             // Far enough ahead that every grant lands before it on a loaded machine (each grant returns once
             // the read model shows it); the expiries are awaited below with as generous a margin.
-            Instant until = Instant.now().plusSeconds(30);
+            // The registrations below take most of it; the wait after them is what is left.
+            Instant until = Instant.now().plusSeconds(20);
             // Each official two roles, through either node, all ending at the same moment.
             List<Integer> granted = vn.egov.backbone.core.testing.Concurrently.run(20, i -> adminOn.get((i / 2) % 2).post(
                     "/api/v1/officials/" + officials.get(i / 2) + "/roles", Map.of("unitId", commune,

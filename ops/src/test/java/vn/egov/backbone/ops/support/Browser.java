@@ -103,6 +103,16 @@ public final class Browser implements AutoCloseable {
                 .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
+    /** Whether the page has no such element, asked without the implicit wait (which an absent element waits out in full). */
+    public boolean absent(By by) {
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return driver.findElements(by).isEmpty();
+        } finally {
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        }
+    }
+
     public String text(String id) {
         return driver.findElement(By.id(id)).getText();
     }
