@@ -22,10 +22,12 @@ import java.util.List;
 
 /**
  * Who may join a meeting's video room, and with which token: the chair (moderator), the secretary
- * (recording), members in their own seat and deputies in theirs; and each endpoint's hall (the host
- * unit's as moderator), for officials of that unit or the meeting's chair and secretary. Only for a
- * video meeting that is not cancelled or over, and only from the start minus the margin to the end
- * plus the margin (the token's own nbf/exp).
+ * (recording), members in their own seat and deputies in theirs; and each endpoint's hall, never as a
+ * moderator (a hall's screen runs nothing) unless the chair takes the hall's join himself: a commune's
+ * hall for the officials of that commune, the host unit's hall for the chair, the secretary and the
+ * invitees who work in the host unit — not for anyone else there. Only for a video meeting that is not
+ * cancelled or over, and only from the start minus the margin to the end plus the margin (the token's
+ * own nbf/exp).
  */
 @Service
 public class ConferenceJoins {
@@ -81,7 +83,10 @@ public class ConferenceJoins {
         if (!runner && !authorizer.mayActFor(officialId, unitId)) {
             throw new Forbidden(ConferenceError.ENDPOINT_OWN_UNIT);
         }
-        return endpoint(joinable(meeting), unitId);
+        if (!runner && unitId.equals(meeting.hostUnitId()) && meetings.seatOf(meetingId, officialId).isEmpty()) {
+            throw new Forbidden(ConferenceError.INVITEES_ONLY); // working in the host unit is not an invitation
+        }
+        return endpoint(joinable(meeting), unitId, officialId.equals(meeting.chairId()) && unitId.equals(meeting.hostUnitId()));
     }
 
     /** Every endpoint's join, for the chair or the secretary to hand out (one token per hall). */
@@ -90,13 +95,14 @@ public class ConferenceJoins {
         if (!officialId.equals(meeting.chairId()) && !officialId.equals(meeting.secretaryId())) {
             throw new Forbidden(MeetingError.CHAIR_OR_SECRETARY);
         }
-        return meetings.endpoints(meetingId).stream().map(unitId -> endpoint(meeting, unitId)).toList();
+        return meetings.endpoints(meetingId).stream().map(unitId -> endpoint(meeting, unitId, false)).toList();
     }
 
-    private Join endpoint(MeetingRecord meeting, String unitId) {
+    /** @param chairSitsThere the chair runs the meeting from this hall's device: it moderates */
+    private Join endpoint(MeetingRecord meeting, String unitId, boolean chairSitsThere) {
         String name = units.find(unitId).map(UnitView::name).orElse(unitId);
         return join(meeting, new JoinTokens.Participant(ConferenceParticipant.endpoint(unitId), "Điểm cầu " + name,
-                null, unitId.equals(meeting.hostUnitId()), false));
+                null, chairSitsThere, false));
     }
 
     private Join join(MeetingRecord meeting, JoinTokens.Participant who) {

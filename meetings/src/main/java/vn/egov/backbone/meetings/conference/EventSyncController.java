@@ -1,6 +1,7 @@
 package vn.egov.backbone.meetings.conference;
 
 import vn.egov.backbone.core.shared.InvalidInput;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -49,7 +50,14 @@ class EventSyncController {
     record RoomEvent(@JsonProperty("event_name") String eventName, @JsonProperty("room_name") String roomName,
                      @JsonProperty("room_jid") String roomJid, @JsonProperty("created_at") Long createdAt,
                      @JsonProperty("destroyed_at") Long destroyedAt, @JsonProperty("is_breakout") Boolean breakout,
-                     Occupant occupant, @JsonProperty("all_occupants") List<Occupant> allOccupants) {
+                     Occupant occupant,
+                     // prosody's JSON encoder writes an empty Lua table as {}: one empty object, not a list
+                     @JsonProperty("all_occupants") @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                     List<Occupant> allOccupants) {
+        /** A breakout room reports under its main room's name: its creation and end are not the conference's. */
+        boolean breakoutRoom() {
+            return Boolean.TRUE.equals(breakout);
+        }
     }
 
     private final CallbackSecret secret;
@@ -78,7 +86,12 @@ class EventSyncController {
         }
         MeetingRecord meeting = rooms.meetingOf(event.roomName());
         switch (expected) {
-            case "muc-room-created" -> commands.send(new RecordRoomOpened(meeting.id(), seconds(event.createdAt(), "created_at")));
+            case "muc-room-created" -> {
+                Instant created = seconds(event.createdAt(), "created_at");
+                if (!event.breakoutRoom()) {
+                    commands.send(new RecordRoomOpened(meeting.id(), created));
+                }
+            }
             case "muc-room-destroyed" -> {
                 Instant destroyed = seconds(event.destroyedAt(), "destroyed_at");
                 // Whoever was still in the room left when it was destroyed.
@@ -87,7 +100,9 @@ class EventSyncController {
                         leave(meeting, occupant, occupant.leftAt() == null ? destroyed : Instant.ofEpochSecond(occupant.leftAt()));
                     }
                 }
-                commands.send(new RecordRoomClosed(meeting.id(), destroyed));
+                if (!event.breakoutRoom()) {
+                    commands.send(new RecordRoomClosed(meeting.id(), destroyed));
+                }
             }
             case "muc-occupant-joined" -> join(meeting, valid(event.occupant()));
             default -> {
@@ -106,7 +121,8 @@ class EventSyncController {
             String officialId = participant.substring(ConferenceParticipant.OFFICIAL.length());
             meetings.seatOf(meeting.id(), officialId).ifPresent(seat -> {
                 try {
-                    commands.send(new CheckIn(meeting.id(), seat, Presence.ONLINE, null, officialId));
+                    commands.send(new CheckIn(meeting.id(), seat, Presence.ONLINE, null, officialId,
+                            Instant.ofEpochSecond(occupant.joinedAt())));
                 } catch (BusinessRuleViolation | AccessDeniedException notNow) {
                     // A meeting that is over keeps the evidence of the join without a check-in.
                 }

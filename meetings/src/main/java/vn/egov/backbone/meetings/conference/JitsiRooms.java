@@ -11,8 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the meeting of a room as prosody names it: the MUC node, {@code [tenant]room} with a tenant,
- * or a full JID {@code [tenant]room@conference.host}. A room of another tenant is unknown here.
+ * Finds the meeting of a room as prosody names it: the MUC node, {@code [tenant]room} with a tenant (or
+ * the bare {@code room}, as mod_reservations sends it), or a full JID {@code [tenant]room@conference.host}.
+ * A room of another tenant is unknown here; room slugs end with the meeting's id, so a bare one names
+ * one meeting.
  */
 @Component
 class JitsiRooms {
@@ -35,8 +37,10 @@ class JitsiRooms {
             throw new InvalidInput("room_name", ConferenceError.NOT_A_ROOM, roomName);
         }
         String tenant = m.group(1);
-        boolean ourTenant = JitsiProperties.present(jitsi.tenant())
-                ? jitsi.tenant().toLowerCase(Locale.ROOT).equals(tenant) : tenant == null;
+        // mod_reservations names the room by the node of the address the client asked for, before
+        // mod_muc_domain_mapper rewrites it to [tenant]room: in a tenant deployment the bare room comes too
+        boolean ourTenant = tenant == null
+                || JitsiProperties.present(jitsi.tenant()) && jitsi.tenant().toLowerCase(Locale.ROOT).equals(tenant);
         if (!ourTenant) {
             throw new NotFound(ConferenceError.ROOM_NOT_OURS, roomName);
         }

@@ -73,27 +73,26 @@ public class JitsiServices {
     }
 
     /** Asks Jibri to record the room to a file; refuses clearly when Jibri is busy, missing or down. */
+    /**
+     * Asks Jibri to record the room. Jibri opens {@code baseUrl + "/" + callName} (jibri
+     * {@code CallUrlInfo.kt}, {@code callUrl}), so a tenant's room has the tenant in {@code baseUrl}, as
+     * Jibri's own {@code getCallUrlInfoFromJid} builds it. Only fields every Jibri reads are sent: its HTTP
+     * API reads the body with Jackson's defaults, which refuse a field the running version does not know
+     * ({@code tenant}, {@code extraUrlParams}, ... came later).
+     */
     public void startRecording(String sessionId, String room) {
+        String base = jitsi.baseUrl().endsWith("/") ? jitsi.baseUrl().substring(0, jitsi.baseUrl().length() - 1)
+                : jitsi.baseUrl();
         Map<String, Object> callUrlInfo = new LinkedHashMap<>();
-        callUrlInfo.put("baseUrl", jitsi.baseUrl());
+        callUrlInfo.put("baseUrl", JitsiProperties.present(jitsi.tenant()) ? base + "/" + jitsi.subject() : base);
         callUrlInfo.put("callName", room);
-        callUrlInfo.put("tenant", JitsiProperties.present(jitsi.tenant()) ? jitsi.subject() : "");
-        callUrlInfo.put("urlParams", List.of());
-        Map<String, Object> callParams = new LinkedHashMap<>();
-        callParams.put("callUrlInfo", callUrlInfo);
-        callParams.put("email", "");
-        callParams.put("passcode", null);
-        callParams.put("displayName", "Backbone");
-        callParams.put("extraUrlParams", List.of());
         Map<String, Object> login = new LinkedHashMap<>();
         login.put("domain", jitsi.jibri().domain());
-        login.put("port", null);
         login.put("username", jitsi.jibri().username());
         login.put("password", jitsi.jibri().password());
-        login.put("randomizeUsername", false);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sessionId", sessionId);
-        body.put("callParams", callParams);
+        body.put("callParams", Map.of("callUrlInfo", callUrlInfo));
         body.put("callLoginParams", login);
         body.put("sinkType", "file");
         post("/jibri/api/v1.0/startService", body, "start the recording");

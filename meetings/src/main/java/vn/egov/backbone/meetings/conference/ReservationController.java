@@ -76,7 +76,7 @@ class ReservationController {
             throw new BusinessRuleViolation(ConferenceError.TIME_OVER);
         }
         commands.send(new RecordRoomOpened(meeting.id(), now));
-        return reservation(meeting, name, mailOwner, now);
+        return reservation(meeting, name, mailOwner);
     }
 
     @GetMapping("/{conferenceId}")
@@ -84,7 +84,7 @@ class ReservationController {
                             @PathVariable long conferenceId) {
         secret.check(authorization);
         MeetingRecord meeting = byConference(conferenceId);
-        return reservation(meeting, roomName(meeting), null, clock.instant());
+        return reservation(meeting, roomName(meeting), null);
     }
 
     @DeleteMapping("/{conferenceId}")
@@ -101,13 +101,15 @@ class ReservationController {
                 .orElseThrow(() -> new NotFound(ConferenceError.NO_RESERVATION, conferenceId));
     }
 
-    private Map<String, Object> reservation(MeetingRecord meeting, String name, String mailOwner, Instant now) {
+    private Map<String, Object> reservation(MeetingRecord meeting, String name, String mailOwner) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", meeting.conferenceId());
         answer.put("name", name);
         answer.put("mail_owner", mailOwner == null ? "" : mailOwner);
         answer.put("start_time", START_TIME.format(meeting.startsAt()));
-        answer.put("duration", Math.max(0, Duration.between(now, closesAt(meeting)).toSeconds()));
+        // prosody (mod_reservations.lua, set_status_success): expires_at = start_time + duration, with the
+        // start_time of this answer; so the duration runs from the meeting's start, whenever the room opens
+        answer.put("duration", Duration.between(meeting.startsAt(), closesAt(meeting)).toSeconds());
         answer.put("max_occupants", meeting.seats() + meetings.endpoints(meeting.id()).size() + SPARE_OCCUPANTS);
         return answer;
     }

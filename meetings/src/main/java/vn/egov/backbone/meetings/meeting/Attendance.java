@@ -113,7 +113,10 @@ class Attendance {
             return; // already there; a second scan or a reconnection changes nothing
         }
         int present = presentSeats() + (seat.presence().present() ? 0 : 1);
-        apply(new ParticipantCheckedIn(meeting.id(), command.seatId(), seat.actor(), command.presence(), clock.instant(),
+        // the time the conference saw the join, unless it claims a moment still to come
+        java.time.Instant now = clock.instant();
+        java.time.Instant at = command.at() != null && command.at().isBefore(now) ? command.at() : now;
+        apply(new ParticipantCheckedIn(meeting.id(), command.seatId(), seat.actor(), command.presence(), at,
                 present, seats.size()));
     }
 

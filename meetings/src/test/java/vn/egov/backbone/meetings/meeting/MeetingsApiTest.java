@@ -177,11 +177,21 @@ public class MeetingsApiTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> verified(token, "phong-khac"))
                 .isInstanceOf(JWTVerificationException.class);
 
-        // Endpoints: the host hall moderates, communes do not; each commune's own officials get its join.
+        // Endpoints: a hall's screen moderates nothing (jitsi-conformance: "the host unit's hall likewise
+        // unless the chair sits there"); each commune's own officials get its join.
         List<JsonNode> endpoints = List.copyOf(iterable(secretary.api().get("/api/v1/meetings/" + id + "/endpoint-joins").body()));
         assertThat(endpoints).hasSize(5);
-        assertThat(endpoints).filteredOn(e -> e.get("moderator").asBoolean()).singleElement()
-                .satisfies(e -> assertThat(e.get("participantId").asText()).isEqualTo("endpoint:" + province.unitId("TP.UBND")));
+        assertThat(endpoints).noneMatch(e -> e.get("moderator").asBoolean());
+        String hostHall = province.unitId("TP.UBND");
+        assertThat(chair.api().get("/api/v1/meetings/" + id + "/endpoints/" + hostHall + "/join").body().get("moderator")
+                .asBoolean()).as("the chair runs the meeting from the host's hall").isTrue();
+        assertThat(secretary.api().get("/api/v1/meetings/" + id + "/endpoints/" + hostHall + "/join").body().get("moderator")
+                .asBoolean()).isFalse();
+        // an official of the host unit who is not invited gets no token for its hall
+        Official uninvited = province.official("chuyenvien.vp.khongmoi", "Lê Thị Thu", "TP.UBND", "SPECIALIST", "NONE");
+        Api.Response refusedHall = uninvited.api().get("/api/v1/meetings/" + id + "/endpoints/" + hostHall + "/join");
+        assertThat(refusedHall.status()).isEqualTo(403);
+        assertThat(refusedHall.body().get("code").asText()).isEqualTo("conference.invitees-only");
         String tanLap = province.unitId("TP.001");
         JsonNode communeJoin = communeOfficer.api().get("/api/v1/meetings/" + id + "/endpoints/" + tanLap + "/join").body();
         DecodedJWT communeToken = verified(communeJoin.get("jwt").asText(), room);
@@ -247,6 +257,88 @@ public class MeetingsApiTest {
         assertThat(refused.body().get("code").asText()).isEqualTo("conference.meeting-status");
         assertThat(refused.body().get("message").asText()).isEqualTo("Cuộc họp trong phòng này đã hủy.");
         assertThat(memberSnv.api().get("/api/v1/meetings/notifications").body().toString()).contains("Hoãn do bão số 9");
+    }
+
+    /**
+     * jitsi-meet {@code resources/prosody-plugins/mod_reservations.lua}: prosody posts the room's node as
+     * {@code name} ({@code jid.node(room_jid)}, before mod_muc_domain_mapper: the bare slug in a tenant
+     * deployment), checks that the answer's {@code name} is the one it sent, and keeps the room until
+     * {@code expires_at = start_time + duration} ({@code set_status_success}), refusing it after that
+     * ("Reservation expired") and destroying a running one then.
+     */
+    @Test
+    void prosodyKeepsTheRoomUntilTheMeetingsEndPlusItsMarginWhicheverNameItSends() {
+        Instant start = Instant.now().plus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        String id = schedule("Hội nghị trực tuyến về phòng chống dịch bệnh gia súc", "VIDEO_CONFERENCE", start,
+                List.of("COMMUNE"));
+        String room = secretary.api().get("/api/v1/meetings/" + id).body().at("/meeting/roomSlug").asText();
+        Instant closes = start.plus(2, ChronoUnit.HOURS).plus(30, ChronoUnit.MINUTES); // the end plus the 30-minute margin
+        for (String name : List.of(room, "[thunghiem]" + room, room.toUpperCase(java.util.Locale.ROOT))) {
+            Api.Response reserved = jitsi(CALLBACK_SECRET).raw("POST", "/jitsi/reservations/conference",
+                    "application/x-www-form-urlencoded", "name=" + java.net.URLEncoder.encode(name,
+                            java.nio.charset.StandardCharsets.UTF_8) + "&start_time=2026-12-03T08%3A00%3A00.000Z"
+                            + "&mail_owner=focus%40auth.hop.thunghiem.gov.vn");
+            assertThat(reserved.status()).as(name + ": " + reserved).isEqualTo(200);
+            assertThat(reserved.body().get("name").asText().toLowerCase(java.util.Locale.ROOT))
+                    .as("prosody drops an answer naming another room").isEqualTo(name.toLowerCase(java.util.Locale.ROOT));
+            Instant startTime = Instant.parse(reserved.body().get("start_time").asText());
+            Instant expiresAt = startTime.plusSeconds(reserved.body().get("duration").asLong());
+            assertThat(expiresAt).as("prosody's expires_at").isEqualTo(closes);
+        }
+    }
+
+    /**
+     * jitsi-contrib {@code event_sync/mod_event_sync_component.lua}: room events carry {@code is_breakout}
+     * and the main room's name for breakout rooms; prosody's JSON encoder writes an empty table as
+     * {@code {}} (so {@code all_occupants} of an emptied room is an object); occupants carry their own
+     * {@code joined_at}, which attendance keeps.
+     */
+    @Test
+    void eventSyncAsProsodySendsItBreakoutRoomsEmptyTablesAndItsOwnTimes() {
+        String id = schedule("Hội nghị trực tuyến tổng kết phong trào thi đua", "VIDEO_CONFERENCE",
+                Instant.now().plus(5, ChronoUnit.MINUTES), List.of("COMMUNE"));
+        String room = "[thunghiem]" + secretary.api().get("/api/v1/meetings/" + id).body().at("/meeting/roomSlug").asText();
+        long now = Instant.now().getEpochSecond();
+        assertThat(jitsi(CALLBACK_SECRET).post("/jitsi/events/room/created", Map.of("event_name", "muc-room-created",
+                "room_name", room, "room_jid", room + "@conference.hop.thunghiem.gov.vn", "is_breakout", false,
+                "created_at", now - 300)).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                secretary.api().get("/api/v1/meetings/" + id).body().at("/meeting/roomOpen").asBoolean());
+
+        // a member joined two minutes ago by prosody's clock: checked in then, not when Backbone heard of it
+        long joinedAt = now - 120;
+        assertThat(jitsi(CALLBACK_SECRET).post("/jitsi/events/occupant/joined", occupantEvent("muc-occupant-joined",
+                room, "official:" + memberSnv.id(), "Phạm Thị Hoa", joinedAt, null)).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            JsonNode seat = Province.find(secretary.api().get("/api/v1/meetings/" + id).body().get("seats"), "seatId",
+                    memberSnv.id());
+            assertThat(seat.get("presence").asText()).isEqualTo("ONLINE");
+            assertThat(java.time.OffsetDateTime.parse(seat.get("checkedInAt").asText()).toInstant())
+                    .isEqualTo(Instant.ofEpochSecond(joinedAt));
+        });
+
+        // a breakout room opens and closes under the main room's name: the conference goes on
+        assertThat(jitsi(CALLBACK_SECRET).raw("POST", "/jitsi/events/room/created", "application/json",
+                "{\"event_name\":\"muc-room-created\",\"room_name\":\"" + room + "\",\"is_breakout\":true,"
+                        + "\"breakout_room_id\":\"a1b2c3@breakout.hop.thunghiem.gov.vn\",\"created_at\":" + (now - 60)
+                        + ",\"a_field_added_later\":1}").status()).isEqualTo(200);
+        Api.Response breakoutEnded = jitsi(CALLBACK_SECRET).raw("POST", "/jitsi/events/room/destroyed", "application/json",
+                "{\"event_name\":\"muc-room-destroyed\",\"room_name\":\"" + room + "\",\"is_breakout\":true,"
+                        + "\"breakout_room_id\":\"a1b2c3@breakout.hop.thunghiem.gov.vn\",\"destroyed_at\":" + (now - 10)
+                        + ",\"all_occupants\":{}}");
+        assertThat(breakoutEnded.status()).as(breakoutEnded.toString()).isEqualTo(200);
+        assertThat(secretary.api().get("/api/v1/meetings/" + id).body().at("/meeting/roomOpen").asBoolean())
+                .as("a breakout room's end is not the conference's").isTrue();
+
+        // the main room, emptied, is destroyed: all_occupants comes as {} and closes the conference, twice as well
+        String destroyed = "{\"event_name\":\"muc-room-destroyed\",\"room_name\":\"" + room + "\",\"is_breakout\":false,"
+                + "\"destroyed_at\":" + now + ",\"all_occupants\":{}}";
+        assertThat(jitsi(CALLBACK_SECRET).raw("POST", "/jitsi/events/room/destroyed", "application/json", destroyed)
+                .status()).isEqualTo(200);
+        assertThat(jitsi(CALLBACK_SECRET).raw("POST", "/jitsi/events/room/destroyed", "application/json", destroyed)
+                .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                !secretary.api().get("/api/v1/meetings/" + id).body().at("/meeting/roomOpen").asBoolean());
     }
 
     @Test
@@ -394,8 +486,10 @@ public class MeetingsApiTest {
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         String room = secretary.api().get(base).body().at("/meeting/roomSlug").asText();
         assertThat(jitsiStub.received("/jibri/api/v1.0/startService")).last().satisfies(r -> assertThat(r.body())
-                .contains("\"callName\":\"" + room + "\"", "\"tenant\":\"thunghiem\"", "\"sinkType\":\"file\"",
+                .contains("\"callName\":\"" + room + "\"", "\"sinkType\":\"file\"",
                         "\"username\":\"recorder\"", started.body().get("sessionId").asText()));
+        // Jibri joins baseUrl + "/" + callName (jitsi/jibri CallUrlInfo.kt): the tenant's room, the one people are in
+        assertThat(jitsiStub.lastRecordedCallUrl()).isEqualTo("https://hop.thunghiem.gov.vn/thunghiem/" + room);
         assertThat(secretary.api().post(base + "/recording", Map.of()).status()).isEqualTo(409);
         assertThat(secretary.api().delete(base + "/recording").status()).isEqualTo(204);
         assertThat(jitsiStub.received("/jibri/api/v1.0/stopService")).isNotEmpty();

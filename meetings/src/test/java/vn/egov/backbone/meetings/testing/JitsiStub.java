@@ -1,5 +1,10 @@
 package vn.egov.backbone.meetings.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.Set;
+
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -43,14 +48,18 @@ public final class JitsiStub implements AutoCloseable {
                     answer = "{\"status\":{\"busyStatus\":\"" + busyStatus + "\",\"health\":{\"healthStatus\":\"HEALTHY\",\"details\":{}}}}";
                 }
                 case "/jibri/api/v1.0/startService" -> {
-                    // Jibri answers 412 when it is busy or a required parameter is missing.
-                    boolean complete = body.contains("\"callUrlInfo\"") && body.contains("\"callLoginParams\"")
-                            && body.matches("(?s).*\"sinkType\"\\s*:\\s*\"file\".*");
-                    status = "IDLE".equals(busyStatus) && complete ? 200 : 412;
+                    // Jibri's HttpApi.kt reads StartServiceParams with Jackson's defaults: a field its version does
+                    // not know fails the read (500); a missing sinkType or login for a file recording is a 412.
+                    String refusal = olderJibriRefusal(body);
+                    if (refusal != null) {
+                        status = 500;
+                    } else {
+                        status = "IDLE".equals(busyStatus) ? 200 : 412;
+                    }
                     if (status == 200) {
                         busyStatus = "BUSY";
                     }
-                    answer = "";
+                    answer = refusal == null ? "" : refusal;
                 }
                 case "/jibri/api/v1.0/stopService" -> {
                     busyStatus = "IDLE";
@@ -70,6 +79,54 @@ public final class JitsiStub implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /**
+     * The fields a Jibri of 2022 reads (jitsi/jibri {@code HttpApi.kt} StartServiceParams,
+     * {@code selenium/CallParams}, {@code CallUrlInfo.kt} before its {@code tenant}, {@code config/XmppCredentials});
+     * any other is an unknown property to its Jackson reader.
+     */
+    private static final Map<String, Set<String>> JIBRI_FIELDS = Map.of(
+            "", Set.of("sessionId", "callParams", "callLoginParams", "sinkType", "youTubeStreamKey", "sipClientParams"),
+            "callParams", Set.of("callUrlInfo", "email", "passcode", "callStatsUsernameOverride", "displayName"),
+            "callUrlInfo", Set.of("baseUrl", "callName", "urlParams"),
+            "callLoginParams", Set.of("domain", "port", "username", "password"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Why an older Jibri would refuse the request, or null when it starts recording. */
+    private static String olderJibriRefusal(String body) {
+        JsonNode request;
+        try {
+            request = JSON.readTree(body);
+        } catch (IOException e) {
+            return "not JSON";
+        }
+        for (Map.Entry<String, Set<String>> object : JIBRI_FIELDS.entrySet()) {
+            JsonNode node = object.getKey().isEmpty() ? request
+                    : object.getKey().equals("callUrlInfo") ? request.path("callParams").path("callUrlInfo")
+                    : request.path(object.getKey());
+            for (String field : (Iterable<String>) node::fieldNames) {
+                if (!object.getValue().contains(field)) {
+                    return "Unrecognized field \"" + field + "\"";
+                }
+            }
+        }
+        boolean complete = request.path("callParams").path("callUrlInfo").has("baseUrl")
+                && request.path("callParams").path("callUrlInfo").has("callName")
+                && request.has("callLoginParams") && "file".equals(request.path("sinkType").asText());
+        return complete ? null : "missing parameters";
+    }
+
+    /** The address the last recording joined, as Jibri builds it: {@code baseUrl + "/" + callName}. */
+    public String lastRecordedCallUrl() {
+        return received("/jibri/api/v1.0/startService").stream().reduce((a, b) -> b).map(last -> {
+            try {
+                JsonNode info = JSON.readTree(last.body()).path("callParams").path("callUrlInfo");
+                return info.path("baseUrl").asText() + "/" + info.path("callName").asText();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).orElse(null);
     }
 
     public String url() {

@@ -69,8 +69,12 @@ public final class MeetingCommands {
      * the tablet), or online when the member's Jitsi join is recorded ({@code checkInCode} then null
      * and the actor the system).
      */
+    /** @param at when the participant arrived, if known from elsewhere (prosody's {@code joined_at}); null: now */
     public record CheckIn(@TargetAggregateIdentifier String meetingId, String seatId, Presence presence,
-                          String checkInCode, String actorId) {
+                          String checkInCode, String actorId, java.time.Instant at) {
+        public CheckIn(String meetingId, String seatId, Presence presence, String checkInCode, String actorId) {
+            this(meetingId, seatId, presence, checkInCode, actorId, null);
+        }
     }
 
     public record MarkAbsent(@TargetAggregateIdentifier String meetingId, String seatId, String reason, String actorId) {
