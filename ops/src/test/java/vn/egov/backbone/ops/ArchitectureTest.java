@@ -37,6 +37,7 @@ class ArchitectureTest {
                     "core.eventing.ReadYourWrites",       // who acts, for which unit; waiting for a read model
                     "core.identity.Authorizer", "core.identity.OfficialPrincipal", // every write's authorisation
                     "core.web.ProblemResponses",          // Problem Details written by another module's filter
+                    "core.web.PendingWork",               // each module counts its work for the menu's badge
                     "core.identity.ApiTokenStore",        // the home page lists one's API tokens
                     "core.official.OfficialDirectory",    // officials' names, roles and clearance
                     "core.unit.UnitDirectory", "core.unit.UnitGuard"), // the administrative tree

@@ -1,5 +1,10 @@
 package vn.egov.backbone.core.web;
 
+import vn.egov.backbone.core.official.OfficialDirectory;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Lazy;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -23,6 +28,12 @@ import java.util.Locale;
 class WebConfiguration implements WebMvcConfigurer {
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     private static final List<Locale> SUPPORTED = List.of(VIETNAMESE, Locale.ENGLISH);
+
+    private final NavigationModel navigation;
+
+    WebConfiguration(ObjectProvider<PendingWork> pendingWork, @Lazy OfficialDirectory officials, Clock clock) {
+        this.navigation = new NavigationModel(pendingWork, officials, clock);
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -51,5 +62,6 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(navigation);
     }
 }

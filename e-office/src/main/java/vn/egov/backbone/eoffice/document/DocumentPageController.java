@@ -86,11 +86,26 @@ class DocumentPageController {
         return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 
+    /**
+     * My work: what is assigned to me by state, and the queues of what waits for my decision, each with
+     * its count; a queue is shown to whoever holds the role that feeds it, or has something in it.
+     */
     @GetMapping("/documents/inbox")
-    String inbox(@RequestParam(defaultValue = "TODO") DocumentQueries.InboxTab tab, Model model) {
-        model.addAttribute("tab", tab);
+    String inbox(@RequestParam(defaultValue = "TODO") DocumentQueries.InboxTab tab,
+                 @RequestParam(required = false) DocumentQueries.Queue queue, Model model) {
+        String me = me();
+        Map<String, Long> counts = queries.workCounts(me);
+        boolean leads = queries.holdsInAnAgency(me, Role.LEADER);
+        boolean keepsRegisters = queries.holdsInAnAgency(me, Role.RECORDS_CLERK);
+        model.addAttribute("counts", counts);
+        model.addAttribute("queues", java.util.Arrays.stream(DocumentQueries.Queue.values()).filter(q -> counts.get(q.name()) > 0
+                || (leads && q == DocumentQueries.Queue.TO_ASSIGN)
+                || (keepsRegisters && q == DocumentQueries.Queue.TO_ISSUE)).toList());
+        model.addAttribute("queue", queue);
+        model.addAttribute("queued", queue == null ? List.of() : queries.queue(me, queue));
+        model.addAttribute("tab", queue == null ? tab : null);
         model.addAttribute("tabs", DocumentQueries.InboxTab.values());
-        model.addAttribute("entries", queries.inbox(me(), tab));
+        model.addAttribute("entries", queue == null ? queries.inbox(me, tab) : List.of());
         model.addAttribute("leader", officials.roles(me()).stream()
                 .anyMatch(r -> r.role() == Role.LEADER && r.unitId() != null && agencies.agencyIdOf(r.unitId()).isPresent()));
         return "documents/inbox";

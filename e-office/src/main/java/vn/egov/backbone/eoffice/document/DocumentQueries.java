@@ -45,14 +45,16 @@ public class DocumentQueries {
     private final OfficialDirectory officials;
     private final UnitDirectory units;
     private final DocumentAccess access;
+    private final Agencies agencies;
     private final Clock clock;
 
     public DocumentQueries(JdbcClient jdbc, OfficialDirectory officials, UnitDirectory units, DocumentAccess access,
-                           Clock clock) {
+                           Agencies agencies, Clock clock) {
         this.jdbc = jdbc;
         this.officials = officials;
         this.units = units;
         this.access = access;
+        this.agencies = agencies;
         this.clock = clock;
     }
 
@@ -179,6 +181,69 @@ public class DocumentQueries {
                             "OPEN".equals(rs.getString("i_status")) && deadline != null && deadline.isBefore(today),
                             rs.getString("i_status"), rs.getTimestamp("i_assigned").toInstant());
                 }).list();
+    }
+
+    /**
+     * What waits for someone of the agency rather than for a named official, so that it is in nobody's
+     * inbox: registered incoming documents to assign (the agency's leaders), approved drafts to issue (its
+     * records clerks). Drafts to review or approve are in the named reviewer's or approver's inbox.
+     */
+    public enum Queue { TO_ASSIGN, TO_ISSUE }
+
+    public List<DocumentView> queue(String officialId, Queue queue) {
+        QueueCondition q = queueCondition(officialId, queue);
+        Visibility v = visibility(officialId);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM document_view d WHERE " + q.condition() + " AND " + v.condition()
+                        + " ORDER BY CASE d.urgency WHEN 'FLASH' THEN 0 WHEN 'VERY_URGENT' THEN 1 WHEN 'URGENT' THEN 2"
+                        + " ELSE 3 END, d.due_on, d.updated_at LIMIT 200")
+                .params(v.params()).params(q.params()).query(DocumentQueries::map).list();
+    }
+
+    /**
+     * How much waits for the official: the handling assigned to them that is not done (inbox tabs
+     * {@code TODO}, {@code DUE_SOON}, {@code OVERDUE}) and each queue, by name.
+     */
+    public Map<String, Long> workCounts(String officialId) {
+        Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (InboxTab tab : InboxTab.values()) {
+            if (tab != InboxTab.DONE) {
+                counts.put(tab.name(), (long) inbox(officialId, tab).size());
+            }
+        }
+        Visibility v = visibility(officialId);
+        for (Queue queue : Queue.values()) {
+            QueueCondition q = queueCondition(officialId, queue);
+            counts.put(queue.name(), jdbc.sql("SELECT COUNT(*) FROM document_view d WHERE " + q.condition() + " AND "
+                    + v.condition()).params(v.params()).params(q.params()).query(Long.class).single());
+        }
+        return counts;
+    }
+
+    /** Whether the official holds the role (now) in some agency: whether a queue concerns them at all. */
+    public boolean holdsInAnAgency(String officialId, vn.egov.backbone.core.official.api.Role role) {
+        return !agenciesWhere(officialId, role).isEmpty();
+    }
+
+    private record QueueCondition(String condition, Map<String, Object> params) {
+    }
+
+    private QueueCondition queueCondition(String officialId, Queue queue) {
+        return switch (queue) {
+            case TO_ASSIGN -> new QueueCondition("d.direction = 'INCOMING' AND d.status = 'REGISTERED'"
+                    + " AND d.agency_id IN (:leading)", Map.of("leading",
+                    orNone(agenciesWhere(officialId, vn.egov.backbone.core.official.api.Role.LEADER))));
+            case TO_ISSUE -> new QueueCondition("d.direction = 'OUTGOING' AND d.status = 'APPROVED'"
+                    + " AND d.agency_id IN (:keeping)", Map.of("keeping",
+                    orNone(agenciesWhere(officialId, vn.egov.backbone.core.official.api.Role.RECORDS_CLERK))));
+        };
+    }
+
+    private Set<String> agenciesWhere(String officialId, vn.egov.backbone.core.official.api.Role role) {
+        Instant now = clock.instant();
+        return officials.roles(officialId).stream()
+                .filter(r -> r.role() == role && r.unitId() != null && r.validAt(now))
+                .flatMap(r -> agencies.agencyIdOf(r.unitId()).stream())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /**

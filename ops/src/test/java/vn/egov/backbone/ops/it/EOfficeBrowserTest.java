@@ -81,9 +81,20 @@ class EOfficeBrowserTest {
         assertThat(browser.text("doc-number")).isEqualTo("1588/QĐ-TTg");
         String documentUrl = browser.driver().getCurrentUrl();
 
+        // The leader finds it in the menu's count and in "Chờ phân công", not by searching the lists.
         browser.signOut();
         browser.signIn("lanhdao", "mật-khẩu-lanhdao");
-        browser.driver().get(documentUrl);
+        assertThat(Integer.parseInt(browser.text("nav-pending"))).as("the menu counts the work waiting").isPositive();
+        browser.clickAndWait(By.id("nav-inbox"));
+        browser.clickAndWait(By.id("queue-TO_ASSIGN"));
+        String subject = "Phê duyệt Đề án chuyển đổi số tỉnh Thử Nghiệm giai đoạn 2026-2030";
+        assertThat(browser.text("queue")).contains(subject).contains("1588/QĐ-TTg").contains("Thủ tướng Chính phủ");
+        int waiting = browser.driver().findElements(By.cssSelector("#queue tbody tr")).size();
+        assertThat(browser.find(By.cssSelector("#queue-TO_ASSIGN .count")).getText()).isEqualTo(String.valueOf(waiting));
+        assertThat(browser.find(By.cssSelector("#queue td.urgent")).getText()).isEqualTo("Khẩn");
+        browser.screenshot("leader-to-assign");
+        browser.clickAndWait(By.linkText(subject));
+        assertThat(browser.driver().getCurrentUrl()).isEqualTo(documentUrl);
         browser.type("instruction", "Giao Văn phòng chủ trì tham mưu triển khai.");
         new Select(browser.find(By.id("lead"))).selectByVisibleText("Văn phòng Ủy ban nhân dân tỉnh");
         browser.find(By.id("deadline")).sendKeys(today.plusDays(5).format(chromeDate));
@@ -94,7 +105,9 @@ class EOfficeBrowserTest {
             assertThat(browser.text("doc-status")).isEqualTo("Đang xử lý");
         });
 
-        browser.go("/documents/inbox");
+        browser.go("/documents/inbox?queue=TO_ASSIGN");
+        assertThat(browser.find(By.cssSelector("#queue-TO_ASSIGN .count")).getText()).isEqualTo(String.valueOf(waiting - 1));
+        assertThat(browser.find(By.tagName("main")).getText()).doesNotContain(subject);
         browser.clickAndWait(By.id("overview-link"));
         assertThat(browser.text("overview")).contains("Văn phòng Ủy ban nhân dân tỉnh");
         browser.screenshot("overview");

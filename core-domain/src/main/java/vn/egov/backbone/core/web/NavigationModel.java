@@ -1,0 +1,46 @@
+package vn.egov.backbone.core.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import vn.egov.backbone.core.identity.Authorizer;
+import vn.egov.backbone.core.identity.OfficialPrincipal;
+import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.api.Role;
+
+import java.time.Clock;
+
+/**
+ * What every page's menu needs to know of the signed-in official: how much work waits for them (the
+ * badge on "Việc của tôi") and whether they administer anything (the units and officials pages are in
+ * their menu only then). Added to the pages' models only, not to the API's answers.
+ */
+class NavigationModel implements HandlerInterceptor {
+    private final ObjectProvider<PendingWork> pendingWork;
+    private final OfficialDirectory officials;
+    private final Clock clock;
+
+    NavigationModel(ObjectProvider<PendingWork> pendingWork, OfficialDirectory officials, Clock clock) {
+        this.pendingWork = pendingWork;
+        this.officials = officials;
+        this.clock = clock;
+    }
+
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                           ModelAndView page) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (page == null || page.getViewName() == null || page.getViewName().startsWith("redirect:")
+                || authentication == null || !(authentication.getPrincipal() instanceof OfficialPrincipal)) {
+            return;
+        }
+        String me = Authorizer.currentPrincipal().officialId();
+        page.addObject("pendingWork", pendingWork.orderedStream().mapToLong(work -> work.countFor(me)).sum());
+        page.addObject("administers", officials.roles(me).stream()
+                .anyMatch(role -> role.role() == Role.ADMINISTRATOR && role.validAt(clock.instant())));
+    }
+}
