@@ -157,23 +157,11 @@ public class DocumentQueries {
 
     /** What waits for the official: assigned to them, or to a department they hold a role in. */
     public List<InboxEntry> inbox(String officialId, InboxTab tab) {
-        Visibility v = visibility(officialId);
-        LocalDate today = LocalDate.now(clock.withZone(vn.egov.backbone.core.shared.DisplayDates.VIETNAM));
-        String tabCondition = switch (tab) {
-            case TODO -> " AND i.status = 'OPEN' AND (i.deadline IS NULL OR i.deadline >= :today)";
-            case DUE_SOON -> " AND i.status = 'OPEN' AND i.deadline >= :today AND i.deadline <= :soon";
-            case OVERDUE -> " AND i.status = 'OPEN' AND i.deadline < :today";
-            case DONE -> " AND i.status = 'DONE'";
-        };
-        return jdbc.sql("SELECT " + COLUMNS + ", i.role AS i_role, i.assignee_kind AS i_kind, i.assignee_id AS i_assignee,"
-                        + " i.deadline AS i_deadline, i.status AS i_status, i.assigned_at AS i_assigned"
-                        + " FROM inbox_item i JOIN document_view d ON d.id = i.document_id"
-                        + " WHERE ((i.assignee_kind = 'OFFICIAL' AND i.assignee_id = :viewer)"
-                        + " OR (i.assignee_kind = 'UNIT' AND i.assignee_id IN (:units)))" + tabCondition
-                        + " AND " + v.condition()
-                        + " ORDER BY CASE d.urgency WHEN 'FLASH' THEN 0 WHEN 'VERY_URGENT' THEN 1 WHEN 'URGENT' THEN 2 ELSE 3 END,"
-                        + " i.deadline, i.assigned_at DESC")
-                .params(v.params()).param("today", today).param("soon", today.plusDays(DUE_SOON_DAYS))
+        LocalDate today = today();
+        return inboxQuery(officialId, tab, "SELECT " + COLUMNS + ", i.role AS i_role, i.assignee_kind AS i_kind,"
+                        + " i.assignee_id AS i_assignee, i.deadline AS i_deadline, i.status AS i_status,"
+                        + " i.assigned_at AS i_assigned", " ORDER BY CASE d.urgency WHEN 'FLASH' THEN 0"
+                        + " WHEN 'VERY_URGENT' THEN 1 WHEN 'URGENT' THEN 2 ELSE 3 END, i.deadline, i.assigned_at DESC")
                 .query((rs, n) -> {
                     LocalDate deadline = rs.getObject("i_deadline", LocalDate.class);
                     return new InboxEntry(map(rs, n), rs.getString("i_role"), rs.getString("i_kind"),
@@ -181,6 +169,31 @@ public class DocumentQueries {
                             "OPEN".equals(rs.getString("i_status")) && deadline != null && deadline.isBefore(today),
                             rs.getString("i_status"), rs.getTimestamp("i_assigned").toInstant());
                 }).list();
+    }
+
+    private long inboxCount(String officialId, InboxTab tab) {
+        return inboxQuery(officialId, tab, "SELECT COUNT(*)", "").query(Long.class).single();
+    }
+
+    private org.springframework.jdbc.core.simple.JdbcClient.StatementSpec inboxQuery(String officialId, InboxTab tab,
+                                                                                   String select, String orderBy) {
+        Visibility v = visibility(officialId);
+        LocalDate today = today();
+        String tabCondition = switch (tab) {
+            case TODO -> " AND i.status = 'OPEN' AND (i.deadline IS NULL OR i.deadline >= :today)";
+            case DUE_SOON -> " AND i.status = 'OPEN' AND i.deadline >= :today AND i.deadline <= :soon";
+            case OVERDUE -> " AND i.status = 'OPEN' AND i.deadline < :today";
+            case DONE -> " AND i.status = 'DONE'";
+        };
+        return jdbc.sql(select + " FROM inbox_item i JOIN document_view d ON d.id = i.document_id"
+                        + " WHERE ((i.assignee_kind = 'OFFICIAL' AND i.assignee_id = :viewer)"
+                        + " OR (i.assignee_kind = 'UNIT' AND i.assignee_id IN (:units)))" + tabCondition
+                        + " AND " + v.condition() + orderBy)
+                .params(v.params()).param("today", today).param("soon", today.plusDays(DUE_SOON_DAYS));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(vn.egov.backbone.core.shared.DisplayDates.VIETNAM));
     }
 
     /**
@@ -207,7 +220,7 @@ public class DocumentQueries {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
         for (InboxTab tab : InboxTab.values()) {
             if (tab != InboxTab.DONE) {
-                counts.put(tab.name(), (long) inbox(officialId, tab).size());
+                counts.put(tab.name(), inboxCount(officialId, tab));
             }
         }
         Visibility v = visibility(officialId);

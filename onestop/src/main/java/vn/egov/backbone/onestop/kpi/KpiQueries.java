@@ -6,6 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.api.Role;
+import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.shared.Forbidden;
 import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.shared.NotFound;
@@ -13,6 +15,7 @@ import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.onestop.kpi.MonthlyCounters.Counter;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -85,19 +88,23 @@ public class KpiQueries {
     private final JdbcClient jdbc;
     private final UnitDirectory units;
     private final OfficialDirectory officials;
-    private final Authorizer authorizer;
+    private final Clock clock;
 
-    KpiQueries(JdbcClient jdbc, UnitDirectory units, OfficialDirectory officials, Authorizer authorizer) {
+    KpiQueries(JdbcClient jdbc, UnitDirectory units, OfficialDirectory officials, Clock clock) {
         this.jdbc = jdbc;
         this.units = units;
         this.officials = officials;
-        this.authorizer = authorizer;
+        this.clock = clock;
     }
 
-    /** Officials read the KPIs of the units they work in and everything below them. */
+    /**
+     * Officials read the KPIs of the units they work in and everything below them; a leader of a
+     * people's committee also those of the province or commune it governs (the committee's parent), which
+     * is ranked on them — a chairman of the province's committee reads the whole province.
+     */
     public UnitView readableUnit(String unitId) {
         UnitView unit = units.find(unitId).orElseThrow(() -> new NotFound(KpiError.UNIT_NOT_FOUND, unitId));
-        if (!authorizer.mayActFor(Authorizer.currentPrincipal().officialId(), unit.id())) {
+        if (!readableRoots().stream().anyMatch(root -> root == null || units.selfAndAncestors(unit.id()).contains(root))) {
             throw new Forbidden(KpiError.UNIT_NOT_READABLE);
         }
         return unit;
@@ -105,15 +112,61 @@ public class KpiQueries {
 
     /** The parent of the unit, when the official may read it too: the dashboard's way up. */
     public Optional<String> readableParentId(UnitView unit) {
-        return Optional.ofNullable(unit.parentId())
-                .filter(parent -> authorizer.mayActFor(Authorizer.currentPrincipal().officialId(), parent));
+        return Optional.ofNullable(unit.parentId()).filter(parent -> {
+            List<String> chain = units.selfAndAncestors(parent);
+            return readableRoots().stream().anyMatch(root -> root == null || chain.contains(root));
+        });
     }
 
-    /** The highest unit the official holds a role in: where their dashboard opens. */
+    /** Where the official's dashboard opens: the highest unit they may read. */
     public String homeUnitId() {
-        return officials.roles(Authorizer.currentPrincipal().officialId()).stream().map(role -> role.unitId())
-                .filter(Objects::nonNull).min(Comparator.comparingInt(unit -> units.selfAndAncestors(unit).size()))
-                .orElseGet(() -> units.roots().get(0).id());
+        List<String> roots = readableRoots();
+        if (roots.contains(null) || roots.isEmpty()) {
+            return units.roots().get(0).id();
+        }
+        return roots.stream().min(Comparator.comparingInt(unit -> units.selfAndAncestors(unit).size())).orElseThrow();
+    }
+
+    /** Every unit the official may read the KPIs of, in tree order with its depth below the highest, for a picker. */
+    public List<UnitChoice> readableUnits() {
+        List<String> roots = readableRoots();
+        Tree tree = Tree.now(units);
+        List<UnitView> tops = roots.contains(null) ? units.roots()
+                : roots.stream().filter(root -> roots.stream().noneMatch(other -> other != null && !other.equals(root)
+                        && units.selfAndAncestors(root).contains(other))).distinct()
+                .flatMap(root -> units.find(root).stream()).toList();
+        List<UnitChoice> choices = new ArrayList<>();
+        tops.stream().sorted(Comparator.comparing(UnitView::name)).forEach(top -> addWithChildren(tree, top, 0, choices));
+        return choices;
+    }
+
+    /** A unit in the picker, indented by its depth. */
+    public record UnitChoice(String id, String name, int depth) {
+    }
+
+    private static void addWithChildren(Tree tree, UnitView unit, int depth, List<UnitChoice> choices) {
+        choices.add(new UnitChoice(unit.id(), unit.name(), depth));
+        tree.childrenOf(unit.id()).stream().sorted(Comparator.comparing(UnitView::name))
+                .forEach(child -> addWithChildren(tree, child, depth + 1, choices));
+    }
+
+    /**
+     * The tops of what the official reads: the units of their roles (null for a system-wide role), and the
+     * administrative unit of each people's committee they lead.
+     */
+    private List<String> readableRoots() {
+        List<String> roots = new ArrayList<>();
+        for (var role : officials.roles(Authorizer.currentPrincipal().officialId())) {
+            if (!role.validAt(clock.instant())) {
+                continue;
+            }
+            roots.add(role.unitId());
+            if (role.role() == Role.LEADER && role.unitId() != null) {
+                units.find(role.unitId()).filter(unit -> unit.kind() == UnitKind.PEOPLES_COMMITTEE && unit.parentId() != null)
+                        .ifPresent(committee -> roots.add(committee.parentId()));
+            }
+        }
+        return roots;
     }
 
     /** The units by parent, read once per request: a unit's scope is its subtree. */

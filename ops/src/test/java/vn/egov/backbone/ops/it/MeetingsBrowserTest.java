@@ -100,5 +100,21 @@ class MeetingsBrowserTest {
         assertThat(outcome.getText()).isEqualTo("Thông qua");
         assertThat(browser.text("vote-result")).contains("Đồng ý: 2 (100,00%)", "Không đồng ý: 0 (0,00%)");
         assertThat(browser.text("current-item")).isEmpty();
+
+        // Ending the meeting asks first: dismissed, the meeting goes on; confirmed, it ends.
+        browser.go("/meetings/" + id);
+        browser.find(By.id("end-meeting")).click();
+        org.openqa.selenium.Alert question = new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        assertThat(question.getText()).startsWith("Kết thúc cuộc họp?");
+        question.dismiss();
+        browser.go("/meetings/" + id);
+        assertThat(browser.text("meeting-status")).isEqualTo("Đang họp");
+        WebElement page = browser.find(By.tagName("html"));
+        browser.find(By.id("end-meeting")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        browser.awaitNewPage(page);
+        assertThat(browser.text("meeting-status")).isEqualTo("Đã kết thúc");
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import vn.egov.backbone.core.testing.Api;
 import vn.egov.backbone.ops.support.Browser;
 import vn.egov.backbone.core.testing.Province;
@@ -60,7 +61,8 @@ class OneStopBrowserTest {
     void theCitizenFollowsTheDossierAndTheLeaderDrillsDownToTheLateOne() {
         Official desk = province.official("motcua.trinh", "Trần Thị Ngọc", "TP.002.UBND", "RECORDS_CLERK", "NONE");
         Official commune = province.official("tuphap.trinh", "Lò Văn Páo", "TP.001.UBND", "SPECIALIST", "NONE");
-        province.official("lanhdao.trinh", "Lê Văn Hùng", "TP", "LEADER", "NONE");
+        // the chairman leads the province's people's committee, not "the province": he reads the province's KPIs
+        province.official("lanhdao.trinh", "Lê Văn Hùng", "TP.UBND", "LEADER", "NONE");
         String tanLap = province.unitId("TP.001");
         Api.Response onTime = desk.api().post("/api/v1/dossiers", DossiersApiTest.dossier("HT-02", tanLap));
         String code = onTime.body().get("trackingCode").asText();
@@ -95,6 +97,17 @@ class OneStopBrowserTest {
             assertThat(browser.text("kpi-received")).isEqualTo("2");
             assertThat(browser.text("kpi-late")).isEqualTo("1");
         });
+        // every unit of the province is offered; a mistyped period is told, in Vietnamese, on the page itself
+        assertThat(new Select(browser.find(By.id("unitId"))).getOptions()).extracting(option -> option.getText().strip())
+                .contains("Tỉnh Thử Nghiệm", "Ủy ban nhân dân tỉnh Thử Nghiệm", "Sở Nội vụ", "Xã Tân Lập", "Đặc khu Hòn Ngư");
+        browser.type("period", "2026-Q5");
+        browser.clickAndWait(By.cssSelector("#kpi-form button[type=submit]"));
+        assertThat(browser.text("kpi-period-error")).contains("tháng");
+        assertThat(browser.text("kpi-received")).isEqualTo("2");
+        new Select(browser.find(By.id("unitId"))).selectByValue(tanLap);
+        browser.clickAndWait(By.cssSelector("#kpi-form button[type=submit]"));
+        assertThat(browser.text("kpi-unit")).isEqualTo("Xã Tân Lập");
+        browser.clickAndWait(By.id("kpi-up"));
         browser.clickAndWait(By.linkText("Xã Tân Lập"));
         assertThat(browser.text("kpi-unit")).isEqualTo("Xã Tân Lập");
         assertThat(browser.find(By.id("kpi-late-dossiers")).getText()).contains(lateCode);
