@@ -115,6 +115,7 @@ class DocumentPageController {
     String list(@RequestParam(required = false) Direction direction, Model model) {
         model.addAttribute("documents", queries.list(me(), new DocumentQueries.Filter(direction, null, null, null, 200, 0)));
         model.addAttribute("direction", direction);
+        model.addAttribute("dueSoonBy", today().plusDays(DocumentQueries.DUE_SOON_DAYS));
         return "documents/list";
     }
 
@@ -127,19 +128,37 @@ class DocumentPageController {
         return "documents/register";
     }
 
+    /** What the clerk typed into the registration form, shown again when the registration is refused. */
+    record IncomingForm(String number, String issuer, LocalDate issuedOn, DocumentType type, String subject, String body,
+                        Urgency urgency, Classification classification, LocalDate dueOn, Integer pageCount) {
+    }
+
+    /**
+     * Registers an incoming document. A refusal shows the form again with everything the clerk typed and
+     * the reason next to the field it concerns (422), instead of an empty form.
+     */
     @PostMapping("/documents/incoming")
     String register(@RequestParam String number, @RequestParam String issuer, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate issuedOn,
                     @RequestParam DocumentType type, @RequestParam String subject,
                     @RequestParam(required = false) String body, @RequestParam(defaultValue = "NORMAL") Urgency urgency,
                     @RequestParam(defaultValue = "NONE") Classification classification,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, @RequestParam(required = false) Integer pageCount,
-                    RedirectAttributes redirect) {
-        return pages.runAndGo(redirect, "/documents/incoming/new", () -> {
+                    RedirectAttributes redirect, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        try {
             var registration = actions.registerIncoming(new IncomingDetails(number, issuer, issuedOn, type, subject,
                     Text.blankToNull(body), urgency, classification, dueOn, pageCount), null);
-            return new PageActions.Outcome(message("documents.registered", registration.registerNumber()),
-                    "/documents/" + registration.documentId());
-        });
+            redirect.addFlashAttribute("notice", message("documents.registered", registration.registerNumber()));
+            return "redirect:/documents/" + registration.documentId();
+        } catch (IllegalArgumentException | vn.egov.backbone.core.shared.BusinessRuleViolation
+                 | vn.egov.backbone.core.shared.NotFound | org.springframework.security.access.AccessDeniedException refused) {
+            response.setStatus(422);
+            model.addAttribute("form", new IncomingForm(number, issuer, issuedOn, type, subject, body, urgency,
+                    classification, dueOn, pageCount));
+            model.addAttribute("formError", pages.describe(refused));
+            model.addAttribute("formErrorField",
+                    refused instanceof vn.egov.backbone.core.shared.InvalidInput invalid ? invalid.field() : null);
+            return registrationForm(model);
+        }
     }
 
     /** The drafting form; with {@code replaces}, a draft that replaces that issued document when it is issued. */
@@ -184,6 +203,7 @@ class DocumentPageController {
         model.addAttribute("attachments", queries.attachments(id));
         model.addAttribute("deliveries", queries.deliveries(id));
         boolean incoming = document.direction() == Direction.INCOMING;
+        model.addAttribute("recipients", incoming ? null : history.recipients(id));
         DocumentActions.Allowed allowed = actions.allowedOn(document);
         model.addAttribute("canAssign", allowed.assign());
         model.addAttribute("canReturn", allowed.returnToSender());

@@ -135,12 +135,18 @@ public class DocumentQueries {
         return jdbc.sql(sql.toString()).params(params).query(DocumentQueries::map).list();
     }
 
-    /** A register of an agency and year, in number order: the printable sổ đăng ký văn bản. */
+    /**
+     * A register of an agency and year, in number order: the printable sổ đăng ký văn bản. Incoming
+     * documents share one sequence whatever their type; outgoing ones are numbered per type (a decision
+     * has its own series), so the outgoing register is in number order within each type. Classified
+     * documents are kept in their own register.
+     */
     public List<DocumentView> register(String officialId, String agencyId, Direction direction, int year) {
         Visibility v = visibility(officialId);
         return jdbc.sql("SELECT " + COLUMNS + " FROM document_view d WHERE d.agency_id = :agency AND d.direction = :direction"
                         + " AND d.register_year = :year AND d.register_number IS NOT NULL AND " + v.condition()
-                        + " ORDER BY d.classification, d.type, d.register_number")
+                        + (direction == Direction.INCOMING ? " ORDER BY d.classification, d.register_number"
+                        : " ORDER BY d.classification, d.type, d.register_number"))
                 .params(v.params()).param("agency", agencyId).param("direction", direction.name()).param("year", year)
                 .query(DocumentQueries::map).list();
     }

@@ -114,6 +114,16 @@ public class EOfficeApiTest {
         assertThat(created.body().get("registerYear").asInt()).isEqualTo(TODAY.getYear());
         assertThat(created.body().get("registerNumber").asLong()).isPositive();
 
+        // The incoming register is one sequence, whatever the type: a report registered next comes after it
+        Map<String, Object> report = incoming("Báo cáo tình hình thực hiện nhiệm vụ chuyển đổi số", "NONE");
+        report.put("type", "BAO_CAO");
+        String reportId = register(clerk, report);
+        List<Long> numbers = StreamSupport.stream(clerk.api().get("/api/v1/registers/" + province.unitId("TP.UBND") + "/"
+                        + TODAY.getYear() + "/incoming").body().spliterator(), false)
+                .map(entry -> entry.get("registerNumber").asLong()).toList();
+        assertThat(numbers).as("the printed register lists the numbers in order").isSorted();
+        assertThat(reportId).isNotEqualTo(id);
+
         Api.Response duplicate = clerk.api().post("/api/v1/documents/incoming", body);
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.body().get("code").asText()).isEqualTo("incoming.already-registered");

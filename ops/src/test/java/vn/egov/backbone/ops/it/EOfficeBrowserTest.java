@@ -68,7 +68,7 @@ class EOfficeBrowserTest {
         browser.signIn("vanthu", "mật-khẩu-vanthu");
         browser.go("/documents");
         browser.clickAndWait(By.id("register-incoming"));
-        browser.type("number", "1588/QĐ-TTg");
+        browser.type("number", "1588 QĐ-TTg"); // no slash: not a number and notation
         browser.type("issuer", "Thủ tướng Chính phủ");
         browser.find(By.id("issuedOn")).sendKeys(today.minusDays(2).format(chromeDate));
         new Select(browser.find(By.id("type"))).selectByVisibleText("Quyết định");
@@ -76,10 +76,29 @@ class EOfficeBrowserTest {
         browser.type("subject", "Phê duyệt Đề án chuyển đổi số tỉnh Thử Nghiệm giai đoạn 2026-2030");
         browser.screenshot("register-incoming");
         browser.clickAndWait(By.id("register-submit"));
+        // refused: the form comes back with everything typed and the reason next to the number
+        assertThat(browser.text("error-number")).contains("Số, ký hiệu văn bản của nơi gửi không hợp lệ");
+        assertThat(browser.find(By.id("subject")).getAttribute("value"))
+                .isEqualTo("Phê duyệt Đề án chuyển đổi số tỉnh Thử Nghiệm giai đoạn 2026-2030");
+        assertThat(browser.find(By.id("issuer")).getAttribute("value")).isEqualTo("Thủ tướng Chính phủ");
+        assertThat(new Select(browser.find(By.id("urgency"))).getFirstSelectedOption().getText()).isEqualTo("Khẩn");
+        assertThat(browser.find(By.id("issuedOn")).getAttribute("value")).isEqualTo(today.minusDays(2).toString());
+        browser.screenshot("register-incoming-refused");
+        browser.type("number", "1588/QĐ-TTg");
+        browser.clickAndWait(By.id("register-submit"));
         browser.screenshot("registered");
         assertThat(browser.find(By.cssSelector("p.notice")).getText()).startsWith("Đã vào sổ văn bản đến số 1");
         assertThat(browser.text("doc-number")).isEqualTo("1588/QĐ-TTg");
         String documentUrl = browser.driver().getCurrentUrl();
+        // the list shows what a clerk sorts by: issuer, date, deadline, urgency marked; the first tab is "Tất cả"
+        browser.go("/documents");
+        assertThat(browser.find(By.cssSelector(".tabs a")).getText()).isEqualTo("Tất cả");
+        assertThat(browser.find(By.cssSelector("#documents thead")).getText())
+                .contains("Cơ quan ban hành", "Ngày đến / ban hành", "Hạn xử lý", "Độ khẩn");
+        assertThat(browser.text("documents")).contains("Thủ tướng Chính phủ")
+                .contains(today.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        assertThat(browser.find(By.cssSelector("#documents td.urgent")).getText()).isEqualTo("Khẩn");
+        browser.screenshot("documents-list");
 
         // The leader finds it in the menu's count and in "Chờ phân công", not by searching the lists.
         browser.signOut();
@@ -141,6 +160,18 @@ class EOfficeBrowserTest {
                 .contains("Hoàn thành xử lý").contains("Đinh Thị Hằng");
         browser.screenshot("document-completed");
 
+        // The leader who assigned it reads the handling record: his instruction, who leads, the deadline,
+        // the forwarding with its note, and the result.
+        browser.signOut();
+        browser.signIn("lanhdao", "mật-khẩu-lanhdao");
+        browser.driver().get(documentUrl);
+        assertThat(browser.text("history")).contains("Ý kiến chỉ đạo: Giao Văn phòng chủ trì tham mưu triển khai.")
+                .contains("Chủ trì: Văn phòng Ủy ban nhân dân tỉnh")
+                .contains("Hạn xử lý: " + today.plusDays(5).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+                .contains("Chuyển cho: Đinh Thị Hằng").contains("Nội dung: Chị Hằng soạn kế hoạch triển khai.")
+                .contains("Kết quả xử lý: Đã tham mưu Kế hoạch triển khai, trình lãnh đạo ký.");
+        browser.screenshot("handling-record");
+
         browser.go("/registers");
         assertThat(browser.text("register")).contains("1588/QĐ-TTg").contains("Thủ tướng Chính phủ");
         browser.screenshot("register");
@@ -181,6 +212,7 @@ class EOfficeBrowserTest {
         browser.find(By.id("review-comment")).sendKeys("Đạt yêu cầu");
         browser.clickAndWait(By.xpath("//button[text()='Thông qua']"));
         assertThat(browser.text("doc-status")).isEqualTo("Chờ phê duyệt");
+        assertThat(browser.text("doc-recipients")).as("who will receive it, on the page that approves it").contains("Sở Nội vụ");
 
         browser.signOut();
         browser.signIn("lanhdao", "mật-khẩu-lanhdao");

@@ -79,6 +79,20 @@ class OneStopBrowserTest {
         assertThat(browser.text("dossier-status")).isEqualTo("Được tiếp nhận");
         assertThat(browser.text("appointment")).matches("\\d{2}/\\d{2}/\\d{4}");
         assertThat(browser.find(By.id("dossier")).getText()).doesNotContain("Nguyễn Văn Bình", "001090012345");
+        // On a 390 px phone: no sideways scrolling, each status with its date, a word where no step is yet.
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.driver().navigate().refresh();
+            Number overflow = (Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(overflow.intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+            assertThat(browser.text("history")).containsPattern("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} — Mới đăng ký")
+                    .contains("Được tiếp nhận");
+            assertThat(browser.text("no-steps")).startsWith("Hồ sơ chưa được chuyển xử lý");
+            browser.screenshot("citizen-lookup-phone");
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1024, 900));
+        }
         browser.type("code", "HS000000-ZZZZZZ");
         browser.clickAndWait(By.id("lookup-submit"));
         assertThat(browser.text("lookup-message")).isEqualTo("Không tìm thấy hồ sơ có mã này.");
