@@ -80,6 +80,15 @@ public class OfficialDirectory {
         return rows.stream().map(r -> r.view(roles.getOrDefault(r.id, List.of()))).toList();
     }
 
+    /**
+     * The active officials whom a picker offers (a chair, an invitee, a reviewer): not the accounts with a
+     * system-wide role — the installation's administrator — who are not people to hand work to.
+     */
+    public List<OfficialView> people() {
+        return list(null, false).stream()
+                .filter(official -> official.roles().stream().noneMatch(role -> role.unitId() == null)).toList();
+    }
+
     public List<RoleView> roles(String officialId) {
         return perRequest("roles:" + officialId, () -> loadRoles(officialId));
     }

@@ -249,7 +249,7 @@ public class DocumentActions {
 
     /** The officials who lead the agency: whom a drafter may ask to approve. */
     public List<OfficialView> leadersOf(String agencyId) {
-        return officials.list(null, false).stream().filter(o -> authorizer.holds(o.id(), Role.LEADER, agencyId))
+        return officials.people().stream().filter(o -> authorizer.holds(o.id(), Role.LEADER, agencyId))
                 .toList();
     }
 

@@ -227,7 +227,7 @@ class DocumentPageController {
             model.addAttribute("assignees", assigneeChoices(document.agencyId()));
         } else {
             model.addAttribute("leaders", actions.leadersOf(document.agencyId()));
-            model.addAttribute("colleagues", officials.list(null, false).stream()
+            model.addAttribute("colleagues", officials.people().stream()
                     .filter(o -> !o.id().equals(me) && o.unitId() != null && belongsTo(o.unitId(), document.agencyId()))
                     .toList());
         }
@@ -241,7 +241,7 @@ class DocumentPageController {
         List<UnitView> departments = units.list(false).stream().filter(u -> u.kind() == UnitKind.DEPARTMENT)
                 .filter(u -> belongsTo(u.id(), agencyId)).toList();
         departments.forEach(d -> choices.add(Map.entry("UNIT:" + d.id(), d.name())));
-        officials.list(null, false).stream().filter(o -> o.unitId() != null && belongsTo(o.unitId(), agencyId))
+        officials.people().stream().filter(o -> o.unitId() != null && belongsTo(o.unitId(), agencyId))
                 .forEach(o -> choices.add(Map.entry("OFFICIAL:" + o.id(), o.fullName()
                         + (o.position() == null ? "" : " (" + o.position() + ")"))));
         return choices;

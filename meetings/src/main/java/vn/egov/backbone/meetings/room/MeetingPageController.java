@@ -77,7 +77,8 @@ class MeetingPageController {
         model.addAttribute("notifications", queries.notifications(me, 10));
         model.addAttribute("hosts", hosts);
         if (!hosts.isEmpty()) {
-            model.addAttribute("officials", officials.list(null, false));
+            model.addAttribute("officials", officials.people());
+            model.addAttribute("me", me);
             model.addAttribute("endpointUnits", units.list(false).stream()
                     .filter(u -> u.kind().administrative() || u.kind() == UnitKind.AGENCY).toList());
             model.addAttribute("kinds", MeetingKind.values());
@@ -138,7 +139,7 @@ class MeetingPageController {
         model.addAttribute("choices", VoteChoice.values());
         model.addAttribute("speechKinds", SpeechKind.values());
         model.addAttribute("bases", PercentBase.values());
-        model.addAttribute("officials", runner ? officials.list(null, false) : List.of());
+        model.addAttribute("officials", runner ? officials.people() : List.of());
         model.addAttribute("video", video(meeting, me));
         if (runner) {
             model.addAttribute("checkInUrl", MeetingHallPageController.checkInUrl(meeting));

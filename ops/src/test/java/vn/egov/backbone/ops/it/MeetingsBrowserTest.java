@@ -69,6 +69,11 @@ class MeetingsBrowserTest {
         browser.signOut();
         browser.signIn("thuky", "mật-khẩu-thuky");
         browser.clickAndWait(By.id("nav-meetings"));
+        // the schedule form's pickers offer people, not the system's administrator; the secretary is oneself
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("chairId"))).getOptions())
+                .extracting(WebElement::getText).contains("Trần Quốc Hưng").doesNotContain("Quản trị hệ thống");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("secretaryId"))).getFirstSelectedOption()
+                .getText()).isEqualTo("Nguyễn Thị Mai");
         browser.clickAndWait(By.linkText("Phiên họp UBND tỉnh thường kỳ tháng 11/2026"));
         assertThat(browser.text("video-message")).contains("Chưa cấu hình");
         browser.find(By.cssSelector("#agenda-form input[name=title]")).sendKeys("Tờ trình kế hoạch đầu tư công năm 2027");
