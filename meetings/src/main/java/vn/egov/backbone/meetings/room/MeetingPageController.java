@@ -244,9 +244,10 @@ class MeetingPageController {
 
     @PostMapping("/meetings/{id}/floor-requests")
     String requestFloor(@PathVariable String id, @RequestParam String itemId, @RequestParam SpeechKind kind,
-                        RedirectAttributes redirect) {
+                        @RequestParam(required = false) String seatId, RedirectAttributes redirect) {
         return run(id, redirect, () -> {
-            actions.requestFloor(id, itemId, kind, null);
+            // the chair or the secretary puts a delegate on the list; anyone else asks for their own seat
+            actions.requestFloor(id, itemId, kind, seatId == null || seatId.isBlank() ? null : seatId);
             return message("meetings.floorRequested");
         });
     }

@@ -214,6 +214,10 @@ public class MeetingsApiTest {
         assertThat(early.body().get("detail").asText()).startsWith("Phòng họp trực tuyến mở lúc");
         String inPerson = schedule("Họp tổ công tác", "IN_PERSON", Instant.now().plus(5, ChronoUnit.MINUTES), List.of());
         assertThat(chair.api().get("/api/v1/meetings/" + inPerson + "/join").status()).isEqualTo(409);
+        // an in-person meeting's page has no video panel: the paperless panel takes the width
+        String inPersonPage = chair.api().get("/meetings/" + inPerson).raw().body();
+        assertThat(inPersonPage).doesNotContain("id=\"video\"").contains("meeting-layout no-video");
+        assertThat(page).contains("id=\"video\"");
     }
 
     @Test

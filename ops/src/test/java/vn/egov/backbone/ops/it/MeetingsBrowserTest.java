@@ -81,6 +81,12 @@ class MeetingsBrowserTest {
         browser.clickAndWait(By.id("start-meeting"));
         assertThat(browser.text("meeting-status")).isEqualTo("Đang họp");
 
+        // the secretary puts a delegate on the speakers' list of the item
+        new org.openqa.selenium.support.ui.Select(browser.find(By.cssSelector("form.floor-request select[name=seatId]")))
+                .selectByVisibleText("Phạm Thị Hoa");
+        browser.clickAndWait(By.cssSelector("form.floor-request button"));
+        assertThat(browser.text("speakers")).contains("Phạm Thị Hoa");
+
         browser.clickAndWait(By.cssSelector("tr[data-seat='" + member.id() + "'] button.check-in"));
         assertThat(browser.find(By.cssSelector("tr[data-seat='" + member.id() + "'] .presence")).getText())
                 .isEqualTo("Có mặt trực tiếp");
