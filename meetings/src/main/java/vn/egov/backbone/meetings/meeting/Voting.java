@@ -90,7 +90,7 @@ class Voting {
     }
 
     @CommandHandler
-    void handle(CastVote command) {
+    void handle(CastVote command, BallotBox ballotBox) {
         Ballot ballot = ballot(command.voteId());
         require(command.choice() != null, "choice", MeetingError.CHOICE_REQUIRED);
         if (!ballot.open) {
@@ -114,8 +114,9 @@ class Voting {
             throw new BusinessRuleViolation(MeetingError.CHECK_IN_BEFORE_VOTING);
         }
         if (ballot.secret) {
+            // the seat voted (an event); its choice only into the box, in the same transaction
             apply(new VoteCast(meeting.id(), command.voteId(), command.seatId(), seat.actor(), null, command.writtenOpinion()));
-            apply(new SecretBallotDeposited(meeting.id(), command.voteId(), command.choice()));
+            ballotBox.deposit(command.voteId(), command.choice());
         } else {
             apply(new VoteCast(meeting.id(), command.voteId(), command.seatId(), seat.actor(), command.choice(),
                     command.writtenOpinion()));
@@ -123,7 +124,7 @@ class Voting {
     }
 
     @CommandHandler
-    void handle(CloseVote command) {
+    void handle(CloseVote command, BallotBox ballotBox) {
         meeting.requireRunner(command.actorId());
         Ballot ballot = ballot(command.voteId());
         if (!ballot.open) {
@@ -131,8 +132,12 @@ class Voting {
         }
         int present = (int) ballot.entitled.stream()
                 .filter(s -> meeting.attendance().isPresent(s) || ballot.written.contains(s)).count();
+        // a secret vote's choices are in the box (and, for votes cast before it existed, in the events)
+        Map<VoteChoice, Integer> boxed = ballot.secret ? ballotBox.counts(command.voteId()) : Map.of();
         apply(new VoteClosed(meeting.id(), command.voteId(), VoteResult.count(ballot.entitled.size(), present, ballot.base,
-                ballot.count(VoteChoice.YES), ballot.count(VoteChoice.NO), ballot.count(VoteChoice.ABSTAIN))));
+                ballot.count(VoteChoice.YES) + boxed.getOrDefault(VoteChoice.YES, 0),
+                ballot.count(VoteChoice.NO) + boxed.getOrDefault(VoteChoice.NO, 0),
+                ballot.count(VoteChoice.ABSTAIN) + boxed.getOrDefault(VoteChoice.ABSTAIN, 0))));
     }
 
     boolean anyOpen() {
@@ -164,6 +169,7 @@ class Voting {
         }
     }
 
+    /** Stored by votes before the ballot box: still counted when such a meeting is loaded. */
     @EventSourcingHandler
     void on(SecretBallotDeposited e) {
         votes.get(e.voteId()).counts.merge(e.choice(), 1, Integer::sum);

@@ -58,6 +58,18 @@ class MeetingEventsAsStoredTest {
     private static AggregateTestFixture<Meeting> fixture() {
         AggregateTestFixture<Meeting> fixture = new AggregateTestFixture<>(Meeting.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        // meetings stored before the ballot box keep their secret ballots in their events: the box is empty
+        fixture.registerInjectableResource(new BallotBox() {
+            @Override
+            public void deposit(String voteId, vn.egov.backbone.meetings.meeting.api.VoteChoice choice) {
+                throw new AssertionError("no ballot is cast here");
+            }
+
+            @Override
+            public java.util.Map<vn.egov.backbone.meetings.meeting.api.VoteChoice, Integer> counts(String voteId) {
+                return java.util.Map.of();
+            }
+        });
         return fixture;
     }
 

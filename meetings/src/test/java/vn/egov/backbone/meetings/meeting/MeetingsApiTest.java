@@ -459,6 +459,31 @@ public class MeetingsApiTest {
         assertThat(projected.get("yesPercent").asDouble()).isEqualTo(66.67);
         assertThat(projected.get("adopted").asBoolean()).isTrue();
 
+        // A secret vote, cast in a known order (chair YES, member NO, the absent member's written opinion YES):
+        // the event store holds who voted and, at the close, the totals — no choice that order or time could tie to a seat.
+        String secretVote = secretary.api().post(base + "/votes", Map.of("itemId", item, "question",
+                "Tín nhiệm Trưởng ban soạn thảo?", "secret", true, "base", "ENTITLED")).body().get("id").asText();
+        assertThat(chair.api().post(base + "/votes/" + secretVote + "/ballots", Map.of("choice", "YES")).status()).isEqualTo(204);
+        assertThat(memberSnv.api().post(base + "/votes/" + secretVote + "/ballots", Map.of("choice", "NO")).status()).isEqualTo(204);
+        assertThat(memberVp.api().post(base + "/votes/" + secretVote + "/ballots", Map.of("choice", "YES", "writtenOpinion", true))
+                .status()).isEqualTo(204);
+        assertThat(secretary.api().post(base + "/votes/" + secretVote + "/closure", Map.of()).status()).isEqualTo(204);
+        javax.sql.DataSource store = backbone.bean(javax.sql.DataSource.class);
+        List<String[]> stored = org.springframework.jdbc.core.simple.JdbcClient.create(store).sql(
+                        "SELECT payload_type, payload FROM domain_event_entry WHERE aggregate_identifier = :id ORDER BY sequence_number")
+                .param("id", id).query((rs, row) -> new String[] {rs.getString(1),
+                        new String(rs.getBytes(2), java.nio.charset.StandardCharsets.UTF_8)}).list();
+        List<String[]> ofTheVote = stored.stream().filter(event -> event[1].contains(secretVote)).toList();
+        assertThat(ofTheVote).extracting(event -> event[0].substring(event[0].lastIndexOf('$') + 1))
+                .containsExactly("VoteOpened", "VoteCast", "VoteCast", "VoteCast", "VoteClosed");
+        assertThat(ofTheVote).filteredOn(event -> event[0].endsWith("VoteCast"))
+                .allSatisfy(event -> assertThat(event[1]).doesNotContain("\"YES\"", "\"NO\"", "\"ABSTAIN\""));
+        JsonNode secretResult = Province.find(secretary.api().get(base).body().get("votes"), "voteId", secretVote);
+        assertThat(secretResult.get("yesCount").asInt()).isEqualTo(2);
+        assertThat(secretResult.get("noCount").asInt()).isEqualTo(1);
+        assertThat(secretResult.get("ballots")).as("who voted: three seats, and no choice next to them").hasSize(3)
+                .allSatisfy(ballot -> assertThat(ballot.path("choice").isNull() || ballot.path("choice").isMissingNode()).isTrue());
+
         assertThat(secretary.api().put(base + "/minutes", Map.of("text", "Biên bản phiên họp: thông qua dự toán 2027.")).status())
                 .isEqualTo(204);
         assertThat(chair.api().post(base + "/minutes/approval", Map.of("version", 1)).status()).isEqualTo(204);

@@ -87,13 +87,18 @@ public final class MeetingEvents {
     }
 
     /**
-     * A seat voted. In a secret vote {@code choice} is null here and the ballot goes into the box
-     * ({@link SecretBallotDeposited}) without the seat: read models never link the two.
+     * A seat voted. In a secret vote {@code choice} is null: the choice is counted in the ballot box,
+     * outside the event store, and only the totals are recorded, in {@link VoteClosed}.
      */
     public record VoteCast(String meetingId, String voteId, String seatId, String voterId, VoteChoice choice,
                            boolean writtenOpinion) {
     }
 
+    /**
+     * A secret ballot, without its seat, as secret votes stored it before the ballot box: its order and
+     * time next to the seat's {@link VoteCast} could link the two. No longer written; kept so that the
+     * meetings that have it still load.
+     */
     public record SecretBallotDeposited(String meetingId, String voteId, VoteChoice choice) {
     }
 
