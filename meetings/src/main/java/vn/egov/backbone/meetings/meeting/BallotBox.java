@@ -11,6 +11,9 @@ import java.util.Map;
  * of seats that voted.
  */
 public interface BallotBox {
+    /** An empty box for a secret vote that opens, so that ballots only ever add to counters that exist. */
+    void open(String voteId);
+
     /** Counts one ballot, in the transaction of the command that records that the seat voted. */
     void deposit(String voteId, VoteChoice choice);
 

@@ -17,9 +17,17 @@ class JdbcBallotBox implements BallotBox {
     }
 
     @Override
+    public void open(String voteId) {
+        for (VoteChoice choice : VoteChoice.values()) {
+            jdbc.sql("INSERT INTO meeting_ballot_box (vote_id, choice, ballots) VALUES (:vote, :choice, 0)")
+                    .param("vote", voteId).param("choice", choice.name()).update();
+        }
+    }
+
+    @Override
     public void deposit(String voteId, VoteChoice choice) {
-        // commands on one meeting are serialised (a conflicting one is retried on fresh state, this
-        // transaction rolled back), so the first ballot of a choice inserts and the others add
+        // the counters exist from the opening, so two ballots at once wait for each other's row lock instead
+        // of both inserting; a box missing its counter (a vote opened before boxes existed) gets it here
         int updated = jdbc.sql("UPDATE meeting_ballot_box SET ballots = ballots + 1 WHERE vote_id = :vote AND choice = :choice")
                 .param("vote", voteId).param("choice", choice.name()).update();
         if (updated == 0) {

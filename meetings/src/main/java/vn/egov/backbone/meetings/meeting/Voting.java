@@ -75,7 +75,7 @@ class Voting {
     }
 
     @CommandHandler
-    void handle(OpenVote command) {
+    void handle(OpenVote command, BallotBox ballotBox) {
         meeting.requireRunner(command.actorId());
         meeting.requireStatus(MeetingStatus.IN_PROGRESS, MeetingError.VOTES_DURING_MEETING);
         meeting.requireItem(command.itemId());
@@ -87,6 +87,9 @@ class Voting {
         apply(new VoteOpened(meeting.id(), command.voteId(), command.itemId(),
                 requireText(command.question(), "question", 1000), command.secret(), command.base(),
                 meeting.attendance().seatIds()));
+        if (command.secret()) {
+            ballotBox.open(command.voteId());
+        }
     }
 
     @CommandHandler

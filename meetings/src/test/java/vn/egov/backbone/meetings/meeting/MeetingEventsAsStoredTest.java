@@ -61,6 +61,11 @@ class MeetingEventsAsStoredTest {
         // meetings stored before the ballot box keep their secret ballots in their events: the box is empty
         fixture.registerInjectableResource(new BallotBox() {
             @Override
+            public void open(String voteId) {
+                throw new AssertionError("no vote opens here");
+            }
+
+            @Override
             public void deposit(String voteId, vn.egov.backbone.meetings.meeting.api.VoteChoice choice) {
                 throw new AssertionError("no ballot is cast here");
             }

@@ -48,6 +48,11 @@ class MeetingTest {
     private final Map<String, Map<VoteChoice, Integer>> boxes = new java.util.HashMap<>();
     private final BallotBox ballotBox = new BallotBox() {
         @Override
+        public void open(String voteId) {
+            boxes.putIfAbsent(voteId, new java.util.EnumMap<>(VoteChoice.class));
+        }
+
+        @Override
         public void deposit(String voteId, VoteChoice choice) {
             boxes.computeIfAbsent(voteId, vote -> new java.util.EnumMap<>(VoteChoice.class)).merge(choice, 1, Integer::sum);
         }
