@@ -53,6 +53,11 @@ class BrowserLoginTest {
 
         browser.signIn("admin", RunningBackbone.ADMIN_PASSWORD);
         assertThat(browser.text("greeting")).isEqualTo("Xin chào, Quản trị hệ thống");
+        // at 1024 px, with every menu item of an administrator: one line of menu, nothing wider than the page
+        assertThat(browser.find(By.cssSelector("header.topbar")).getSize().getHeight()).as("menu height").isLessThan(70);
+        assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
+                .as("horizontal overflow").isLessThanOrEqualTo(0);
         assertThat(browser.text("roles")).contains("Quản trị").contains("toàn hệ thống");
         browser.screenshot("home");
 
