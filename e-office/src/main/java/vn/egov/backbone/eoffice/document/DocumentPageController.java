@@ -143,11 +143,28 @@ class DocumentPageController {
                     @RequestParam(required = false) String body, @RequestParam(defaultValue = "NORMAL") Urgency urgency,
                     @RequestParam(defaultValue = "NONE") Classification classification,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, @RequestParam(required = false) Integer pageCount,
+                    @RequestParam(name = "files", required = false) List<MultipartFile> files,
                     RedirectAttributes redirect, Model model, jakarta.servlet.http.HttpServletResponse response) {
         try {
             var registration = actions.registerIncoming(new IncomingDetails(number, issuer, issuedOn, type, subject,
                     Text.blankToNull(body), urgency, classification, dueOn, pageCount), null);
             redirect.addFlashAttribute("notice", message("documents.registered", registration.registerNumber()));
+            // the scanned document and its annexes, attached on the same form; a refused file does not undo
+            // the registration: the document page says which one and why
+            List<String> refused = new ArrayList<>();
+            for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+                if (file.isEmpty()) {
+                    continue;
+                }
+                try (InputStream in = file.getInputStream()) {
+                    actions.attach(registration.documentId(), in, file.getOriginalFilename());
+                } catch (IOException | IllegalArgumentException | vn.egov.backbone.core.shared.BusinessRuleViolation e) {
+                    refused.add(file.getOriginalFilename() + ": " + (e instanceof RuntimeException r ? pages.describe(r) : e.getMessage()));
+                }
+            }
+            if (!refused.isEmpty()) {
+                redirect.addFlashAttribute("error", message("documents.filesRefused", String.join("; ", refused)));
+            }
             return "redirect:/documents/" + registration.documentId();
         } catch (IllegalArgumentException | vn.egov.backbone.core.shared.BusinessRuleViolation
                  | vn.egov.backbone.core.shared.NotFound | org.springframework.security.access.AccessDeniedException refused) {

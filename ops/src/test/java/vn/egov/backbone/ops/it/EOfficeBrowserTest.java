@@ -60,7 +60,7 @@ class EOfficeBrowserTest {
     }
 
     @Test
-    void registerAssignAndComplete() {
+    void registerAssignAndComplete() throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         DateTimeFormatter chromeDate = DateTimeFormatter.ofPattern("MM/dd/yyyy");
 
@@ -85,10 +85,15 @@ class EOfficeBrowserTest {
         assertThat(browser.find(By.id("issuedOn")).getAttribute("value")).isEqualTo(today.minusDays(2).toString());
         browser.screenshot("register-incoming-refused");
         browser.type("number", "1588/QĐ-TTg");
+        // the scanned decision is attached on the same form
+        Path scanned = dataDir.resolve("quyet-dinh-1588.pdf");
+        Files.write(scanned, EOfficeApiTest.pdf());
+        browser.find(By.id("files")).sendKeys(scanned.toAbsolutePath().toString());
         browser.clickAndWait(By.id("register-submit"));
         browser.screenshot("registered");
         assertThat(browser.find(By.cssSelector("p.notice")).getText()).startsWith("Đã vào sổ văn bản đến số 1");
         assertThat(browser.text("doc-number")).isEqualTo("1588/QĐ-TTg");
+        assertThat(browser.text("attachments")).contains("quyet-dinh-1588.pdf");
         String documentUrl = browser.driver().getCurrentUrl();
         // the list shows what a clerk sorts by: issuer, date, deadline, urgency marked; the first tab is "Tất cả"
         browser.go("/documents");
