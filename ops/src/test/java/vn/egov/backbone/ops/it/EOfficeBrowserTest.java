@@ -74,6 +74,8 @@ class EOfficeBrowserTest {
         new Select(browser.find(By.id("type"))).selectByVisibleText("Quyết định");
         new Select(browser.find(By.id("urgency"))).selectByVisibleText("Khẩn");
         browser.type("subject", "Phê duyệt Đề án chuyển đổi số tỉnh Thử Nghiệm giai đoạn 2026-2030");
+        browser.find(By.id("dueOn")).sendKeys(today.plusDays(10).format(chromeDate));
+        browser.type("pageCount", "12");
         browser.screenshot("register-incoming");
         browser.clickAndWait(By.id("register-submit"));
         // refused: the form comes back with everything typed and the reason next to the number
@@ -94,6 +96,9 @@ class EOfficeBrowserTest {
         assertThat(browser.find(By.cssSelector("p.notice")).getText()).startsWith("Đã vào sổ văn bản đến số 1");
         assertThat(browser.text("doc-number")).isEqualTo("1588/QĐ-TTg");
         assertThat(browser.text("attachments")).contains("quyet-dinh-1588.pdf");
+        // what the clerk typed is shown: the due date and the page count
+        assertThat(browser.text("doc-due-on")).isEqualTo(today.plusDays(10).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        assertThat(browser.text("doc-page-count")).isEqualTo("12");
         String documentUrl = browser.driver().getCurrentUrl();
         // the list shows what a clerk sorts by: issuer, date, deadline, urgency marked; the first tab is "Tất cả"
         browser.go("/documents");
