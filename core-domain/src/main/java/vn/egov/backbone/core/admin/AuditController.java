@@ -1,81 +1,23 @@
 package vn.egov.backbone.core.admin;
 
-import vn.egov.backbone.core.shared.Forbidden;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import vn.egov.backbone.core.eventing.ActingMetadata;
-import vn.egov.backbone.core.identity.Authorizer;
-import vn.egov.backbone.core.identity.OfficialPrincipal;
-import vn.egov.backbone.core.official.api.Role;
-import vn.egov.backbone.core.shared.NotFound;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.admin.AuditTrail.AuditEntry;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The event store is the audit log: the full history of one aggregate, with who did each step, on
- * behalf of which unit, from where and when. Officials may read their own account's history; a
- * unit's history needs ADMINISTRATOR there; anything else a system-wide administrator.
- */
+/** An aggregate's audit trail over HTTP ({@link AuditTrail} decides who may read it). */
 @RestController
 class AuditController {
-    private final EventStore eventStore;
-    private final Authorizer authorizer;
-    private final UnitDirectory units;
-    private final ObjectMapper json;
+    private final AuditTrail trail;
 
-    AuditController(EventStore eventStore, Authorizer authorizer, UnitDirectory units, ObjectMapper json) {
-        this.eventStore = eventStore;
-        this.authorizer = authorizer;
-        this.units = units;
-        this.json = json;
-    }
-
-    record AuditEntry(long sequence, String type, String eventId, Instant timestamp, String actingOfficial,
-                      String actingUsername, String actingUnit, String clientAddress, String correlationId,
-                      String causationId, JsonNode payload) {
+    AuditController(AuditTrail trail) {
+        this.trail = trail;
     }
 
     @GetMapping("/api/v1/audit/{aggregateId}")
     List<AuditEntry> history(@PathVariable String aggregateId) {
-        authorise(aggregateId);
-        List<AuditEntry> entries = new ArrayList<>();
-        eventStore.readEvents(aggregateId).asStream().forEach(event -> entries.add(entry(event)));
-        if (entries.isEmpty()) {
-            throw new NotFound(AdminError.NO_HISTORY, aggregateId);
-        }
-        return entries;
-    }
-
-    private void authorise(String aggregateId) {
-        OfficialPrincipal principal = Authorizer.currentPrincipal();
-        if (aggregateId.equals(principal.officialId())) {
-            return;
-        }
-        String unit = units.find(aggregateId).map(u -> aggregateId).orElse(null);
-        if (!authorizer.holds(principal.officialId(), Role.ADMINISTRATOR, unit)) {
-            throw new Forbidden(AdminError.HISTORY_NEEDS_ADMINISTRATOR);
-        }
-    }
-
-    private AuditEntry entry(DomainEventMessage<?> event) {
-        var meta = event.getMetaData();
-        return new AuditEntry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getIdentifier(),
-                event.getTimestamp(), text(meta.get(ActingMetadata.ACTING_OFFICIAL)),
-                text(meta.get(ActingMetadata.ACTING_USERNAME)), text(meta.get(ActingMetadata.ACTING_UNIT)),
-                text(meta.get(ActingMetadata.CLIENT_ADDRESS)), text(meta.get(ActingMetadata.CORRELATION_ID)),
-                text(meta.get(ActingMetadata.CAUSATION_ID)), json.valueToTree(event.getPayload()));
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+        return trail.history(aggregateId);
     }
 }

@@ -106,8 +106,7 @@ class DocumentPageController {
         model.addAttribute("tab", queue == null ? tab : null);
         model.addAttribute("tabs", DocumentQueries.InboxTab.values());
         model.addAttribute("entries", queue == null ? queries.inbox(me, tab) : List.of());
-        model.addAttribute("leader", officials.roles(me()).stream()
-                .anyMatch(r -> r.role() == Role.LEADER && r.unitId() != null && agencies.agencyIdOf(r.unitId()).isPresent()));
+        model.addAttribute("leader", leads);
         return "documents/inbox";
     }
 

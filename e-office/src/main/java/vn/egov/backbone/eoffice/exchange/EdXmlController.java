@@ -1,14 +1,11 @@
 package vn.egov.backbone.eoffice.exchange;
 
-import vn.egov.backbone.core.shared.Forbidden;
 import vn.egov.backbone.eoffice.settings.EOfficeProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,10 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.backbone.core.shared.InvalidInput;
-import vn.egov.backbone.core.identity.Authorizer;
-import vn.egov.backbone.core.official.api.Role;
-import vn.egov.backbone.core.shared.NotFound;
-import vn.egov.backbone.eoffice.document.DocumentActions;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,17 +28,10 @@ class EdXmlController {
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
 
     private final EdXmlExchange exchange;
-    private final ExchangeLog log;
-    private final DocumentActions actions;
-    private final Authorizer authorizer;
     private final long maxPackageBytes;
 
-    EdXmlController(EdXmlExchange exchange, ExchangeLog log, DocumentActions actions, Authorizer authorizer,
-                    EOfficeProperties settings) {
+    EdXmlController(EdXmlExchange exchange, EOfficeProperties settings) {
         this.exchange = exchange;
-        this.log = log;
-        this.actions = actions;
-        this.authorizer = authorizer;
         this.maxPackageBytes = settings.exchange().maxPackageSize().toBytes();
     }
 
@@ -69,20 +55,12 @@ class EdXmlController {
 
     @GetMapping("/exchange/messages")
     List<ExchangeLog.Entry> messages(@RequestParam String documentId) {
-        actions.readable(documentId);
-        return log.forDocument(documentId);
+        return exchange.messages(documentId);
     }
 
     @GetMapping("/exchange/messages/{id}/content")
     ResponseEntity<byte[]> content(@PathVariable String id) {
-        ExchangeLog.Entry entry = log.find(id).orElseThrow(() -> new NotFound(ExchangeError.MESSAGE_NOT_FOUND, id));
-        if (entry.documentId() != null) {
-            actions.readable(entry.documentId());
-        } else if (!authorizer.holds(Authorizer.currentPrincipal().officialId(), Role.ADMINISTRATOR, null)) {
-            throw new Forbidden(ExchangeError.REFUSED_ADMIN_ONLY);
-        }
-        byte[] bytes = log.bytes(entry.sha256()).orElseThrow(() -> new NotFound(ExchangeError.PACKAGE_BYTES_MISSING));
-        return ResponseEntity.ok().contentType(XML).body(bytes);
+        return ResponseEntity.ok().contentType(XML).body(exchange.packageBytes(id));
     }
 
     private byte[] readLimited(HttpServletRequest request) {

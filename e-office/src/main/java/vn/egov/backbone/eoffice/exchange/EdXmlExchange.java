@@ -7,6 +7,7 @@ import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.Commands;
+import vn.egov.backbone.core.shared.Forbidden;
 import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitView;
@@ -152,6 +153,26 @@ public class EdXmlExchange {
     }
 
     /** Builds the edXML package of an issued document of the official's agency, addressed to {@code to} (OrganIds). */
+    /** The exchange log of a document the official may read (404 otherwise). */
+    public List<ExchangeLog.Entry> messages(String documentId) {
+        actions.readable(documentId);
+        return log.forDocument(documentId);
+    }
+
+    /**
+     * A package as it was sent or received: for whoever may read its document, and a package without a
+     * document (refused, or a status) for system administrators only.
+     */
+    public byte[] packageBytes(String messageId) {
+        ExchangeLog.Entry entry = log.find(messageId).orElseThrow(() -> new NotFound(ExchangeError.MESSAGE_NOT_FOUND, messageId));
+        if (entry.documentId() != null) {
+            actions.readable(entry.documentId());
+        } else if (!authorizer.holds(Authorizer.currentPrincipal().officialId(), Role.ADMINISTRATOR, null)) {
+            throw new Forbidden(ExchangeError.REFUSED_ADMIN_ONLY);
+        }
+        return log.bytes(entry.sha256()).orElseThrow(() -> new NotFound(ExchangeError.PACKAGE_BYTES_MISSING));
+    }
+
     public byte[] export(String documentId, List<String> to) {
         DocumentView document = actions.readable(documentId);
         if (document.direction() != Direction.OUTGOING
