@@ -214,7 +214,11 @@ public class SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        written.forEach(pending::remove);
+        // Only the very entries copied above, by identity: an indexer changes its record in place, so the
+        // entry a writer thread put meanwhile (the record's next version) is equal to the one copied, and
+        // Map.remove(key, value) would drop it — then the next event on that record loaded the version
+        // before from a reader opened before that write, and the change was lost.
+        written.forEach((id, copied) -> pending.computeIfPresent(id, (key, current) -> current == copied ? null : current));
     }
 
     private void maintain() {
