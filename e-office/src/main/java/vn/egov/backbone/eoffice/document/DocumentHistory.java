@@ -78,9 +78,7 @@ public class DocumentHistory {
 
     /** The recipients of an outgoing document's current draft, named, or null when it has none. */
     public String recipients(String documentId) {
-        return currentDraft(documentId).map(content -> join(Stream.concat(
-                Stream.ofNullable(content.internalRecipients()).flatMap(List::stream).map(this::unit),
-                Stream.ofNullable(content.externalRecipients()).flatMap(List::stream)))).orElse(null);
+        return currentDraft(documentId).map(this::recipientNames).orElse(null);
     }
 
     public List<Step> of(String documentId) {
@@ -142,9 +140,12 @@ public class DocumentHistory {
     }
 
     private void recipients(List<Detail> summary, DraftContent content) {
-        add(summary, "recipients", join(Stream.concat(
-                Stream.ofNullable(content.internalRecipients()).flatMap(List::stream).map(this::unit),
-                Stream.ofNullable(content.externalRecipients()).flatMap(List::stream))));
+        add(summary, "recipients", recipientNames(content));
+    }
+
+    private String recipientNames(DraftContent content) {
+        return join(Stream.concat(Stream.ofNullable(content.internalRecipients()).flatMap(List::stream).map(this::unit),
+                Stream.ofNullable(content.externalRecipients()).flatMap(List::stream)));
     }
 
 

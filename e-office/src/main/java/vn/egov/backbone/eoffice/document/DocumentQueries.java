@@ -164,7 +164,7 @@ public class DocumentQueries {
     /** What waits for the official: assigned to them, or to a department they hold a role in. */
     public List<InboxEntry> inbox(String officialId, InboxTab tab) {
         LocalDate today = today();
-        return inboxQuery(officialId, tab, "SELECT " + COLUMNS + ", i.role AS i_role, i.assignee_kind AS i_kind,"
+        return inboxQuery(visibility(officialId), tab, "SELECT " + COLUMNS + ", i.role AS i_role, i.assignee_kind AS i_kind,"
                         + " i.assignee_id AS i_assignee, i.deadline AS i_deadline, i.status AS i_status,"
                         + " i.assigned_at AS i_assigned", " ORDER BY CASE d.urgency WHEN 'FLASH' THEN 0"
                         + " WHEN 'VERY_URGENT' THEN 1 WHEN 'URGENT' THEN 2 ELSE 3 END, i.deadline, i.assigned_at DESC")
@@ -177,13 +177,8 @@ public class DocumentQueries {
                 }).list();
     }
 
-    private long inboxCount(String officialId, InboxTab tab) {
-        return inboxQuery(officialId, tab, "SELECT COUNT(*)", "").query(Long.class).single();
-    }
-
-    private org.springframework.jdbc.core.simple.JdbcClient.StatementSpec inboxQuery(String officialId, InboxTab tab,
+    private org.springframework.jdbc.core.simple.JdbcClient.StatementSpec inboxQuery(Visibility v, InboxTab tab,
                                                                                    String select, String orderBy) {
-        Visibility v = visibility(officialId);
         LocalDate today = today();
         String tabCondition = switch (tab) {
             case TODO -> " AND i.status = 'OPEN' AND (i.deadline IS NULL OR i.deadline >= :today)";
@@ -224,12 +219,12 @@ public class DocumentQueries {
      */
     public Map<String, Long> workCounts(String officialId) {
         Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        Visibility v = visibility(officialId); // once: it reads the official's roles and their agencies
         for (InboxTab tab : InboxTab.values()) {
             if (tab != InboxTab.DONE) {
-                counts.put(tab.name(), inboxCount(officialId, tab));
+                counts.put(tab.name(), inboxQuery(v, tab, "SELECT COUNT(*)", "").query(Long.class).single());
             }
         }
-        Visibility v = visibility(officialId);
         for (Queue queue : Queue.values()) {
             QueueCondition q = queueCondition(officialId, queue);
             counts.put(queue.name(), jdbc.sql("SELECT COUNT(*) FROM document_view d WHERE " + q.condition() + " AND "

@@ -104,7 +104,8 @@ public class KpiQueries {
      */
     public UnitView readableUnit(String unitId) {
         UnitView unit = units.find(unitId).orElseThrow(() -> new NotFound(KpiError.UNIT_NOT_FOUND, unitId));
-        if (!readableRoots().stream().anyMatch(root -> root == null || units.selfAndAncestors(unit.id()).contains(root))) {
+        List<String> chain = units.selfAndAncestors(unit.id());
+        if (readableRoots().stream().noneMatch(root -> root == null || chain.contains(root))) {
             throw new Forbidden(KpiError.UNIT_NOT_READABLE);
         }
         return unit;
