@@ -2,34 +2,36 @@ package vn.egov.backbone.eoffice.incoming;
 
 import vn.egov.backbone.core.shared.Label;
 import vn.egov.backbone.core.shared.InvalidInput;
+import vn.egov.backbone.eoffice.document.api.DocumentNumber;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** What makes the details of a received document registrable. */
 final class IncomingRules {
-    /** Số và ký hiệu: a number, a slash and a notation of letters (with Vietnamese ones), digits, '.', '-': 1588/QĐ-TTg. */
-    static final Pattern NUMBER = Pattern.compile("\\d{1,7}/[\\p{L}\\p{N}][\\p{L}\\p{N}.\\-]{0,60}");
+    /** Số và ký hiệu as a clerk types it: {@link DocumentNumber}, the definition search uses too. */
+    static final Predicate<String> NUMBER = DocumentNumber::isWellFormed;
 
     private IncomingRules() {
     }
 
     /** Numbers of packages from other systems: whatever the sender wrote, within reason (tolerant reading). */
-    static final Pattern RECEIVED_NUMBER = Pattern.compile("[^\\p{Cntrl}]{1,100}");
+    static final Predicate<String> RECEIVED_NUMBER = Pattern.compile("[^\\p{Cntrl}]{1,100}").asMatchPredicate();
 
     static IncomingDetails check(IncomingDetails raw, LocalDate today) {
         return check(raw, today, NUMBER);
     }
 
-    static IncomingDetails check(IncomingDetails raw, LocalDate today, Pattern numberPattern) {
+    static IncomingDetails check(IncomingDetails raw, LocalDate today, Predicate<String> numberRule) {
         if (raw == null) {
             throw new InvalidInput("details", IncomingError.DETAILS_MISSING);
         }
         IncomingDetails d = IncomingDocuments.withDefaults(raw);
-        String number = d.number() == null ? "" : d.number().strip().replaceAll("\\s*/\\s*", "/");
-        if (!numberPattern.matcher(number).matches()) {
+        String number = DocumentNumber.normalise(d.number());
+        if (!numberRule.test(number)) {
             throw new InvalidInput("number", IncomingError.NUMBER_FORMAT);
         }
         String issuer = text(d.issuer(), "issuer", 255);

@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import vn.egov.backbone.eoffice.document.api.DocumentNumber;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,13 +34,6 @@ import java.util.regex.Pattern;
 public final class VietnameseAnalysis {
     private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
 
-    /**
-     * What a document number looks like: digits, then slash-separated parts, the last with a dash
-     * ({@code 1588/QĐ-TTg}, {@code 13/2023/NĐ-CP}, {@code 123/UBND-VP}) or an agency code
-     * ({@code 45/BC}).
-     */
-    private static final Pattern DOCUMENT_NUMBER = Pattern.compile(
-            "\\d{1,6}(/\\d{4})?/[\\p{L}\\p{M}][\\p{L}\\p{M}\\d]*([-.][\\p{L}\\p{M}\\d]+)*");
     /** A dossier's tracking code ({@code HS261122-RFJQMY}), searched like a document number. */
     private static final Pattern TRACKING_CODE = Pattern.compile("(?i)HS\\d{6}-[A-Z0-9]{6,}");
 
@@ -77,7 +71,7 @@ public final class VietnameseAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new ICUTokenizer();
-                if (fieldName.equals(SearchFields.SUBJECT_PAIRS)) {
+                if (SearchFields.PAIR_FIELDS.contains(fieldName)) {
                     return new TokenStreamComponents(tokenizer, pairs(new ICUFoldingFilter(tokenizer)));
                 }
                 return new TokenStreamComponents(tokenizer,
@@ -97,7 +91,7 @@ public final class VietnameseAnalysis {
         return pairs;
     }
 
-    /** The pair term of two folded syllables, as {@link SearchFields#SUBJECT_PAIRS} holds them. */
+    /** The pair term of two folded syllables, as the {@link SearchFields#PAIR_FIELDS} hold them. */
     public static String pair(String first, String second) {
         return first + " " + second;
     }
@@ -117,8 +111,13 @@ public final class VietnameseAnalysis {
         return tokens;
     }
 
+    /**
+     * Whether a query's word is a document number as registration accepts it ({@link DocumentNumber}, one
+     * definition for both), or a dossier's tracking code.
+     */
     public static boolean looksLikeDocumentNumber(String text) {
-        return DOCUMENT_NUMBER.matcher(text.strip()).matches() || TRACKING_CODE.matcher(text.strip()).matches();
+        String candidate = text.strip();
+        return DocumentNumber.isWellFormed(candidate) || TRACKING_CODE.matcher(candidate).matches();
     }
 
     /**

@@ -55,6 +55,8 @@ class VietnameseAnalysisTest {
         assertThat(VietnameseAnalysis.documentNumber("13/2023/NĐ-CP")).isEqualTo("13/2023/nd-cp");
         assertThat(VietnameseAnalysis.looksLikeDocumentNumber("13/2023/NĐ-CP")).isTrue();
         assertThat(VietnameseAnalysis.looksLikeDocumentNumber("123/UBND-VP")).isTrue();
+        assertThat(VietnameseAnalysis.looksLikeDocumentNumber("1234567/UBND-VP")).isTrue();
+        assertThat(VietnameseAnalysis.looksLikeDocumentNumber("12/2023")).isFalse(); // a month, not a number
         assertThat(VietnameseAnalysis.looksLikeDocumentNumber("2021-2030")).isFalse();
         assertThat(VietnameseAnalysis.looksLikeDocumentNumber("hs261122-rfjqmy")).isTrue(); // a dossier's tracking code
         assertThat(VietnameseAnalysis.looksLikeDocumentNumber("quyết")).isFalse();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.egov.backbone.eoffice.document.ReaderScope;
 import vn.egov.backbone.eoffice.document.api.Classification;
+import vn.egov.backbone.eoffice.document.api.DocumentNumber;
 import vn.egov.backbone.search.index.IndexedRecord;
 import vn.egov.backbone.search.index.SearchIndex;
 
@@ -112,6 +113,21 @@ class SearchServiceTest {
             assertThat(ids(specialistOfA, q)).as(q).first().isEqualTo("d1");
         }
         assertThat(ids(specialistOfA, "45/ubnd-vp")).first().isEqualTo("d2");
+    }
+
+    @Test
+    void everyNumberRegistrationAcceptsIsSearchedAsANumber() {
+        // registration takes up to seven digits (DocumentNumber); search took six, so a seven-digit
+        // number was searched as two words and its keyword never matched
+        String sevenDigits = "1234567/UBND-VP";
+        assertThat(DocumentNumber.isWellFormed(sevenDigits)).isTrue();
+        put("seven", "A", sevenDigits, "Ủy ban nhân dân tỉnh", "Công văn về tiêm chủng", "Không có số khác.",
+                "NONE", LocalDate.of(2024, 7, 1));
+        put("other", "A", "2/UBND-VP", "Ủy ban nhân dân tỉnh", "Công văn 1234567 ubnd vp về tiêm chủng",
+                "Nhắc lại 1234567 và vp.", "NONE", LocalDate.of(2024, 7, 1));
+        index.commit(index.commitData());
+        assertThat(UserQuery.parse("1234567/ubnd-vp").numbers()).containsExactly("1234567/ubnd-vp");
+        assertThat(ids(specialistOfA, "1234567/ubnd-vp")).first().isEqualTo("seven");
     }
 
     @Test
