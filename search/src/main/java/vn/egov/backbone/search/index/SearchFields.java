@@ -14,6 +14,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The index schema: field names and how an {@link IndexedRecord} becomes a Lucene document. Change
@@ -21,8 +22,9 @@ import java.util.List;
  * then rebuilt from the event store beside the old one.
  */
 public final class SearchFields {
-    // 2: meetings and dossiers are indexed too; 3: pairs of adjacent syllables of the subject
-    public static final int SCHEMA_VERSION = 3;
+    // 2: meetings and dossiers are indexed too; 3: pairs of adjacent syllables of the subject;
+    // 4: pairs of adjacent syllables of the body and the attachments' text
+    public static final int SCHEMA_VERSION = 4;
 
     public static final String ID = "id";
     public static final String STATE = "state";
@@ -38,6 +40,9 @@ public final class SearchFields {
     public static final List<String> TEXT_FIELDS = List.of(SUBJECT, ISSUER_TEXT, BODY, ATTACHMENTS);
     /** The subject's adjacent syllables, folded, as terms ({@code quyet dinh}): the adjacency boost. */
     public static final String SUBJECT_PAIRS = "subject_pairs";
+    /** The same pairs of the body and the attachments' text: a question's words found together in the text. */
+    public static final String TEXT_PAIRS = "text_pairs";
+    public static final Set<String> PAIR_FIELDS = Set.of(SUBJECT_PAIRS, TEXT_PAIRS);
     /** Pairs are matched as terms: their positions are never read. */
     private static final FieldType PAIRS = pairsType();
 
@@ -76,7 +81,12 @@ public final class SearchFields {
         }
         text(doc, ISSUER_TEXT, record.issuer, false);
         text(doc, BODY, body, true);
-        text(doc, ATTACHMENTS, String.join("\n", record.attachments.values()), false);
+        String attachments = String.join("\n", record.attachments.values());
+        text(doc, ATTACHMENTS, attachments, false);
+        String text = body == null ? attachments : body + "\n" + attachments;
+        if (!text.isBlank()) {
+            doc.add(new Field(TEXT_PAIRS, text, PAIRS));
+        }
         keyword(doc, KIND, record.kind);
         keyword(doc, TYPE, record.type);
         keyword(doc, ISSUER, record.issuer);
