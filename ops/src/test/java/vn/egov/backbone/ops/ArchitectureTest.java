@@ -44,7 +44,8 @@ class ArchitectureTest {
             "eoffice", List.of(
                     "eoffice.document.DocumentActions",   // a meeting's conclusion drafted, a document attached
                     "eoffice.document.DocumentAccess", "eoffice.document.ReaderScope", // search filters by it
-                    "eoffice.attachment.AttachmentStore"), // meeting files and indexed attachment text
+                    "eoffice.attachment.AttachmentStore", // meeting files and indexed attachment text
+                    "eoffice.attachment.AttachmentTextRecognised"), // a scan's words read: search re-indexes them
             "meetings", List.of("meetings.conference.JitsiProperties"),
             "search", List.of("search.index.SearchConfiguration"), // a search-only node starts its processor
             "onestop", List.of(),

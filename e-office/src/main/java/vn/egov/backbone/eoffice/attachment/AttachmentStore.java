@@ -6,6 +6,7 @@ import vn.egov.backbone.core.settings.CoreProperties;
 import org.apache.tika.Tika;
 import org.apache.tika.io.TikaInputStream;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,8 @@ import java.util.UUID;
  * detection, which also looks inside zip containers for DOCX/XLSX/ODT), never by what the client
  * claims. A ZIP container is checked by {@link ArchiveGuard} before anything parses it, so a
  * compression bomb is refused at the cost of a few kilobytes. The text of PDFs and office documents
- * is extracted next to the file for the search index, in {@link TextExtraction}'s bounded pool.
+ * is extracted next to the file for the search index, in {@link TextExtraction}'s bounded pool; the
+ * words of scans (images, PDFs without a text layer) are read there later by OCR ({@link ScannedText}).
  *
  * <p>Callers check that the upload can be accepted (the document's or meeting's state, the caller's
  * rights) before they store, so that a refused upload costs neither a parse nor disk.
@@ -61,9 +63,11 @@ public class AttachmentStore implements DisposableBean {
     private final long maxBytes;
     private final ArchiveGuard.Limits archiveLimits;
     private final TextExtraction text;
+    private final ScannedText scans;
     private final Tika tika = new Tika();
 
-    public AttachmentStore(CoreProperties node, EOfficeProperties settings) {
+    /** @param events where {@link AttachmentTextRecognised} goes when a scan's words have been read */
+    public AttachmentStore(CoreProperties node, EOfficeProperties settings, ApplicationEventPublisher events) {
         EOfficeProperties.Attachments limits = settings.attachments();
         this.root = node.dataDir().resolve("attachments");
         this.maxBytes = limits.maxSize().toBytes();
@@ -71,6 +75,10 @@ public class AttachmentStore implements DisposableBean {
         this.archiveLimits = new ArchiveGuard.Limits(defaults.maxEntries(), limits.maxInflatedSize().toBytes(),
                 defaults.maxRatio(), defaults.ratioGraceBytes(), defaults.maxTextPartBytes());
         this.text = new TextExtraction(limits.textWorkers(), limits.textBudget(), TEXT_LIMIT);
+        EOfficeProperties.Ocr ocr = settings.ocr();
+        this.scans = new ScannedText(new TextRecognition(ocr.command(), ocr.languages(), ocr.pageTimeout(), ocr.maxPages(),
+                ocr.maxMegapixels() * 1_000_000L), TEXT_LIMIT, sha256 -> events.publishEvent(new AttachmentTextRecognised(sha256)));
+        scans.resume(root);
     }
 
     /**
@@ -125,6 +133,9 @@ public class AttachmentStore implements DisposableBean {
                     Files.writeString(textPath(target), extracted.get(), StandardCharsets.UTF_8);
                 }
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                if (textAllowed && ScannedText.isScan(type, extracted)) {
+                    scans.queue(target, hash, type);
+                }
             }
             return new AttachmentRef(UUID.randomUUID().toString(), name, type, size, hash);
         } catch (IOException e) {
@@ -183,7 +194,7 @@ public class AttachmentStore implements DisposableBean {
         }
     }
 
-    /** The extracted text (PDF, DOCX, XLSX, ODT), for the search index; empty for other types. */
+    /** The extracted text (PDF, DOCX, XLSX, ODT) or the words read from a scan, for the search index. */
     public Optional<String> text(String sha256) {
         return content(sha256).map(AttachmentStore::textPath).filter(Files::exists).map(p -> {
             try {
@@ -194,8 +205,30 @@ public class AttachmentStore implements DisposableBean {
         });
     }
 
+    /**
+     * Where the reading of a scan's words stands, or empty for a file that is not a scan (an office
+     * document, a PDF with its own text).
+     */
+    public Optional<Recognition> recognition(AttachmentRef attachment) {
+        return recognition(attachment.sha256(), attachment.contentType());
+    }
+
+    public Optional<Recognition> recognition(String sha256, String contentType) {
+        return content(sha256).flatMap(file -> scans.state(file, sha256, contentType));
+    }
+
+    /** Whether scans are read on this node (Tesseract with its Vietnamese data), for health and the pages. */
+    public boolean readsScans() {
+        return scans.availability().available();
+    }
+
+    /** What the OCR engine is, or why there is none. */
+    public String scanReader() {
+        return scans.availability().detail();
+    }
+
     private static Path textPath(Path file) {
-        return file.resolveSibling(file.getFileName() + ".txt");
+        return ScannedText.textFile(file);
     }
 
     private Path path(String sha256) {
@@ -230,5 +263,6 @@ public class AttachmentStore implements DisposableBean {
     @Override
     public void destroy() {
         text.close();
+        scans.close();
     }
 }

@@ -1,5 +1,7 @@
 package vn.egov.backbone.eoffice.document;
 
+import vn.egov.backbone.eoffice.attachment.AttachmentStore;
+import vn.egov.backbone.eoffice.attachment.Recognition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.official.OfficialDirectory;
@@ -42,6 +44,7 @@ public class DocumentQueries {
             + " d.created_at, d.updated_at, d.version";
 
     private final JdbcClient jdbc;
+    private final AttachmentStore files;
     private final OfficialDirectory officials;
     private final UnitDirectory units;
     private final DocumentAccess access;
@@ -49,8 +52,9 @@ public class DocumentQueries {
     private final Clock clock;
 
     public DocumentQueries(JdbcClient jdbc, OfficialDirectory officials, UnitDirectory units, DocumentAccess access,
-                           Agencies agencies, Clock clock) {
+                           Agencies agencies, Clock clock, AttachmentStore files) {
         this.jdbc = jdbc;
+        this.files = files;
         this.officials = officials;
         this.units = units;
         this.access = access;
@@ -316,14 +320,16 @@ public class DocumentQueries {
                         rs.getLong(3), rs.getLong(4))).list();
     }
 
-    public record AttachmentRow(String attachmentId, String fileName, String contentType, long size, String sha256) {
+    /** @param scan for a scan (an image, a PDF without text), how far the reading of its words (OCR) is; else null */
+    public record AttachmentRow(String attachmentId, String fileName, String contentType, long size, String sha256,
+                                Recognition scan) {
     }
 
     public List<AttachmentRow> attachments(String documentId) {
         return jdbc.sql("SELECT attachment_id, file_name, content_type, size_bytes, sha256 FROM document_attachment"
                         + " WHERE document_id = :id ORDER BY added_at, file_name").param("id", documentId)
                 .query((rs, n) -> new AttachmentRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5))).list();
+                        rs.getString(5), files.recognition(rs.getString(5), rs.getString(3)).orElse(null))).list();
     }
 
     public record DeliveryRow(String recipientAgencyId, String recipientName, String incomingDocumentId, String status) {

@@ -14,13 +14,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * E-office's settings ({@code backbone.attachments.*}, {@code backbone.exchange.*}, {@code backbone.signing.*}).
+ * E-office's settings ({@code backbone.attachments.*}, {@code backbone.exchange.*}, {@code backbone.signing.*},
+ * {@code backbone.ocr.*}).
  * A wrong value stops the start with a message that names the setting.
  */
 @Validated
 @ConfigurationProperties("backbone")
 public record EOfficeProperties(@Valid @DefaultValue Attachments attachments, @Valid @DefaultValue Exchange exchange,
-                                @Valid @DefaultValue Signing signing) {
+                                @Valid @DefaultValue Signing signing, @Valid @DefaultValue Ocr ocr) {
 
     /**
      * @param maxSize         the largest file
@@ -37,6 +38,21 @@ public record EOfficeProperties(@Valid @DefaultValue Attachments attachments, @V
             return maxSize == null || maxInflatedSize == null || textBudget == null
                     || maxSize.toBytes() > 0 && maxInflatedSize.toBytes() > 0 && !textBudget.isNegative() && !textBudget.isZero();
         }
+    }
+
+    /**
+     * Reading the words of scans ({@code backbone.ocr.*}).
+     *
+     * @param command       the Tesseract program; where it is missing, scans are kept unread and health says so
+     * @param languages     Tesseract's language data, {@code +}-separated ({@code vie}: Debian's {@code tesseract-ocr-vie})
+     * @param pageTimeout   how long one page may take before the engine is stopped
+     * @param maxPages      the most pages of a scan read (more: the scan is not read)
+     * @param maxMegapixels the largest page (an image's size is read from its header, a PDF page is rendered smaller)
+     */
+    public record Ocr(@NotNull @DefaultValue("tesseract") String command, @NotNull @DefaultValue("vie") String languages,
+                      @NotNull @DefaultValue("120s") Duration pageTimeout,
+                      @DefaultValue("50") @Min(1) @Max(1000) int maxPages,
+                      @DefaultValue("60") @Min(1) @Max(400) int maxMegapixels) {
     }
 
     /** @param maxPackageSize the largest edXML package accepted (413 above) */

@@ -37,7 +37,8 @@ class AttachmentStoreTest {
         store = new AttachmentStore(new CoreProperties(dataDir, "", new CoreProperties.EventStore(1000), null, null, null, null),
                 new EOfficeProperties(new EOfficeProperties.Attachments(DataSize.ofMegabytes(50), DataSize.ofMegabytes(256), 2,
                         Duration.ofSeconds(60)), new EOfficeProperties.Exchange(DataSize.ofMegabytes(60)),
-                        new EOfficeProperties.Signing(null, null)));
+                        new EOfficeProperties.Signing(null, null), new EOfficeProperties.Ocr("tesseract", "vie",
+                        Duration.ofSeconds(120), 50, 60)), event -> { });
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.document;
 
+import vn.egov.backbone.eoffice.attachment.ScanPages;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -388,6 +389,25 @@ public class EOfficeApiTest {
         assertThat(tooBig.status()).isIn(400, 413);
         assertThat(upload(outsider, id, "x.pdf", pdf).status()).isEqualTo(404);
         assertThat(clerk.api().get("/api/v1/documents/" + id).body().get("attachments").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aScannedLetterIsReadInTheBackgroundAndTheDocumentPageSaysHowFarItIs() {
+        String id = register(clerk, incoming("Công văn nhận bằng bản quét", "NONE"));
+        byte[] scan = ScanPages.png(ScanPages.page("Đề nghị Ủy ban nhân dân xã báo cáo tình hình giải phóng mặt bằng.",
+                ScanPages.font("DejaVu Serif", 50f), -1.0, 0.002, 3));
+        Api.Response uploaded = upload(clerk, id, "ban-quet.png", scan);
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        assertThat(uploaded.body().get("contentType").asText()).isEqualTo("image/png");
+        // the page says it is waiting or reading, then that it has been read; never an English word or a key
+        String page = clerk.api().get("/documents/" + id).raw().body();
+        assertThat(page).containsAnyOf("Bản quét: đang chờ nhận dạng chữ (OCR).", "Bản quét: đang nhận dạng chữ, trang 1/1.",
+                "Bản quét: đã nhận dạng chữ");
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(clerk.api().get("/documents/" + id).raw().body())
+                .contains("Bản quét: đã nhận dạng chữ, nội dung tìm kiếm được."));
+        JsonNode attachment = clerk.api().get("/api/v1/documents/" + id).body().get("attachments").get(0);
+        assertThat(attachment.at("/scan/state").asText()).isEqualTo("DONE");
+        assertThat(clerk.api().get("/documents/" + id + "?lang=en").raw().body()).contains("Scan: text recognised");
     }
 
     @Test

@@ -343,6 +343,8 @@ class SecurityApiTest {
         JsonNode forAdmin = backbone.admin().get("/actuator/health").body();
         assertThat(forAdmin.at("/components/eventStore/status").asText()).isEqualTo("UP");
         assertThat(forAdmin.at("/components/attachmentStore/status").asText()).isEqualTo("UP");
+        assertThat(forAdmin.at("/components/scanReading/status").asText()).isEqualTo("UP");
+        assertThat(forAdmin.at("/components/scanReading/details/engine").asText()).isEqualTo("tesseract (vie)");
         assertThat(specialist.api().get("/api/v1/search/status").body().get("documents").isNull()).isTrue();
         assertThat(backbone.admin().get("/api/v1/search/status").body().get("documents").isInt()).isTrue();
     }

@@ -6,11 +6,13 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.eventing.ActingMetadata;
 import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.attachment.AttachmentStore;
+import vn.egov.backbone.eoffice.attachment.AttachmentTextRecognised;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileDestroyed;
 import vn.egov.backbone.eoffice.document.api.Assignee;
 import vn.egov.backbone.eoffice.document.api.AttachmentRef;
@@ -257,5 +259,21 @@ class CorrespondenceIndexer {
 
     private void attachment(IndexedRecord record, AttachmentRef attachment) {
         record.attachments.put(attachment.attachmentId(), attachments.text(attachment.sha256()).orElse(""));
+        record.attachmentFiles.put(attachment.attachmentId(), attachment.sha256());
+    }
+
+    /**
+     * The words of a scan were read after the documents holding it were indexed (a scan is read in the
+     * background, and a rebuild reads the words from the store): every record holding the file takes them.
+     */
+    @EventListener
+    void on(AttachmentTextRecognised recognised) {
+        String text = attachments.text(recognised.sha256()).orElse("");
+        updates.changeAll(index -> index.idsWithAttachment(recognised.sha256()), record ->
+                record.attachmentFiles.forEach((attachmentId, sha256) -> {
+                    if (sha256.equals(recognised.sha256())) {
+                        record.attachments.put(attachmentId, text);
+                    }
+                }));
     }
 }

@@ -37,6 +37,8 @@ public class IndexedRecord {
     public Set<String> assignedUnits = new LinkedHashSet<>();
     /** Attachment id to its extracted text. */
     public Map<String, String> attachments = new LinkedHashMap<>();
+    /** Attachment id to its file (SHA-256): a scan's words, read later, go to every record holding the file. */
+    public Map<String, String> attachmentFiles = new LinkedHashMap<>();
     /** The aggregate sequence number of the last event applied: an event at or below it was seen already. */
     public long lastSequence = -1;
 

@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class SearchFields {
     // 2: meetings and dossiers are indexed too; 3: pairs of adjacent syllables of the subject;
-    // 4: pairs of adjacent syllables of the body and the attachments' text
+    // 4: pairs of adjacent syllables of the body and the attachments' text; the attachments' files
     public static final int SCHEMA_VERSION = 4;
 
     public static final String ID = "id";
@@ -43,6 +43,8 @@ public final class SearchFields {
     /** The same pairs of the body and the attachments' text: a question's words found together in the text. */
     public static final String TEXT_PAIRS = "text_pairs";
     public static final Set<String> PAIR_FIELDS = Set.of(SUBJECT_PAIRS, TEXT_PAIRS);
+    /** The SHA-256 of each attached file: which records take the words of a scan once they are read. */
+    public static final String ATTACHMENT_FILE = "attachment_file";
     /** Pairs are matched as terms: their positions are never read. */
     private static final FieldType PAIRS = pairsType();
 
@@ -87,6 +89,8 @@ public final class SearchFields {
         if (!text.isBlank()) {
             doc.add(new Field(TEXT_PAIRS, text, PAIRS));
         }
+        record.attachmentFiles.values().stream().distinct()
+                .forEach(sha256 -> doc.add(new StringField(ATTACHMENT_FILE, sha256, Field.Store.NO)));
         keyword(doc, KIND, record.kind);
         keyword(doc, TYPE, record.type);
         keyword(doc, ISSUER, record.issuer);

@@ -15,8 +15,10 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
@@ -28,11 +30,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -146,6 +150,26 @@ public class SearchIndex {
                 writer.updateDocument(new Term(SearchFields.ID, record.id), doc);
             }
             pending.put(record.id, new Stored(record, body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The ids of the records that hold a file, everything written so far included. */
+    public List<String> idsWithAttachment(String sha256) {
+        refresh();
+        try {
+            IndexSearcher searcher = building.acquire();
+            try {
+                List<String> ids = new ArrayList<>();
+                TermQuery holding = new TermQuery(new Term(SearchFields.ATTACHMENT_FILE, sha256));
+                for (ScoreDoc hit : searcher.search(holding, Integer.MAX_VALUE).scoreDocs) {
+                    ids.add(searcher.storedFields().document(hit.doc, Set.of(SearchFields.ID)).get(SearchFields.ID));
+                }
+                return ids;
+            } finally {
+                building.release(searcher);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package vn.egov.backbone.search.query;
 
 import vn.egov.backbone.eoffice.attachment.OfficeFiles;
+import vn.egov.backbone.eoffice.attachment.ScanPages;
 import vn.egov.backbone.eoffice.document.EOfficeApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +13,6 @@ import vn.egov.backbone.core.testing.Province;
 import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.core.testing.RunningNode;
 import vn.egov.backbone.core.testing.MovableClock;
-import vn.egov.backbone.eoffice.attachment.OfficeFiles;
 import vn.egov.backbone.search.testing.SearchModuleNode;
 import vn.egov.backbone.meetings.meeting.MeetingsApiTest;
 import vn.egov.backbone.onestop.dossier.DossiersApiTest;
@@ -382,6 +382,20 @@ class SearchApiTest {
         for (String words : List.of("trieu cuong nuoc dang", "sat lo dat khe ngang", "ngap ung do thi")) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(subjects(search(specialist, words))).as(words).contains("Về việc chuẩn bị mùa mưa lũ năm 2026"));
+        }
+    }
+
+    @Test
+    void theWordsOfAScannedLetterAreFoundWithAndWithoutDiacritics() {
+        String id = register(clerk, "91/UBND-TNMT", "Ủy ban nhân dân tỉnh", "CONG_VAN", "Công văn gửi kèm bản quét",
+                "Xem tệp đính kèm.", "NONE");
+        byte[] scan = ScanPages.png(ScanPages.page("Đề nghị kiểm tra hiện trạng kè chắn sóng thôn Cửa Tùng và báo cáo "
+                + "thiệt hại do bão số 12 gây ra.", ScanPages.font("Liberation Serif", 50f), 1.0, 0.002, 1));
+        assertThat(EOfficeApiTest.upload(clerk, id, "ban-quet.png", scan).status()).isEqualTo(201);
+        // read in the background: generous for a busy machine, where a page takes seconds
+        for (String words : List.of("kè chắn sóng Cửa Tùng", "ke chan song cua tung")) {
+            await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
+                    assertThat(subjects(search(specialist, words))).as(words).contains("Công văn gửi kèm bản quét"));
         }
     }
 
