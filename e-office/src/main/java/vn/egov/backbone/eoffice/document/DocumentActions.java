@@ -272,7 +272,11 @@ public class DocumentActions {
         return result;
     }
 
-    private void awaitReadModel(String documentId) {
+    /**
+     * Waits until the read model shows the document's last change, so that whoever wrote it finds it on
+     * their next request (a write answered 201 and then 404 is what a client cannot handle).
+     */
+    public void awaitReadModel(String documentId) {
         readYourWrites.await(documentId, () -> queries.find(documentId).map(DocumentView::version), Duration.ofSeconds(3));
     }
 

@@ -20,6 +20,7 @@ import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentAssi
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentRegistered;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentReturnedToSender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentWithdrawn;
+import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ReceivedWithWarnings;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProcessingCompleted;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProcessingOverdue;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProgressRecorded;
@@ -154,6 +155,11 @@ class DocumentProjection {
     void on(IncomingDocumentWithdrawn event, @SequenceNumber long version, @Timestamp Instant at) {
         status(event.documentId(), DocumentStatus.WITHDRAWN, version, at);
         jdbc.sql("DELETE FROM inbox_item WHERE document_id = :id").param("id", event.documentId()).update();
+    }
+
+    @EventHandler
+    void on(ReceivedWithWarnings event, @SequenceNumber long version, @Timestamp Instant at) {
+        touch(event.documentId(), version, at); // the warnings are read from the events, with the history
     }
 
     @EventHandler

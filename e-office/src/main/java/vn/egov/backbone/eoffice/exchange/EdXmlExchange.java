@@ -111,14 +111,16 @@ public class EdXmlExchange {
             throw new InvalidPackage("BussinessDocType: only new documents (0) are imported as documents; a recall"
                     + " comes as status 13");
         }
-        DocumentType type = typeOf(p.typeName());
+        List<String> warnings = new ArrayList<>();
+        DocumentType type = typeOf(p.typeName(), warnings);
         IncomingDetails details = new IncomingDetails(p.numberAndNotation(), p.from().organName() == null
                 ? p.from().organId() : p.from().organName(), p.promulgationDate(), type, p.subject(), p.content(),
                 urgencyOf(p.priority()), Classification.NONE, p.dueDate(), p.pageAmount());
         List<AttachmentRef> stored = store(p.attachments());
         String documentId = UUID.randomUUID().toString();
         Registration registration = commands.send(new ReceiveEdXmlDocument(documentId, agency.id(), details,
-                p.documentId(), stored));
+                p.documentId(), stored, warnings));
+        actions.awaitReadModel(documentId);
         ExchangeLog.Entry entry = log.record(ExchangeLog.Direction.IN, Kind.DOCUMENT, Outcome.ACCEPTED, bytes, documentId,
                 p.documentId(), null, null, me);
         return new ImportResult("DOCUMENT", documentId, registration.registerNumber(), null, entry.id());
@@ -147,6 +149,7 @@ public class EdXmlExchange {
                     code.code(), status.description(), status.timestamp()));
             documentId = sent.id();
         }
+        actions.awaitReadModel(documentId);
         ExchangeLog.Entry entry = log.record(ExchangeLog.Direction.IN, Kind.STATUS, Outcome.ACCEPTED, bytes, documentId,
                 status.responseDocumentId(), code.code(), status.description(), me);
         return new ImportResult("STATUS", documentId, null, code.code(), entry.id());
@@ -244,13 +247,16 @@ public class EdXmlExchange {
     }
 
 
-    static DocumentType typeOf(String typeName) {
-        if (typeName == null) {
-            throw new InvalidPackage("DocumentType/TypeName: missing");
-        }
-        String wanted = normalise(typeName);
+    /** A document of a type Backbone does not know (or of none) is registered as a công văn, with a warning. */
+    static final String UNKNOWN_TYPE = "exchange.unknown-type";
+
+    static DocumentType typeOf(String typeName, List<String> warnings) {
+        String wanted = typeName == null ? "" : normalise(typeName);
         return Arrays.stream(DocumentType.values()).filter(t -> normalise(t.label()).equals(wanted)).findFirst()
-                .orElseThrow(() -> new InvalidPackage("DocumentType/TypeName: unknown document type '" + typeName + "'"));
+                .orElseGet(() -> {
+                    warnings.add(UNKNOWN_TYPE);
+                    return DocumentType.CONG_VAN;
+                });
     }
 
     /** Priority 0..3 as Thường, Khẩn, Thượng khẩn, Hỏa tốc (the code list is unverified; unknown values are ordinary). */

@@ -28,6 +28,7 @@ import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentWith
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProcessingCompleted;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProcessingOverdue;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProgressRecorded;
+import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ReceivedWithWarnings;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -164,6 +165,11 @@ public class IncomingDocument {
         if (attachments.add(attachment.sha256())) {
             apply(new IncomingAttachmentAdded(documentId, attachment));
         }
+    }
+
+    /** Oddities of a received package, kept as the sender wrote them: the handlers are told. */
+    void warn(List<String> warnings) {
+        apply(new ReceivedWithWarnings(documentId, List.copyOf(warnings)));
     }
 
     /** The sender recalled the document (called by the outgoing side, in its unit of work). */

@@ -52,13 +52,19 @@ public class IncomingDocuments {
 
     @CommandHandler
     public Registration handle(ReceiveEdXmlDocument command) throws Exception {
-        IncomingDetails details = IncomingRules.check(command.details(), today(), IncomingRules.RECEIVED_NUMBER);
+        List<IncomingError> oddities = new ArrayList<>();
+        IncomingDetails details = IncomingRules.checkReceived(command.details(), today(), oddities);
         duplicates.claim(command.agencyId(), details.number(), details.issuer(), details.issuedOn(), command.documentId());
         Registration registration = register(command.documentId(), command.agencyId(), details, Channel.EDXML,
                 command.senderDocumentId());
         var document = documents.load(command.documentId());
         for (AttachmentRef attachment : command.attachments()) {
             document.execute(d -> d.attachReceived(attachment));
+        }
+        List<String> warnings = new ArrayList<>(command.warnings() == null ? List.of() : command.warnings());
+        oddities.forEach(oddity -> warnings.add(oddity.code()));
+        if (!warnings.isEmpty()) {
+            document.execute(d -> d.warn(warnings));
         }
         return registration;
     }

@@ -22,10 +22,22 @@ final class IncomingRules {
     static final Predicate<String> RECEIVED_NUMBER = Pattern.compile("[^\\p{Cntrl}]{1,100}").asMatchPredicate();
 
     static IncomingDetails check(IncomingDetails raw, LocalDate today) {
-        return check(raw, today, NUMBER);
+        return check(raw, today, NUMBER, null);
     }
 
-    static IncomingDetails check(IncomingDetails raw, LocalDate today, Predicate<String> numberRule) {
+    /**
+     * The details of a package from another system, read tolerantly: what the receiving office would
+     * register from a paper letter with the same oddity (a due date before the issue date, an issue date
+     * ahead of ours, a page count out of range) is kept as the sender wrote it (a page count out of range
+     * is dropped) and named in {@code warnings}; only what cannot be registered at all is refused.
+     */
+    static IncomingDetails checkReceived(IncomingDetails raw, LocalDate today, List<IncomingError> warnings) {
+        return check(raw, today, RECEIVED_NUMBER, warnings);
+    }
+
+    /** @param warnings where oddities go when reading tolerantly; null refuses them */
+    private static IncomingDetails check(IncomingDetails raw, LocalDate today, Predicate<String> numberRule,
+                                         List<IncomingError> warnings) {
         if (raw == null) {
             throw new InvalidInput("details", IncomingError.DETAILS_MISSING);
         }
@@ -40,22 +52,31 @@ final class IncomingRules {
             throw new InvalidInput("issuedOn", IncomingError.ISSUED_ON_REQUIRED);
         }
         if (d.issuedOn().isAfter(today)) {
-            throw new InvalidInput("issuedOn", IncomingError.ISSUED_ON_FUTURE);
+            odd(warnings, "issuedOn", IncomingError.ISSUED_ON_FUTURE);
         }
         if (d.type() == null) {
             throw new InvalidInput("type", IncomingError.TYPE_REQUIRED);
         }
         if (d.dueOn() != null && d.dueOn().isBefore(d.issuedOn())) {
-            throw new InvalidInput("dueOn", IncomingError.DUE_BEFORE_ISSUE);
+            odd(warnings, "dueOn", IncomingError.DUE_BEFORE_ISSUE);
         }
-        if (d.pageCount() != null && (d.pageCount() < 0 || d.pageCount() > 100_000)) {
-            throw new InvalidInput("pageCount", IncomingError.PAGE_COUNT_RANGE, 100_000);
+        Integer pageCount = d.pageCount();
+        if (pageCount != null && (pageCount < 0 || pageCount > 100_000)) {
+            odd(warnings, "pageCount", IncomingError.PAGE_COUNT_RANGE, 100_000);
+            pageCount = null;
         }
         if (d.body() != null && d.body().length() > 1_000_000) {
             throw new InvalidInput("body", IncomingError.BODY_TOO_LONG);
         }
         return new IncomingDetails(number, issuer, d.issuedOn(), d.type(), subject, d.body(), d.urgency(),
-                d.classification(), d.dueOn(), d.pageCount());
+                d.classification(), d.dueOn(), pageCount);
+    }
+
+    private static void odd(List<IncomingError> warnings, String field, IncomingError oddity, Object... arguments) {
+        if (warnings == null) {
+            throw new InvalidInput(field, oddity, arguments);
+        }
+        warnings.add(oddity);
     }
 
     private static String text(String value, String field, int max) {

@@ -198,6 +198,36 @@ class EdXmlExchangeApiTest {
                 .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM document_view WHERE direction = 'INCOMING'").query(Long.class).single());
     }
 
+    @Test
+    void aPackageWithOddButReadableValuesIsRegisteredAsTheSenderWroteItWithWarnings() {
+        // as another system really sent one: a due date before the issue date, a type we do not know,
+        // mixed prefixes, a page count no document has
+        String ns = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
+        byte[] odd = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><edXML:edXML xmlns:edXML=\"" + ns + "\">"
+                + "<edXML:edXMLEnvelope><edXML:edXMLHeader><MessageHeader xmlns=\"" + ns + "\">"
+                + "<From><OrganId>000.00.00.H41</OrganId><OrganName>Sở Tư pháp tỉnh Nghệ An</OrganName></From>"
+                + "<To><OrganId>TP.002.UBND</OrganId></To><DocumentId>000.00.00.H41,2026/11/20,77/STP-HCTP</DocumentId>"
+                + "<Code><CodeNumber>77</CodeNumber><CodeNotation>STP-HCTP</CodeNotation></Code>"
+                + "<PromulgationInfo><Place>Nghệ An</Place><PromulgationDate>2026/11/20</PromulgationDate></PromulgationInfo>"
+                + "<DocumentType><Type>99</Type><TypeName>Phiếu xin ý kiến</TypeName></DocumentType>"
+                + "<Subject>Phiếu xin ý kiến về hồ sơ lý lịch tư pháp</Subject><DueDate>2026/11/18</DueDate>"
+                + "<OtherInfo><Priority>0</Priority><PageAmount>-3</PageAmount></OtherInfo>"
+                + "</MessageHeader></edXML:edXMLHeader></edXML:edXMLEnvelope></edXML:edXML>").getBytes(StandardCharsets.UTF_8);
+        Api.Response imported = importPackage(communeClerk, odd);
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        String id = imported.body().get("documentId").asText();
+
+        JsonNode document = communeClerk.api().get("/api/v1/documents/" + id).body();
+        assertThat(document.at("/document/dueOn").asText()).as("the sender's due date, kept: " + document).isEqualTo("2026-11-18");
+        assertThat(document.at("/document/type").asText()).isEqualTo("CONG_VAN");
+        assertThat(document.at("/document/pageCount").isNull()).isTrue();
+        assertThat(document.get("history").findValuesAsText("type")).contains("ReceivedWithWarnings");
+        String page = communeClerk.api().get("/documents/" + id).raw().body();
+        assertThat(page).contains("Văn bản nhận qua trục có điểm bất thường", "Hạn trả lời trước ngày ban hành.",
+                "Loại văn bản không xác định, ghi nhận là công văn.", "Số trang không hợp lệ, không ghi nhận.")
+                .doesNotContain("warning.");
+    }
+
     static byte[] bomb() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

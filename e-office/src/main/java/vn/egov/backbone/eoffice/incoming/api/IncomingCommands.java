@@ -42,10 +42,12 @@ public final class IncomingCommands {
 
     /**
      * A document received as an edXML package: registered like a manual one, with the sender's edXML
-     * DocumentId kept ({@code senderDocumentId}) so that status packages can answer it.
+     * DocumentId kept ({@code senderDocumentId}) so that status packages can answer it, and read
+     * tolerantly: oddities are kept and named (the rules' and {@code warnings}, the package reader's:
+     * codes such as {@code exchange.unknown-type}), not refused.
      */
     public record ReceiveEdXmlDocument(String documentId, String agencyId, IncomingDetails details,
-                                       String senderDocumentId, List<AttachmentRef> attachments) {
+                                       String senderDocumentId, List<AttachmentRef> attachments, List<String> warnings) {
     }
 
     /** The sender recalled a document it sent by edXML (status 13). */

@@ -47,6 +47,14 @@ public final class IncomingEvents {
     public record IncomingDocumentWithdrawn(String documentId, String reason) {
     }
 
+    /**
+     * A received package had oddities that were kept as the sender wrote them (a due date before the issue
+     * date, an unknown document type, …): the handlers are told on the document. {@code warnings} are
+     * codes, their messages under {@code warning.<code>} in the module's bundles.
+     */
+    public record ReceivedWithWarnings(String documentId, List<String> warnings) {
+    }
+
     public record IncomingAttachmentAdded(String documentId, AttachmentRef attachment) {
     }
 }
