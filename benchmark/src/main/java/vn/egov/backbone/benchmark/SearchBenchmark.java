@@ -47,7 +47,7 @@ import java.util.stream.Stream;
 /**
  * The search benchmark of issue 6, in one JVM: index N generated documents of 1-5 KB into Backbone's
  * index (two writer threads, as many as the machine has cores), measure query latency with the access
- * filter for short, long, phrase and number queries, measure the near-real-time delay under 500
+ * filter for short, long, phrase, number and question (20-40 syllables) queries, measure the near-real-time delay under 500
  * updates per second, and run a plain Lucene baseline (StandardAnalyzer, no access filter) on the same
  * documents for comparison.
  * <p>
@@ -55,7 +55,7 @@ import java.util.stream.Stream;
  * <p>
  * With a folder after the count ({@code -Dexec.args="300000 /tmp/search-bench"}) the indexes are kept
  * there and a later run with the same arguments measures only the queries on them (no NRT phase); a
- * third argument picks the kinds of query ({@code short,long,phrase,number}).
+ * third argument picks the kinds of query ({@code short,long,phrase,number,question}).
  */
 public final class SearchBenchmark {
     private static final int THREADS = 2;
@@ -213,6 +213,7 @@ public final class SearchBenchmark {
         List<String> longQ = new ArrayList<>();
         List<String> phrase = new ArrayList<>();
         List<String> number = new ArrayList<>();
+        List<String> question = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             String topic = VietnameseCorpus.TOPICS.get(random.nextInt(VietnameseCorpus.TOPICS.size()));
             String place = VietnameseCorpus.PLACES.get(random.nextInt(VietnameseCorpus.PLACES.size()));
@@ -220,6 +221,7 @@ public final class SearchBenchmark {
             shortQ.add(i % 2 == 0 ? topic : fold(topic));
             longQ.add(fold(action + " " + topic + " tại " + place + " năm " + (2020 + random.nextInt(7))));
             phrase.add("\"" + topic + "\"");
+            question.add(i % 2 == 0 ? question(random) : fold(question(random)));
         }
         // numbers of documents the benchmark's specialist may read (agency 3), as the first writer thread wrote them
         for (int i = 0; number.size() < 100; i += THREADS) {
@@ -232,7 +234,27 @@ public final class SearchBenchmark {
         queries.put("long", longQ);
         queries.put("phrase", phrase);
         queries.put("number", number);
+        queries.put("question", question);
         return queries;
+    }
+
+    private static final List<String> ASKING = List.of("Theo quy định hiện hành thì", "Cho tôi hỏi", "Xin hỏi",
+            "Đề nghị cho biết");
+    private static final List<String> ASKED = List.of("do cơ quan nào chịu trách nhiệm và thời hạn hoàn thành là khi nào?",
+            "thì hồ sơ gồm những giấy tờ gì và nộp ở đâu?", "có phải báo cáo Ủy ban nhân dân tỉnh không, nếu có thì trước ngày nào?",
+            "được thực hiện như thế nào và kinh phí lấy từ nguồn nào?");
+
+    /** A question as an official or a citizen asks it: 20 to 40 syllables, most of them not the subject's words. */
+    private static String question(SplittableRandom random) {
+        StringBuilder q = new StringBuilder(ASKING.get(random.nextInt(ASKING.size())));
+        do {
+            q.append(' ').append(VietnameseCorpus.ACTIONS.get(random.nextInt(VietnameseCorpus.ACTIONS.size())))
+                    .append(' ').append(VietnameseCorpus.TOPICS.get(random.nextInt(VietnameseCorpus.TOPICS.size())))
+                    .append(" tại ").append(VietnameseCorpus.PLACES.get(random.nextInt(VietnameseCorpus.PLACES.size())));
+        } while (q.toString().split(" ").length < 14);
+        q.append(" năm ").append(2020 + random.nextInt(7)).append(' ').append(ASKED.get(random.nextInt(ASKED.size())));
+        String[] syllables = q.toString().split(" ");
+        return syllables.length <= 40 ? q.toString() : String.join(" ", java.util.Arrays.copyOf(syllables, 40));
     }
 
     /** As typed without diacritics. */
