@@ -40,7 +40,10 @@ class NavigationModel implements HandlerInterceptor {
         }
         String me = Authorizer.currentPrincipal().officialId();
         page.addObject("pendingWork", pendingWork.orderedStream().mapToLong(work -> work.countFor(me)).sum());
-        page.addObject("administers", officials.roles(me).stream()
-                .anyMatch(role -> role.role() == Role.ADMINISTRATOR && role.validAt(clock.instant())));
+        var roles = officials.roles(me).stream().filter(role -> role.validAt(clock.instant())).toList();
+        page.addObject("administers", roles.stream().anyMatch(role -> role.role() == Role.ADMINISTRATOR));
+        // the exchange log is read by an agency's records clerks and leaders, and by administrators
+        page.addObject("readsExchange", roles.stream().anyMatch(role -> role.role() == Role.ADMINISTRATOR
+                || role.role() == Role.RECORDS_CLERK || role.role() == Role.LEADER));
     }
 }

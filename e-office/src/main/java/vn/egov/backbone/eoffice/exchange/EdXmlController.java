@@ -19,6 +19,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
+
+import java.time.LocalDate;
 import java.util.List;
 
 /** edXML exchange over HTTP: import a package, export an issued document, read the exchange log. */
@@ -53,9 +57,20 @@ class EdXmlController {
                 .body(exchange.export(id, recipients));
     }
 
+    /**
+     * With {@code documentId}: that document's packages. Without: the agency's exchange log, newest
+     * first, refused packages included, filtered by direction, outcome, period and counterpart.
+     */
     @GetMapping("/exchange/messages")
-    List<ExchangeLog.Entry> messages(@RequestParam String documentId) {
-        return exchange.messages(documentId);
+    List<ExchangeLog.Entry> messages(@RequestParam(required = false) String documentId,
+                                     @RequestParam(required = false) String agencyId,
+                                     @RequestParam(required = false) ExchangeLog.Direction direction,
+                                     @RequestParam(required = false) ExchangeLog.Outcome outcome,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+                                     @RequestParam(required = false) String counterpart) {
+        return documentId != null ? exchange.messages(documentId)
+                : exchange.log(agencyId, direction, outcome, from, to, counterpart);
     }
 
     @GetMapping("/exchange/messages/{id}/content")

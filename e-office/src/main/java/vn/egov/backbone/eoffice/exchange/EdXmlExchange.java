@@ -6,6 +6,9 @@ import org.w3c.dom.Document;
 import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
+import vn.egov.backbone.core.shared.CodedError;
+import vn.egov.backbone.core.shared.ErrorMessages;
+import vn.egov.backbone.core.shared.DisplayDates;
 import vn.egov.backbone.core.shared.Commands;
 import vn.egov.backbone.core.shared.Forbidden;
 import vn.egov.backbone.core.shared.NotFound;
@@ -39,8 +42,10 @@ import java.io.ByteArrayInputStream;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -61,9 +66,13 @@ public class EdXmlExchange {
     private final AttachmentStore attachments;
     private final Commands commands;
     private final ExchangeLog log;
+    private final ErrorMessages errorMessages;
+    private static final java.util.Locale VIETNAMESE = java.util.Locale.forLanguageTag("vi");
 
     EdXmlExchange(DocumentActions actions, DocumentQueries queries, Authorizer authorizer, Agencies agencies,
-                  UnitDirectory units, AttachmentStore attachments, Commands commands, ExchangeLog log) {
+                  UnitDirectory units, AttachmentStore attachments, Commands commands, ExchangeLog log,
+                  ErrorMessages errorMessages) {
+        this.errorMessages = errorMessages;
         this.actions = actions;
         this.queries = queries;
         this.authorizer = authorizer;
@@ -84,8 +93,12 @@ public class EdXmlExchange {
         String me = Authorizer.currentPrincipal().officialId();
         Kind kind = Kind.UNKNOWN;
         String edxmlId = null;
+        String from = null;
         try {
             Document xml = EdXmlReader.parse(bytes);
+            EdXmlReader.Sender sender = EdXmlReader.sender(xml);
+            from = sender.organId();
+            edxmlId = sender.documentId();
             if (EdXmlReader.isStatus(xml)) {
                 kind = Kind.STATUS;
                 StatusPackage status = EdXmlReader.status(xml);
@@ -97,7 +110,10 @@ public class EdXmlExchange {
             edxmlId = received.documentId();
             return receiveDocument(bytes, received, agency, me);
         } catch (IllegalArgumentException | BusinessRuleViolation | NotFound e) {
-            log.record(ExchangeLog.Direction.IN, kind, Outcome.REFUSED, bytes, null, edxmlId, null, e.getMessage(), me);
+            // the reason as the agency's clerks read it in the log, in Vietnamese
+            log.record(agency.id(), from, ExchangeLog.Direction.IN, kind, Outcome.REFUSED, bytes, null, edxmlId, null,
+                    e instanceof CodedError coded ? errorMessages.describe(coded, VIETNAMESE)
+                            : errorMessages.describe(ExchangeError.INVALID_PACKAGE, new Object[]{e.getMessage()}, VIETNAMESE), me);
             throw e;
         }
     }
@@ -121,7 +137,8 @@ public class EdXmlExchange {
         Registration registration = commands.send(new ReceiveEdXmlDocument(documentId, agency.id(), details,
                 p.documentId(), stored, warnings));
         actions.awaitReadModel(documentId);
-        ExchangeLog.Entry entry = log.record(ExchangeLog.Direction.IN, Kind.DOCUMENT, Outcome.ACCEPTED, bytes, documentId,
+        ExchangeLog.Entry entry = log.record(agency.id(), p.from().organId(), ExchangeLog.Direction.IN, Kind.DOCUMENT,
+                Outcome.ACCEPTED, bytes, documentId,
                 p.documentId(), null, null, me);
         return new ImportResult("DOCUMENT", documentId, registration.registerNumber(), null, entry.id());
     }
@@ -150,12 +167,12 @@ public class EdXmlExchange {
             documentId = sent.id();
         }
         actions.awaitReadModel(documentId);
-        ExchangeLog.Entry entry = log.record(ExchangeLog.Direction.IN, Kind.STATUS, Outcome.ACCEPTED, bytes, documentId,
+        ExchangeLog.Entry entry = log.record(agency.id(), status.from().organId(), ExchangeLog.Direction.IN, Kind.STATUS,
+                Outcome.ACCEPTED, bytes, documentId,
                 status.responseDocumentId(), code.code(), status.description(), me);
         return new ImportResult("STATUS", documentId, null, code.code(), entry.id());
     }
 
-    /** Builds the edXML package of an issued document of the official's agency, addressed to {@code to} (OrganIds). */
     /** The exchange log of a document the official may read (404 otherwise). */
     public List<ExchangeLog.Entry> messages(String documentId) {
         actions.readable(documentId);
@@ -163,14 +180,48 @@ public class EdXmlExchange {
     }
 
     /**
-     * A package as it was sent or received: for whoever may read its document, and a package without a
-     * document (refused, or a status) for system administrators only.
+     * An agency's exchange log, newest first, refused packages included: for its records clerks and
+     * leaders (their own agency's), and for system administrators (any agency's, or all of them).
+     *
+     * @param from first day (Vietnam time), or null; {@code to} last day, or null
+     */
+    public List<ExchangeLog.Entry> log(String agencyId, ExchangeLog.Direction direction, Outcome outcome,
+                                       LocalDate from, LocalDate to, String counterpart) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidInput("to", ExchangeError.PERIOD_REVERSED);
+        }
+        String me = Authorizer.currentPrincipal().officialId();
+        Set<String> agencies;
+        if (authorizer.holds(me, Role.ADMINISTRATOR, null)) {
+            agencies = agencyId == null || agencyId.isBlank() ? null : Set.of(agencyId);
+        } else {
+            UnitView agency = actions.actingAgency(agencyId);
+            if (!readsLogOf(me, agency.id())) {
+                throw new Forbidden(ExchangeError.LOG_READERS_ONLY);
+            }
+            agencies = Set.of(agency.id());
+        }
+        return log.list(new ExchangeLog.Filter(agencies, direction, outcome,
+                from == null ? null : from.atStartOfDay(DisplayDates.VIETNAM).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(DisplayDates.VIETNAM).toInstant(), counterpart));
+    }
+
+    private boolean readsLogOf(String officialId, String agencyId) {
+        return authorizer.holds(officialId, Role.RECORDS_CLERK, agencyId) || authorizer.holds(officialId, Role.LEADER, agencyId);
+    }
+
+    /**
+     * A package as it was sent or received: for whoever may read its document; one without a document
+     * (refused, or a status) for the clerks and leaders of the agency that received it, and for system
+     * administrators.
      */
     public byte[] packageBytes(String messageId) {
         ExchangeLog.Entry entry = log.find(messageId).orElseThrow(() -> new NotFound(ExchangeError.MESSAGE_NOT_FOUND, messageId));
+        String me = Authorizer.currentPrincipal().officialId();
         if (entry.documentId() != null) {
             actions.readable(entry.documentId());
-        } else if (!authorizer.holds(Authorizer.currentPrincipal().officialId(), Role.ADMINISTRATOR, null)) {
+        } else if (!authorizer.holds(me, Role.ADMINISTRATOR, null)
+                && (entry.agencyId() == null || !readsLogOf(me, entry.agencyId()))) {
             throw new Forbidden(ExchangeError.REFUSED_ADMIN_ONLY);
         }
         return log.bytes(entry.sha256()).orElseThrow(() -> new NotFound(ExchangeError.PACKAGE_BYTES_MISSING));
@@ -212,8 +263,8 @@ public class EdXmlExchange {
                 document.body(), null, null, document.signerName(), document.dueOn(), document.urgency().ordinal(),
                 document.pageCount(), List.of(), 0, files);
         byte[] bytes = EdXmlWriter.document(p);
-        log.record(ExchangeLog.Direction.OUT, Kind.DOCUMENT, Outcome.PRODUCED, bytes, documentId, p.documentId(), null,
-                "to " + to, Authorizer.currentPrincipal().officialId());
+        log.record(document.agencyId(), String.join(", ", to), ExchangeLog.Direction.OUT, Kind.DOCUMENT, Outcome.PRODUCED,
+                bytes, documentId, p.documentId(), null, "to " + to, Authorizer.currentPrincipal().officialId());
         return bytes;
     }
 

@@ -60,6 +60,19 @@ final class EdXmlReader {
         }
     }
 
+    /**
+     * Who sent a package and which document it names, read as far as they can be from a package that
+     * is then refused, for the exchange log: each null when absent.
+     */
+    record Sender(String organId, String documentId) {
+    }
+
+    static Sender sender(Document document) {
+        Element root = document.getDocumentElement();
+        Element from = first(root, "From");
+        return new Sender(from == null ? null : text(from, "OrganId"), text(root, "DocumentId"));
+    }
+
     static boolean isStatus(Document document) {
         return first(document.getDocumentElement(), "StatusCode") != null;
     }

@@ -89,7 +89,8 @@ class EdXmlStatusProducer {
         }
         log.forDocument(event.documentId()).stream()
                 .filter(e -> e.direction() == ExchangeLog.Direction.OUT && e.kind() == ExchangeLog.Kind.DOCUMENT)
-                .map(ExchangeLog.Entry::edxmlDocumentId).distinct().findFirst().ifPresent(edxmlId -> {
+                .findFirst().ifPresent(sent -> {
+                    String edxmlId = sent.edxmlDocumentId();
                     String[] parts = edxmlId.split(",", 3);
                     UnitView agency = units.list(true).stream().filter(u -> u.code().equalsIgnoreCase(parts[0]))
                             .findFirst().orElse(null);
@@ -97,9 +98,9 @@ class EdXmlStatusProducer {
                             parts[0], parts[2], java.time.LocalDate.parse(parts[1], EdXmlReader.DATE), edxmlId,
                             Status.RECALL.code(), event.reason(), LocalDateTime.now(DisplayDates.VIETNAM).format(TIMESTAMP),
                             null, officials.find(actor == null ? "" : actor).map(OfficialView::fullName).orElse(null));
-                    log.record(ExchangeLog.Direction.OUT, ExchangeLog.Kind.STATUS, ExchangeLog.Outcome.PRODUCED,
-                            EdXmlWriter.status(recall), event.documentId(), edxmlId, Status.RECALL.code(), event.reason(),
-                            actor);
+                    log.record(sent.agencyId(), sent.counterpart(), ExchangeLog.Direction.OUT, ExchangeLog.Kind.STATUS,
+                            ExchangeLog.Outcome.PRODUCED, EdXmlWriter.status(recall), event.documentId(), edxmlId,
+                            Status.RECALL.code(), event.reason(), actor);
                 });
     }
 
@@ -125,7 +126,8 @@ class EdXmlStatusProducer {
                 official.flatMap(o -> o.unitId() == null ? Optional.empty() : units.find(o.unitId())).map(UnitView::name)
                         .orElse(null),
                 official.map(OfficialView::fullName).orElse(null));
-        log.record(ExchangeLog.Direction.OUT, ExchangeLog.Kind.STATUS, ExchangeLog.Outcome.PRODUCED,
+        log.record(received.agencyId(), sender.contains(",") ? sender.substring(0, sender.indexOf(',')) : null,
+                ExchangeLog.Direction.OUT, ExchangeLog.Kind.STATUS, ExchangeLog.Outcome.PRODUCED,
                 EdXmlWriter.status(answer), received.documentId(), sender, status.code(), status.description(), actor);
     }
 }

@@ -30,10 +30,24 @@ public class ExchangeLog {
 
     public enum Outcome { ACCEPTED, REFUSED, PRODUCED }
 
+    /**
+     * @param agencyId    the agency that received or sent the package (null for packages logged before it was kept)
+     * @param counterpart the other side's OrganId(s), when the package could be read that far
+     * @param detail      for a refused package, the reason in Vietnamese; else what the package said
+     */
     public record Entry(String id, Direction direction, Kind kind, Outcome outcome, String documentId,
                         String edxmlDocumentId, String statusCode, String sha256, long size, String detail,
-                        Instant loggedAt) {
+                        Instant loggedAt, String agencyId, String counterpart) {
     }
+
+    /** What to list: every field may be null (no condition); {@code agencyIds} null lists every agency's. */
+    public record Filter(java.util.Set<String> agencyIds, Direction direction, Outcome outcome, Instant from, Instant to,
+                         String counterpart) {
+    }
+
+    private static final String COLUMNS = "id, direction, kind, outcome, document_id, edxml_document_id, status_code,"
+            + " sha256, size_bytes, detail, logged_at, agency_id, counterpart";
+    static final int LISTED = 500;
 
     private final JdbcClient jdbc;
     private final Path root;
@@ -45,21 +59,24 @@ public class ExchangeLog {
         this.clock = clock;
     }
 
-    public Entry record(Direction direction, Kind kind, Outcome outcome, byte[] bytes, String documentId,
-                        String edxmlDocumentId, String statusCode, String detail, String officialId) {
+    public Entry record(String agencyId, String counterpart, Direction direction, Kind kind, Outcome outcome, byte[] bytes,
+                        String documentId, String edxmlDocumentId, String statusCode, String detail, String officialId) {
         String sha = bytes == null ? null : sha256(bytes);
         if (bytes != null) {
             store(sha, bytes);
         }
         Entry entry = new Entry(UUID.randomUUID().toString(), direction, kind, outcome, documentId, edxmlDocumentId,
-                statusCode, sha, bytes == null ? 0 : bytes.length, truncate(detail), clock.instant());
+                statusCode, sha, bytes == null ? 0 : bytes.length, truncate(detail), clock.instant(), agencyId,
+                counterpart == null || counterpart.length() <= 300 ? counterpart : counterpart.substring(0, 300));
         jdbc.sql("INSERT INTO exchange_message (id, direction, kind, outcome, document_id, edxml_document_id, status_code,"
-                        + " sha256, size_bytes, detail, official_id, logged_at) VALUES (:id, :direction, :kind, :outcome,"
-                        + " :document, :edxmlId, :status, :sha, :size, :detail, :official, :at)")
+                        + " sha256, size_bytes, detail, official_id, logged_at, agency_id, counterpart) VALUES (:id, :direction,"
+                        + " :kind, :outcome, :document, :edxmlId, :status, :sha, :size, :detail, :official, :at, :agency,"
+                        + " :counterpart)")
                 .param("id", entry.id()).param("direction", direction.name()).param("kind", kind.name())
                 .param("outcome", outcome.name()).param("document", documentId).param("edxmlId", edxmlDocumentId)
                 .param("status", statusCode).param("sha", sha).param("size", entry.size()).param("detail", entry.detail())
-                .param("official", officialId).param("at", Timestamp.from(entry.loggedAt())).update();
+                .param("official", officialId).param("at", Timestamp.from(entry.loggedAt()))
+                .param("agency", agencyId).param("counterpart", entry.counterpart()).update();
         return entry;
     }
 
@@ -70,22 +87,55 @@ public class ExchangeLog {
     }
 
     public List<Entry> forDocument(String documentId) {
-        return jdbc.sql("SELECT id, direction, kind, outcome, document_id, edxml_document_id, status_code, sha256,"
-                        + " size_bytes, detail, logged_at FROM exchange_message WHERE document_id = :document"
-                        + " ORDER BY logged_at, id")
-                .param("document", documentId).query((rs, i) -> new Entry(rs.getString(1),
-                        Direction.valueOf(rs.getString(2)), Kind.valueOf(rs.getString(3)), Outcome.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9),
-                        rs.getString(10), rs.getTimestamp(11).toInstant())).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM exchange_message WHERE document_id = :document ORDER BY logged_at, id")
+                .param("document", documentId).query(ExchangeLog::entry).list();
+    }
+
+    /** The newest packages first, at most 500, as the filter says. */
+    public List<Entry> list(Filter filter) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (filter.agencyIds() != null) {
+            if (filter.agencyIds().isEmpty()) {
+                return List.of();
+            }
+            where.append(" AND agency_id IN (:agencies)");
+            params.put("agencies", filter.agencyIds());
+        }
+        if (filter.direction() != null) {
+            where.append(" AND direction = :direction");
+            params.put("direction", filter.direction().name());
+        }
+        if (filter.outcome() != null) {
+            where.append(" AND outcome = :outcome");
+            params.put("outcome", filter.outcome().name());
+        }
+        if (filter.from() != null) {
+            where.append(" AND logged_at >= :from");
+            params.put("from", Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND logged_at < :to");
+            params.put("to", Timestamp.from(filter.to()));
+        }
+        if (filter.counterpart() != null && !filter.counterpart().isBlank()) {
+            where.append(" AND LOWER(counterpart) LIKE :counterpart ESCAPE '\\'");
+            params.put("counterpart", "%" + filter.counterpart().strip().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM exchange_message" + where + " ORDER BY logged_at DESC, id LIMIT " + LISTED)
+                .params(params).query(ExchangeLog::entry).list();
     }
 
     public Optional<Entry> find(String id) {
-        return jdbc.sql("SELECT id, direction, kind, outcome, document_id, edxml_document_id, status_code, sha256,"
-                        + " size_bytes, detail, logged_at FROM exchange_message WHERE id = :id")
-                .param("id", id).query((rs, i) -> new Entry(rs.getString(1), Direction.valueOf(rs.getString(2)),
-                        Kind.valueOf(rs.getString(3)), Outcome.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getLong(9), rs.getString(10),
-                        rs.getTimestamp(11).toInstant())).optional();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM exchange_message WHERE id = :id").param("id", id)
+                .query(ExchangeLog::entry).optional();
+    }
+
+    private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Entry(rs.getString(1), Direction.valueOf(rs.getString(2)), Kind.valueOf(rs.getString(3)),
+                Outcome.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getLong(9), rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getString(12), rs.getString(13));
     }
 
     public Optional<byte[]> bytes(String sha256) {

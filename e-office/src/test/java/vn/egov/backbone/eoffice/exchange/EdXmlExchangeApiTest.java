@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -226,6 +227,46 @@ class EdXmlExchangeApiTest {
         assertThat(page).contains("Văn bản nhận qua trục có điểm bất thường", "Hạn trả lời trước ngày ban hành.",
                 "Loại văn bản không xác định, ghi nhận là công văn.", "Số trang không hợp lệ, không ghi nhận.")
                 .doesNotContain("warning.");
+    }
+
+    @Test
+    void theExchangeLogListsAnAgencysPackagesRefusedOnesWithTheirReasonInVietnamese() {
+        // refused: a type-less package whose DocumentId cannot be answered is fine; a package without a subject is not
+        String ns = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
+        byte[] noSubject = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><edXML xmlns=\"" + ns + "\"><edXMLEnvelope>"
+                + "<edXMLHeader><MessageHeader><From><OrganId>000.00.00.H41</OrganId><OrganName>Sở Tư pháp</OrganName></From>"
+                + "<To><OrganId>TP.002.UBND</OrganId></To><DocumentId>000.00.00.H41,2026/11/21,78/STP-HCTP</DocumentId>"
+                + "<Code><CodeNumber>78</CodeNumber><CodeNotation>STP-HCTP</CodeNotation></Code>"
+                + "<PromulgationInfo><PromulgationDate>2026/11/21</PromulgationDate></PromulgationInfo>"
+                + "</MessageHeader></edXMLHeader></edXMLEnvelope></edXML>").getBytes(StandardCharsets.UTF_8);
+        assertThat(importPackage(communeClerk, noSubject).status()).isEqualTo(400);
+
+        JsonNode refused = communeClerk.api().get("/api/v1/exchange/messages?outcome=REFUSED&counterpart=h41").body();
+        assertThat(refused.isArray()).as(refused.toString()).isTrue();
+        JsonNode entry = StreamSupport.stream(refused.spliterator(), false)
+                .filter(e -> "000.00.00.H41,2026/11/21,78/STP-HCTP".equals(e.path("edxmlDocumentId").asText()))
+                .findFirst().orElseThrow(() -> new AssertionError(refused.toString()));
+        assertThat(entry.get("counterpart").asText()).isEqualTo("000.00.00.H41");
+        assertThat(entry.get("detail").asText()).startsWith("Gói tin edXML không hợp lệ").contains("Subject");
+        assertThat(entry.get("documentId").isNull()).isTrue();
+        // the clerk of the agency that refused it may download it; another agency's clerk neither sees nor reads it
+        assertThat(communeClerk.api().getBytes("/api/v1/exchange/messages/" + entry.get("id").asText() + "/content")
+                .statusCode()).isEqualTo(200);
+        JsonNode provinces = provinceClerk.api().get("/api/v1/exchange/messages?outcome=REFUSED").body();
+        assertThat(provinces.findValuesAsText("id")).doesNotContain(entry.get("id").asText());
+        assertThat(provinceClerk.api().getBytes("/api/v1/exchange/messages/" + entry.get("id").asText() + "/content")
+                .statusCode()).isEqualTo(403);
+        // a specialist reads no agency's log
+        Api.Response specialist = drafter.api().get("/api/v1/exchange/messages");
+        assertThat(specialist.status()).isEqualTo(403);
+        assertThat(specialist.body().get("code").asText()).isEqualTo("exchange.log-readers-only");
+        assertThat(communeClerk.api().get("/api/v1/exchange/messages?from=2026-12-02&to=2026-12-01").status()).isEqualTo(400);
+
+        String page = communeClerk.api().get("/exchange?outcome=REFUSED&counterpart=000.00.00.H41").raw().body();
+        assertThat(page).contains("Sổ liên thông văn bản (edXML)", "Bị từ chối", "000.00.00.H41,2026/11/21,78/STP-HCTP",
+                "Gói tin edXML không hợp lệ");
+        assertThat(communeClerk.api().get("/documents").raw().body()).as("the menu leads there")
+                .contains("href=\"/exchange\"");
     }
 
     static byte[] bomb() throws IOException {
