@@ -15,6 +15,7 @@ import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentAssi
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentReturnedToSender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentWithdrawn;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ReceivedWithWarnings;
+import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentReplacedBySender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProcessingCompleted;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProgressRecorded;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.DraftContent;
@@ -123,6 +124,7 @@ public class DocumentHistory {
             case IncomingDocumentWithdrawn e -> add(summary, "reason", e.reason());
             // a message key, which the page translates (history.detail.warning)
             case ReceivedWithWarnings e -> e.warnings().forEach(code -> add(summary, "warning", "warning." + code));
+            case IncomingDocumentReplacedBySender e -> add(summary, "reason", e.reason());
             case DraftCreated e -> recipients(summary, e.content());
             case DraftRevised e -> recipients(summary, e.content());
             case DraftSubmitted e -> {

@@ -21,6 +21,7 @@ import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentRegi
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentReturnedToSender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentWithdrawn;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ReceivedWithWarnings;
+import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentReplacedBySender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProcessingCompleted;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProcessingOverdue;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProgressRecorded;
@@ -155,6 +156,11 @@ class DocumentProjection {
     void on(IncomingDocumentWithdrawn event, @SequenceNumber long version, @Timestamp Instant at) {
         status(event.documentId(), DocumentStatus.WITHDRAWN, version, at);
         jdbc.sql("DELETE FROM inbox_item WHERE document_id = :id").param("id", event.documentId()).update();
+    }
+
+    @EventHandler
+    void on(IncomingDocumentReplacedBySender event, @SequenceNumber long version, @Timestamp Instant at) {
+        touch(event.documentId(), version, at); // the page reads the replacement from the history
     }
 
     @EventHandler

@@ -26,7 +26,14 @@ public final class EdXml {
                                   String typeName, String subject, String content, String signerCompetence,
                                   String signerPosition, String signerName, LocalDate dueDate, int priority,
                                   Integer pageAmount, List<String> toPlaces, int businessDocType,
+                                  String businessDocumentId, String businessReason, List<String> replacedDocumentIds,
                                   List<Attachment> attachments) {
+        /** BussinessDocType: 0 a new document, 1 a revocation, 2 an update, 3 a replacement (QCVN 102:2016). */
+        public static final int NEW = 0;
+        public static final int REVOCATION = 1;
+        public static final int UPDATE = 2;
+        public static final int REPLACEMENT = 3;
+
         /** The number and notation as officials write it: {@code 7816/VPCP-TTĐT}. */
         public String numberAndNotation() {
             return codeNotation == null || codeNotation.isBlank() ? codeNumber : codeNumber + "/" + codeNotation;

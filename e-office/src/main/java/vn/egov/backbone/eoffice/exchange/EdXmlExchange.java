@@ -35,6 +35,7 @@ import vn.egov.backbone.eoffice.exchange.ExchangeLog.Outcome;
 import vn.egov.backbone.eoffice.incoming.IncomingDocuments.Registration;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ReceiveEdXmlDocument;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.MarkReplacedBySender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.WithdrawReceivedDocument;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.RecordExternalStatus;
 
@@ -123,11 +124,20 @@ public class EdXmlExchange {
             throw new InvalidPackage("To: the package is addressed to "
                     + p.to().stream().map(Organisation::organId).toList() + ", not to " + agency.code());
         }
-        if (p.businessDocType() != 0) {
-            throw new InvalidPackage("BussinessDocType: only new documents (0) are imported as documents; a recall"
-                    + " comes as status 13");
+        if (p.businessDocType() == DocumentPackage.REVOCATION) {
+            return revoke(bytes, p, agency, me);
+        }
+        if (p.businessDocType() != DocumentPackage.NEW && p.businessDocType() != DocumentPackage.REPLACEMENT) {
+            throw new InvalidPackage("BussinessDocType: " + p.businessDocType() + (p.businessDocType() == DocumentPackage.UPDATE
+                    ? " (update) is not applied yet; the sender may send a replacement (3)" : " is not a known kind of package"));
         }
         List<String> warnings = new ArrayList<>();
+        // a replacement names the documents it replaces; those we never received are named on the new one
+        List<DocumentView> replaced = new ArrayList<>();
+        for (String replacedId : p.businessDocType() == DocumentPackage.REPLACEMENT ? p.replacedDocumentIds() : List.<String>of()) {
+            queries.receivedFromEdXml(agency.id(), replacedId).ifPresentOrElse(replaced::add,
+                    () -> warnings.add(REPLACED_NOT_FOUND));
+        }
         DocumentType type = typeOf(p.typeName(), warnings);
         IncomingDetails details = new IncomingDetails(p.numberAndNotation(), p.from().organName() == null
                 ? p.from().organId() : p.from().organName(), p.promulgationDate(), type, p.subject(), p.content(),
@@ -137,10 +147,31 @@ public class EdXmlExchange {
         Registration registration = commands.send(new ReceiveEdXmlDocument(documentId, agency.id(), details,
                 p.documentId(), stored, warnings));
         actions.awaitReadModel(documentId);
+        for (DocumentView earlier : replaced) {
+            commands.send(new MarkReplacedBySender(earlier.id(), documentId,
+                    p.businessReason() == null ? "Thay thế theo văn bản của nơi gửi" : p.businessReason()));
+            actions.awaitReadModel(earlier.id());
+        }
         ExchangeLog.Entry entry = log.record(agency.id(), p.from().organId(), ExchangeLog.Direction.IN, Kind.DOCUMENT,
                 Outcome.ACCEPTED, bytes, documentId,
                 p.documentId(), null, null, me);
         return new ImportResult("DOCUMENT", documentId, registration.registerNumber(), null, entry.id());
+    }
+
+    /**
+     * A revocation package (BussinessDocType 1) withdraws the received document it names (Bussiness/DocumentId),
+     * as a recall status (13) does; the sender is answered 15.
+     */
+    private ImportResult revoke(byte[] bytes, DocumentPackage p, UnitView agency, String me) {
+        String target = p.businessDocumentId() != null ? p.businessDocumentId() : p.documentId();
+        DocumentView received = queries.receivedFromEdXml(agency.id(), target)
+                .orElseThrow(() -> new NotFound(ExchangeError.NO_RECEIVED_DOCUMENT, target));
+        commands.send(new WithdrawReceivedDocument(received.id(),
+                p.businessReason() == null ? "Thu hồi theo yêu cầu của nơi gửi" : p.businessReason()));
+        actions.awaitReadModel(received.id());
+        ExchangeLog.Entry entry = log.record(agency.id(), p.from().organId(), ExchangeLog.Direction.IN, Kind.DOCUMENT,
+                Outcome.ACCEPTED, bytes, received.id(), target, null, p.businessReason(), me);
+        return new ImportResult("REVOCATION", received.id(), null, null, entry.id());
     }
 
     private ImportResult consumeStatus(byte[] bytes, StatusPackage status, UnitView agency, String me) {
@@ -261,7 +292,7 @@ public class EdXmlExchange {
                 edxmlDocumentId(agency, document), String.valueOf(document.registerNumber()), codeNotation, place,
                 document.issuedOn(), document.type().ordinal() + 1, document.type().label(), document.subject(),
                 document.body(), null, null, document.signerName(), document.dueOn(), document.urgency().ordinal(),
-                document.pageCount(), List.of(), 0, files);
+                document.pageCount(), List.of(), DocumentPackage.NEW, null, null, List.of(), files);
         byte[] bytes = EdXmlWriter.document(p);
         log.record(document.agencyId(), String.join(", ", to), ExchangeLog.Direction.OUT, Kind.DOCUMENT, Outcome.PRODUCED,
                 bytes, documentId, p.documentId(), null, "to " + to, Authorizer.currentPrincipal().officialId());
@@ -297,6 +328,9 @@ public class EdXmlExchange {
         return stored;
     }
 
+
+    /** A replacement names a document this agency never received: the new one is registered, with this warning. */
+    static final String REPLACED_NOT_FOUND = "exchange.replaced-not-found";
 
     /** A document of a type Backbone does not know (or of none) is registered as a công văn, with a warning. */
     static final String UNKNOWN_TYPE = "exchange.unknown-type";

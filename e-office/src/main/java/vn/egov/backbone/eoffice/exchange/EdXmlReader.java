@@ -106,7 +106,24 @@ final class EdXmlReader {
                 signer == null ? null : text(signer, "FullName"), date(text(header, "DueDate"), "DueDate", false),
                 integer(other == null ? null : text(other, "Priority"), 0),
                 other == null || text(other, "PageAmount") == null ? null : integer(text(other, "PageAmount"), 0),
-                places, integer(business == null ? null : text(business, "BussinessDocType"), 0), attachments(root));
+                places, integer(business == null ? null : text(business, "BussinessDocType"), 0),
+                business == null ? null : text(business, "DocumentId"), business == null ? null : text(business, "BussinessDocReason"),
+                replaced(business), attachments(root));
+    }
+
+    /** The DocumentIds a replacement names (Bussiness/ReplacementInfoList/ReplacementInfo/DocumentId). */
+    private static List<String> replaced(Element business) {
+        List<String> ids = new ArrayList<>();
+        Element list = business == null ? null : first(business, "ReplacementInfoList");
+        if (list != null) {
+            for (Element info : children(list, "ReplacementInfo")) {
+                String id = text(info, "DocumentId");
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
     }
 
     static StatusPackage status(Document xml) {

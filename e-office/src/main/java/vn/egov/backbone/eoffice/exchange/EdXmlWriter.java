@@ -72,10 +72,17 @@ final class EdXmlWriter {
         text(trace, "Timestamp", java.time.LocalDateTime.now(vn.egov.backbone.core.shared.DisplayDates.VIETNAM)
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss")));
         Element business = add(traces, "Bussiness");
-        text(business, "DocumentId", p.documentId());
+        text(business, "DocumentId", p.businessDocumentId() != null ? p.businessDocumentId() : p.documentId());
         text(business, "BussinessDocType", String.valueOf(p.businessDocType()));
-        text(business, "BussinessDocReason", p.businessDocType() == 0 ? "Văn bản điện tử mới" : "Thu hồi");
+        text(business, "BussinessDocReason", p.businessReason() != null ? p.businessReason()
+                : p.businessDocType() == DocumentPackage.NEW ? "Văn bản điện tử mới" : "Thu hồi");
         text(business, "Paper", "0");
+        if (!p.replacedDocumentIds().isEmpty()) {
+            Element replacements = add(business, "ReplacementInfoList");
+            for (String replaced : p.replacedDocumentIds()) {
+                text(add(replacements, "ReplacementInfo"), "DocumentId", replaced);
+            }
+        }
         Element body = add(envelope, "edXMLBody");
         Element manifest = add(body, "edXMLManifest");
         manifest.setAttribute("version", "1.0");

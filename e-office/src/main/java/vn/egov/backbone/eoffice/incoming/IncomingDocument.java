@@ -18,11 +18,13 @@ import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.CompleteProcessing
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ForwardAssignment;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.RecordProgress;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ReturnToSender;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.MarkReplacedBySender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.WithdrawReceivedDocument;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.AssignmentForwarded;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingAttachmentAdded;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentAssigned;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentRegistered;
+import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentReplacedBySender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentReturnedToSender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentWithdrawn;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProcessingCompleted;
@@ -158,6 +160,11 @@ public class IncomingDocument {
     @CommandHandler
     public void handle(WithdrawReceivedDocument command, DeadlineManager deadlines) {
         withdraw(command.reason(), deadlines);
+    }
+
+    @CommandHandler
+    public void handle(MarkReplacedBySender command) {
+        apply(new IncomingDocumentReplacedBySender(documentId, command.replacementDocumentId(), command.reason()));
     }
 
     /** An attachment that came with the document (edXML), added in the registering unit of work. */

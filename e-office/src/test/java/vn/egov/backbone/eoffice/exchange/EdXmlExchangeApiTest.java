@@ -269,6 +269,83 @@ class EdXmlExchangeApiTest {
                 .contains("href=\"/exchange\"");
     }
 
+    @Test
+    void revocationAndReplacementPackagesActOnTheDocumentsTheyName() {
+        String first = "000.00.00.H41,2026/11/24,80/STP-HCTP";
+        Api.Response received = importPackage(communeClerk, senderPackage(first, 0, null, null, List.of(),
+                "Công văn về lịch tiếp công dân tháng 12"));
+        assertThat(received.status()).as(received.toString()).isEqualTo(201);
+        String firstId = received.body().get("documentId").asText();
+
+        // revocation (BussinessDocType 1): the document it names is withdrawn, with the sender's reason
+        Api.Response revoked = importPackage(communeClerk, senderPackage("000.00.00.H41,2026/11/25,81/STP-HCTP", 1, first,
+                "Thu hồi do gửi nhầm nơi nhận", List.of(), "Thu hồi công văn số 80/STP-HCTP"));
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        assertThat(revoked.body().get("kind").asText()).isEqualTo("REVOCATION");
+        assertThat(revoked.body().get("documentId").asText()).isEqualTo(firstId);
+        JsonNode withdrawn = communeClerk.api().get("/api/v1/documents/" + firstId).body();
+        assertThat(withdrawn.at("/document/status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.get("history").findValuesAsText("reason")).contains("Thu hồi do gửi nhầm nơi nhận");
+        // and the sender is answered that the recall is accepted (15), as for a recall status (13)
+        await().atMost(Duration.ofSeconds(10)).until(() -> messages(communeClerk, firstId).findValuesAsText("statusCode")
+                .contains("15"));
+        // naming a document never received is refused, and logged
+        assertThat(importPackage(communeClerk, senderPackage("000.00.00.H41,2026/11/25,82/STP-HCTP", 1,
+                "000.00.00.H41,2020/01/01,1/STP", null, List.of(), "Thu hồi")).status()).isEqualTo(404);
+
+        // replacement (BussinessDocType 3): the new document is registered, the one it replaces says so
+        String second = "000.00.00.H41,2026/11/24,83/STP-HCTP";
+        String secondId = importPackage(communeClerk, senderPackage(second, 0, null, null, List.of(),
+                "Kế hoạch kiểm tra công tác hộ tịch")).body().get("documentId").asText();
+        Api.Response replacing = importPackage(communeClerk, senderPackage("000.00.00.H41,2026/11/26,84/STP-HCTP", 3, null,
+                "Thay thế do sai thời gian kiểm tra", List.of(second, "000.00.00.H41,2020/01/01,2/STP"),
+                "Kế hoạch kiểm tra công tác hộ tịch (thay thế)"));
+        assertThat(replacing.status()).as(replacing.toString()).isEqualTo(201);
+        String replacementId = replacing.body().get("documentId").asText();
+        JsonNode old = communeClerk.api().get("/api/v1/documents/" + secondId).body();
+        JsonNode step = StreamSupport.stream(old.get("history").spliterator(), false)
+                .filter(h -> h.get("type").asText().equals("IncomingDocumentReplacedBySender")).findFirst().orElseThrow();
+        assertThat(step.at("/details/replacementDocumentId").asText()).isEqualTo(replacementId);
+        String oldPage = communeClerk.api().get("/documents/" + secondId).raw().body();
+        assertThat(oldPage).contains("Nơi gửi đã thay thế văn bản này bằng văn bản khác", "/documents/" + replacementId);
+        String newPage = communeClerk.api().get("/documents/" + replacementId).raw().body();
+        assertThat(newPage).as("one of the replaced documents was never received")
+                .contains("Văn bản này thay thế một văn bản mà cơ quan chưa nhận qua trục.");
+    }
+
+    /** A document package from Sở Tư pháp Nghệ An to the commune, of a kind (BussinessDocType). */
+    static byte[] senderPackage(String documentId, int businessType, String businessDocumentId, String reason,
+                                List<String> replaced, String subject) {
+        String ns = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
+        String[] parts = documentId.split(",", 3);
+        String[] code = parts[2].split("/", 2);
+        StringBuilder replacements = new StringBuilder();
+        if (!replaced.isEmpty()) {
+            replacements.append("<edXML:ReplacementInfoList>");
+            replaced.forEach(id -> replacements.append("<edXML:ReplacementInfo><edXML:DocumentId>").append(id)
+                    .append("</edXML:DocumentId><edXML:OrganIdList><edXML:OrganId>TP.002.UBND</edXML:OrganId>"
+                            + "</edXML:OrganIdList></edXML:ReplacementInfo>"));
+            replacements.append("</edXML:ReplacementInfoList>");
+        }
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><edXML:edXML xmlns:edXML=\"" + ns + "\"><edXML:edXMLEnvelope>"
+                + "<edXML:edXMLHeader><edXML:MessageHeader><edXML:From><edXML:OrganId>000.00.00.H41</edXML:OrganId>"
+                + "<edXML:OrganName>Sở Tư pháp tỉnh Nghệ An</edXML:OrganName></edXML:From>"
+                + "<edXML:To><edXML:OrganId>TP.002.UBND</edXML:OrganId></edXML:To>"
+                + "<edXML:DocumentId>" + documentId + "</edXML:DocumentId>"
+                + "<edXML:Code><edXML:CodeNumber>" + code[0] + "</edXML:CodeNumber><edXML:CodeNotation>" + code[1]
+                + "</edXML:CodeNotation></edXML:Code><edXML:PromulgationInfo><edXML:Place>Nghệ An</edXML:Place>"
+                + "<edXML:PromulgationDate>" + parts[1] + "</edXML:PromulgationDate></edXML:PromulgationInfo>"
+                + "<edXML:DocumentType><edXML:Type>1</edXML:Type><edXML:TypeName>Công văn</edXML:TypeName></edXML:DocumentType>"
+                + "<edXML:Subject>" + subject + "</edXML:Subject></edXML:MessageHeader>"
+                + "<edXML:TraceHeaderList><edXML:TraceHeader><edXML:OrganId>000.00.00.H41</edXML:OrganId>"
+                + "<edXML:Timestamp>2026/11/26 08:00:00</edXML:Timestamp></edXML:TraceHeader><edXML:Bussiness>"
+                + "<edXML:DocumentId>" + (businessDocumentId == null ? documentId : businessDocumentId) + "</edXML:DocumentId>"
+                + "<edXML:BussinessDocType>" + businessType + "</edXML:BussinessDocType>"
+                + (reason == null ? "" : "<edXML:BussinessDocReason>" + reason + "</edXML:BussinessDocReason>")
+                + "<edXML:Paper>0</edXML:Paper>" + replacements + "</edXML:Bussiness></edXML:TraceHeaderList>"
+                + "</edXML:edXMLHeader></edXML:edXMLEnvelope></edXML:edXML>").getBytes(StandardCharsets.UTF_8);
+    }
+
     static byte[] bomb() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

@@ -50,6 +50,11 @@ public final class IncomingCommands {
                                        String senderDocumentId, List<AttachmentRef> attachments, List<String> warnings) {
     }
 
+    /** The sender replaced a document it sent by edXML with another (a replacement package, BussinessDocType 3). */
+    public record MarkReplacedBySender(@TargetAggregateIdentifier String documentId, String replacementDocumentId,
+                                       String reason) {
+    }
+
     /** The sender recalled a document it sent by edXML (status 13). */
     public record WithdrawReceivedDocument(@TargetAggregateIdentifier String documentId, String reason) {
     }

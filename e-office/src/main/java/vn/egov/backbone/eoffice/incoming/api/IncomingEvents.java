@@ -48,6 +48,13 @@ public final class IncomingEvents {
     }
 
     /**
+     * The sender replaced this received document with another it sent ({@code replacementDocumentId}, a
+     * document of the same agency): its handlers are told to work from the replacement.
+     */
+    public record IncomingDocumentReplacedBySender(String documentId, String replacementDocumentId, String reason) {
+    }
+
+    /**
      * A received package had oddities that were kept as the sender wrote them (a due date before the issue
      * date, an unknown document type, …): the handlers are told on the document. {@code warnings} are
      * codes, their messages under {@code warning.<code>} in the module's bundles.
