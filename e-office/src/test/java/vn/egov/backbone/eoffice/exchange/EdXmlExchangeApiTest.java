@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  * committee exports an issued decision, a commune imports it, status packages travel back, a recall
  * withdraws the commune's copy; and hostile or broken packages register nothing.
  */
-class EdXmlExchangeApiTest {
+public class EdXmlExchangeApiTest {
     @TempDir
     static Path dataDir;
     static RunningNode backbone;
@@ -314,7 +314,7 @@ class EdXmlExchangeApiTest {
     }
 
     /** A document package from Sở Tư pháp Nghệ An to the commune, of a kind (BussinessDocType). */
-    static byte[] senderPackage(String documentId, int businessType, String businessDocumentId, String reason,
+    public static byte[] senderPackage(String documentId, int businessType, String businessDocumentId, String reason,
                                 List<String> replaced, String subject) {
         String ns = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
         String[] parts = documentId.split(",", 3);

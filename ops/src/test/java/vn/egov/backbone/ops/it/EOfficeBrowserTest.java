@@ -1,6 +1,7 @@
 package vn.egov.backbone.ops.it;
 
 import vn.egov.backbone.eoffice.document.EOfficeApiTest;
+import vn.egov.backbone.eoffice.exchange.EdXmlExchangeApiTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -296,6 +297,33 @@ class EOfficeBrowserTest {
         browser.go("/work-files");
         assertThat(browser.text("work-files")).contains("05.12").contains("10 năm").contains("Đã nộp lưu");
         browser.screenshot("work-files");
+    }
+
+    /** A package refused by the exchange is found by the agency's clerk on the exchange log page, with its reason. */
+    @Test
+    void aRefusedPackageIsFoundOnTheExchangeLogWithItsReason() {
+        // a revocation naming a document the commune never received: refused, and logged
+        byte[] revocation = EdXmlExchangeApiTest.senderPackage("000.00.00.H41,2026/11/27,90/STP-HCTP", 1,
+                "000.00.00.H41,2026/01/05,3/STP-HCTP", "Thu hồi do sai thể thức", List.of(), "Thu hồi công văn số 3/STP-HCTP");
+        assertThat(communeClerk.api().raw("POST", "/api/v1/exchange/edxml", "application/xml", revocation).status())
+                .isEqualTo(404);
+        browser.signOut();
+        browser.signIn("vanthu.xa", "mật-khẩu-vanthu.xa");
+        browser.go("/documents");
+        browser.clickAndWait(By.id("nav-exchange"));
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Sổ liên thông văn bản (edXML)");
+        new Select(browser.find(By.id("outcome"))).selectByVisibleText("Bị từ chối");
+        browser.type("counterpart", "H41");
+        browser.clickAndWait(By.cssSelector("#exchange-filter button[type=submit]"));
+        String log = browser.text("exchange-log");
+        assertThat(log).contains("000.00.00.H41,2026/11/27,90/STP-HCTP", "Bị từ chối", "Nhận",
+                "Không có văn bản đến nào nhận theo mã").doesNotContain("ACCEPTED", "REFUSED");
+        assertThat(browser.find(By.cssSelector("#exchange-log a")).getText()).isEqualTo("Tải gói tin");
+        browser.screenshot("exchange-log");
+        browser.signOut();
+        browser.signIn("chuyenvien", "mật-khẩu-chuyenvien");
+        browser.go("/documents");
+        assertThat(browser.absent(By.id("nav-exchange"))).as("a specialist has no exchange log").isTrue();
     }
 
     /** Search in Chromium, in another agency so that the register numbers above are not disturbed. */
