@@ -15,6 +15,7 @@ import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentAssi
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentReturnedToSender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentWithdrawn;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ReceivedWithWarnings;
+import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.SenderDetailsRecorded;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentReplacedBySender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProcessingCompleted;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProgressRecorded;
@@ -125,6 +126,15 @@ public class DocumentHistory {
             // a message key, which the page translates (history.detail.warning)
             case ReceivedWithWarnings e -> e.warnings().forEach(code -> add(summary, "warning", "warning." + code));
             case IncomingDocumentReplacedBySender e -> add(summary, "reason", e.reason());
+            case SenderDetailsRecorded e -> {
+                var sender = e.sender();
+                add(summary, "signer", String.join(", ", java.util.stream.Stream.of(sender.signerCompetence(),
+                        sender.signerPosition(), sender.signerName()).filter(t -> t != null && !t.isBlank()).toList()));
+                add(summary, "place", sender.place());
+                add(summary, "receivers", sender.receivers() == null ? null : String.join("; ", sender.receivers()));
+                add(summary, "appendixes", sender.appendixes() == null ? null : String.join("; ", sender.appendixes()));
+                add(summary, "steeringType", sender.steeringType() == 0 ? null : String.valueOf(sender.steeringType()));
+            }
             case DraftCreated e -> recipients(summary, e.content());
             case DraftRevised e -> recipients(summary, e.content());
             case DraftSubmitted e -> {

@@ -21,6 +21,7 @@ import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentRegi
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentReturnedToSender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentWithdrawn;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ReceivedWithWarnings;
+import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.SenderDetailsRecorded;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentReplacedBySender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProcessingCompleted;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProcessingOverdue;
@@ -161,6 +162,11 @@ class DocumentProjection {
     @EventHandler
     void on(IncomingDocumentReplacedBySender event, @SequenceNumber long version, @Timestamp Instant at) {
         touch(event.documentId(), version, at); // the page reads the replacement from the history
+    }
+
+    @EventHandler
+    void on(SenderDetailsRecorded event, @SequenceNumber long version, @Timestamp Instant at) {
+        touch(event.documentId(), version, at); // shown from the history, as the sender wrote it
     }
 
     @EventHandler

@@ -25,7 +25,8 @@ public final class EdXml {
                                   String codeNotation, String place, LocalDate promulgationDate, int typeCode,
                                   String typeName, String subject, String content, String signerCompetence,
                                   String signerPosition, String signerName, LocalDate dueDate, int priority,
-                                  Integer pageAmount, List<String> toPlaces, int businessDocType,
+                                  Integer pageAmount, List<String> toPlaces, List<String> appendixes, int steeringType,
+                                  int businessDocType,
                                   String businessDocumentId, String businessReason, List<String> replacedDocumentIds,
                                   List<Attachment> attachments) {
         /** BussinessDocType: 0 a new document, 1 a revocation, 2 an update, 3 a replacement (QCVN 102:2016). */

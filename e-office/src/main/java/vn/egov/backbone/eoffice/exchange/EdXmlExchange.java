@@ -36,6 +36,7 @@ import vn.egov.backbone.eoffice.incoming.IncomingDocuments.Registration;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ReceiveEdXmlDocument;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.MarkReplacedBySender;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.SenderDetails;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.WithdrawReceivedDocument;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.RecordExternalStatus;
 
@@ -144,8 +145,10 @@ public class EdXmlExchange {
                 urgencyOf(p.priority()), Classification.NONE, p.dueDate(), p.pageAmount());
         List<AttachmentRef> stored = store(p.attachments());
         String documentId = UUID.randomUUID().toString();
+        SenderDetails sender = new SenderDetails(p.signerCompetence(), p.signerPosition(), p.signerName(), p.place(),
+                p.toPlaces(), p.appendixes(), p.steeringType());
         Registration registration = commands.send(new ReceiveEdXmlDocument(documentId, agency.id(), details,
-                p.documentId(), stored, warnings));
+                p.documentId(), stored, warnings, sender));
         actions.awaitReadModel(documentId);
         for (DocumentView earlier : replaced) {
             commands.send(new MarkReplacedBySender(earlier.id(), documentId,
@@ -292,7 +295,7 @@ public class EdXmlExchange {
                 edxmlDocumentId(agency, document), String.valueOf(document.registerNumber()), codeNotation, place,
                 document.issuedOn(), document.type().ordinal() + 1, document.type().label(), document.subject(),
                 document.body(), null, null, document.signerName(), document.dueOn(), document.urgency().ordinal(),
-                document.pageCount(), List.of(), DocumentPackage.NEW, null, null, List.of(), files);
+                document.pageCount(), List.of(), List.of(), 0, DocumentPackage.NEW, null, null, List.of(), files);
         byte[] bytes = EdXmlWriter.document(p);
         log.record(document.agencyId(), String.join(", ", to), ExchangeLog.Direction.OUT, Kind.DOCUMENT, Outcome.PRODUCED,
                 bytes, documentId, p.documentId(), null, "to " + to, Authorizer.currentPrincipal().officialId());

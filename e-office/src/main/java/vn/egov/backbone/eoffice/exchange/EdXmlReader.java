@@ -106,9 +106,25 @@ final class EdXmlReader {
                 signer == null ? null : text(signer, "FullName"), date(text(header, "DueDate"), "DueDate", false),
                 integer(other == null ? null : text(other, "Priority"), 0),
                 other == null || text(other, "PageAmount") == null ? null : integer(text(other, "PageAmount"), 0),
-                places, integer(business == null ? null : text(business, "BussinessDocType"), 0),
+                places, appendixes(other), integer(text(header, "SteeringType"), 0),
+                integer(business == null ? null : text(business, "BussinessDocType"), 0),
                 business == null ? null : text(business, "DocumentId"), business == null ? null : text(business, "BussinessDocReason"),
                 replaced(business), attachments(root));
+    }
+
+    /** OtherInfo/Appendixes/Appendix: the names of the document's appendixes. */
+    private static List<String> appendixes(Element other) {
+        List<String> names = new ArrayList<>();
+        Element list = other == null ? null : first(other, "Appendixes");
+        if (list != null) {
+            for (Element appendix : children(list, "Appendix")) {
+                String name = appendix.getTextContent().strip();
+                if (!name.isEmpty()) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     /** The DocumentIds a replacement names (Bussiness/ReplacementInfoList/ReplacementInfo/DocumentId). */

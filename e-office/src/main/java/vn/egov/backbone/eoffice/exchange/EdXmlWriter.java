@@ -63,7 +63,11 @@ final class EdXmlWriter {
         if (p.pageAmount() != null) {
             text(other, "PageAmount", String.valueOf(p.pageAmount()));
         }
-        text(message, "SteeringType", "0");
+        if (!p.appendixes().isEmpty()) {
+            Element appendixes = add(other, "Appendixes");
+            p.appendixes().forEach(name -> text(appendixes, "Appendix", name));
+        }
+        text(message, "SteeringType", String.valueOf(p.steeringType()));
         Element places = add(message, "ToPlaces");
         p.toPlaces().forEach(place -> text(places, "Place", place));
         Element traces = add(header, "TraceHeaderList");

@@ -31,6 +31,7 @@ import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProcessingCompleted;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProcessingOverdue;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProgressRecorded;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ReceivedWithWarnings;
+import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.SenderDetailsRecorded;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -172,6 +173,11 @@ public class IncomingDocument {
         if (attachments.add(attachment.sha256())) {
             apply(new IncomingAttachmentAdded(documentId, attachment));
         }
+    }
+
+    /** What the sender's package said beyond the registration details, kept and shown. */
+    void recordSenderDetails(vn.egov.backbone.eoffice.incoming.api.IncomingCommands.SenderDetails sender) {
+        apply(new SenderDetailsRecorded(documentId, sender));
     }
 
     /** Oddities of a received package, kept as the sender wrote them: the handlers are told. */

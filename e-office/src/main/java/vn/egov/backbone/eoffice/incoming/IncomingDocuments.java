@@ -61,6 +61,9 @@ public class IncomingDocuments {
         for (AttachmentRef attachment : command.attachments()) {
             document.execute(d -> d.attachReceived(attachment));
         }
+        if (command.sender() != null && !command.sender().isEmpty()) {
+            document.execute(d -> d.recordSenderDetails(command.sender()));
+        }
         List<String> warnings = new ArrayList<>(command.warnings() == null ? List.of() : command.warnings());
         oddities.forEach(oddity -> warnings.add(oddity.code()));
         if (!warnings.isEmpty()) {

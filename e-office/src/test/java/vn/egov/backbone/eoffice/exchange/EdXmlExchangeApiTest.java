@@ -211,8 +211,12 @@ public class EdXmlExchangeApiTest {
                 + "<Code><CodeNumber>77</CodeNumber><CodeNotation>STP-HCTP</CodeNotation></Code>"
                 + "<PromulgationInfo><Place>Nghệ An</Place><PromulgationDate>2026/11/20</PromulgationDate></PromulgationInfo>"
                 + "<DocumentType><Type>99</Type><TypeName>Phiếu xin ý kiến</TypeName></DocumentType>"
-                + "<Subject>Phiếu xin ý kiến về hồ sơ lý lịch tư pháp</Subject><DueDate>2026/11/18</DueDate>"
-                + "<OtherInfo><Priority>0</Priority><PageAmount>-3</PageAmount></OtherInfo>"
+                + "<Subject>Phiếu xin ý kiến về hồ sơ lý lịch tư pháp</Subject>"
+                + "<SignerInfo><Competence>KT. GIÁM ĐỐC</Competence><Position>Phó Giám đốc</Position>"
+                + "<FullName>Nguyễn Văn Bình</FullName></SignerInfo><DueDate>2026/11/18</DueDate>"
+                + "<OtherInfo><Priority>0</Priority><PageAmount>-3</PageAmount>"
+                + "<Appendixes><Appendix>Phụ lục: danh sách hồ sơ đề nghị</Appendix></Appendixes></OtherInfo>"
+                + "<SteeringType>1</SteeringType><ToPlaces><Place>UBND các xã, phường</Place><Place>Lưu: VT</Place></ToPlaces>"
                 + "</MessageHeader></edXML:edXMLHeader></edXML:edXMLEnvelope></edXML:edXML>").getBytes(StandardCharsets.UTF_8);
         Api.Response imported = importPackage(communeClerk, odd);
         assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
@@ -227,6 +231,9 @@ public class EdXmlExchangeApiTest {
         assertThat(page).contains("Văn bản nhận qua trục có điểm bất thường", "Hạn trả lời trước ngày ban hành.",
                 "Loại văn bản không xác định, ghi nhận là công văn.", "Số trang không hợp lệ, không ghi nhận.")
                 .doesNotContain("warning.");
+        // everything else the package says about the document is kept and shown
+        assertThat(page).contains("Theo gói tin của nơi gửi", "KT. GIÁM ĐỐC, Phó Giám đốc, Nguyễn Văn Bình", "Nghệ An",
+                "UBND các xã, phường; Lưu: VT", "Phụ lục: danh sách hồ sơ đề nghị");
     }
 
     @Test

@@ -66,7 +66,8 @@ class EdXmlReaderTest {
                 List.of(new Organisation("000.00.00.H41", "UBND Tỉnh Nghệ An")), "TP.UBND,2026/11/20,15/QĐ-UBND", "15",
                 "QĐ-UBND", "Tỉnh Thử Nghiệm", LocalDate.of(2026, 11, 20), 2, "Quyết định",
                 "Quyết định thành lập Tổ công tác chuyển đổi số", "Điều 1. Thành lập…", null, null, "Lê Văn Hùng",
-                LocalDate.of(2026, 12, 31), 1, 3, List.of(), DocumentPackage.REPLACEMENT, "TP.UBND,2026/11/20,15/QĐ-UBND",
+                LocalDate.of(2026, 12, 31), 1, 3, List.of("Các sở, ban, ngành"), List.of("Phụ lục I. Danh sách thành viên"), 1,
+                DocumentPackage.REPLACEMENT, "TP.UBND,2026/11/20,15/QĐ-UBND",
                 "Thay thế do sai sót nội dung", List.of("TP.UBND,2026/11/18,12/QĐ-UBND"),
                 List.of(new Attachment("cid:1", "quyết-định.pdf", "application/zip", SafeZip.zip("quyết-định.pdf", file))));
         DocumentPackage read = EdXmlReader.document(EdXmlReader.parse(EdXmlWriter.document(written)));

@@ -47,7 +47,22 @@ public final class IncomingCommands {
      * codes such as {@code exchange.unknown-type}), not refused.
      */
     public record ReceiveEdXmlDocument(String documentId, String agencyId, IncomingDetails details,
-                                       String senderDocumentId, List<AttachmentRef> attachments, List<String> warnings) {
+                                       String senderDocumentId, List<AttachmentRef> attachments, List<String> warnings,
+                                       SenderDetails sender) {
+    }
+
+    /**
+     * What a received package says about the document beyond its registration details: who signed it and
+     * with what authority ({@code TL. BỘ TRƯỞNG}), where, to whom it was sent ({@code ToPlaces}), its
+     * appendixes, and its steering type (edXML {@code SteeringType}, whose codes are unverified: kept as sent).
+     */
+    public record SenderDetails(String signerCompetence, String signerPosition, String signerName, String place,
+                                List<String> receivers, List<String> appendixes, int steeringType) {
+        public boolean isEmpty() {
+            return signerName == null && signerPosition == null && signerCompetence == null && place == null
+                    && (receivers == null || receivers.isEmpty()) && (appendixes == null || appendixes.isEmpty())
+                    && steeringType == 0;
+        }
     }
 
     /** The sender replaced a document it sent by edXML with another (a replacement package, BussinessDocType 3). */

@@ -47,6 +47,10 @@ public final class IncomingEvents {
     public record IncomingDocumentWithdrawn(String documentId, String reason) {
     }
 
+    /** What the sender's package said about the document beyond its registration details (edXML). */
+    public record SenderDetailsRecorded(String documentId, IncomingCommands.SenderDetails sender) {
+    }
+
     /**
      * The sender replaced this received document with another it sent ({@code replacementDocumentId}, a
      * document of the same agency): its handlers are told to work from the replacement.
