@@ -10,7 +10,8 @@ import java.util.List;
  */
 record ProvinceSeed(String description, List<Node> units, List<Node> communeTemplate) {
 
-    record Node(String code, String name, UnitKind kind, List<Node> children) {
+    /** @param exchangeId the unit's electronic identifier for document exchange ({@code 000.00.00.H41}), if it has one */
+    record Node(String code, String name, UnitKind kind, List<Node> children, String exchangeId) {
         List<Node> childrenOrEmpty() {
             return children == null ? List.of() : children;
         }

@@ -9,6 +9,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.Commands;
+import vn.egov.backbone.core.unit.api.UnitCommands.AssignExchangeIdentifier;
 import vn.egov.backbone.core.unit.api.UnitCommands.CreateUnit;
 import vn.egov.backbone.core.unit.api.UnitKind;
 
@@ -74,6 +75,9 @@ class SeedLoader {
     private void create(ProvinceSeed.Node node, String parentId, List<ProvinceSeed.Node> communeTemplate, int[] created) {
         String id = unitIdFor(node.code());
         commands.send(new CreateUnit(id, node.code(), node.name(), node.kind(), parentId));
+        if (node.exchangeId() != null && !node.exchangeId().isBlank()) {
+            commands.send(new AssignExchangeIdentifier(id, node.exchangeId()));
+        }
         created[0]++;
         List<ProvinceSeed.Node> children = node.childrenOrEmpty();
         if (children.isEmpty() && COMMUNE_LEVEL.contains(node.kind())) {
@@ -90,8 +94,8 @@ class SeedLoader {
         return new ProvinceSeed.Node(commune.code() + "." + template.code(),
                 template.name().replace("{name}", communeName), template.kind(),
                 template.childrenOrEmpty().stream().map(child -> instantiate(child,
-                        new ProvinceSeed.Node(commune.code() + "." + template.code(), commune.name(), commune.kind(), null)))
-                        .toList());
+                        new ProvinceSeed.Node(commune.code() + "." + template.code(), commune.name(), commune.kind(), null, null)))
+                        .toList(), null);
     }
 
     private ProvinceSeed read() {

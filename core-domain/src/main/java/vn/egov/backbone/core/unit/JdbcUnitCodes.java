@@ -28,4 +28,21 @@ class JdbcUnitCodes implements UnitCodes {
             throw new BusinessRuleViolation(UnitError.CODE_TAKEN, code);
         }
     }
+
+    @Override
+    public void claimExchangeId(String identifier, String unitId) {
+        String key = identifier.toUpperCase(java.util.Locale.ROOT);
+        String holder = jdbc.sql("SELECT unit_id FROM unit_exchange_id WHERE identifier = :id").param("id", key)
+                .query(String.class).optional().orElse(null);
+        if (unitId.equals(holder)) {
+            return;
+        }
+        jdbc.sql("DELETE FROM unit_exchange_id WHERE unit_id = :unitId").param("unitId", unitId).update();
+        try {
+            jdbc.sql("INSERT INTO unit_exchange_id (identifier, unit_id) VALUES (:id, :unitId)")
+                    .param("id", key).param("unitId", unitId).update();
+        } catch (DuplicateKeyException e) {
+            throw new BusinessRuleViolation(UnitError.EXCHANGE_ID_TAKEN, identifier);
+        }
+    }
 }

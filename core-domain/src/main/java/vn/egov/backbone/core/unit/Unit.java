@@ -10,6 +10,7 @@ import vn.egov.backbone.core.unit.api.UnitCommands.MoveUnit;
 import vn.egov.backbone.core.unit.api.UnitCommands.RenameUnit;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitCreated;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitDissolved;
+import vn.egov.backbone.core.unit.api.UnitEvents.UnitExchangeIdentifierAssigned;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitFormedByMerger;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitMergedInto;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitMoved;
@@ -32,6 +33,7 @@ public class Unit {
     @AggregateIdentifier
     private String unitId;
     private String name;
+    private String exchangeId;
     private UnitKind kind;
     private String parentId;
     private UnitStatus status;
@@ -62,6 +64,20 @@ public class Unit {
     public void handle(DissolveUnit command) {
         requireActive("dissolve");
         apply(new UnitDissolved(unitId, command.legalBasis()));
+    }
+
+    /** Called by {@link UnitCommandHandler} after it has checked the format and claimed the identifier. */
+    void assignExchangeId(String identifier) {
+        requireActive("assign an exchange identifier to");
+        if (identifier.equals(exchangeId)) {
+            return;
+        }
+        apply(new UnitExchangeIdentifierAssigned(unitId, exchangeId, identifier));
+    }
+
+    @EventSourcingHandler
+    void on(UnitExchangeIdentifierAssigned event) {
+        this.exchangeId = event.identifier();
     }
 
     /** Called by {@link UnitCommandHandler} after it has checked the new parent. */

@@ -8,6 +8,7 @@ import vn.egov.backbone.core.unit.api.UnitCommands.CreateUnit;
 import vn.egov.backbone.core.unit.api.UnitCommands.DissolveUnit;
 import vn.egov.backbone.core.unit.api.UnitCommands.MergeUnits;
 import vn.egov.backbone.core.unit.api.UnitCommands.MoveUnit;
+import vn.egov.backbone.core.unit.api.UnitCommands.AssignExchangeIdentifier;
 import vn.egov.backbone.core.unit.api.UnitCommands.RenameUnit;
 import vn.egov.backbone.core.unit.api.UnitKind;
 
@@ -23,10 +24,15 @@ import java.util.UUID;
 public class UnitAdministration {
     private final Commands commands;
     private final Authorizer authorizer;
+    private final vn.egov.backbone.core.eventing.ReadYourWrites readYourWrites;
+    private final UnitDirectory units;
 
-    UnitAdministration(Commands commands, Authorizer authorizer) {
+    UnitAdministration(Commands commands, Authorizer authorizer, vn.egov.backbone.core.eventing.ReadYourWrites readYourWrites,
+                       UnitDirectory units) {
         this.commands = commands;
         this.authorizer = authorizer;
+        this.readYourWrites = readYourWrites;
+        this.units = units;
     }
 
     /** @return the new unit's id */
@@ -39,6 +45,15 @@ public class UnitAdministration {
     public void rename(String unitId, String name, String legalBasis, Long expectedVersion) {
         authorizer.require(Role.ADMINISTRATOR, unitId);
         commands.send(new RenameUnit(unitId, name, legalBasis, expectedVersion));
+    }
+
+    /** Gives a unit its electronic identifier for document exchange (QĐ 20/2020/QĐ-TTg). */
+    public void assignExchangeIdentifier(String unitId, String identifier) {
+        authorizer.require(Role.ADMINISTRATOR, unitId);
+        commands.send(new AssignExchangeIdentifier(unitId, identifier));
+        // the exchange routes packages by it from the next request on
+        readYourWrites.await(unitId, () -> units.find(unitId).map(vn.egov.backbone.core.unit.api.UnitView::version),
+                java.time.Duration.ofSeconds(3));
     }
 
     public void move(String unitId, String parentId, String legalBasis) {

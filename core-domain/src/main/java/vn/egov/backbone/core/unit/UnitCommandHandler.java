@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.NotFound;
+import vn.egov.backbone.core.unit.api.UnitCommands.AssignExchangeIdentifier;
 import vn.egov.backbone.core.unit.api.UnitCommands.CreateUnit;
 import vn.egov.backbone.core.unit.api.UnitCommands.MergeUnits;
 import vn.egov.backbone.core.unit.api.UnitCommands.MoveUnit;
@@ -45,6 +46,14 @@ class UnitCommandHandler {
         codes.claim(code, command.unitId());
         units.newInstance(() -> new Unit(new UnitCreated(command.unitId(), code, name, command.kind(), command.parentId())));
         return command.unitId();
+    }
+
+    @CommandHandler
+    public void handle(AssignExchangeIdentifier command) {
+        String identifier = UnitRules.requireExchangeId(command.identifier());
+        var unit = load(command.unitId());
+        codes.claimExchangeId(identifier, command.unitId());
+        unit.execute(u -> u.assignExchangeId(identifier));
     }
 
     @CommandHandler

@@ -91,6 +91,16 @@ class UnitController {
         return ResponseEntity.created(URI.create("/api/v1/units/" + id)).body(new Created(id));
     }
 
+    record ExchangeIdentifierRequest(@NotBlank @Size(max = 64) String identifier) {
+    }
+
+    /** The unit's electronic identifier for document exchange: packages are addressed and routed by it. */
+    @PutMapping("/{id}/exchange-identifier")
+    ResponseEntity<Void> assignExchangeIdentifier(@PathVariable String id, @Valid @RequestBody ExchangeIdentifierRequest request) {
+        administration.assignExchangeIdentifier(id, request.identifier());
+        return ResponseEntity.noContent().build();
+    }
+
     @PutMapping("/{id}/name")
     ResponseEntity<Void> rename(@PathVariable String id, @Valid @RequestBody RenameUnitRequest request,
                                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

@@ -20,7 +20,8 @@ import java.util.Set;
 /** Queries on the unit read model, for the API, the pages and authorisation. */
 @Service
 public class UnitDirectory {
-    private static final String COLUMNS = "id, code, name, kind, parent_id, status, merged_into, version, updated_at";
+    private static final String COLUMNS = "id, code, name, kind, parent_id, status, merged_into, version, updated_at,"
+            + " exchange_id";
 
     /**
      * Units change rarely and are looked up on every authorisation (a unit and its ancestors), so
@@ -163,6 +164,6 @@ public class UnitDirectory {
         return new UnitView(rs.getString("id"), rs.getString("code"), rs.getString("name"),
                 UnitKind.valueOf(rs.getString("kind")), rs.getString("parent_id"),
                 UnitStatus.valueOf(rs.getString("status")), rs.getString("merged_into"), rs.getLong("version"),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), rs.getString("exchange_id"));
     }
 }

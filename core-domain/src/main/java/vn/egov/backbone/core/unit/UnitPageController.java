@@ -86,4 +86,12 @@ class UnitPageController {
             return messages.getMessage("units.renamed", null, LocaleContextHolder.getLocale());
         });
     }
+
+    @PostMapping("/{id}/exchange-identifier")
+    String assignExchangeIdentifier(@PathVariable String id, @RequestParam String identifier, RedirectAttributes redirect) {
+        return actions.run(redirect, "/admin/units", () -> {
+            administration.assignExchangeIdentifier(id, identifier);
+            return messages.getMessage("units.exchangeIdAssigned", null, LocaleContextHolder.getLocale());
+        });
+    }
 }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitCreated;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitDissolved;
+import vn.egov.backbone.core.unit.api.UnitEvents.UnitExchangeIdentifierAssigned;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitFormedByMerger;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitMergedInto;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitMoved;
@@ -49,6 +50,14 @@ class UnitProjection {
         forgetAfterCommit();
         insert(event.unitId(), event.code(), event.name(), event.kind(), event.parentId(), version, at);
         // Children of the sources were re-parented when each source recorded UnitMergedInto.
+    }
+
+    @EventHandler
+    void on(UnitExchangeIdentifierAssigned event, @SequenceNumber long version, @Timestamp Instant at) {
+        forgetAfterCommit();
+        jdbc.sql("UPDATE unit_view SET exchange_id = :exchangeId, version = :version, updated_at = :at WHERE id = :id")
+                .param("exchangeId", event.identifier()).param("version", version).param("at", java.sql.Timestamp.from(at))
+                .param("id", event.unitId()).update();
     }
 
     @EventHandler

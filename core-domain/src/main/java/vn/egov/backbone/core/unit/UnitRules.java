@@ -23,6 +23,21 @@ final class UnitRules {
         return trimmed;
     }
 
+    /**
+     * An electronic identifier as QĐ 20/2020/QĐ-TTg writes them: three or four groups of two or three
+     * digits or capital letters, separated by dots ({@code 000.00.00.H41}, {@code 28.22.H17}).
+     */
+    private static final java.util.regex.Pattern EXCHANGE_ID =
+            java.util.regex.Pattern.compile("[0-9A-Z]{2,3}(\\.[0-9A-Z]{2,3}){2,3}");
+
+    static String requireExchangeId(String identifier) {
+        String trimmed = identifier == null ? "" : identifier.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!EXCHANGE_ID.matcher(trimmed).matches()) {
+            throw new InvalidInput("identifier", UnitError.EXCHANGE_ID_FORMAT);
+        }
+        return trimmed;
+    }
+
     static String requireCode(String code) {
         if (code == null || code.isBlank()) {
             throw new InvalidInput("code", UnitError.CODE_BLANK);

@@ -147,6 +147,30 @@ class UnitsAndOfficialsApiTest {
     }
 
     @Test
+    void aUnitCarriesItsElectronicIdentifierForDocumentExchange() {
+        // from the seed file
+        assertThat(admin.get("/api/v1/units/" + unitId("TP.SNV")).body().get("exchangeId").asText()).isEqualTo("000.23.01.H99");
+        String commune = unitId("TP.003");
+        assertThat(admin.put("/api/v1/units/" + commune + "/exchange-identifier", Map.of("identifier", "28.22.h17"))
+                .status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/units/" + commune).body().get("exchangeId").asText()).isEqualTo("28.22.H17");
+        Api.Response malformed = admin.put("/api/v1/units/" + commune + "/exchange-identifier", Map.of("identifier", "H17"));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().get("code").asText()).isEqualTo("unit.exchange-id-format");
+        Api.Response taken = admin.put("/api/v1/units/" + unitId("TP.004") + "/exchange-identifier",
+                Map.of("identifier", "000.23.01.H99"));
+        assertThat(taken.body().get("code").asText()).as(taken.toString()).isEqualTo("unit.exchange-id-taken");
+        assertThat(taken.status()).isIn(409, 422);
+        registerOfficial("tranvanbinh", "Trần Văn Bình", commune, "SPECIALIST", "mật-khẩu-của-bình");
+        assertThat(Api.basic(backbone.baseUrl(), "tranvanbinh", "mật-khẩu-của-bình")
+                .put("/api/v1/units/" + commune + "/exchange-identifier", Map.of("identifier", "28.22.H18")).status())
+                .isEqualTo(403);
+        assertThat(admin.get("/api/v1/units/" + commune).body().get("exchangeId").asText()).isEqualTo("28.22.H17");
+        assertThat(admin.get("/admin/units").raw().body()).contains("Mã định danh điện tử (liên thông)", "000.23.01.H99",
+                "28.22.H17");
+    }
+
+    @Test
     void anOfficialWithoutTheAdministratorRoleIsRefusedAndNothingChanges() {
         String commune = unitId("TP.001");
         registerOfficial("nguyenvanan", "Nguyễn Văn An", commune, "SPECIALIST", "mật-khẩu-của-an");

@@ -22,17 +22,54 @@ class UnitTest {
             new UnitCreated(ID, "HS.001", "Xã Tân Lập", UnitKind.COMMUNE, "province-1");
 
     private final Map<String, String> claimedCodes = new HashMap<>();
+    private final Map<String, String> claimedExchangeIds = new HashMap<>();
     private AggregateTestFixture<Unit> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Unit.class);
-        UnitCodes codes = (code, unitId) -> {
-            if (claimedCodes.putIfAbsent(code.toUpperCase(), unitId) != null) {
-                throw new BusinessRuleViolation(UnitError.CODE_TAKEN, code);
+        UnitCodes codes = new UnitCodes() {
+            @Override
+            public void claim(String code, String unitId) {
+                if (claimedCodes.putIfAbsent(code.toUpperCase(), unitId) != null) {
+                    throw new BusinessRuleViolation(UnitError.CODE_TAKEN, code);
+                }
+            }
+
+            @Override
+            public void claimExchangeId(String identifier, String unitId) {
+                String holder = claimedExchangeIds.get(identifier);
+                if (holder != null && !holder.equals(unitId)) {
+                    throw new BusinessRuleViolation(UnitError.EXCHANGE_ID_TAKEN, identifier);
+                }
+                claimedExchangeIds.values().remove(unitId);
+                claimedExchangeIds.put(identifier, unitId);
             }
         };
         fixture.registerAnnotatedCommandHandler(new UnitCommandHandler(fixture.getRepository(), codes));
+    }
+
+    @Test
+    void aUnitGetsItsExchangeIdentifierInTheFormOfTheDecisionAndNoOtherUnitMayHoldIt() {
+        fixture.given(COMMUNE_CREATED)
+                .when(new vn.egov.backbone.core.unit.api.UnitCommands.AssignExchangeIdentifier(ID, " 000.00.00.h41 "))
+                .expectEvents(new vn.egov.backbone.core.unit.api.UnitEvents.UnitExchangeIdentifierAssigned(ID, null,
+                        "000.00.00.H41"));
+    }
+
+    @Test
+    void anExchangeIdentifierNotInTheFormOfTheDecisionIsRefused() {
+        fixture.given(COMMUNE_CREATED)
+                .when(new vn.egov.backbone.core.unit.api.UnitCommands.AssignExchangeIdentifier(ID, "H41"))
+                .expectException(vn.egov.backbone.core.shared.InvalidInput.class);
+    }
+
+    @Test
+    void anExchangeIdentifierAnotherUnitHoldsIsRefused() {
+        claimedExchangeIds.put("28.22.H17", "another-unit");
+        fixture.given(COMMUNE_CREATED)
+                .when(new vn.egov.backbone.core.unit.api.UnitCommands.AssignExchangeIdentifier(ID, "28.22.H17"))
+                .expectException(BusinessRuleViolation.class);
     }
 
     @Test

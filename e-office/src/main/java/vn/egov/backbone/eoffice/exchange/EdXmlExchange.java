@@ -121,9 +121,9 @@ public class EdXmlExchange {
     }
 
     private ImportResult receiveDocument(byte[] bytes, DocumentPackage p, UnitView agency, String me) {
-        if (p.to().stream().noneMatch(to -> agency.code().equalsIgnoreCase(String.valueOf(to.organId())))) {
+        if (p.to().stream().noneMatch(to -> agency.isAddressedAs(to.organId()))) {
             throw new InvalidPackage("To: the package is addressed to "
-                    + p.to().stream().map(Organisation::organId).toList() + ", not to " + agency.code());
+                    + p.to().stream().map(Organisation::organId).toList() + ", not to " + agency.organId());
         }
         if (p.businessDocType() == DocumentPackage.REVOCATION) {
             return revoke(bytes, p, agency, me);
@@ -190,9 +190,9 @@ public class EdXmlExchange {
         } else {
             // An answer to a document we sent: find it by its edXML DocumentId (organ, date, number/notation).
             String[] parts = status.responseDocumentId().split(",", 3);
-            if (parts.length != 3 || !parts[0].strip().equalsIgnoreCase(agency.code())) {
+            if (parts.length != 3 || !agency.isAddressedAs(parts[0])) {
                 throw new InvalidPackage("ResponseFor: " + status.responseDocumentId() + " is not a document of "
-                        + agency.code());
+                        + agency.organId());
             }
             DocumentView sent = queries.issuedByNotation(agency.id(), parts[2].strip(), status.responsePromulgationDate())
                     .orElseThrow(() -> new NotFound(ExchangeError.NO_ISSUED_DOCUMENT, parts[2].strip()));
@@ -276,7 +276,7 @@ public class EdXmlExchange {
         List<Organisation> recipients = new ArrayList<>();
         for (String organId : to) {
             recipients.add(new Organisation(organId, units.list(false).stream()
-                    .filter(u -> u.code().equalsIgnoreCase(organId)).map(UnitView::name).findFirst().orElse(organId)));
+                    .filter(u -> u.isAddressedAs(organId)).map(UnitView::name).findFirst().orElse(organId)));
         }
         if (recipients.isEmpty()) {
             throw new InvalidInput("to", ExchangeError.RECIPIENT_REQUIRED);
@@ -291,7 +291,7 @@ public class EdXmlExchange {
             byte[] content = attachments.bytes(row.sha256());
             files.add(new Attachment("cid:" + cid++, row.fileName(), "application/zip", SafeZip.zip(row.fileName(), content)));
         }
-        DocumentPackage p = new DocumentPackage(new Organisation(agency.code(), agency.name()), recipients,
+        DocumentPackage p = new DocumentPackage(new Organisation(agency.organId(), agency.name()), recipients,
                 edxmlDocumentId(agency, document), String.valueOf(document.registerNumber()), codeNotation, place,
                 document.issuedOn(), document.type().ordinal() + 1, document.type().label(), document.subject(),
                 document.body(), null, null, document.signerName(), document.dueOn(), document.urgency().ordinal(),
@@ -303,7 +303,7 @@ public class EdXmlExchange {
     }
 
     static String edxmlDocumentId(UnitView agency, DocumentView document) {
-        return agency.code() + "," + document.issuedOn().format(EdXmlReader.DATE) + "," + document.number();
+        return agency.organId() + "," + document.issuedOn().format(EdXmlReader.DATE) + "," + document.number();
     }
 
     private List<AttachmentRef> store(List<Attachment> files) {

@@ -92,7 +92,7 @@ class EdXmlStatusProducer {
                 .findFirst().ifPresent(sent -> {
                     String edxmlId = sent.edxmlDocumentId();
                     String[] parts = edxmlId.split(",", 3);
-                    UnitView agency = units.list(true).stream().filter(u -> u.code().equalsIgnoreCase(parts[0]))
+                    UnitView agency = units.list(true).stream().filter(u -> u.isAddressedAs(parts[0]))
                             .findFirst().orElse(null);
                     StatusPackage recall = new StatusPackage(new Organisation(parts[0], agency == null ? null : agency.name()),
                             parts[0], parts[2], java.time.LocalDate.parse(parts[1], EdXmlReader.DATE), edxmlId,
@@ -119,7 +119,7 @@ class EdXmlStatusProducer {
         Optional<OfficialView> official = actor == null ? Optional.empty() : officials.find(actor);
         String sender = received.sourceDocumentId();
         StatusPackage answer = new StatusPackage(
-                new Organisation(agency == null ? received.agencyId() : agency.code(), agency == null ? null : agency.name()),
+                new Organisation(agency == null ? received.agencyId() : agency.organId(), agency == null ? null : agency.name()),
                 sender.contains(",") ? sender.substring(0, sender.indexOf(',')) : null, received.details().number(),
                 received.details().issuedOn(), sender, status.code(), status.description(),
                 LocalDateTime.now(DisplayDates.VIETNAM).format(TIMESTAMP),

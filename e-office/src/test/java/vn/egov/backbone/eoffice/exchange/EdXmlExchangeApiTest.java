@@ -43,11 +43,12 @@ public class EdXmlExchangeApiTest {
     static Official leader;
     static Official drafter;
     static Official communeClerk;
+    static Province province;
 
     @BeforeAll
     static void start() {
         backbone = RunningNode.start(EOfficeNode.class, Map.of("backbone.exchange.max-package-size", "2MB"), dataDir);
-        Province province = new Province(backbone);
+        province = new Province(backbone);
         provinceClerk = province.official("vanthu.tinh", "Nguyễn Thị Thu", "TP.UBND", "RECORDS_CLERK", "NONE");
         leader = province.official("chu.tich", "Lê Văn Hùng", "TP.UBND", "LEADER", "NONE");
         drafter = province.official("chuyenvien", "Phạm Văn An", "TP.UBND.VP", "SPECIALIST", "NONE");
@@ -274,6 +275,23 @@ public class EdXmlExchangeApiTest {
                 "Gói tin edXML không hợp lệ");
         assertThat(communeClerk.api().get("/documents").raw().body()).as("the menu leads there")
                 .contains("href=\"/exchange\"");
+    }
+
+    @Test
+    void packagesAreRoutedByTheAgencysElectronicIdentifier() {
+        String commune = province.unitId("TP.002.UBND");
+        assertThat(backbone.admin().put("/api/v1/units/" + commune + "/exchange-identifier",
+                Map.of("identifier", "000.02.31.H99")).status()).isEqualTo(204);
+        byte[] addressed = new String(senderPackage("000.00.00.H41,2026/11/28,95/STP-HCTP", 0, null, null, List.of(),
+                "Công văn gửi theo mã định danh"), StandardCharsets.UTF_8)
+                .replace("<edXML:OrganId>TP.002.UBND</edXML:OrganId>", "<edXML:OrganId>000.02.31.H99</edXML:OrganId>")
+                .getBytes(StandardCharsets.UTF_8);
+        Api.Response received = importPackage(communeClerk, addressed);
+        assertThat(received.status()).as(received.toString()).isEqualTo(201);
+        // an identifier that is not the commune's is still refused
+        byte[] elsewhere = new String(addressed, StandardCharsets.UTF_8).replace("000.02.31.H99", "000.02.31.H98")
+                .replace("95/STP-HCTP", "96/STP-HCTP").getBytes(StandardCharsets.UTF_8);
+        assertThat(importPackage(communeClerk, elsewhere).status()).isEqualTo(400);
     }
 
     @Test

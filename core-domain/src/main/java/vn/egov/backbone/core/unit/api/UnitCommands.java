@@ -29,6 +29,10 @@ public final class UnitCommands {
                              List<String> sourceUnitIds, String legalBasis) {
     }
 
+    /** Gives a unit its electronic identifier for document exchange (replacing the one it had). */
+    public record AssignExchangeIdentifier(@TargetAggregateIdentifier String unitId, String identifier) {
+    }
+
     public record DissolveUnit(@TargetAggregateIdentifier String unitId, String legalBasis) {
     }
 }

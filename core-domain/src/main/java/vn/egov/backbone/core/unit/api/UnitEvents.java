@@ -24,6 +24,10 @@ public final class UnitEvents {
     public record UnitMergedInto(String unitId, String targetUnitId, String legalBasis) {
     }
 
+    /** The unit's electronic identifier for document exchange (mã định danh điện tử), and the one it replaces. */
+    public record UnitExchangeIdentifierAssigned(String unitId, String previousIdentifier, String identifier) {
+    }
+
     public record UnitDissolved(String unitId, String legalBasis) {
     }
 }
