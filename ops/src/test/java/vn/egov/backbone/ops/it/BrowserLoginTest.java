@@ -138,6 +138,23 @@ class BrowserLoginTest {
         browser.awaitNewPage(page);
         assertVietnamese("a refused form", browser.find(By.cssSelector("p.error")).getText());
 
+        // the unit's electronic identifier for document exchange, through its field on the same page
+        browser.go("/admin/units");
+        var identifier = browser.find(By.cssSelector("#units input[name=identifier]"));
+        identifier.sendKeys("SAI-MA");
+        page = browser.find(By.tagName("html"));
+        identifier.submit();
+        browser.awaitNewPage(page);
+        assertThat(browser.find(By.cssSelector("p.error")).getText()).startsWith("Mã định danh điện tử phải gồm");
+        identifier = browser.find(By.cssSelector("#units input[name=identifier]"));
+        identifier.clear();
+        identifier.sendKeys("000.00.00.H88");
+        page = browser.find(By.tagName("html"));
+        identifier.submit();
+        browser.awaitNewPage(page);
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã gán mã định danh điện tử cho đơn vị.");
+        assertThat(browser.find(By.cssSelector("#units input[name=identifier]")).getAttribute("value")).isEqualTo("000.00.00.H88");
+
         browser.go("/khong-co-trang-nay");
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("404 — Không tìm thấy trang");
         assertVietnamese("an unknown address", pageText());
