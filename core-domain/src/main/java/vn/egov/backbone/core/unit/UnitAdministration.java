@@ -1,6 +1,7 @@
 package vn.egov.backbone.core.unit;
 
 import org.springframework.stereotype.Service;
+import vn.egov.backbone.core.eventing.ReadYourWrites;
 import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.shared.Commands;
@@ -10,8 +11,10 @@ import vn.egov.backbone.core.unit.api.UnitCommands.MergeUnits;
 import vn.egov.backbone.core.unit.api.UnitCommands.MoveUnit;
 import vn.egov.backbone.core.unit.api.UnitCommands.AssignExchangeIdentifier;
 import vn.egov.backbone.core.unit.api.UnitCommands.RenameUnit;
+import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.core.unit.api.UnitKind;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,10 +27,10 @@ import java.util.UUID;
 public class UnitAdministration {
     private final Commands commands;
     private final Authorizer authorizer;
-    private final vn.egov.backbone.core.eventing.ReadYourWrites readYourWrites;
+    private final ReadYourWrites readYourWrites;
     private final UnitDirectory units;
 
-    UnitAdministration(Commands commands, Authorizer authorizer, vn.egov.backbone.core.eventing.ReadYourWrites readYourWrites,
+    UnitAdministration(Commands commands, Authorizer authorizer, ReadYourWrites readYourWrites,
                        UnitDirectory units) {
         this.commands = commands;
         this.authorizer = authorizer;
@@ -52,8 +55,7 @@ public class UnitAdministration {
         authorizer.require(Role.ADMINISTRATOR, unitId);
         commands.send(new AssignExchangeIdentifier(unitId, identifier));
         // the exchange routes packages by it from the next request on
-        readYourWrites.await(unitId, () -> units.find(unitId).map(vn.egov.backbone.core.unit.api.UnitView::version),
-                java.time.Duration.ofSeconds(3));
+        readYourWrites.await(unitId, () -> units.find(unitId).map(UnitView::version), Duration.ofSeconds(3));
     }
 
     public void move(String unitId, String parentId, String legalBasis) {

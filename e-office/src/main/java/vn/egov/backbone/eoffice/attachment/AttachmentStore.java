@@ -77,8 +77,9 @@ public class AttachmentStore implements DisposableBean {
         this.text = new TextExtraction(limits.textWorkers(), limits.textBudget(), TEXT_LIMIT);
         EOfficeProperties.Ocr ocr = settings.ocr();
         this.scans = new ScannedText(new TextRecognition(ocr.command(), ocr.languages(), ocr.pageTimeout(), ocr.maxPages(),
-                ocr.maxMegapixels() * 1_000_000L), TEXT_LIMIT, sha256 -> events.publishEvent(new AttachmentTextRecognised(sha256)));
-        scans.resume(root);
+                ocr.maxMegapixels() * 1_000_000L), TEXT_LIMIT, sha256 -> events.publishEvent(new AttachmentTextRecognised(sha256)),
+                root, this::path);
+        scans.resume();
     }
 
     /**

@@ -15,13 +15,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The background reading of scans: one worker (OCR takes a core per page), a state file next to each
- * scan ({@code <sha256>.ocr}: {@code QUEUED}, {@code DONE} or {@code FAILED}, with the file's type) so
- * that a scan queued when the node stopped is read after it starts again, and the page being read kept
- * in memory for the document page. The text goes where extracted text goes ({@code <sha256>.txt}).
+ * The background reading of scans: one worker (OCR takes a core per page); a scan waiting to be read
+ * has a marker in {@code <attachments>/ocr-queue/<sha256>} (holding its type), so that a node reads after
+ * its start what was left when it stopped — or stored while it had no engine — by listing that folder
+ * only, never the whole attachment store; a scan read has a state file next to it ({@code <sha256>.ocr}:
+ * {@code DONE} or {@code FAILED}); the page being read is kept in memory for the document page. The text
+ * goes where extracted text goes ({@code <sha256>.txt}).
  */
 final class ScannedText implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScannedText.class);
@@ -37,11 +40,19 @@ final class ScannedText implements AutoCloseable {
         return thread;
     });
     private final Map<String, Recognition> reading = new ConcurrentHashMap<>();
+    private final Path queue;
+    private final Function<String, Path> fileOf;
 
-    ScannedText(TextRecognition engine, int maxChars, Consumer<String> onRecognised) {
+    /**
+     * @param root   the attachment store's folder
+     * @param fileOf where the store keeps the file of a SHA-256
+     */
+    ScannedText(TextRecognition engine, int maxChars, Consumer<String> onRecognised, Path root, Function<String, Path> fileOf) {
         this.engine = engine;
         this.maxChars = maxChars;
         this.onRecognised = onRecognised;
+        this.queue = root.resolve("ocr-queue");
+        this.fileOf = fileOf;
     }
 
     TextRecognition.Availability availability() {
@@ -55,13 +66,17 @@ final class ScannedText implements AutoCloseable {
                 .orElse(true);
     }
 
-    /** Queues a stored scan; without an engine, records that it will not be read. */
+    /** Queues a stored scan; without an engine it waits in the queue for a node that has one. */
     void queue(Path file, String sha256, String type) {
-        if (!engine.availability().available()) {
-            return;
+        try {
+            Files.createDirectories(queue);
+            Files.writeString(queue.resolve(sha256), type, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        writeState(file, State.QUEUED, type);
-        submit(file, sha256, type);
+        if (engine.availability().available()) {
+            submit(file, sha256, type);
+        }
     }
 
     /** The reading of a stored file, or empty for a file that is not a scan (or whose text came with it). */
@@ -70,29 +85,37 @@ final class ScannedText implements AutoCloseable {
         if (current != null) {
             return Optional.of(current);
         }
+        boolean available = engine.availability().available();
+        if (Files.exists(queue.resolve(sha256))) {
+            return Optional.of(Recognition.of(available ? State.QUEUED : State.UNAVAILABLE));
+        }
         Path stateFile = stateFile(file);
         if (Files.exists(stateFile)) {
-            String state = readState(stateFile)[0];
-            return Optional.of(Recognition.of(State.valueOf(state)));
+            return Optional.of(Recognition.of(State.valueOf(readState(stateFile))));
         }
-        if (TextRecognition.isScan(type) && !engine.availability().available() && !Files.exists(textFile(file))) {
-            return Optional.of(Recognition.of(State.UNAVAILABLE));
+        if (TextRecognition.isScan(type) && !available && !Files.exists(textFile(file))) {
+            return Optional.of(Recognition.of(State.UNAVAILABLE)); // stored before scans were queued
         }
         return Optional.empty();
     }
 
-    /** Queues again the scans left queued or half read when the node stopped. */
-    void resume(Path root) {
-        if (!engine.availability().available() || !Files.isDirectory(root)) {
+    /** Reads the scans left in the queue: those queued or half read when the node stopped, or stored without an engine. */
+    void resume() {
+        if (!engine.availability().available() || !Files.isDirectory(queue)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(root, 2)) {
-            files.filter(f -> f.getFileName().toString().endsWith(".ocr")).forEach(stateFile -> {
-                String[] state = readState(stateFile);
-                if (State.QUEUED.name().equals(state[0])) {
-                    String name = stateFile.getFileName().toString();
-                    Path file = stateFile.resolveSibling(name.substring(0, name.length() - 4));
-                    submit(file, file.getFileName().toString(), state[1]);
+        try (Stream<Path> markers = Files.list(queue)) {
+            markers.forEach(marker -> {
+                String sha256 = marker.getFileName().toString();
+                Path file = fileOf.apply(sha256);
+                try {
+                    if (Files.exists(file)) {
+                        submit(file, sha256, Files.readString(marker, StandardCharsets.UTF_8).strip());
+                    } else {
+                        Files.deleteIfExists(marker);
+                    }
+                } catch (IOException e) {
+                    log.warn("Cannot queue the scan {} again: {}", sha256, e.getMessage());
                 }
             });
         } catch (IOException e) {
@@ -116,12 +139,19 @@ final class ScannedText implements AutoCloseable {
             read = true;
             log.info("Read {} characters from the scan {}", text.length(), sha256);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // stopping: the state file still says QUEUED, read after the restart
+            Thread.currentThread().interrupt(); // stopping: the marker stays in the queue, read after the restart
         } catch (Exception e) {
             log.warn("Cannot read the scan {}: {}", sha256, e.getMessage());
             writeState(file, State.FAILED, type);
         } finally {
             reading.remove(sha256);
+        }
+        if (!Thread.currentThread().isInterrupted()) {
+            try {
+                Files.deleteIfExists(queue.resolve(sha256));
+            } catch (IOException e) {
+                log.warn("The scan {} stays queued: {}", sha256, e.getMessage());
+            }
         }
         if (read) {
             try {
@@ -140,10 +170,9 @@ final class ScannedText implements AutoCloseable {
         }
     }
 
-    private static String[] readState(Path stateFile) {
+    private static String readState(Path stateFile) {
         try {
-            String[] parts = Files.readString(stateFile, StandardCharsets.UTF_8).strip().split(" ", 2);
-            return parts.length == 2 ? parts : new String[]{parts[0], ""};
+            return Files.readString(stateFile, StandardCharsets.UTF_8).strip().split(" ", 2)[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -128,7 +128,7 @@ public class DocumentHistory {
             case IncomingDocumentReplacedBySender e -> add(summary, "reason", e.reason());
             case SenderDetailsRecorded e -> {
                 var sender = e.sender();
-                add(summary, "signer", String.join(", ", java.util.stream.Stream.of(sender.signerCompetence(),
+                add(summary, "signer", String.join(", ", Stream.of(sender.signerCompetence(),
                         sender.signerPosition(), sender.signerName()).filter(t -> t != null && !t.isBlank()).toList()));
                 add(summary, "place", sender.place());
                 add(summary, "receivers", sender.receivers() == null ? null : String.join("; ", sender.receivers()));

@@ -18,6 +18,7 @@ import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.CompleteProcessing
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ForwardAssignment;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.RecordProgress;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ReturnToSender;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.SenderDetails;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.MarkReplacedBySender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.WithdrawReceivedDocument;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.AssignmentForwarded;
@@ -176,7 +177,7 @@ public class IncomingDocument {
     }
 
     /** What the sender's package said beyond the registration details, kept and shown. */
-    void recordSenderDetails(vn.egov.backbone.eoffice.incoming.api.IncomingCommands.SenderDetails sender) {
+    void recordSenderDetails(SenderDetails sender) {
         apply(new SenderDetailsRecorded(documentId, sender));
     }
 

@@ -99,4 +99,18 @@ class ScannedAttachmentTest {
         assertThat(attachments.text(scan.sha256())).isEmpty();
         assertThat(published).isEmpty();
     }
+
+    @Test
+    void aScanStoredWithoutTheEngineIsReadOnceANodeWithTheEngineStarts() {
+        AttachmentStore without = store(dataDir.resolve("no-tesseract").toString());
+        AttachmentRef scan = without.store(new ByteArrayInputStream(letter()), "scan.png");
+        assertThat(without.recognition(scan)).contains(Recognition.of(State.UNAVAILABLE));
+        without.destroy();
+
+        AttachmentStore with = store("tesseract");
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() ->
+                assertThat(with.recognition(scan)).contains(Recognition.of(State.DONE)));
+        assertThat(with.text(scan.sha256())).hasValueSatisfying(text -> assertThat(text).contains("thủ tục hành chính"));
+        assertThat(published).containsExactly(new AttachmentTextRecognised(scan.sha256()));
+    }
 }

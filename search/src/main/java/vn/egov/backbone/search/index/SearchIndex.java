@@ -163,7 +163,11 @@ public class SearchIndex {
             try {
                 List<String> ids = new ArrayList<>();
                 TermQuery holding = new TermQuery(new Term(SearchFields.ATTACHMENT_FILE, sha256));
-                for (ScoreDoc hit : searcher.search(holding, Integer.MAX_VALUE).scoreDocs) {
+                int holders = searcher.count(holding); // a page of hits as large as the index would be allocated otherwise
+                if (holders == 0) {
+                    return ids;
+                }
+                for (ScoreDoc hit : searcher.search(holding, holders).scoreDocs) {
                     ids.add(searcher.storedFields().document(hit.doc, Set.of(SearchFields.ID)).get(SearchFields.ID));
                 }
                 return ids;
