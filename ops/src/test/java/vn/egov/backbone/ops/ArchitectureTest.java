@@ -39,6 +39,7 @@ class ArchitectureTest {
                     "core.web.ProblemResponses",          // Problem Details written by another module's filter
                     "core.web.PendingWork",               // each module counts its work for the menu's badge
                     "core.identity.ApiTokenStore",        // the home page lists one's API tokens
+                    "core.eventchain.EventChainCommandLine", // the jar's verify-event-chain mode
                     "core.official.OfficialDirectory",    // officials' names, roles and clearance
                     "core.unit.UnitDirectory", "core.unit.UnitGuard"), // the administrative tree
             "eoffice", List.of(

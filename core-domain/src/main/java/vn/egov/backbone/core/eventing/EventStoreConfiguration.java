@@ -1,5 +1,6 @@
 package vn.egov.backbone.core.eventing;
 
+import vn.egov.backbone.core.eventchain.ChainedEventStorageEngine;
 import vn.egov.backbone.core.settings.CoreProperties;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -71,7 +72,8 @@ public class EventStoreConfiguration {
      * Axon's JDBC storage engine as Axon's auto-configuration builds it, but reading the store 1,000
      * events per query instead of 100: a projection replaying a year of dossiers (12 million events)
      * otherwise spends a large share of its time on 128,000 round trips for small result sets.
-     * Aggregates read their streams in batches of the same size, which costs them nothing.
+     * Aggregates read their streams in batches of the same size, which costs them nothing. Every append
+     * is chained ({@link ChainedEventStorageEngine}) unless {@code backbone.event-chain.enabled} is false.
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -81,7 +83,7 @@ public class EventStoreConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema eventSchema,
                                                  CoreProperties node) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -90,8 +92,8 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(node.eventStore().readBatchSize())
-                .build();
+                .batchSize(node.eventStore().readBatchSize());
+        return node.eventChain().enabled() ? new ChainedEventStorageEngine(builder, transactionManager) : builder.build();
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The node's own settings ({@code backbone.*}), which every module may read: where it keeps its files,
@@ -26,13 +27,14 @@ import java.nio.file.Path;
  * @param api        {@code max-json-size}: the largest JSON body (413 above)
  * @param passwords  {@code hash-cost}: BCrypt's cost (2^cost rounds) for new password hashes; each sign-in
  *                   and each HTTP Basic request pays it once (10: about 60 ms of one core)
+ * @param eventChain the tamper-evident chain over the event store (README, "Trust")
  */
 @Validated
 @ConfigurationProperties("backbone")
 public record CoreProperties(@NotNull Path dataDir, @DefaultValue("") String nodeId,
                              @Valid @DefaultValue EventStore eventStore, @Valid @DefaultValue Seed seed,
                              @DefaultValue Admin admin, @Valid @DefaultValue Api api,
-                             @Valid @DefaultValue Passwords passwords) {
+                             @Valid @DefaultValue Passwords passwords, @Valid @DefaultValue EventChain eventChain) {
 
     public record EventStore(@DefaultValue("1000") @Min(1) @Max(100_000) int readBatchSize) {
     }
@@ -57,6 +59,23 @@ public record CoreProperties(@NotNull Path dataDir, @DefaultValue("") String nod
 
     /** Below 10 only for tests, where thousands of HTTP Basic requests would each pay it. */
     public record Passwords(@DefaultValue("10") @Min(4) @Max(16) int hashCost) {
+    }
+
+    /**
+     * @param enabled            off only to measure what the chain costs: events stored while it is off are never linked,
+     *                           and the verification reports them as written around Backbone
+     * @param checkpointInterval how often the chain's head is signed, if it moved
+     * @param signingKey         the province's Ed25519 key (PKCS#8 PEM, its public key beside it as {@code .pub.pem});
+     *                           empty: {@code keys/event-chain-signing.pem} under the data directory, made on the first start
+     * @param checkpointFile     where signed checkpoints are appended; empty: {@code event-chain/checkpoints.jsonl}
+     *                           under the data directory
+     */
+    public record EventChain(@DefaultValue("true") boolean enabled, @NotNull @DefaultValue("5m") Duration checkpointInterval,
+                             Path signingKey, Path checkpointFile) {
+        @AssertTrue(message = "must be at least one second")
+        public boolean isCheckpointIntervalLongEnough() {
+            return checkpointInterval == null || checkpointInterval.toMillis() >= 1_000;
+        }
     }
 
     /** A folder under the data directory, unless one is configured. */

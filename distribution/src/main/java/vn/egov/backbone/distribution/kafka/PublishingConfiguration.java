@@ -18,6 +18,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Kafka publishing, when a cluster is configured ({@link PublishingEnabled}). Producer defaults suit an
@@ -56,11 +57,18 @@ class PublishingConfiguration {
                 settings.acknowledgementTimeout());
     }
 
+    @Bean
+    CheckpointPublisher checkpointPublisher(KafkaTemplate<String, String> eventKafkaTemplate, ObjectMapper json,
+                                            PublishingProperties settings) {
+        return new CheckpointPublisher(eventKafkaTemplate, json, settings.topicPrefix());
+    }
+
     /** The topics, created if missing (partitions and replicas as configured; a cluster may also create them). */
     @Bean
     KafkaAdmin.NewTopics eventTopics(PublishingProperties settings) {
-        return new KafkaAdmin.NewTopics(Topics.CONTEXTS.stream().map(context -> new NewTopic(
-                settings.topicPrefix() + context, settings.partitions(), settings.replicas())).toArray(NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(Stream.concat(Topics.CONTEXTS.stream(), Stream.of(CheckpointPublisher.TOPIC))
+                .map(topic -> new NewTopic(settings.topicPrefix() + topic, settings.partitions(), settings.replicas()))
+                .toArray(NewTopic[]::new));
     }
 
     @Bean

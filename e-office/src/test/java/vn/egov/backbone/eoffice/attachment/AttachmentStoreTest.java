@@ -34,7 +34,7 @@ class AttachmentStoreTest {
 
     @BeforeEach
     void open() {
-        store = new AttachmentStore(new CoreProperties(dataDir, "", new CoreProperties.EventStore(1000), null, null, null, null),
+        store = new AttachmentStore(new CoreProperties(dataDir, "", new CoreProperties.EventStore(1000), null, null, null, null, null),
                 new EOfficeProperties(new EOfficeProperties.Attachments(DataSize.ofMegabytes(50), DataSize.ofMegabytes(256), 2,
                         Duration.ofSeconds(60)), new EOfficeProperties.Exchange(DataSize.ofMegabytes(60)),
                         new EOfficeProperties.Signing(null, null), new EOfficeProperties.Ocr("tesseract", "vie",

@@ -22,7 +22,7 @@ class ScanReadingHealthTest {
     @Test
     void withoutTheEngineHealthSaysWhyAndIsNotDown() {
         AttachmentStore attachments = new AttachmentStore(
-                new CoreProperties(dataDir, "", new CoreProperties.EventStore(1000), null, null, null, null),
+                new CoreProperties(dataDir, "", new CoreProperties.EventStore(1000), null, null, null, null, null),
                 new EOfficeProperties(new EOfficeProperties.Attachments(DataSize.ofMegabytes(50), DataSize.ofMegabytes(256), 1,
                         Duration.ofSeconds(60)), new EOfficeProperties.Exchange(DataSize.ofMegabytes(60)),
                         new EOfficeProperties.Signing(null, null), new EOfficeProperties.Ocr(

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.egov.backbone.core.testing.Api;
 import vn.egov.backbone.ops.support.RunningBackbone;
 
 import javax.sql.DataSource;
@@ -13,10 +14,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A database made by an earlier Backbone takes the migrations added since, even when a module's new
@@ -52,6 +55,33 @@ class DatabaseUpgradeTest {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '2.4' AND success")
                     .query(Long.class).single()).isEqualTo(1);
             assertThat(jdbc.sql("SELECT COUNT(agency_id) FROM exchange_message").query(Long.class).single()).isZero();
+        }
+    }
+
+    /**
+     * A store that grew before the event chain existed: its events are linked at the first start with
+     * the chain (from the migration's {@code legacy_until}), and the verification walks them all.
+     */
+    @Test
+    void eventsStoredBeforeTheEventChainAreLinkedAtTheFirstStartWithIt() {
+        long events;
+        try (RunningBackbone first = RunningBackbone.start(List.of(), Map.of(), dataDir)) {
+            JdbcClient jdbc = JdbcClient.create(first.bean(DataSource.class));
+            // As the store was before V1_3: no chain, no trace of its migration.
+            jdbc.sql("DROP TABLE event_chain_link").update();
+            jdbc.sql("DROP TABLE event_chain_head").update();
+            jdbc.sql("DELETE FROM flyway_schema_history WHERE version = '1.3'").update();
+            events = jdbc.sql("SELECT COUNT(*) FROM domain_event_entry").query(Long.class).single();
+            assertThat(events).as("the seed's events").isGreaterThan(50);
+        }
+        try (RunningBackbone second = RunningBackbone.start(List.of(), Map.of(), dataDir)) {
+            JdbcClient jdbc = JdbcClient.create(second.bean(DataSource.class));
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT COUNT(*) FROM event_chain_link")
+                    .query(Long.class).single() >= events);
+            Api.Response verification = second.admin().post("/api/v1/admin/event-chain/verifications", Map.of());
+            assertThat(verification.status()).as(verification.toString()).isEqualTo(200);
+            assertThat(verification.body().get("intact").asBoolean()).as(verification.toString()).isTrue();
+            assertThat(verification.body().get("eventsChecked").asLong()).isGreaterThanOrEqualTo(events);
         }
     }
 }

@@ -168,27 +168,44 @@ class KafkaPublishingTest {
         return events.stream().filter(e -> e.path("aggregateId").asText().equals(aggregateId)).toList();
     }
 
+    @Test
+    void signedCheckpointsOfTheEventChainGoOnTheirOwnTopic() throws IOException {
+        var signed = backbone.admin().post("/api/v1/admin/event-chain/checkpoints", Map.of());
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(records("backbone.event-chain-checkpoints"))
+                .anySatisfy(record -> {
+                    assertThat(record.key()).isEqualTo("event-chain");
+                    assertThat(JSON.readTree(record.value())).isEqualTo(signed.body());
+                }));
+    }
+
     /** Everything on the topic so far, from the beginning, as a new consumer group sees it. */
     static List<JsonNode> read(String topic) throws IOException {
+        List<JsonNode> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records(topic)) {
+            JsonNode event = JSON.readTree(record.value());
+            assertThat(record.key()).isEqualTo(event.get("aggregateId").asText());
+            events.add(event);
+        }
+        return events;
+    }
+
+    static List<ConsumerRecord<String, String>> records(String topic) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<JsonNode> events = new ArrayList<>();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             int emptyPolls = 0;
             while (emptyPolls < 2) {
-                var records = consumer.poll(Duration.ofMillis(1500));
-                emptyPolls = records.isEmpty() ? emptyPolls + 1 : 0;
-                for (ConsumerRecord<String, String> record : records) {
-                    JsonNode event = JSON.readTree(record.value());
-                    assertThat(record.key()).isEqualTo(event.get("aggregateId").asText());
-                    events.add(event);
-                }
+                var polled = consumer.poll(Duration.ofMillis(1500));
+                emptyPolls = polled.isEmpty() ? emptyPolls + 1 : 0;
+                polled.forEach(records::add);
             }
         }
-        return events;
+        return records;
     }
 }
