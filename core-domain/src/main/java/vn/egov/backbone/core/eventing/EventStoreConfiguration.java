@@ -15,6 +15,7 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -94,6 +95,12 @@ public class EventStoreConfiguration {
                 .schema(eventSchema)
                 .batchSize(node.eventStore().readBatchSize());
         return node.eventChain().enabled() ? new ChainedEventStorageEngine(builder, transactionManager) : builder.build();
+    }
+
+    /** Every payload stored with a revision, "1" unless its type says otherwise (Axon's serializers use this bean). */
+    @Bean
+    public RevisionResolver revisionResolver() {
+        return new EventRevisions();
     }
 
     @Bean

@@ -237,7 +237,7 @@ public class Official {
         clearance = event.clearance();
         fullName = event.fullName();
         email = event.email();
-        position = event.position();
+        position = event.jobTitle();
         active = true;
     }
 
@@ -245,7 +245,7 @@ public class Official {
     void on(OfficialDetailsChanged event) {
         fullName = event.fullName();
         email = event.email();
-        position = event.position();
+        position = event.jobTitle();
     }
 
     @EventSourcingHandler

@@ -44,7 +44,7 @@ class OfficialProjection {
                         + " version, updated_at) VALUES (:id, :username, :fullName, :email, :position, :unit, :clearance,"
                         + " :status, :version, :at)")
                 .param("id", event.officialId()).param("username", event.username())
-                .param("fullName", event.fullName()).param("email", event.email()).param("position", event.position())
+                .param("fullName", event.fullName()).param("email", event.email()).param("position", event.jobTitle())
                 .param("unit", event.unitId()).param("clearance", event.clearance().name())
                 .param("status", OfficialStatus.ACTIVE.name()).param("version", version)
                 .param("at", java.sql.Timestamp.from(at)).update();
@@ -54,7 +54,7 @@ class OfficialProjection {
     void on(OfficialDetailsChanged event, @SequenceNumber long version, @Timestamp Instant at) {
         jdbc.sql("UPDATE official_view SET full_name = :fullName, email = :email, position = :position,"
                         + " version = :version, updated_at = :at WHERE id = :id")
-                .param("fullName", event.fullName()).param("email", event.email()).param("position", event.position())
+                .param("fullName", event.fullName()).param("email", event.email()).param("position", event.jobTitle())
                 .param("version", version).param("at", java.sql.Timestamp.from(at)).param("id", event.officialId())
                 .update();
     }

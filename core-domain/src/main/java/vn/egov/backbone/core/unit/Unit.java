@@ -11,7 +11,7 @@ import vn.egov.backbone.core.unit.api.UnitCommands.RenameUnit;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitCreated;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitDissolved;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitExchangeIdentifierAssigned;
-import vn.egov.backbone.core.unit.api.UnitEvents.UnitFormedByMerger;
+import vn.egov.backbone.core.unit.api.UnitEvents.UnitMergedFrom;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitMergedInto;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitMoved;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitRenamed;
@@ -46,8 +46,9 @@ public class Unit {
         apply(created);
     }
 
-    Unit(UnitFormedByMerger formed) {
-        apply(formed);
+    Unit(UnitCreated created, UnitMergedFrom mergedFrom) {
+        apply(created);
+        apply(mergedFrom);
     }
 
     @CommandHandler
@@ -114,15 +115,6 @@ public class Unit {
 
     @EventSourcingHandler
     void on(UnitCreated event) {
-        unitId = event.unitId();
-        name = event.name();
-        kind = event.kind();
-        parentId = event.parentId();
-        status = UnitStatus.ACTIVE;
-    }
-
-    @EventSourcingHandler
-    void on(UnitFormedByMerger event) {
         unitId = event.unitId();
         name = event.name();
         kind = event.kind();

@@ -14,7 +14,8 @@ import vn.egov.backbone.core.unit.api.UnitCommands.CreateUnit;
 import vn.egov.backbone.core.unit.api.UnitCommands.MergeUnits;
 import vn.egov.backbone.core.unit.api.UnitCommands.MoveUnit;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitCreated;
-import vn.egov.backbone.core.unit.api.UnitEvents.UnitFormedByMerger;
+import vn.egov.backbone.core.unit.api.UnitEvents.UnitCreated;
+import vn.egov.backbone.core.unit.api.UnitEvents.UnitMergedFrom;
 import vn.egov.backbone.core.unit.api.UnitKind;
 
 import java.util.LinkedHashSet;
@@ -84,8 +85,8 @@ class UnitCommandHandler {
             });
         }
         codes.claim(code, command.unitId());
-        units.newInstance(() -> new Unit(new UnitFormedByMerger(command.unitId(), code, name, command.kind(),
-                command.parentId(), List.copyOf(sources), command.legalBasis())));
+        units.newInstance(() -> new Unit(new UnitCreated(command.unitId(), code, name, command.kind(), command.parentId()),
+                new UnitMergedFrom(command.unitId(), List.copyOf(sources), command.legalBasis())));
         return command.unitId();
     }
 

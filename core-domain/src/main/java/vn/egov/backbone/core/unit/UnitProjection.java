@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitCreated;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitDissolved;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitExchangeIdentifierAssigned;
-import vn.egov.backbone.core.unit.api.UnitEvents.UnitFormedByMerger;
+import vn.egov.backbone.core.unit.api.UnitEvents.UnitMergedFrom;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitMergedInto;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitMoved;
 import vn.egov.backbone.core.unit.api.UnitEvents.UnitRenamed;
@@ -45,11 +45,12 @@ class UnitProjection {
         insert(event.unitId(), event.code(), event.name(), event.kind(), event.parentId(), version, at);
     }
 
+    /** Nothing to show (the sources' children moved with their own {@code UnitMergedInto}); the version moves on. */
     @EventHandler
-    void on(UnitFormedByMerger event, @SequenceNumber long version, @Timestamp Instant at) {
+    void on(UnitMergedFrom event, @SequenceNumber long version, @Timestamp Instant at) {
         forgetAfterCommit();
-        insert(event.unitId(), event.code(), event.name(), event.kind(), event.parentId(), version, at);
-        // Children of the sources were re-parented when each source recorded UnitMergedInto.
+        jdbc.sql("UPDATE unit_view SET version = :version, updated_at = :at WHERE id = :id").param("version", version)
+                .param("at", java.sql.Timestamp.from(at)).param("id", event.unitId()).update();
     }
 
     @EventHandler

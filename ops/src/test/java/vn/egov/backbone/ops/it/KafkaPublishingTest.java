@@ -101,6 +101,12 @@ class KafkaPublishingTest {
             assertThat(ofAggregate(documents, secret)).hasSizeGreaterThanOrEqualTo(2);
             assertThat(units).anySatisfy(e -> assertThat(e.get("type").asText()).isEqualTo("OfficialRegistered"));
         });
+        // The envelope's version is the payload's revision: OfficialRegistered is at 2 (its job title renamed).
+        assertThat(units).filteredOn(e -> e.get("type").asText().equals("OfficialRegistered"))
+                .allSatisfy(e -> {
+                    assertThat(e.get("version").asText()).isEqualTo("2");
+                    assertThat(e.get("payload").has("jobTitle")).isTrue();
+                });
 
         JsonNode registered = ofAggregate(documents, open).get(0);
         assertThat(registered.get("schemaVersion").asInt()).isEqualTo(1);

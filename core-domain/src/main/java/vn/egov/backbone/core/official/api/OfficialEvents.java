@@ -1,5 +1,6 @@
 package vn.egov.backbone.core.official.api;
 
+import org.axonframework.serialization.Revision;
 import java.time.Instant;
 
 /** Events of officials' accounts. Stored forever: never change their meaning. */
@@ -7,11 +8,18 @@ public final class OfficialEvents {
     private OfficialEvents() {
     }
 
+    /**
+     * Revision 2: {@code position} renamed {@code jobTitle} (chức vụ; "position" is the event's place in the
+     * store). Revision 1 is read through {@code OfficialJobTitleUpcaster}.
+     */
+    @Revision("2")
     public record OfficialRegistered(String officialId, String username, String fullName, String email,
-                                     String position, String unitId, Clearance clearance) {
+                                     String jobTitle, String unitId, Clearance clearance) {
     }
 
-    public record OfficialDetailsChanged(String officialId, String fullName, String email, String position) {
+    /** Revision 2: {@code position} renamed {@code jobTitle}, as in {@link OfficialRegistered}. */
+    @Revision("2")
+    public record OfficialDetailsChanged(String officialId, String fullName, String email, String jobTitle) {
     }
 
     public record RoleGranted(String officialId, String unitId, Role role, Instant validUntil) {

@@ -16,9 +16,12 @@ public final class UnitEvents {
     public record UnitMoved(String unitId, String previousParentId, String parentId, String legalBasis) {
     }
 
-    /** The new unit formed by a merger; the sources each record {@link UnitMergedInto}. */
-    public record UnitFormedByMerger(String unitId, String code, String name, UnitKind kind, String parentId,
-                                     List<String> sourceUnitIds, String legalBasis) {
+    /**
+     * A unit formed by a merger records, after its {@link UnitCreated}, which units it was formed from; the
+     * sources each record {@link UnitMergedInto}. Until 2026-12-03 both facts were one event,
+     * {@code UnitFormedByMerger}, which {@code UnitMergerUpcaster} splits into these two when it is read.
+     */
+    public record UnitMergedFrom(String unitId, List<String> sourceUnitIds, String legalBasis) {
     }
 
     public record UnitMergedInto(String unitId, String targetUnitId, String legalBasis) {
