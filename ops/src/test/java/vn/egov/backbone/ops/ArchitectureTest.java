@@ -40,6 +40,8 @@ class ArchitectureTest {
                     "core.web.PendingWork",               // each module counts its work for the menu's badge
                     "core.identity.ApiTokenStore",        // the home page lists one's API tokens
                     "core.eventchain.EventChainCommandLine", // the jar's verify-event-chain mode
+                    "core.eventing.StoredEventModule",    // a module's own stored form of its events
+                    "core.privacy.SubjectKeys",           // personal data sealed in events, erased with its key
                     "core.official.OfficialDirectory",    // officials' names, roles and clearance
                     "core.unit.UnitDirectory", "core.unit.UnitGuard"), // the administrative tree
             "eoffice", List.of(

@@ -15,7 +15,11 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.context.ApplicationContext;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -26,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -95,6 +100,22 @@ public class EventStoreConfiguration {
                 .schema(eventSchema)
                 .batchSize(node.eventStore().readBatchSize());
         return node.eventChain().enabled() ? new ChainedEventStorageEngine(builder, transactionManager) : builder.build();
+    }
+
+    /**
+     * The serializer of stored events, as Axon's auto-configuration makes it (Jackson, the application's
+     * {@code ObjectMapper}, {@link EventRevisions}) but with the modules the bounded contexts contribute
+     * for storing their events ({@link StoredEventModule}) on a copy of the mapper, so that the API, the
+     * audit trail and Kafka never see what the modules do to the stored form.
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(ObjectMapper objectMapper, RevisionResolver revisionResolver,
+                                      List<StoredEventModule> storedEventModules, ApplicationContext context) {
+        ObjectMapper stored = objectMapper.copy();
+        storedEventModules.forEach(module -> stored.registerModule(module.module()));
+        return JacksonSerializer.builder().revisionResolver(revisionResolver)
+                .converter(new ChainingConverter(context.getClassLoader())).objectMapper(stored).build();
     }
 
     /** Every payload stored with a revision, "1" unless its type says otherwise (Axon's serializers use this bean). */

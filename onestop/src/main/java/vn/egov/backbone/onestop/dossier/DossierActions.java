@@ -234,6 +234,21 @@ class DossierActions {
         agencyOrDeskActs(id, new WithdrawDossier(id, reason));
     }
 
+    /**
+     * Erases the applicant's personal data (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15): an administrator of
+     * the competent agency (or above it), under a stated legal basis. Whoever has nothing to do with the
+     * dossier gets 404, an official who works on it without that role 403.
+     */
+    void erasePersonalData(String id, String legalBasis) {
+        DossierView dossier = queries.find(id).orElseThrow(() -> new NotFound(DossierError.NOT_FOUND, id));
+        String me = Authorizer.currentPrincipal().officialId();
+        if (!authorizer.holds(me, Role.ADMINISTRATOR, dossier.competentAgencyId())) {
+            workedOn(id, true);
+            throw new Forbidden(DossierError.ERASURE_NEEDS_ADMINISTRATOR);
+        }
+        send(id, new ErasePersonalData(id, legalBasis));
+    }
+
     /** The competent agency (or an agency of a step) acts on the dossier. */
     private void agencyActs(String id, Object command) {
         workedOn(id, false);

@@ -175,6 +175,16 @@ class DossierController {
         return ResponseEntity.noContent().build();
     }
 
+    /** @param legalBasis the request or rule the erasure is done under (recorded in the event) */
+    record Erasure(@NotBlank String legalBasis) {
+    }
+
+    @PostMapping("/dossiers/{id}/personal-data-erasure")
+    ResponseEntity<Void> erasePersonalData(@PathVariable String id, @Valid @RequestBody Erasure request) {
+        dossiers.erasePersonalData(id, request.legalBasis());
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/dossiers/{id}/withdrawal")
     ResponseEntity<Void> withdraw(@PathVariable String id, @Valid @RequestBody Reason request) {
         dossiers.withdraw(id, request.reason());

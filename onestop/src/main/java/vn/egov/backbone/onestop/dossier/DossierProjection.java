@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.egov.backbone.core.privacy.SubjectKeys;
 import vn.egov.backbone.onestop.dossier.api.DossierEvents.*;
 import vn.egov.backbone.onestop.dossier.api.DossierStatus;
 
@@ -37,6 +38,15 @@ class DossierProjection {
                 .param("phone", e.applicant().phone()).param("email", e.applicant().email())
                 .param("at", Timestamp.from(e.at())).param("seq", seq).update();
         history(e.dossierId(), seq, e.at(), DossierStatus.NEW);
+    }
+
+    /** The applicant's columns say it was erased (replayed, the sealed applicant reads the same). */
+    @EventHandler
+    void on(ApplicantDataErased e, @SequenceNumber long seq) {
+        jdbc.sql("UPDATE dossier_view SET applicant_name = :erased, applicant_id_number = :erased,"
+                        + " applicant_address = :erased, applicant_phone = :erased, applicant_email = :erased,"
+                        + " version = :seq WHERE id = :id")
+                .param("erased", SubjectKeys.ERASED).param("seq", seq).param("id", e.dossierId()).update();
     }
 
     @EventHandler

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.DisplayDates;
+import vn.egov.backbone.core.privacy.SubjectKeys;
 import vn.egov.backbone.onestop.calendar.WorkingCalendar;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.*;
 import vn.egov.backbone.onestop.dossier.api.DossierEvents.*;
@@ -158,6 +159,20 @@ public class ProcedureDossier {
     public void handle(WithdrawDossier command) {
         requireOpen(DossierError.CANNOT_WITHDRAW);
         apply(new DossierWithdrawn(dossierId, requireText(command.reason(), "reason")));
+    }
+
+    /**
+     * Deletes the dossier's key in this command's transaction, so that the event saying so and the erasure
+     * commit together; the event carries nothing personal.
+     */
+    @CommandHandler
+    public void handle(ErasePersonalData command, SubjectKeys keys) {
+        String legalBasis = requireText(command.legalBasis(), "legalBasis");
+        if (keys.erased(dossierId)) {
+            throw new BusinessRuleViolation(DossierError.ALREADY_ERASED);
+        }
+        keys.erase(dossierId);
+        apply(new ApplicantDataErased(dossierId, legalBasis));
     }
 
     @CommandHandler

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.egov.backbone.onestop.calendar.WorkingCalendar;
 import vn.egov.backbone.core.testing.Api;
 import vn.egov.backbone.core.testing.MovableClock;
@@ -14,6 +15,8 @@ import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.core.testing.RunningNode;
 import vn.egov.backbone.onestop.testing.OneStopNode;
 
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -136,6 +139,87 @@ public class DossiersApiTest {
         assertThat(returned.at("/steps/0/timeliness").asText()).isIn("EARLY", "ON_TIME");
         assertThat(citizen.post("/api/v1/public/dossiers/" + code + "/rating", Map.of("score", 5)).status()).isEqualTo(204);
         assertThat(citizen.post("/api/v1/public/dossiers/" + code + "/rating", Map.of("score", 1)).status()).isEqualTo(409);
+    }
+
+    /**
+     * Crypto-shredding (issue 21): the applicant is sealed in the event store from the start; after an
+     * administrator of the competent commune erases it, the applicant's name, identity number, phone and
+     * address are in no row of any table, while the dossier, its status history and its place in the
+     * KPIs stay, and a replay of the read model still works. (On PostgreSQL too: PostgresDossiersApiTest.)
+     */
+    @Test
+    void anAdministratorErasesTheApplicantsPersonalDataAndOnlyTheFactsRemain() {
+        String name = "Hoàng Thị Phương Thảo";
+        String idNumber = "038195004321";
+        String phone = "0978123456";
+        String address = "Xóm Bãi Sậy, xã Tân Lập";
+        Map<String, Object> request = dossier("HT-02", province.unitId("TP.001"));
+        request.put("applicant", Map.of("name", name, "idNumber", idNumber, "address", address, "phone", phone));
+        Api.Response registered = desk.api().post("/api/v1/dossiers", request);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String id = registered.body().get("id").asText();
+        String code = registered.body().get("trackingCode").asText();
+        JdbcClient jdbc = JdbcClient.create(backbone.bean(DataSource.class));
+        String stored = new String(jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = :id"
+                + " AND sequence_number = 0").param("id", id).query(byte[].class).single(), StandardCharsets.UTF_8);
+        assertThat(stored).contains("sealedApplicant").doesNotContain(name, idNumber, phone, "Bãi Sậy");
+        assertThat(communeOfficer.api().get("/api/v1/dossiers/" + id).body().at("/dossier/applicant_name").asText())
+                .isEqualTo(name);
+
+        assertThat(everythingStored(jdbc)).as("the read model has it, so the dump would show it").contains(name, idNumber);
+
+        Official administrator = province.official("baomat.tanlap", "Đặng Văn Tâm", "TP.001.UBND", "ADMINISTRATOR", "NONE");
+        String path = "/api/v1/dossiers/" + id + "/personal-data-erasure";
+        Map<String, Object> erasure = Map.of("legalBasis",
+                "Yêu cầu xóa dữ liệu của chủ thể dữ liệu ngày 03/12/2026 (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15)");
+        Api.Response notAdministrator = communeOfficer.api().post(path, erasure);
+        assertThat(notAdministrator.status()).isEqualTo(403);
+        assertThat(notAdministrator.body().get("code").asText()).isEqualTo("dossier.erasure-needs-administrator");
+        assertThat(otherCommuneOfficer.api().post(path, erasure).status()).isEqualTo(404);
+        assertThat(administrator.api().post(path, Map.of("legalBasis", " ")).status()).isEqualTo(400);
+        Api.Response erased = administrator.api().post(path, erasure);
+        assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
+        Api.Response again = administrator.api().post(path, erasure);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("code").asText()).isEqualTo("dossier.already-erased");
+
+        JsonNode details = communeOfficer.api().get("/api/v1/dossiers/" + id).body();
+        assertThat(details.at("/dossier/applicant_name").asText()).isEqualTo("[đã xóa]");
+        assertThat(details.at("/dossier/applicant_id_number").asText()).isEqualTo("[đã xóa]");
+        assertThat(details.at("/dossier/status").asText()).isEqualTo("RECEIVED");
+        assertThat(Api.anonymous(backbone.baseUrl()).get("/api/v1/public/dossiers/" + code).body().at("/status/code").asInt())
+                .as("the citizen still follows the dossier").isEqualTo(2);
+        JsonNode history = backbone.admin().get("/api/v1/audit/" + id).body();
+        assertThat(history.get(0).at("/payload/applicant/name").asText()).isEqualTo("[đã xóa]");
+        JsonNode erasureEvent = history.get(history.size() - 1);
+        assertThat(erasureEvent.get("type").asText()).isEqualTo("ApplicantDataErased");
+        assertThat(erasureEvent.at("/payload/legalBasis").asText()).startsWith("Yêu cầu xóa dữ liệu");
+        assertThat(erasureEvent.get("actingUsername").asText()).isEqualTo("baomat.tanlap");
+        assertThat(everythingStored(jdbc)).doesNotContain(name, idNumber, phone, "Bãi Sậy");
+
+        // Rebuilt from the events, the read model has the dossier, and still not the applicant.
+        assertThat(backbone.admin().post("/api/v1/admin/processors/dossiers/replay", Map.of()).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode rebuilt = communeOfficer.api().get("/api/v1/dossiers/" + id).body();
+            assertThat(rebuilt.at("/dossier/applicant_name").asText()).isEqualTo("[đã xóa]");
+            assertThat(rebuilt.at("/dossier/status").asText()).isEqualTo("RECEIVED");
+        });
+        assertThat(everythingStored(jdbc)).doesNotContain(name, idNumber, phone, "Bãi Sậy");
+    }
+
+    /** Every value of every row of every table, as text (bytes read as UTF-8): what a dump of the database holds. */
+    static String everythingStored(JdbcClient jdbc) {
+        StringBuilder all = new StringBuilder();
+        for (String table : jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+                + " AND table_type IN ('BASE TABLE', 'TABLE')").query(String.class).list()) {
+            for (Map<String, Object> row : jdbc.sql("SELECT * FROM " + table).query().listOfRows()) {
+                for (Object value : row.values()) {
+                    all.append(value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value).append('\n');
+                }
+            }
+        }
+        assertThat(all).as("the dump reads the event store too").contains("sealedApplicant");
+        return all.toString();
     }
 
     @Test

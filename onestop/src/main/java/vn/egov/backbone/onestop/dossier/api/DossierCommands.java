@@ -59,6 +59,10 @@ public final class DossierCommands {
     public record WithdrawDossier(@TargetAggregateIdentifier String dossierId, String reason) {
     }
 
+    /** The applicant's personal data erased, on a lawful request or when its purpose ended (Luật 91/2025/QH15). */
+    public record ErasePersonalData(@TargetAggregateIdentifier String dossierId, String legalBasis) {
+    }
+
     public record ResolveDossier(@TargetAggregateIdentifier String dossierId, boolean resultDigitised) {
     }
 

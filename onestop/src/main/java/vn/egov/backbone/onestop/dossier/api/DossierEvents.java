@@ -1,5 +1,6 @@
 package vn.egov.backbone.onestop.dossier.api;
 
+import org.axonframework.serialization.Revision;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.Applicant;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.Channel;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.PaymentMethod;
@@ -20,6 +21,13 @@ public final class DossierEvents {
     /** Timeliness of a step or of the dossier, as the control slip records it. */
     public enum Timeliness { EARLY, ON_TIME, LATE }
 
+    /**
+     * Revision 2: stored with the applicant sealed with the dossier's own key ({@code sealedApplicant},
+     * {@code SealedApplicant}), so that erasing the key erases the applicant from the event store; revision
+     * 1 stored it in clear. Read, both give the applicant (or {@code [đã xóa]} once erased); the payload's
+     * shape outside the store (API, audit trail, Kafka) is unchanged.
+     */
+    @Revision("2")
     public record DossierSubmitted(String dossierId, String trackingCode, ProcedureTerms procedure, Channel channel,
                                    Applicant applicant, int components, String filedAtUnitId, Instant at) {
     }
@@ -76,6 +84,15 @@ public final class DossierEvents {
     /** The lateness stays on record: the first appointment is kept, the new one added. */
     public record ApologyIssued(String dossierId, String reason, LocalDate missedAppointmentOn,
                                 LocalDate newAppointmentOn) {
+    }
+
+    /**
+     * The applicant's personal data was erased: its key is gone, what was sealed with it reads {@code [đã xóa]}.
+     * Who did it, for which unit and when are in the metadata.
+     *
+     * @param legalBasis the request or rule it was done under
+     */
+    public record ApplicantDataErased(String dossierId, String legalBasis) {
     }
 
     public record SatisfactionRated(String dossierId, int score) {
