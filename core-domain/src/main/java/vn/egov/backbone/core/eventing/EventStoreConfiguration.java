@@ -113,7 +113,7 @@ public class EventStoreConfiguration {
     public Serializer eventSerializer(ObjectMapper objectMapper, RevisionResolver revisionResolver,
                                       List<StoredEventModule> storedEventModules, ApplicationContext context) {
         ObjectMapper stored = objectMapper.copy();
-        storedEventModules.forEach(module -> stored.registerModule(module.module()));
+        storedEventModules.forEach(module -> stored.registerModule(module.module(objectMapper)));
         return JacksonSerializer.builder().revisionResolver(revisionResolver)
                 .converter(new ChainingConverter(context.getClassLoader())).objectMapper(stored).build();
     }

@@ -37,7 +37,7 @@ public class SubjectKeys {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    SubjectKeys(JdbcClient jdbc, Clock clock) {
+    public SubjectKeys(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

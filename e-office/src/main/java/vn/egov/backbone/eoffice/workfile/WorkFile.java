@@ -15,6 +15,7 @@ import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.UnfileDocument;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.DocumentFiled;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.DocumentUnfiled;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileClosed;
+import vn.egov.backbone.core.privacy.SubjectKeys;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileDestroyed;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileOpened;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileTransferredToArchive;
@@ -103,8 +104,9 @@ public class WorkFile {
                 retentionYears == null ? null : command.transferredOn().plusYears(retentionYears)));
     }
 
+    /** The documents' text goes with them: their keys are erased in this command's transaction. */
     @CommandHandler
-    public void handle(DestroyWorkFile command) {
+    public void handle(DestroyWorkFile command, SubjectKeys keys) {
         if (state != State.ARCHIVED) {
             throw new BusinessRuleViolation(state == State.DESTROYED ? WorkFileError.ALREADY_DESTROYED
                     : WorkFileError.DESTROY_ONLY_ARCHIVED);
@@ -118,6 +120,7 @@ public class WorkFile {
         if (command.decision() == null || command.decision().isBlank() || command.decision().length() > 300) {
             throw new InvalidInput("decision", WorkFileError.DECISION_LENGTH, 300);
         }
+        documents.forEach(keys::erase);
         apply(new WorkFileDestroyed(workFileId, agencyId, command.destroyedOn(), command.decision().strip(),
                 List.copyOf(documents)));
     }

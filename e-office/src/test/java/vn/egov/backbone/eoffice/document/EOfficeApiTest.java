@@ -8,14 +8,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.egov.backbone.eoffice.signature.TestCertificates;
 import vn.egov.backbone.core.testing.Api;
+import vn.egov.backbone.core.testing.DatabaseDump;
 import vn.egov.backbone.core.testing.MovableClock;
 import vn.egov.backbone.core.testing.Province;
 import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.core.testing.RunningNode;
 import vn.egov.backbone.eoffice.testing.EOfficeNode;
 
+import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -412,7 +415,16 @@ public class EOfficeApiTest {
 
     @Test
     void aWorkFileIsFilledClosedReadOnlyAndTransferredToTheArchive() {
-        String first = register(clerk, incoming("Hồ sơ: kế hoạch số hóa 2026", "NONE"));
+        Map<String, Object> withText = incoming("Hồ sơ: kế hoạch số hóa 2026", "NONE");
+        String text = "Giao phòng Văn hóa xã Pù Nhi rà soát 1.204 hồ sơ đất đai chưa số hóa";
+        withText.put("body", text);
+        String first = register(clerk, withText);
+        JdbcClient jdbc = JdbcClient.create(backbone.bean(DataSource.class));
+        assertThat(new String(jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = :id"
+                + " AND sequence_number = 0").param("id", first).query(byte[].class).single(), StandardCharsets.UTF_8))
+                .as("the text is sealed in the event store").contains("\"sealed\":\"v1:").doesNotContain("Pù Nhi");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(DatabaseDump.everything(jdbc)).as("the read model shows it").contains(text));
         String second = register(clerk, incoming("Hồ sơ: báo cáo số hóa quý IV", "NONE"));
         Api.Response opened = specialist.api().post("/api/v1/work-files", Map.of("code", "03.12",
                 "title", "Hồ sơ triển khai số hóa hồ sơ thủ tục hành chính năm " + TODAY.getYear(), "retentionYears", 10));
@@ -469,6 +481,11 @@ public class EOfficeApiTest {
             assertThat(document.get("subject").asText()).isEqualTo("Hồ sơ: kế hoạch số hóa 2026"); // the register entry stays
             assertThat(document.path("body").isMissingNode() || document.get("body").isNull()).isTrue();
         });
+        // Destroyed after its retention, the text is nowhere: its key is gone, the events read "[đã xóa]".
+        assertThat(DatabaseDump.everything(jdbc)).doesNotContain("Pù Nhi");
+        JsonNode registered = backbone.admin().get("/api/v1/audit/" + first).body().get(0);
+        assertThat(registered.at("/payload/details/body").asText()).isEqualTo("[đã xóa]");
+        assertThat(registered.at("/payload/details/subject").asText()).isEqualTo("Hồ sơ: kế hoạch số hóa 2026");
     }
 
     @Test

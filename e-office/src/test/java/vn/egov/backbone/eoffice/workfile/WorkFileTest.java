@@ -3,6 +3,8 @@ package vn.egov.backbone.eoffice.workfile;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.egov.backbone.core.privacy.SubjectKeys;
+import vn.egov.backbone.core.testing.InMemorySubjectKeys;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.CloseWorkFile;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.DestroyWorkFile;
@@ -17,10 +19,13 @@ import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileDestroyed;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileOpened;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileTransferredToArchive;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class WorkFileTest {
     private static final String ID = "file-1";
@@ -30,10 +35,12 @@ class WorkFileTest {
 
     private final Set<String> codes = new HashSet<>();
     private AggregateTestFixture<WorkFile> fixture;
+    private final SubjectKeys keys = InMemorySubjectKeys.create();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(WorkFile.class);
+        fixture.registerInjectableResource(keys);
         fixture.registerInjectableResource((WorkFileCodes) (agency, year, code, id) -> {
             if (!codes.add(agency + year + code)) {
                 throw new BusinessRuleViolation(WorkFileError.CODE_TAKEN, year, code);
@@ -98,8 +105,15 @@ class WorkFileTest {
                 new WorkFileClosed(ID, CLOSED_ON, 2, CLOSED_ON.plusYears(1)),
                 new WorkFileTransferredToArchive(ID, transfer, keepUntil)};
         String decision = "Quyết định số 15/QĐ-UBND ngày 02/6/2037 về việc hủy tài liệu hết giá trị";
+        keys.seal("doc-1", "Nội dung".getBytes(StandardCharsets.UTF_8));
+        fixture.given(archived).when(new DestroyWorkFile(ID, keepUntil.minusDays(1), decision))
+                .expectException(BusinessRuleViolation.class);
+        assertThat(keys.erased("doc-1")).as("refused: nothing erased").isFalse();
         fixture.given(archived).when(new DestroyWorkFile(ID, keepUntil, decision))
                 .expectEvents(new WorkFileDestroyed(ID, "ubnd-tinh", keepUntil, decision, List.of("doc-1", "doc-2")));
+        // the documents' text goes with them: their keys are erased
+        assertThat(keys.erased("doc-1")).isTrue();
+        assertThat(keys.erased("doc-2")).isTrue();
         // not before the end of its retention, not without a decision, not twice
         fixture.given(archived).when(new DestroyWorkFile(ID, keepUntil.minusDays(1), decision))
                 .expectException(BusinessRuleViolation.class).expectNoEvents();

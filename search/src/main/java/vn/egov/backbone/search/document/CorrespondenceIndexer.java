@@ -218,10 +218,10 @@ class CorrespondenceIndexer {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    /** Destroyed documents leave the index: nobody finds a word of them any more. */
+    /** Destroyed documents leave the index, and its files: nobody finds a word of them any more. */
     @EventHandler
     void on(WorkFileDestroyed event) {
-        event.documentIds().forEach(index::delete);
+        index.purge(event.documentIds());
     }
 
     private void apply(String id, String kind, DomainEventMessage<?> message, Consumer<IndexedRecord> change) {

@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -183,6 +184,28 @@ public class SearchIndex {
         try {
             writer.deleteDocuments(new Term(SearchFields.ID, id));
             pending.remove(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Deletes the records and rewrites the segments that held them, then commits: a deleted document
+     * otherwise stays in its segment's files (stored fields, terms) until a merge happens to take it,
+     * which for destroyed documents and erased data is not soon enough. Costs a merge of the segments
+     * concerned; called for destructions, which are rare.
+     */
+    public synchronized void purge(Collection<String> ids) {
+        try {
+            for (String id : ids) {
+                writer.deleteDocuments(new Term(SearchFields.ID, id));
+                pending.remove(id);
+            }
+            writer.commit(); // forceMergeDeletes only sees deletions that were flushed (seen: the segment kept)
+            writer.forceMergeDeletes(true);
+            writer.commit();
+            dataChanged = false;
+            refresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.incoming.api;
 
+import org.axonframework.serialization.Revision;
 import vn.egov.backbone.eoffice.document.api.Assignee;
 import vn.egov.backbone.eoffice.document.api.AttachmentRef;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
@@ -18,6 +19,8 @@ public final class IncomingEvents {
      * Registered in the agency's incoming register under {@code registerNumber} of {@code registerYear}.
      * For a document dispatched inside Backbone, {@code sourceDocumentId} is the outgoing document.
      */
+    /** Revision 2: stored with {@code details.body} sealed with the document's key ({@code SealedDocumentText}). */
+    @Revision("2")
     public record IncomingDocumentRegistered(String documentId, String agencyId, int registerYear, long registerNumber,
                                              LocalDate receivedOn, IncomingDetails details, Channel channel,
                                              String sourceDocumentId) {

@@ -1,5 +1,6 @@
 package vn.egov.backbone.eoffice.outgoing.api;
 
+import org.axonframework.serialization.Revision;
 import vn.egov.backbone.eoffice.document.api.AttachmentRef;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.DraftContent;
 
@@ -11,9 +12,13 @@ public final class OutgoingEvents {
     private OutgoingEvents() {
     }
 
+    /** Revision 2: stored with {@code content.body} sealed with the document's key ({@code SealedDocumentText}). */
+    @Revision("2")
     public record DraftCreated(String documentId, String agencyId, String drafterId, int version, DraftContent content) {
     }
 
+    /** Revision 2: as {@link DraftCreated}. */
+    @Revision("2")
     public record DraftRevised(String documentId, String officialId, int version, DraftContent content) {
     }
 

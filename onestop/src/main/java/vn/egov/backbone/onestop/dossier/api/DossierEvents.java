@@ -22,7 +22,7 @@ public final class DossierEvents {
     public enum Timeliness { EARLY, ON_TIME, LATE }
 
     /**
-     * Revision 2: stored with the applicant sealed with the dossier's own key ({@code sealedApplicant},
+     * Revision 2: stored with the applicant's fields sealed with the dossier's own key ({@code sealed},
      * {@code SealedApplicant}), so that erasing the key erases the applicant from the event store; revision
      * 1 stored it in clear. Read, both give the applicant (or {@code [đã xóa]} once erased); the payload's
      * shape outside the store (API, audit trail, Kafka) is unchanged.
