@@ -41,7 +41,7 @@ class ArchitectureTest {
                     "core.identity.ApiTokenStore",        // the home page lists one's API tokens
                     "core.eventchain.EventChainCommandLine", // the jar's verify-event-chain mode
                     "core.eventing.StoredEventModule",    // a module's own stored form of its events
-                    "core.privacy.SubjectKeys",           // personal data sealed in events, erased with its key
+                    "core.privacy.SubjectKeys", "core.privacy.SealedFields", // data sealed in events, erased with its key
                     "core.official.OfficialDirectory",    // officials' names, roles and clearance
                     "core.unit.UnitDirectory", "core.unit.UnitGuard"), // the administrative tree
             "eoffice", List.of(

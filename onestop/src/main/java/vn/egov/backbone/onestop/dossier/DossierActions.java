@@ -11,10 +11,13 @@ import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitView;
+import vn.egov.backbone.onestop.dossier.DossierQueries.PersonalDataRead;
+import vn.egov.backbone.onestop.dossier.DossierQueries.ReadPurpose;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.*;
 import vn.egov.backbone.onestop.dossier.api.DossierStatus;
 import vn.egov.backbone.onestop.dossier.api.DossierView;
 import vn.egov.backbone.onestop.dossier.api.DossierView.Apology;
+import vn.egov.backbone.onestop.dossier.api.DossierView.StatusChange;
 import vn.egov.backbone.onestop.dossier.api.DossierView.Step;
 import vn.egov.backbone.onestop.dossier.api.DossierView.Summary;
 import vn.egov.backbone.onestop.dossier.api.PublicDossier;
@@ -25,8 +28,11 @@ import vn.egov.backbone.onestop.dossier.api.PublicDossier.Submitted;
 import vn.egov.backbone.onestop.procedure.ProcedureCatalogue;
 import vn.egov.backbone.onestop.procedure.ProcedureCatalogue.ProcedureVersion;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,10 +58,12 @@ class DossierActions {
     private final OfficialDirectory officials;
     private final UnitDirectory units;
     private final ReadYourWrites readYourWrites;
+    private final Clock clock;
 
     DossierActions(Commands commands, DossierQueries queries, ProcedureCatalogue catalogue, DossierRouting routing,
                    Authorizer authorizer, OfficialDirectory officials, UnitDirectory units,
-                   ReadYourWrites readYourWrites) {
+                   ReadYourWrites readYourWrites, Clock clock) {
+        this.clock = clock;
         this.commands = commands;
         this.queries = queries;
         this.catalogue = catalogue;
@@ -153,18 +161,59 @@ class DossierActions {
     }
 
     Details details(String id) {
-        return new Details(workedOn(id, true), queries.steps(id));
+        return new Details(readPersonalData(id, ReadPurpose.DETAILS), queries.steps(id));
     }
 
     Receipt receipt(String id) {
-        DossierView dossier = workedOn(id, true);
+        DossierView dossier = readPersonalData(id, ReadPurpose.RECEIPT);
         return new Receipt(dossier, unitName(dossier.competentAgencyId()), unitName(dossier.filedAtUnitId()));
     }
 
     ApologyLetter apologyLetter(String id) {
         DossierView dossier = workedOn(id, true);
         Apology apology = queries.latestApology(id).orElseThrow(() -> new NotFound(DossierError.NO_APOLOGY, id));
+        queries.recordRead(id, Authorizer.currentPrincipal().officialId(), ReadPurpose.APOLOGY_LETTER, clock.instant());
         return new ApologyLetter(dossier, apology, unitName(dossier.competentAgencyId()));
+    }
+
+    /** What a dossier holds about its applicant, with who read it: one entry of a data subject's export. */
+    record PersonalDataEntry(DossierView dossier, List<Step> steps, List<StatusChange> history,
+                             List<PersonalDataRead> reads) {
+    }
+
+    /**
+     * Everything the one-stop desk holds about the person with this identity number (the data subject's
+     * right of access): the dossiers in units where the caller is an administrator, with their steps,
+     * status history and every recorded read of the personal data — this export included.
+     */
+    List<PersonalDataEntry> personalDataExport(String idNumber) {
+        if (idNumber == null || !idNumber.strip().matches("\\d{9}|\\d{12}")) {
+            throw new InvalidInput("idNumber", DossierError.ID_NUMBER_FORMAT);
+        }
+        String me = Authorizer.currentPrincipal().officialId();
+        boolean administrator = officials.roles(me).stream().anyMatch(role -> role.role() == Role.ADMINISTRATOR
+                && role.validAt(clock.instant()));
+        if (!administrator) {
+            throw new Forbidden(DossierError.EXPORT_NEEDS_ADMINISTRATOR);
+        }
+        Instant now = clock.instant();
+        List<PersonalDataEntry> entries = new ArrayList<>();
+        for (DossierView dossier : queries.byApplicantIdNumber(idNumber.strip())) {
+            if (authorizer.holds(me, Role.ADMINISTRATOR, dossier.competentAgencyId())
+                    || dossier.filedAtUnitId() != null && authorizer.holds(me, Role.ADMINISTRATOR, dossier.filedAtUnitId())) {
+                queries.recordRead(dossier.id(), me, ReadPurpose.EXPORT, now);
+                entries.add(new PersonalDataEntry(dossier, queries.steps(dossier.id()), queries.history(dossier.id()),
+                        queries.reads(dossier.id())));
+            }
+        }
+        return entries;
+    }
+
+    /** The dossier for an official who works on it, the read of its personal data recorded. */
+    private DossierView readPersonalData(String id, ReadPurpose purpose) {
+        DossierView dossier = workedOn(id, true);
+        queries.recordRead(id, Authorizer.currentPrincipal().officialId(), purpose, clock.instant());
+        return dossier;
     }
 
     /** The competent agency's desk checks an online (or posted) dossier and receives it: the clock starts. */

@@ -185,6 +185,15 @@ class DossierController {
         return ResponseEntity.noContent().build();
     }
 
+    /** @param idNumber the data subject's identity number (in the body, so that it is in no address or log) */
+    record PersonalDataRequest(String idNumber) {
+    }
+
+    @PostMapping("/personal-data/exports")
+    List<DossierActions.PersonalDataEntry> exportPersonalData(@RequestBody PersonalDataRequest request) {
+        return dossiers.personalDataExport(request.idNumber());
+    }
+
     @PostMapping("/dossiers/{id}/withdrawal")
     ResponseEntity<Void> withdraw(@PathVariable String id, @Valid @RequestBody Reason request) {
         dossiers.withdraw(id, request.reason());

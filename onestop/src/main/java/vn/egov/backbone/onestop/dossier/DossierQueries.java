@@ -47,6 +47,31 @@ class DossierQueries {
                 .param("code", trackingCode.strip().toUpperCase(Locale.ROOT)).query(DossierQueries::dossier).optional();
     }
 
+    /** Why an official saw a dossier's personal data. */
+    enum ReadPurpose { DETAILS, RECEIPT, APOLOGY_LETTER, EXPORT }
+
+    /** One view of a dossier's personal data. */
+    record PersonalDataRead(String officialId, ReadPurpose purpose, Instant at) {
+    }
+
+    void recordRead(String dossierId, String officialId, ReadPurpose purpose, Instant at) {
+        jdbc.sql("INSERT INTO personal_data_read (dossier_id, official_id, purpose, read_at) VALUES (:dossier, :official,"
+                        + " :purpose, :at)").param("dossier", dossierId).param("official", officialId)
+                .param("purpose", purpose.name()).param("at", Timestamp.from(at)).update();
+    }
+
+    List<PersonalDataRead> reads(String dossierId) {
+        return jdbc.sql("SELECT official_id, purpose, read_at FROM personal_data_read WHERE dossier_id = :id ORDER BY read_at, id")
+                .param("id", dossierId).query((rs, n) -> new PersonalDataRead(rs.getString("official_id"),
+                        ReadPurpose.valueOf(rs.getString("purpose")), rs.getTimestamp("read_at").toInstant())).list();
+    }
+
+    /** The dossiers whose applicant has this identity number (none once erased: the view no longer has it). */
+    List<DossierView> byApplicantIdNumber(String idNumber) {
+        return jdbc.sql("SELECT * FROM dossier_view WHERE applicant_id_number = :number ORDER BY submitted_at")
+                .param("number", idNumber).query(DossierQueries::dossier).list();
+    }
+
     /** The read model's version of the dossier (the sequence number of its last event), if it has it yet. */
     Optional<Long> version(String id) {
         return jdbc.sql("SELECT version FROM dossier_view WHERE id = :id").param("id", id).query(Long.class).optional();

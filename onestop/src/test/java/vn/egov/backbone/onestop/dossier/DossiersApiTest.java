@@ -170,6 +170,21 @@ public class DossiersApiTest {
         assertThat(DatabaseDump.everything(jdbc)).as("the read model has it, so the dump would show it").contains(name, idNumber);
 
         Official administrator = province.official("baomat.tanlap", "Đặng Văn Tâm", "TP.001.UBND", "ADMINISTRATOR", "NONE");
+        // The data subject's access: everything held about the number, with who read it (this export too).
+        Api.Response exported = administrator.api().post("/api/v1/personal-data/exports", Map.of("idNumber", idNumber));
+        assertThat(exported.status()).as(exported.toString()).isEqualTo(200);
+        assertThat(exported.body()).hasSize(1);
+        assertThat(exported.body().at("/0/dossier/applicant_name").asText()).isEqualTo(name);
+        assertThat(exported.body().at("/0/history/0/status").asText()).isEqualTo("NEW");
+        JsonNode reads = exported.body().at("/0/reads");
+        assertThat(reads.findValuesAsText("officialId")).contains(communeOfficer.id(), administrator.id());
+        assertThat(reads.findValuesAsText("purpose")).contains("DETAILS", "EXPORT");
+        Api.Response notAdministratorExport = communeOfficer.api().post("/api/v1/personal-data/exports", Map.of("idNumber", idNumber));
+        assertThat(notAdministratorExport.status()).isEqualTo(403);
+        assertThat(notAdministratorExport.body().get("code").asText()).isEqualTo("dossier.export-needs-administrator");
+        assertThat(administrator.api().post("/api/v1/personal-data/exports", Map.of("idNumber", "03819500")).body()
+                .get("code").asText()).isEqualTo("dossier.id-number-format");
+
         String path = "/api/v1/dossiers/" + id + "/personal-data-erasure";
         Map<String, Object> erasure = Map.of("legalBasis",
                 "Yêu cầu xóa dữ liệu của chủ thể dữ liệu ngày 03/12/2026 (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15)");
@@ -197,6 +212,8 @@ public class DossiersApiTest {
         assertThat(erasureEvent.at("/payload/legalBasis").asText()).startsWith("Yêu cầu xóa dữ liệu");
         assertThat(erasureEvent.get("actingUsername").asText()).isEqualTo("baomat.tanlap");
         assertThat(DatabaseDump.everything(jdbc)).doesNotContain(name, idNumber, phone, "Bãi Sậy");
+        assertThat(administrator.api().post("/api/v1/personal-data/exports", Map.of("idNumber", idNumber)).body())
+                .as("nothing is held about the number any more").isEmpty();
 
         // Rebuilt from the events, the read model has the dossier, and still not the applicant.
         assertThat(backbone.admin().post("/api/v1/admin/processors/dossiers/replay", Map.of()).status()).isEqualTo(202);
