@@ -1,6 +1,7 @@
 package vn.egov.backbone.ops.it;
 
 import vn.egov.backbone.eoffice.document.EOfficeApiTest;
+import vn.egov.backbone.onestop.dossier.DossiersApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -168,6 +169,39 @@ class KafkaPublishingTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(backbone.admin().get("/actuator/health").body().at("/components/eventPublishing/details/backlog")
                         .asLong()).isZero());
+    }
+
+    /**
+     * Crypto-shredding reaches Kafka: once a dossier's applicant is erased, history published again (a new
+     * cluster, an administrator's replay) carries {@code [đã xóa]}, and nothing published after the
+     * erasure holds the applicant's name, number or phone. (What consumers received before stays theirs.)
+     */
+    @Test
+    void afterAnErasureNewMessagesCarryNoneOfTheApplicantsData() {
+        Official desk = province.official("motcua.kafka", "Trần Thị Mai", "TP.002.UBND", "RECORDS_CLERK", "NONE");
+        Official administrator = province.official("baomat.kafka", "Vũ Văn Bảo", "TP.001.UBND", "ADMINISTRATOR", "NONE");
+        Map<String, Object> request = DossiersApiTest.dossier("HT-02", province.unitId("TP.001"));
+        request.put("applicant", Map.of("name", "Lương Thị Khánh Vy", "idNumber", "038196007788", "phone", "0966111222"));
+        var registered = desk.api().post("/api/v1/dossiers", request);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String id = registered.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ofAggregate(read("backbone.dossiers"), id))
+                .anySatisfy(e -> assertThat(e.at("/payload/applicant/name").asText()).isEqualTo("Lương Thị Khánh Vy")));
+
+        assertThat(administrator.api().post("/api/v1/dossiers/" + id + "/personal-data-erasure",
+                Map.of("legalBasis", "Yêu cầu của chủ thể dữ liệu ngày 03/12/2026")).status()).isEqualTo(204);
+        assertThat(backbone.admin().post("/api/v1/admin/processors/kafka-publisher/replay", Map.of()).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<JsonNode> published = ofAggregate(read("backbone.dossiers"), id);
+            int erasure = published.stream().map(e -> e.get("type").asText()).toList().indexOf("ApplicantDataErased");
+            assertThat(erasure).isNotNegative();
+            List<JsonNode> since = published.subList(erasure, published.size());
+            assertThat(since).anySatisfy(e -> {
+                assertThat(e.get("type").asText()).isEqualTo("DossierSubmitted");
+                assertThat(e.at("/payload/applicant/name").asText()).isEqualTo("[đã xóa]");
+            });
+            assertThat(since.toString()).doesNotContain("Lương Thị Khánh Vy", "038196007788", "0966111222");
+        });
     }
 
     static List<JsonNode> ofAggregate(List<JsonNode> events, String aggregateId) {
