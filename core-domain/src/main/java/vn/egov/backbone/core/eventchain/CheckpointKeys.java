@@ -1,9 +1,12 @@
 package vn.egov.backbone.core.eventchain;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -30,19 +33,27 @@ final class CheckpointKeys {
     private CheckpointKeys() {
     }
 
-    static KeyPair loadOrCreate(Path privateKeyFile) {
+    /**
+     * Nodes that share a data directory and start together make one key between them: the check and the
+     * making happen under a file lock beside the key (and, for nodes in one JVM, which a file lock does
+     * not separate, under this class's monitor).
+     */
+    static synchronized KeyPair loadOrCreate(Path privateKeyFile) {
         try {
             Path publicKeyFile = publicKeyFile(privateKeyFile);
-            if (Files.exists(privateKeyFile)) {
-                PrivateKey privateKey = KeyFactory.getInstance(ALGORITHM)
-                        .generatePrivate(new PKCS8EncodedKeySpec(pem(Files.readString(privateKeyFile), "PRIVATE KEY")));
-                return new KeyPair(readPublic(publicKeyFile), privateKey);
-            }
-            KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
             Files.createDirectories(privateKeyFile.toAbsolutePath().getParent());
-            Files.writeString(privateKeyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(publicKeyFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-            return pair;
+            try (FileChannel lockFile = FileChannel.open(privateKeyFile.resolveSibling(privateKeyFile.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
+                if (Files.exists(privateKeyFile)) {
+                    PrivateKey privateKey = KeyFactory.getInstance(ALGORITHM)
+                            .generatePrivate(new PKCS8EncodedKeySpec(pem(Files.readString(privateKeyFile), "PRIVATE KEY")));
+                    return new KeyPair(readPublic(publicKeyFile), privateKey);
+                }
+                KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+                Files.writeString(publicKeyFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+                Files.writeString(privateKeyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                return pair;
+            }
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot read or create the checkpoint signing key " + privateKeyFile
                     + " (backbone.event-chain.signing-key; its public key must lie beside it as .pub.pem)", e);
