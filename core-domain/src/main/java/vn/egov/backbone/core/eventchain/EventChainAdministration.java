@@ -60,6 +60,16 @@ public class EventChainAdministration {
         return log.all();
     }
 
+    /** Where the chain ends now. */
+    EventChain.Head head() {
+        authorizer.require(Role.ADMINISTRATOR, null);
+        try (Connection connection = dataSource.getConnection()) {
+            return EventChain.head(connection);
+        } catch (SQLException e) {
+            throw new EventChainFailure("Cannot read the event chain's head", e);
+        }
+    }
+
     /** The PEM public key that verifies this node's checkpoints. */
     public String publicKey() {
         authorizer.require(Role.ADMINISTRATOR, null);

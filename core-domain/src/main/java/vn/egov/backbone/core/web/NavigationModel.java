@@ -42,6 +42,8 @@ class NavigationModel implements HandlerInterceptor {
         page.addObject("pendingWork", pendingWork.orderedStream().mapToLong(work -> work.countFor(me)).sum());
         var roles = officials.roles(me).stream().filter(role -> role.validAt(clock.instant())).toList();
         page.addObject("administers", roles.stream().anyMatch(role -> role.role() == Role.ADMINISTRATOR));
+        page.addObject("administersSystem", roles.stream().anyMatch(role -> role.role() == Role.ADMINISTRATOR
+                && role.unitId() == null));
         // the exchange log is read by an agency's records clerks and leaders, and by administrators
         page.addObject("readsExchange", roles.stream().anyMatch(role -> role.role() == Role.ADMINISTRATOR
                 || role.role() == Role.RECORDS_CLERK || role.role() == Role.LEADER));

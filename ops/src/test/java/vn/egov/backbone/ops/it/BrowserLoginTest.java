@@ -5,10 +5,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.egov.backbone.ops.support.Browser;
 import vn.egov.backbone.core.testing.Province;
 import vn.egov.backbone.ops.support.RunningBackbone;
 
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +94,46 @@ class BrowserLoginTest {
     }
 
     /**
+     * A system administrator checks the event log from the home page: signs a checkpoint, verifies, and —
+     * once someone changed an event in the database — reads in Vietnamese which event no longer matches.
+     */
+    @Test
+    void anAdministratorVerifiesTheEventLogAndReadsWhichEventWasChanged() {
+        browser.signOut();
+        browser.signIn("admin", RunningBackbone.ADMIN_PASSWORD);
+        browser.clickAndWait(By.id("link-event-chain"));
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Toàn vẹn nhật ký sự kiện");
+        browser.clickAndWait(By.id("sign"));
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).startsWith("Đã ký điểm kiểm tra tại sự kiện số");
+        assertThat(browser.text("checkpoints")).contains("Sự kiện số");
+        browser.clickAndWait(By.id("verify"));
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).startsWith("Nhật ký nguyên vẹn: đã kiểm tra")
+                .contains("khớp 1 điểm kiểm tra đã ký");
+
+        JdbcClient jdbc = JdbcClient.create(backbone.bean(DataSource.class));
+        long position = jdbc.sql("SELECT MIN(global_index) FROM domain_event_entry WHERE payload_type LIKE '%UnitCreated'")
+                .query(Long.class).single();
+        byte[] payload = jdbc.sql("SELECT payload FROM domain_event_entry WHERE global_index = :i").param("i", position)
+                .query(byte[].class).single();
+        byte[] changed = new String(payload, StandardCharsets.UTF_8).replaceFirst("\"name\":\"", "\"name\":\"X")
+                .getBytes(StandardCharsets.UTF_8);
+        jdbc.sql("UPDATE domain_event_entry SET payload = :p WHERE global_index = :i").param("p", changed)
+                .param("i", position).update();
+        try {
+            browser.clickAndWait(By.id("verify"));
+            assertThat(browser.find(By.cssSelector("p.error")).getText())
+                    .startsWith("Phát hiện sai lệch: sự kiện số " + position + " đã bị sửa hoặc đổi chỗ")
+                    .contains("loại UnitCreated");
+            browser.screenshot("event-chain");
+        } finally {
+            jdbc.sql("UPDATE domain_event_entry SET payload = :p WHERE global_index = :i").param("p", payload)
+                    .param("i", position).update();
+        }
+        browser.clickAndWait(By.id("verify"));
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).startsWith("Nhật ký nguyên vẹn");
+    }
+
+    /**
      * Every page under the Content-Security-Policy: nothing refused (an inline script without the
      * answer's nonce, an inline handler, a foreign resource), and the pages' own scripts still run.
      */
@@ -101,7 +144,8 @@ class BrowserLoginTest {
         browser.console();
         for (String path : List.of("/", "/documents", "/documents/inbox", "/documents/incoming/new",
                 "/documents/outgoing/new", "/documents/overview", "/registers", "/work-files", "/search", "/kpi",
-                "/meetings", "/dossiers", "/admin/units", "/admin/officials", "/public/dossiers", "/public/dossiers/new")) {
+                "/meetings", "/dossiers", "/admin/units", "/admin/officials", "/admin/event-chain", "/public/dossiers",
+                "/public/dossiers/new")) {
             browser.go(path);
             assertThat(browser.console()).as(path).noneMatch(line -> line.contains("Content Security Policy"));
         }
