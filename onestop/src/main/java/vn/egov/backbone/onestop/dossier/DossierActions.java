@@ -190,12 +190,7 @@ class DossierActions {
         if (idNumber == null || !idNumber.strip().matches("\\d{9}|\\d{12}")) {
             throw new InvalidInput("idNumber", DossierError.ID_NUMBER_FORMAT);
         }
-        String me = Authorizer.currentPrincipal().officialId();
-        boolean administrator = officials.roles(me).stream().anyMatch(role -> role.role() == Role.ADMINISTRATOR
-                && role.validAt(clock.instant()));
-        if (!administrator) {
-            throw new Forbidden(DossierError.EXPORT_NEEDS_ADMINISTRATOR);
-        }
+        String me = requireAdministrator();
         Instant now = clock.instant();
         List<PersonalDataEntry> entries = new ArrayList<>();
         for (DossierView dossier : queries.byApplicantIdNumber(idNumber.strip())) {
@@ -207,6 +202,15 @@ class DossierActions {
             }
         }
         return entries;
+    }
+
+    /** The signed-in official, if they are an administrator somewhere (where, each dossier decides). */
+    String requireAdministrator() {
+        String me = Authorizer.currentPrincipal().officialId();
+        if (officials.roles(me).stream().noneMatch(role -> role.role() == Role.ADMINISTRATOR && role.validAt(clock.instant()))) {
+            throw new Forbidden(DossierError.EXPORT_NEEDS_ADMINISTRATOR);
+        }
+        return me;
     }
 
     /** The dossier for an official who works on it, the read of its personal data recorded. */

@@ -8,8 +8,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.egov.backbone.core.testing.Api;
 import vn.egov.backbone.ops.support.Browser;
 import vn.egov.backbone.core.testing.Province;
@@ -163,5 +167,44 @@ class OneStopBrowserTest {
         browser.signOut();
         browser.driver().get(lookup);
         assertThat(browser.text("dossier-status")).isEqualTo("Được tiếp nhận");
+    }
+
+    /**
+     * A commune's administrator, on a citizen's request: finds from the desk what is held about the
+     * citizen's identity number and who read it, erases it (asked first), and finds nothing any more.
+     */
+    @Test
+    @Order(3)
+    void anAdministratorFindsWhatIsHeldAboutACitizenAndErasesItOnTheirRequest() {
+        Official desk = province.official("motcua.baomat", "Nguyễn Thị Hạnh", "TP.002.UBND", "RECORDS_CLERK", "NONE");
+        province.official("quantri.tanlap", "Đặng Văn Tâm", "TP.001.UBND", "ADMINISTRATOR", "NONE");
+        Map<String, Object> request = DossiersApiTest.dossier("HT-02", province.unitId("TP.001"));
+        request.put("applicant", Map.of("name", "Đinh Thị Thu Hà", "idNumber", "038197001122",
+                "address", "Bản Pù Nhi, xã Tân Lập", "phone", "0911222333"));
+        String code = desk.api().post("/api/v1/dossiers", request).body().get("trackingCode").asText();
+
+        browser.signOut();
+        browser.signIn("quantri.tanlap", "mật-khẩu-quantri.tanlap");
+        browser.go("/dossiers");
+        browser.clickAndWait(By.id("link-personal-data"));
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Dữ liệu cá nhân của công dân");
+        browser.type("idNumber", "038197001122");
+        browser.clickAndWait(By.id("find"));
+        assertThat(browser.text("dossier-" + code)).contains("Đinh Thị Thu Hà", "Bản Pù Nhi, xã Tân Lập", "0911222333",
+                "Đặng Văn Tâm", "Trích xuất dữ liệu");
+        browser.screenshot("personal-data");
+
+        browser.type("legalBasis-" + code, "Đơn đề nghị xóa dữ liệu của bà Đinh Thị Thu Hà ngày 03/12/2026");
+        WebElement page = browser.find(By.tagName("html"));
+        browser.find(By.id("erase-" + code)).click();
+        Alert question = new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+        assertThat(question.getText()).startsWith("Xóa vĩnh viễn họ tên, số định danh");
+        question.accept();
+        browser.awaitNewPage(page);
+        assertThat(browser.find(By.cssSelector("p.notice")).getText())
+                .isEqualTo("Đã xóa dữ liệu cá nhân của người nộp hồ sơ " + code + ".");
+        browser.type("idNumber", "038197001122");
+        browser.clickAndWait(By.id("find"));
+        assertThat(browser.text("nothing-held")).startsWith("Hệ thống không giữ dữ liệu nào về số định danh này");
     }
 }
