@@ -48,7 +48,8 @@ class ArchitectureTest {
                     "eoffice.document.DocumentActions",   // a meeting's conclusion drafted, a document attached
                     "eoffice.document.DocumentAccess", "eoffice.document.ReaderScope", // search filters by it
                     "eoffice.attachment.AttachmentStore", // meeting files and indexed attachment text
-                    "eoffice.attachment.AttachmentTextRecognised"), // a scan's words read: search re-indexes them
+                    "eoffice.attachment.AttachmentTextRecognised", // a scan's words read: search re-indexes them
+                    "eoffice.attachment.AttachmentHolder"), // a meeting still needs a file a destroyed document had
             "meetings", List.of("meetings.conference.JitsiProperties"),
             "search", List.of("search.index.SearchConfiguration"), // a search-only node starts its processor
             "onestop", List.of(),

@@ -22,9 +22,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +59,9 @@ public class AttachmentStore implements DisposableBean {
             "image/png", "png",
             "image/jpeg", "jpg",
             "image/tiff", "tif");
+
+    /** A file stored again within this time is not deleted, held or not. */
+    static final Duration REUSE_GRACE = Duration.ofMinutes(10);
 
     /** Characters of an attachment's text kept for search. */
     private static final int TEXT_LIMIT = 1_000_000;
@@ -124,7 +131,10 @@ public class AttachmentStore implements DisposableBean {
             String hash = HexFormat.of().formatHex(sha.digest());
             Path target = path(hash);
             Files.createDirectories(target.getParent());
-            if (!Files.exists(target)) {
+            if (Files.exists(target)) {
+                // stored again: a holder's record of it may not be written yet (see forgetUnlessHeld)
+                Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
+            } else {
                 boolean textAllowed = archive == null || archive.largestXmlPartBytes() <= archiveLimits.maxTextPartBytes();
                 Optional<String> extracted = textAllowed ? text.extract(temp, type) : Optional.empty();
                 if (!textAllowed) {
@@ -174,6 +184,35 @@ public class AttachmentStore implements DisposableBean {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             log.warn("Cannot delete {}: {}", file, e.getMessage());
+        }
+    }
+
+    /**
+     * Deletes a file, its extracted text, its scan's reading and its place in the OCR queue, unless a holder
+     * still holds it or it was stored again within {@link #REUSE_GRACE} before {@code asOf} (an upload whose
+     * record is not yet in a holder's read model).
+     *
+     * @param asOf from when the file is no longer needed (the start of the destruction's day: a replay decides
+     *             as the first time did)
+     * @return whether the file is gone
+     */
+    public boolean forgetUnlessHeld(String sha256, Collection<AttachmentHolder> holders, Instant asOf) {
+        Optional<Path> file = content(sha256);
+        if (file.isEmpty()) {
+            return true;
+        }
+        try {
+            if (holders.stream().anyMatch(holder -> holder.holds(sha256))
+                    || Files.getLastModifiedTime(file.get()).toInstant().isAfter(asOf.minus(REUSE_GRACE))) {
+                return false;
+            }
+            Files.deleteIfExists(ScannedText.textFile(file.get()));
+            scans.forget(file.get(), sha256);
+            Files.deleteIfExists(file.get());
+            return true;
+        } catch (IOException e) {
+            log.warn("Cannot delete the stored file {}: {}", sha256, e.getMessage());
+            return false;
         }
     }
 

@@ -178,6 +178,12 @@ final class ScannedText implements AutoCloseable {
         }
     }
 
+    /** Drops a deleted file's reading and queue marker. */
+    void forget(Path file, String sha256) throws IOException {
+        Files.deleteIfExists(stateFile(file));
+        Files.deleteIfExists(queue.resolve(sha256));
+    }
+
     static Path textFile(Path file) {
         return file.resolveSibling(file.getFileName() + ".txt");
     }

@@ -6,9 +6,13 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.eventing.ActingMetadata;
+import vn.egov.backbone.core.shared.DisplayDates;
+import vn.egov.backbone.eoffice.attachment.AttachmentHolder;
+import vn.egov.backbone.eoffice.attachment.AttachmentStore;
 import vn.egov.backbone.eoffice.document.api.Assignee;
 import vn.egov.backbone.eoffice.document.api.AttachmentRef;
 import vn.egov.backbone.eoffice.document.api.Direction;
@@ -42,8 +46,10 @@ import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.RecallAccepted;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Read models of official correspondence: the document list and registers ({@code document_view}),
@@ -57,8 +63,13 @@ class DocumentProjection {
 
     private final JdbcClient jdbc;
 
-    DocumentProjection(JdbcClient jdbc) {
+    private final AttachmentStore files;
+    private final ObjectProvider<AttachmentHolder> holders;
+
+    DocumentProjection(JdbcClient jdbc, AttachmentStore files, ObjectProvider<AttachmentHolder> holders) {
         this.jdbc = jdbc;
+        this.files = files;
+        this.holders = holders;
     }
 
     // ---- incoming -------------------------------------------------------------------------------
@@ -318,12 +329,20 @@ class DocumentProjection {
      */
     @EventHandler
     void on(vn.egov.backbone.eoffice.workfile.api.WorkFileEvents.WorkFileDestroyed event, @Timestamp Instant at) {
+        Set<String> stored = new HashSet<>();
         for (String documentId : event.documentIds()) {
+            stored.addAll(jdbc.sql("SELECT sha256 FROM document_attachment WHERE document_id = :id").param("id", documentId)
+                    .query(String.class).list());
             jdbc.sql("UPDATE document_view SET status = 'DESTROYED', body = NULL, updated_at = :at WHERE id = :id")
                     .param("at", java.sql.Timestamp.from(at)).param("id", documentId).update();
             jdbc.sql("DELETE FROM document_attachment WHERE document_id = :id").param("id", documentId).update();
             jdbc.sql("DELETE FROM inbox_item WHERE document_id = :id").param("id", documentId).update();
         }
+        // The files go too (and their text), unless another document or a meeting still holds the same file,
+        // or it was stored again from the destruction's day on (a holder may not have recorded it yet).
+        List<AttachmentHolder> holding = holders.orderedStream().toList();
+        Instant destructionDay = event.destroyedOn().atStartOfDay(DisplayDates.VIETNAM).toInstant();
+        stored.forEach(sha256 -> files.forgetUnlessHeld(sha256, holding, destructionDay));
     }
 
     @ResetHandler

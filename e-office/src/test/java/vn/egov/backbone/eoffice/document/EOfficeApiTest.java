@@ -4,6 +4,9 @@ import vn.egov.backbone.eoffice.attachment.ScanPages;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import vn.egov.backbone.eoffice.testing.EOfficeNode;
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -425,6 +429,18 @@ public class EOfficeApiTest {
                 .as("the text is sealed in the event store").contains("\"sealed\":\"v1:").doesNotContain("Pù Nhi");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(DatabaseDump.everything(jdbc)).as("the read model shows it").contains(text));
+        // its annex, and the same file attached to a document of another agency, which is not destroyed
+        byte[] annex = pdfWithText("Phu luc: danh sach ho dan ban Pu Nhi can di doi nam 2026");
+        assertThat(upload(clerk, first, "phu-luc.pdf", annex).status()).isEqualTo(201);
+        String keptElsewhere = register(snvClerk, incoming("Văn bản của Sở Nội vụ có cùng phụ lục", "NONE"));
+        assertThat(upload(snvClerk, keptElsewhere, "phu-luc.pdf", annex).status()).isEqualTo(201);
+        byte[] ownAnnex = pdfWithText("Bang ke rieng cua ho so so hoa Pu Nhi, khong dau khac co");
+        assertThat(upload(clerk, first, "bang-ke.pdf", ownAnnex).status()).isEqualTo(201);
+        JsonNode annexes = clerk.api().get("/api/v1/documents/" + first).body().get("attachments");
+        Path shared = storedFile(annexes, "phu-luc.pdf");
+        Path own = storedFile(annexes, "bang-ke.pdf");
+        assertThat(own).exists();
+        assertThat(Path.of(own + ".txt")).as("its extracted text").exists();
         String second = register(clerk, incoming("Hồ sơ: báo cáo số hóa quý IV", "NONE"));
         Api.Response opened = specialist.api().post("/api/v1/work-files", Map.of("code", "03.12",
                 "title", "Hồ sơ triển khai số hóa hồ sơ thủ tục hành chính năm " + TODAY.getYear(), "retentionYears", 10));
@@ -481,6 +497,14 @@ public class EOfficeApiTest {
             assertThat(document.get("subject").asText()).isEqualTo("Hồ sơ: kế hoạch số hóa 2026"); // the register entry stays
             assertThat(document.path("body").isMissingNode() || document.get("body").isNull()).isTrue();
         });
+        // Its own file and that file's text are deleted; the file another agency's document holds stays.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(own).doesNotExist());
+        assertThat(Path.of(own + ".txt")).doesNotExist();
+        assertThat(shared).exists();
+        String keptAttachment = snvClerk.api().get("/api/v1/documents/" + keptElsewhere).body()
+                .at("/attachments/0/attachmentId").asText();
+        assertThat(snvClerk.api().getBytes("/api/v1/documents/" + keptElsewhere + "/attachments/" + keptAttachment)
+                .statusCode()).as("the other agency still downloads it").isEqualTo(200);
         // Destroyed after its retention, the text is nowhere: its key is gone, the events read "[đã xóa]".
         assertThat(DatabaseDump.everything(jdbc)).doesNotContain("Pù Nhi");
         JsonNode registered = backbone.admin().get("/api/v1/audit/" + first).body().get(0);
@@ -597,6 +621,32 @@ public class EOfficeApiTest {
                 TestCertificates.issue(ca, "Lê Văn Hùng", "UBND tỉnh Thử Nghiệm"), "mã-pin-ký");
         TestCertificates.writePkcs12(dir.resolve("keys/agency-TP.UBND.p12"), "Ủy ban nhân dân tỉnh Thử Nghiệm",
                 "UBND tỉnh Thử Nghiệm", "mã-pin-cơ-quan");
+    }
+
+    /** A PDF with its own text layer (no OCR needed), in a standard font: ASCII only. */
+    static byte[] pdfWithText(String text) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(50, 700);
+                content.showText(text);
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the attachment of that name is stored, as the attachment store lays files out. */
+    static Path storedFile(JsonNode attachments, String fileName) {
+        String sha256 = StreamSupport.stream(attachments.spliterator(), false)
+                .filter(a -> a.get("fileName").asText().equals(fileName)).findFirst().orElseThrow().get("sha256").asText();
+        return dataDir.resolve("attachments").resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
     public static byte[] pdf() throws IOException {
