@@ -214,6 +214,11 @@ public class DossiersApiTest {
         assertThat(DatabaseDump.everything(jdbc)).doesNotContain(name, idNumber, phone, "Bãi Sậy");
         assertThat(administrator.api().post("/api/v1/personal-data/exports", Map.of("idNumber", idNumber)).body())
                 .as("nothing is held about the number any more").isEmpty();
+        // the service indicators' facts of the dossier stay: received, digitised, in its agency
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("SELECT competent_agency_id,"
+                        + " received_on, digitised_components FROM dossier_fact WHERE dossier_id = :id").param("id", id)
+                .query().singleRow()).containsEntry("competent_agency_id", province.unitId("TP.001.UBND"))
+                .containsEntry("digitised_components", 2).extractingByKey("received_on").isNotNull());
 
         // Rebuilt from the events, the read model has the dossier, and still not the applicant.
         assertThat(backbone.admin().post("/api/v1/admin/processors/dossiers/replay", Map.of()).status()).isEqualTo(202);
