@@ -71,8 +71,7 @@ final class CheckpointLog {
     static Checkpoint parse(String json, String where) {
         try {
             Checkpoint checkpoint = JSON.readValue(json, Checkpoint.class);
-            if (checkpoint.hash() == null || !checkpoint.hash().matches("[0-9a-f]{64}") || checkpoint.signedAt() == null
-                    || checkpoint.signature() == null) {
+            if (!checkpoint.wellFormed()) {
                 throw new IllegalArgumentException("Not a checkpoint at " + where + ": " + json);
             }
             return checkpoint;

@@ -49,6 +49,14 @@ public class EventChainAdministration {
         this.log = new CheckpointLog(node.underDataDir(settings.checkpointFile(), "event-chain/checkpoints.jsonl"));
     }
 
+    private EventChain.Head currentHead() {
+        try (Connection connection = dataSource.getConnection()) {
+            return EventChain.head(connection);
+        } catch (SQLException e) {
+            throw new EventChainFailure("Cannot read the event chain's head", e);
+        }
+    }
+
     /** Signs the chain's head now (a new checkpoint even if the head has not moved). */
     public Checkpoint signCheckpoint() {
         authorizer.require(Role.ADMINISTRATOR, null);
@@ -63,11 +71,7 @@ public class EventChainAdministration {
     /** Where the chain ends now. */
     EventChain.Head head() {
         authorizer.require(Role.ADMINISTRATOR, null);
-        try (Connection connection = dataSource.getConnection()) {
-            return EventChain.head(connection);
-        } catch (SQLException e) {
-            throw new EventChainFailure("Cannot read the event chain's head", e);
-        }
+        return currentHead();
     }
 
     /** The PEM public key that verifies this node's checkpoints. */
@@ -97,23 +101,15 @@ public class EventChainAdministration {
     Optional<Checkpoint> signIfMoved() {
         List<Checkpoint> signed = log.all();
         long last = signed.isEmpty() ? -1 : signed.getLast().position();
-        try (Connection connection = dataSource.getConnection()) {
-            if (EventChain.head(connection).position() == last) {
-                return Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new EventChainFailure("Cannot read the event chain's head", e);
-        }
-        return Optional.of(sign());
+        EventChain.Head head = currentHead();
+        return head.position() == last ? Optional.empty() : Optional.of(sign(head));
     }
 
     private Checkpoint sign() {
-        EventChain.Head head;
-        try (Connection connection = dataSource.getConnection()) {
-            head = EventChain.head(connection);
-        } catch (SQLException e) {
-            throw new EventChainFailure("Cannot read the event chain's head", e);
-        }
+        return sign(currentHead());
+    }
+
+    private Checkpoint sign(EventChain.Head head) {
         Checkpoint unsigned = new Checkpoint(head.position(), head.hash(), clock.instant(), CheckpointKeys.ALGORITHM, null);
         Checkpoint checkpoint = new Checkpoint(unsigned.position(), unsigned.hash(), unsigned.signedAt(),
                 unsigned.algorithm(), CheckpointKeys.sign(key.getPrivate(), unsigned.signedText()));

@@ -48,8 +48,7 @@ class EventChainController {
     @PostMapping(value = "/verifications", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
     ChainVerification verify(@RequestBody(required = false) VerificationRequest request) {
         Checkpoint from = request == null ? null : request.from();
-        if (from != null && (from.hash() == null || !from.hash().matches("[0-9a-f]{64}") || from.signedAt() == null
-                || from.signature() == null || from.position() < 0)) {
+        if (from != null && !from.wellFormed()) {
             throw new InvalidInput("from", EventChainError.CHECKPOINT_MALFORMED);
         }
         return chain.verify(Optional.ofNullable(from));

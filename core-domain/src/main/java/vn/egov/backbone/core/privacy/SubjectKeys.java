@@ -77,10 +77,9 @@ public class SubjectKeys {
     /** Deletes the subject's key, in the caller's transaction. */
     public void erase(String subjectId) {
         jdbc.sql("DELETE FROM subject_key WHERE subject_id = :id").param("id", subjectId).update();
-        if (!erased(subjectId)) {
-            jdbc.sql("INSERT INTO erased_subject (subject_id, erased_at) VALUES (:id, :at)").param("id", subjectId)
-                    .param("at", Timestamp.from(clock.instant())).update();
-        }
+        jdbc.sql("INSERT INTO erased_subject (subject_id, erased_at) SELECT :id, :at WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM erased_subject WHERE subject_id = :id)").param("id", subjectId)
+                .param("at", Timestamp.from(clock.instant())).update();
     }
 
     public boolean erased(String subjectId) {
@@ -93,14 +92,16 @@ public class SubjectKeys {
                 .query(byte[].class).optional();
     }
 
+    /** One statement on the sealing path (a registration's): the key, unless the subject was erased. */
     private byte[] create(String subjectId) {
-        if (erased(subjectId)) {
-            throw new IllegalStateException("Personal data of " + subjectId + " was erased: nothing is sealed for it again");
-        }
         byte[] key = new byte[32];
         random.nextBytes(key);
-        jdbc.sql("INSERT INTO subject_key (subject_id, key_bytes, created_at) VALUES (:id, :key, :at)")
+        int created = jdbc.sql("INSERT INTO subject_key (subject_id, key_bytes, created_at) SELECT :id, :key, :at"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM erased_subject WHERE subject_id = :id)")
                 .param("id", subjectId).param("key", key).param("at", Timestamp.from(clock.instant())).update();
+        if (created == 0) {
+            throw new IllegalStateException("Personal data of " + subjectId + " was erased: nothing is sealed for it again");
+        }
         return key;
     }
 

@@ -42,6 +42,7 @@ public class ProcedureDossier {
     private boolean late;
     private final Map<String, Step> steps = new HashMap<>();
     private boolean paymentOutstanding;
+    private boolean personalDataErased;
     private long paymentAmount;
     private boolean rated;
 
@@ -168,7 +169,7 @@ public class ProcedureDossier {
     @CommandHandler
     public void handle(ErasePersonalData command, SubjectKeys keys) {
         String legalBasis = requireText(command.legalBasis(), "legalBasis");
-        if (keys.erased(dossierId)) {
+        if (personalDataErased) {
             throw new BusinessRuleViolation(DossierError.ALREADY_ERASED);
         }
         keys.erase(dossierId);
@@ -319,6 +320,11 @@ public class ProcedureDossier {
     @EventSourcingHandler
     void on(ProcessingStopped e) {
         status = DossierStatus.STOPPED;
+    }
+
+    @EventSourcingHandler
+    void on(ApplicantDataErased e) {
+        personalDataErased = true;
     }
 
     @EventSourcingHandler

@@ -197,10 +197,7 @@ public class SearchIndex {
      */
     public synchronized void purge(Collection<String> ids) {
         try {
-            for (String id : ids) {
-                writer.deleteDocuments(new Term(SearchFields.ID, id));
-                pending.remove(id);
-            }
+            ids.forEach(this::delete);
             writer.commit(); // forceMergeDeletes only sees deletions that were flushed (seen: the segment kept)
             writer.forceMergeDeletes(true);
             writer.commit();

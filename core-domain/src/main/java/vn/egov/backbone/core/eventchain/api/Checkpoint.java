@@ -15,6 +15,11 @@ import java.time.Instant;
  */
 public record Checkpoint(long position, String hash, Instant signedAt, String algorithm, String signature) {
 
+    /** Whether it has everything a checkpoint has (its signature is checked by the verification). */
+    public boolean wellFormed() {
+        return position >= 0 && hash != null && hash.matches("[0-9a-f]{64}") && signedAt != null && signature != null;
+    }
+
     /** The exact text signed: a fixed prefix, so the signature means nothing in any other context. */
     public String signedText() {
         return "backbone-event-chain-checkpoint\n" + position + "\n" + hash + "\n" + signedAt;
