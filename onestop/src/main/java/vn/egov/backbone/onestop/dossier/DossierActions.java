@@ -90,7 +90,7 @@ class DossierActions {
 
     /** The desk receives a dossier: submitted and received at once, with its appointment. */
     Registered register(String procedureCode, String communeId, Channel channel, Applicant applicant, int components,
-                        int digitisedComponents, int reusedComponents) {
+                        int digitisedComponents, int reusedComponents, Consent consent) {
         var me = Authorizer.currentPrincipal();
         if (!authorizer.holds(me.officialId(), Role.RECORDS_CLERK, me.unitId())
                 && !authorizer.holds(me.officialId(), Role.SPECIALIST, me.unitId())) {
@@ -101,7 +101,7 @@ class DossierActions {
         String id = UUID.randomUUID().toString();
         String trackingCode = routing.newTrackingCode();
         commands.send(new SubmitDossier(id, trackingCode, DossierRouting.terms(procedure, competent), channel,
-                applicant, components, me.unitId()));
+                applicant, components, me.unitId(), Identity.UNVERIFIED, consent));
         commands.send(new ReceiveDossier(id, digitisedComponents, reusedComponents));
         awaitReadModel(id);
         LocalDate appointment = queries.find(id).map(DossierView::appointmentOn).orElse(null);
@@ -113,7 +113,8 @@ class DossierActions {
      * competent agency's desk checks it and receives it (the clock starts then), asks for a supplement,
      * or refuses it.
      */
-    Submitted submitOnline(String procedureCode, String communeId, Applicant applicant, int components) {
+    Submitted submitOnline(String procedureCode, String communeId, Applicant applicant, int components, Identity identity,
+                           Consent consent) {
         ProcedureVersion procedure = procedure(procedureCode);
         if (!procedure.fullyOnline()) {
             throw new InvalidInput("procedureCode", DossierError.NOT_ONLINE);
@@ -121,7 +122,7 @@ class DossierActions {
         UnitView competent = routing.competentAuthority(procedure, null, communeId);
         String trackingCode = routing.newTrackingCode();
         commands.send(new SubmitDossier(UUID.randomUUID().toString(), trackingCode,
-                DossierRouting.terms(procedure, competent), Channel.ONLINE, applicant, components, null));
+                DossierRouting.terms(procedure, competent), Channel.ONLINE, applicant, components, null, identity, consent));
         return new Submitted(trackingCode, procedure.name(), competent.name(), Status.of(DossierStatus.NEW),
                 "/public/dossiers/" + trackingCode);
     }

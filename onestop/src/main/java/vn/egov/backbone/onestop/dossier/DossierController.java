@@ -16,6 +16,7 @@ import vn.egov.backbone.onestop.dossier.DossierActions.Details;
 import vn.egov.backbone.onestop.dossier.DossierActions.Registered;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.Applicant;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.Channel;
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.Consent;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.PaymentMethod;
 import vn.egov.backbone.onestop.dossier.api.DossierStatus;
 import vn.egov.backbone.onestop.dossier.api.DossierView.Summary;
@@ -46,7 +47,7 @@ class DossierController {
 
     record Registration(@NotBlank String procedureCode, String communeId, @NotNull Channel channel,
                         @NotNull @Valid Applicant applicant, @Min(0) int components, @Min(0) int digitisedComponents,
-                        @Min(0) int reusedComponents) {
+                        @Min(0) int reusedComponents, Consent consent) {
     }
 
     record Reception(@Min(0) int digitisedComponents, @Min(0) int reusedComponents) {
@@ -82,7 +83,8 @@ class DossierController {
     @PostMapping("/dossiers")
     ResponseEntity<Registered> register(@Valid @RequestBody Registration request) {
         Registered registered = dossiers.register(request.procedureCode(), request.communeId(), request.channel(),
-                request.applicant(), request.components(), request.digitisedComponents(), request.reusedComponents());
+                request.applicant(), request.components(), request.digitisedComponents(), request.reusedComponents(),
+                request.consent());
         return ResponseEntity.created(URI.create("/api/v1/dossiers/" + registered.id())).body(registered);
     }
 

@@ -62,7 +62,8 @@ public class ProcedureDossier {
                 "applicant.name", DossierError.APPLICANT_REQUIRED);
         require(command.components() >= 0 && command.components() <= 200, "components", DossierError.COMPONENTS_RANGE, 200);
         apply(new DossierSubmitted(command.dossierId(), command.trackingCode(), procedure, command.channel(),
-                command.applicant(), command.components(), command.filedAtUnitId(), clock.instant()));
+                command.applicant(), command.components(), command.filedAtUnitId(), clock.instant(), command.identity(),
+                command.consent()));
     }
 
     @CommandHandler

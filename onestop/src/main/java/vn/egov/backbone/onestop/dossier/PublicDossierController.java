@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.egov.backbone.core.shared.RequestError;
 import vn.egov.backbone.core.web.ProblemResponses;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.Applicant;
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.Consent;
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.Identity;
 import vn.egov.backbone.onestop.dossier.api.PublicDossier.Submitted;
 
 import java.net.URI;
@@ -41,7 +43,7 @@ class PublicDossierController {
 
     /** What a citizen types to submit online: the procedure, the commune that decides (for commune procedures), who they are. */
     record Submission(@NotBlank String procedureCode, String communeId, @NotNull @Valid OnlineApplicant applicant,
-                      @Min(0) @Max(200) int components) {
+                      @Min(0) @Max(200) int components, Consent consent) {
     }
 
     /** Online, the applicant identifies with the 12-digit citizen identity number (căn cước). */
@@ -68,7 +70,7 @@ class PublicDossierController {
     ResponseEntity<?> submit(@Valid @RequestBody Submission submission, HttpServletRequest request) {
         return limited(request, () -> {
             Submitted submitted = dossiers.submitOnline(submission.procedureCode(), submission.communeId(),
-                    submission.applicant().toApplicant(), submission.components());
+                    submission.applicant().toApplicant(), submission.components(), Identity.UNVERIFIED, submission.consent());
             return ResponseEntity.created(URI.create("/api/v1/public/dossiers/" + submitted.trackingCode())).body(submitted);
         });
     }

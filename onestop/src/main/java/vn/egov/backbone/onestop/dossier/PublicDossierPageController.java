@@ -1,5 +1,7 @@
 package vn.egov.backbone.onestop.dossier;
 
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.Consent;
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.Identity;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -65,11 +67,12 @@ class PublicDossierPageController {
     String submit(@RequestParam String procedureCode, @RequestParam(required = false) String communeId,
                   @RequestParam String name, @RequestParam String idNumber, @RequestParam(required = false) String address,
                   @RequestParam(required = false) String phone, @RequestParam(required = false) String email,
-                  @RequestParam(defaultValue = "0") int components, HttpServletRequest request,
+                  @RequestParam(defaultValue = "0") int components, @RequestParam(defaultValue = "false") boolean consentEmail,
+                  @RequestParam(defaultValue = "false") boolean consentPhone, HttpServletRequest request,
                   jakarta.servlet.http.HttpServletResponse response, Model model) {
         PublicDossierController.Submission submission = new PublicDossierController.Submission(procedureCode,
                 blankToNull(communeId), new PublicDossierController.OnlineApplicant(name, idNumber, blankToNull(address),
-                blankToNull(phone), blankToNull(email)), components);
+                blankToNull(phone), blankToNull(email)), components, new Consent(consentEmail, consentPhone));
         Set<ConstraintViolation<PublicDossierController.Submission>> violations = validator.validate(submission);
         try {
             if (!violations.isEmpty()) {
@@ -78,7 +81,8 @@ class PublicDossierPageController {
             }
             if (limit.allows(request.getRemoteAddr())) {
                 model.addAttribute("submitted", dossiers.submitOnline(submission.procedureCode(), submission.communeId(),
-                        submission.applicant().toApplicant(), submission.components()));
+                        submission.applicant().toApplicant(), submission.components(), Identity.UNVERIFIED,
+                        submission.consent()));
             } else {
                 response.setStatus(429);
                 model.addAttribute("error", message("submit.tooMany"));

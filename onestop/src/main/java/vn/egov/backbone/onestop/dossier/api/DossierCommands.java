@@ -19,8 +19,35 @@ public final class DossierCommands {
                                  long feeVnd, boolean fullyOnline) {
     }
 
+    /**
+     * How sure Backbone is of who the applicant is. {@code VNEID}: they signed in through the national
+     * identity provider ({@code issuer}: its address), whose ID token carried the identity number and name;
+     * {@code UNVERIFIED}: typed by the applicant or the desk, nobody checked it. The provider's own id of the
+     * person is not kept: it would outlive the erasure of the applicant's data.
+     */
+    public record Identity(Verification verification, String issuer) {
+        public enum Verification { UNVERIFIED, VNEID }
+
+        public static final Identity UNVERIFIED = new Identity(Verification.UNVERIFIED, null);
+
+        public boolean verified() {
+            return verification == Verification.VNEID;
+        }
+    }
+
+    /** What the applicant agreed to be told about the dossier on: e-mail, and the phone (Zalo, SMS as fallback). */
+    public record Consent(boolean email, boolean phone) {
+        public static final Consent NONE = new Consent(false, false);
+    }
+
     public record SubmitDossier(String dossierId, String trackingCode, ProcedureTerms procedure, Channel channel,
-                                Applicant applicant, int components, String filedAtUnitId) {
+                                Applicant applicant, int components, String filedAtUnitId, Identity identity,
+                                Consent consent) {
+        public SubmitDossier(String dossierId, String trackingCode, ProcedureTerms procedure, Channel channel,
+                             Applicant applicant, int components, String filedAtUnitId) {
+            this(dossierId, trackingCode, procedure, channel, applicant, components, filedAtUnitId, Identity.UNVERIFIED,
+                    Consent.NONE);
+        }
     }
 
     /** @param digitisedComponents components scanned at reception; {@code reusedComponents} taken from earlier dossiers */

@@ -3,6 +3,8 @@ package vn.egov.backbone.onestop.dossier.api;
 import org.axonframework.serialization.Revision;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.Applicant;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.Channel;
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.Consent;
+import vn.egov.backbone.onestop.dossier.api.DossierCommands.Identity;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.PaymentMethod;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.ProcedureTerms;
 
@@ -26,10 +28,23 @@ public final class DossierEvents {
      * {@code SealedApplicant}), so that erasing the key erases the applicant from the event store; revision
      * 1 stored it in clear. Read, both give the applicant (or {@code [đã xóa]} once erased); the payload's
      * shape outside the store (API, audit trail, Kafka) is unchanged.
+     *
+     * <p>{@code identity} and {@code consent} were added on 2026-12-04 (an addition, no new revision): events
+     * stored before read as an identity nobody verified and no consent to be told.
      */
     @Revision("2")
     public record DossierSubmitted(String dossierId, String trackingCode, ProcedureTerms procedure, Channel channel,
-                                   Applicant applicant, int components, String filedAtUnitId, Instant at) {
+                                   Applicant applicant, int components, String filedAtUnitId, Instant at,
+                                   Identity identity, Consent consent) {
+        public DossierSubmitted {
+            identity = identity == null ? Identity.UNVERIFIED : identity;
+            consent = consent == null ? Consent.NONE : consent;
+        }
+
+        public DossierSubmitted(String dossierId, String trackingCode, ProcedureTerms procedure, Channel channel,
+                                Applicant applicant, int components, String filedAtUnitId, Instant at) {
+            this(dossierId, trackingCode, procedure, channel, applicant, components, filedAtUnitId, at, null, null);
+        }
     }
 
     /** @param appointmentOn when the result is promised: the processing days counted in working days */

@@ -1,0 +1,28 @@
+package vn.egov.backbone.notifications.channel;
+
+/**
+ * What a channel said. {@code ACCEPTED}: taken for delivery; {@code RETRY}: failed for now (the network, a
+ * 5xx, a quota), try again later; {@code REFUSED}: never going to work (an address that does not exist);
+ * {@code FALLBACK}: this channel cannot reach the person (ZNS: no Zalo account), send by SMS instead.
+ *
+ * @param answer the far side's own words (status code, error code and message, message id), for the log
+ */
+public record ChannelAnswer(Outcome outcome, String answer) {
+    public enum Outcome { ACCEPTED, RETRY, REFUSED, FALLBACK }
+
+    public static ChannelAnswer accepted(String answer) {
+        return new ChannelAnswer(Outcome.ACCEPTED, answer);
+    }
+
+    public static ChannelAnswer retry(String answer) {
+        return new ChannelAnswer(Outcome.RETRY, answer);
+    }
+
+    public static ChannelAnswer refused(String answer) {
+        return new ChannelAnswer(Outcome.REFUSED, answer);
+    }
+
+    public static ChannelAnswer fallback(String answer) {
+        return new ChannelAnswer(Outcome.FALLBACK, answer);
+    }
+}

@@ -1,0 +1,317 @@
+package vn.egov.backbone.notifications.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.egov.backbone.core.testing.Api;
+import vn.egov.backbone.core.testing.MovableClock;
+import vn.egov.backbone.core.testing.Province;
+import vn.egov.backbone.core.testing.Province.Official;
+import vn.egov.backbone.core.testing.RunningNode;
+import vn.egov.backbone.notifications.testing.Gateway;
+import vn.egov.backbone.notifications.testing.NotificationsNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Notifications as the people concerned receive them: the mail really crosses SMTP to an SMTP server in the
+ * test JVM (GreenMail), the Zalo and SMS messages reach HTTP gateways in the test JVM that answer as Zalo's
+ * ZNS API and a brandname SMS gateway do, failures included.
+ */
+class NotificationsTest {
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final AtomicInteger NUMBERS = new AtomicInteger(400);
+
+    @TempDir
+    static Path dataDir;
+    static GreenMail mail;
+    static Gateway gateway;
+    static RunningNode backbone;
+    static MovableClock clock;
+    static Province province;
+    static Official clerk;
+    static Official leader;
+    static Official specialist;
+    static Official secretSpecialist;
+    static Official desk;
+    static Official communeOfficer;
+
+    @BeforeAll
+    static void start() throws Exception {
+        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        gateway = new Gateway();
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("spring.mail.host", "127.0.0.1");
+        settings.put("spring.mail.port", mail.getSmtp().getPort());
+        settings.put("backbone.notifications.from", "thongbao@tinh.gov.vn");
+        settings.put("backbone.notifications.public-url", "https://dichvucong.tinh.gov.vn");
+        settings.put("backbone.notifications.dispatch-every", "300ms");
+        settings.put("backbone.notifications.first-retry-after", "1s");
+        settings.put("backbone.notifications.zns.url", gateway.url("/zns"));
+        settings.put("backbone.notifications.zns.access-token", "oa-access-token-thu-nghiem");
+        settings.put("backbone.notifications.zns.templates.DOSSIER_RECEIVED", "301001");
+        settings.put("backbone.notifications.zns.templates.RESULT_READY", "301003");
+        settings.put("backbone.notifications.sms.url", gateway.url("/sms"));
+        settings.put("backbone.notifications.sms.api-key", "sms-key-thu-nghiem");
+        settings.put("backbone.notifications.sms.brandname", "UBND TINH");
+        backbone = RunningNode.start(NotificationsNode.class, settings, dataDir, MovableClock.Source.class);
+        clock = backbone.bean(MovableClock.class);
+        province = new Province(backbone);
+        clerk = official("vanthu.tb", "Nguyễn Thị Thu", "TP.UBND", "RECORDS_CLERK", "SECRET", "vanthu.tb@tinh.gov.vn");
+        leader = official("lanhdao.tb", "Lê Văn Hùng", "TP.UBND", "LEADER", "SECRET", "lanhdao.tb@tinh.gov.vn");
+        specialist = official("chuyenvien.tb", "Phạm Văn An", "TP.UBND.VP", "SPECIALIST", "NONE", "an.pv@tinh.gov.vn");
+        secretSpecialist = official("chuyenvien.mat", "Hoàng Văn Mật", "TP.UBND.VP", "SPECIALIST", "SECRET",
+                "mat.hv@tinh.gov.vn");
+        desk = official("motcua.tb", "Trần Thị Ngọc", "TP.002.UBND", "RECORDS_CLERK", "NONE", null);
+        communeOfficer = official("tuphap.tb", "Lò Văn Páo", "TP.001.UBND", "SPECIALIST", "NONE", null);
+    }
+
+    @AfterAll
+    static void stop() {
+        backbone.close();
+        mail.stop();
+        gateway.close();
+    }
+
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
+
+    static Official official(String username, String name, String unitCode, String role, String clearance, String email) {
+        String unitId = province.unitId(unitCode);
+        String password = "mật-khẩu-" + username;
+        Map<String, Object> body = new HashMap<>(Map.of("username", username, "fullName", name, "unitId", unitId,
+                "password", password, "clearance", clearance, "roles", List.of(Map.of("unitId", unitId, "role", role))));
+        if (email != null) {
+            body.put("email", email);
+        }
+        Api.Response created = backbone.admin().post("/api/v1/officials", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> backbone.admin().get("/api/v1/officials/" + id).status() == 200);
+        return new Official(id, unitId, Api.basic(backbone.baseUrl(), username, password));
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(clock.withZone(VIETNAM));
+    }
+
+    static String registerIncoming(String subject, String classification) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("number", NUMBERS.incrementAndGet() + "/UBND-VP");
+        body.put("issuer", "UBND huyện cũ");
+        body.put("issuedOn", today().minusDays(2).toString());
+        body.put("type", "CONG_VAN");
+        body.put("subject", subject);
+        body.put("urgency", "NORMAL");
+        body.put("classification", classification);
+        Api.Response created = clerk.api().post("/api/v1/documents/incoming", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.body().get("id").asText();
+    }
+
+    static List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    static List<MimeMessage> mailTo(String address, String subjectPart) {
+        return mailTo(address).stream().filter(m -> subject(m).contains(subjectPart)).toList();
+    }
+
+    /** The text as the reader sees it (decoded from quoted-printable). */
+    static String text(MimeMessage message) {
+        try {
+            return (String) message.getContent();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void anOfficialIsToldOfTheirAssignmentAndRemindedTheDayBeforeTheDeadline() {
+        String id = registerIncoming("Về việc rà soát hồ sơ đất đai tồn đọng năm 2026", "NONE");
+        LocalDate deadline = today().plusDays(4);
+        Api.Response assigned = leader.api().post("/api/v1/documents/" + id + "/assignment", Map.of(
+                "instruction", "Giao đồng chí An chủ trì.", "lead", Map.of("kind", "OFFICIAL", "id", specialist.id()),
+                "deadline", deadline.toString()));
+        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("an.pv@tinh.gov.vn", "Văn bản giao xử lý").size() == 1);
+        MimeMessage assignment = mailTo("an.pv@tinh.gov.vn", "Văn bản giao xử lý").get(0);
+        String body = text(assignment);
+        assertThat(body).contains("rà soát hồ sơ đất đai", "https://dichvucong.tinh.gov.vn/documents/" + id);
+        assertThat(mailTo("an.pv@tinh.gov.vn", "Ngày mai đến hạn")).as("not yet the day before").isEmpty();
+
+        // the day before the deadline, at 08:01 in Vietnam: reminded, once
+        Instant dayBefore = deadline.minusDays(1).atTime(8, 1).atZone(VIETNAM).toInstant();
+        clock.advance(Duration.between(Instant.now(), dayBefore));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("an.pv@tinh.gov.vn", "Ngày mai đến hạn").size() == 1);
+        assertThat(text(mailTo("an.pv@tinh.gov.vn", "Ngày mai đến hạn").get(0)))
+                .contains("rà soát hồ sơ đất đai");
+        int mails = mail.getReceivedMessages().length;
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(mailTo("an.pv@tinh.gov.vn", "Ngày mai đến hạn")).hasSize(1);
+        assertThat(mail.getReceivedMessages()).hasSize(mails);
+
+        // the delivery log says it went, where (masked) and what the SMTP server answered
+        JsonNode log = backbone.admin().get("/api/v1/admin/notifications?about=" + id).body();
+        assertThat(log.findValues("kind").stream().map(JsonNode::asText).toList())
+                .contains("DOCUMENT_ASSIGNED", "DOCUMENT_DUE_TOMORROW");
+        assertThat(log.findValues("state").stream().map(JsonNode::asText).distinct().toList()).containsExactly("SENT");
+        assertThat(log.toString()).doesNotContain("an.pv@").contains("a***@tinh.gov.vn", "SMTP: accepted");
+        // an official reads the messages sent to them, not the whole log
+        assertThat(specialist.api().get("/api/v1/me/notifications").body().size()).isGreaterThanOrEqualTo(2);
+        assertThat(specialist.api().get("/api/v1/admin/notifications").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aClassifiedDocumentIsNamedByItsNumberOnly() {
+        String secretSubject = "Phương án bố trí lực lượng bảo vệ mục tiêu trọng yếu";
+        String id = registerIncoming(secretSubject, "SECRET");
+        Api.Response assigned = leader.api().post("/api/v1/documents/" + id + "/assignment", Map.of(
+                "instruction", "Giao xử lý theo quy chế bảo vệ bí mật nhà nước.",
+                "lead", Map.of("kind", "OFFICIAL", "id", secretSpecialist.id()),
+                "deadline", today().plusDays(2).toString()));
+        assertThat(assigned.status()).as(assigned.toString()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("mat.hv@tinh.gov.vn", "Văn bản giao xử lý").size() == 1);
+        MimeMessage told = mailTo("mat.hv@tinh.gov.vn", "Văn bản giao xử lý").get(0);
+        assertThat(text(told)).contains("văn bản mật", "/UBND-VP").doesNotContain("lực lượng", "mục tiêu");
+        for (MimeMessage any : mail.getReceivedMessages()) {
+            assertThat(subject(any) + text(any)).doesNotContain("lực lượng bảo vệ", "quy chế bảo vệ");
+        }
+        assertThat(gateway.all().toString()).doesNotContain("lực lượng bảo vệ");
+        assertThat(backbone.admin().get("/api/v1/admin/notifications?about=" + id).body().toString())
+                .doesNotContain("lực lượng bảo vệ");
+    }
+
+    @Test
+    void aCitizenWhoAgreedIsToldAtReceptionAndAtTheResultByMailAndZaloAndAFailingGatewayIsRetried() {
+        // Zalo's gateway fails the first message (a 502 from its edge): it is tried again a second later
+        gateway.failZns(new Gateway.Answer(502, "<html>Bad Gateway</html>"));
+        Map<String, Object> request = dossier("Đinh Thị Lụa", "0912 345 678", "lua.dt@gmail.com", true, true);
+        Api.Response registered = desk.api().post("/api/v1/dossiers", request);
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String id = registered.body().get("id").asText();
+        String code = registered.body().get("trackingCode").asText();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("lua.dt@gmail.com", "đã được tiếp nhận").size() == 1);
+        assertThat(text(mailTo("lua.dt@gmail.com", "đã được tiếp nhận").get(0)))
+                .contains("Đinh Thị Lụa", code, "https://dichvucong.tinh.gov.vn/public/dossiers/" + code);
+        await().atMost(Duration.ofSeconds(20)).until(() -> znsFor(code, "301001").size() == 2);
+        Gateway.Received zns = znsFor(code, "301001").get(1);
+        assertThat(zns.headers().get("Access_token")).containsExactly("oa-access-token-thu-nghiem");
+        assertThat(zns.body().get("phone").asText()).isEqualTo("84912345678");
+        assertThat(zns.body().at("/template_data/trackingCode").asText()).isEqualTo(code);
+        assertThat(zns.body().at("/template_data/appointmentOn").asText()).matches("\\d\\d/\\d\\d/\\d{4}");
+        assertThat(zns.body().get("tracking_id").asText()).isEqualTo(znsFor(code, "301001").get(0).body().get("tracking_id").asText());
+        await().atMost(Duration.ofSeconds(10)).until(() -> logOf(id).toString().contains("\"SENT\""));
+        JsonNode zalo = StreamSupport.stream(logOf(id).spliterator(), false)
+                .filter(n -> n.get("channel").asText().equals("ZALO")).findFirst().orElseThrow();
+        assertThat(zalo.get("state").asText()).isEqualTo("SENT");
+        assertThat(zalo.get("history").findValues("outcome").stream().map(JsonNode::asText).toList())
+                .containsExactly("RETRY", "SENT");
+        assertThat(zalo.get("history").get(0).get("answer").asText()).contains("HTTP 502");
+
+        // the commune decides, the result is ready: told again on both channels
+        String step = communeOfficer.api().post("/api/v1/dossiers/" + id + "/steps", Map.of("agencyId",
+                province.unitId("TP.001.UBND"), "task", "Thẩm định", "days", 1)).body().get("id").asText();
+        assertThat(communeOfficer.api().post("/api/v1/dossiers/" + id + "/steps/" + step + "/completion",
+                Map.of("note", "Đủ điều kiện")).status()).isEqualTo(204);
+        assertThat(communeOfficer.api().post("/api/v1/dossiers/" + id + "/resolution", Map.of("resultDigitised", true))
+                .status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("lua.dt@gmail.com", "đã có kết quả").size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> znsFor(code, "301003").size() == 1);
+        // the officials' side of it reaches nobody: desk and commune have no address and chose nothing
+        assertThat(mailTo("lua.dt@gmail.com")).hasSize(2);
+    }
+
+    @Test
+    void whoCannotBeReachedOnZaloGetsAnSmsAndWhoDidNotAgreeGetsNothing() {
+        gateway.failZns(new Gateway.Answer(200, "{\"error\":-118,\"message\":\"Zalo account not existed\"}"));
+        Api.Response registered = desk.api().post("/api/v1/dossiers", dossier("Vi Văn Sáng", "0387654321", null, false, true));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        String code = registered.body().get("trackingCode").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> gateway.received("/sms").stream()
+                .anyMatch(r -> r.body().get("text").asText().contains(code)));
+        Gateway.Received sms = gateway.received("/sms").stream()
+                .filter(r -> r.body().get("text").asText().contains(code)).findFirst().orElseThrow();
+        assertThat(sms.body().get("to").asText()).isEqualTo("84387654321");
+        assertThat(sms.body().get("brandname").asText()).isEqualTo("UBND TINH");
+        assertThat(sms.headers().get("Authorization")).containsExactly("Bearer sms-key-thu-nghiem");
+        String id = registered.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> logOf(id).findValues("outcome").stream()
+                .map(JsonNode::asText).toList().containsAll(List.of("FALLBACK", "SENT")));
+
+        // no consent: the applicant's e-mail and phone are on the dossier, but nothing is sent to them
+        Api.Response silent = desk.api().post("/api/v1/dossiers", dossier("Hà Văn Im", "0977000111", "im.hv@gmail.com",
+                false, false));
+        String silentCode = silent.body().get("trackingCode").asText();
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> true);
+        assertThat(mailTo("im.hv@gmail.com")).isEmpty();
+        assertThat(gateway.all().toString()).doesNotContain(silentCode, "84977000111");
+    }
+
+    static Map<String, Object> dossier(String name, String phone, String email, boolean byEmail, boolean byPhone) {
+        Map<String, Object> applicant = new HashMap<>(Map.of("name", name, "idNumber", "001090012345",
+                "address", "Thôn Đông, xã Tân Lập", "phone", phone));
+        if (email != null) {
+            applicant.put("email", email);
+        }
+        Map<String, Object> request = new HashMap<>();
+        request.put("procedureCode", "HT-02");
+        request.put("communeId", province.unitId("TP.001"));
+        request.put("channel", "DESK");
+        request.put("applicant", applicant);
+        request.put("components", 2);
+        request.put("digitisedComponents", 2);
+        request.put("reusedComponents", 0);
+        request.put("consent", Map.of("email", byEmail, "phone", byPhone));
+        return request;
+    }
+
+    static List<Gateway.Received> znsFor(String trackingCode, String templateId) {
+        return gateway.received("/zns").stream()
+                .filter(r -> r.body().get("template_id").asText().equals(templateId))
+                .filter(r -> r.body().at("/template_data/trackingCode").asText().equals(trackingCode)).toList();
+    }
+
+    static JsonNode logOf(String aboutId) {
+        return backbone.admin().get("/api/v1/admin/notifications?about=" + aboutId).body();
+    }
+}
