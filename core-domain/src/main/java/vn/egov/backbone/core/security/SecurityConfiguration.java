@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -25,6 +26,7 @@ import vn.egov.backbone.core.shared.Forbidden;
 import vn.egov.backbone.core.shared.RequestError;
 import vn.egov.backbone.core.identity.LoginThrottle;
 import vn.egov.backbone.core.identity.OfficialUserDetailsService;
+import vn.egov.backbone.core.identity.OfficialPrincipal;
 
 
 /**
@@ -123,7 +125,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/public/**").permitAll() // the citizen's dossier lookup
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .anyRequest().authenticated())
+                        // an official's sign-in, not any: a citizen's session (VNeID) opens only the citizens' pages
+                        .anyRequest().access((authentication, context) -> new AuthorizationDecision(
+                                authentication.get() != null && authentication.get().getPrincipal() instanceof OfficialPrincipal)))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(basic -> { }) // Prometheus scrapes /actuator/prometheus with Basic
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

@@ -121,10 +121,22 @@ class DossierActions {
         }
         UnitView competent = routing.competentAuthority(procedure, null, communeId);
         String trackingCode = routing.newTrackingCode();
-        commands.send(new SubmitDossier(UUID.randomUUID().toString(), trackingCode,
-                DossierRouting.terms(procedure, competent), Channel.ONLINE, applicant, components, null, identity, consent));
+        String id = UUID.randomUUID().toString();
+        commands.send(new SubmitDossier(id, trackingCode, DossierRouting.terms(procedure, competent), Channel.ONLINE,
+                applicant, components, null, identity, consent));
+        awaitReadModel(id); // the citizen's "my dossiers", opened next, lists it
         return new Submitted(trackingCode, procedure.name(), competent.name(), Status.of(DossierStatus.NEW),
                 "/public/dossiers/" + trackingCode);
+    }
+
+    /**
+     * The dossiers of a citizen signed in through the national identity provider: those filed under the
+     * identity number the provider vouched for, newest first. Nobody else's: the number comes from the
+     * checked ID token, never from the request.
+     */
+    List<PublicDossier> ofCitizen(String verifiedIdNumber) {
+        return queries.byApplicantIdNumber(verifiedIdNumber).reversed().stream()
+                .map(dossier -> lookUp(dossier.trackingCode())).toList();
     }
 
     /** The lookup by tracking code, for anyone holding it: nothing personal. */

@@ -24,7 +24,13 @@ import java.util.List;
 public record OneStopProperties(@Name("public") @Valid @DefaultValue Citizens citizens, @Valid @DefaultValue Kpi kpi,
                                 @DefaultValue Calendar calendar) {
 
-    public record Citizens(@DefaultValue("30") @Min(1) @Max(10_000) int lookupsPerMinute) {
+    /**
+     * @param idNumberClaim the ID token claim of the national identity provider that carries the 12-digit
+     *                      identity number (số định danh cá nhân)
+     * @param nameClaim     the claim with the person's full name
+     */
+    public record Citizens(@DefaultValue("30") @Min(1) @Max(10_000) int lookupsPerMinute,
+                           @DefaultValue("id_number") String idNumberClaim, @DefaultValue("name") String nameClaim) {
     }
 
     public record Kpi(@DefaultValue("250") @Min(1) @Max(1_000) int batchSize, @DefaultValue("4") @Min(1) @Max(64) int segments) {
