@@ -53,6 +53,7 @@ class ArchitectureTest {
             "meetings", List.of("meetings.conference.JitsiProperties"),
             "search", List.of("search.index.SearchConfiguration"), // a search-only node starts its processor
             "onestop", List.of(),
+            "notifications", List.of(),
             "distribution", List.of());
 
     static JavaClasses classes;
@@ -67,6 +68,7 @@ class ArchitectureTest {
                         vn.egov.backbone.meetings.meeting.MeetingActions.class,
                         vn.egov.backbone.onestop.procedure.ProcedureCatalogue.class,
                         vn.egov.backbone.search.index.SearchConfiguration.class,
+                        vn.egov.backbone.notifications.outbox.Outbox.class,
                         vn.egov.backbone.distribution.kafka.EventEnvelope.class,
                         vn.egov.backbone.ops.BackboneApplication.class)
                 .map(type -> Location.of(type.getProtectionDomain().getCodeSource().getLocation()))
@@ -108,6 +110,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Notifications are a projection: they read the others' events; nothing of theirs is used elsewhere. */
+    @Test
+    void nothingDependsOnNotifications() {
+        noClasses().that().resideOutsideOfPackage("vn.egov.backbone.notifications..")
+                .should().dependOnClassesThat().resideInAPackage("vn.egov.backbone.notifications..")
+                .check(classes);
+    }
+
     @Test
     void theOneStopDeskStandsOnTheCoreAlone() {
         noClasses().that().resideInAPackage("vn.egov.backbone.onestop..")
@@ -117,7 +127,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"core", "eoffice", "meetings", "search", "onestop", "distribution"})
+    @ValueSource(strings = {"core", "eoffice", "meetings", "search", "onestop", "notifications", "distribution"})
     void otherModulesUseOnlyTheModulesSurface(String module) {
         noClasses().that().resideOutsideOfPackage(ROOT + module + "..")
                 .should().dependOnClassesThat(outsideTheSurfaceOf(module))
@@ -203,7 +213,8 @@ class ArchitectureTest {
      */
     @Test
     void noModuleNamesAnotherModulesTables() throws java.io.IOException {
-        List<String> modules = List.of("core-domain", "e-office", "meetings", "onestop", "search", "distribution", "ops");
+        List<String> modules = List.of("core-domain", "e-office", "meetings", "onestop", "search", "notifications",
+                "distribution", "ops");
         java.nio.file.Path repository = java.nio.file.Path.of("..");
         Map<String, String> owners = new java.util.TreeMap<>();
         java.util.regex.Pattern create = java.util.regex.Pattern.compile("(?i)CREATE TABLE(?: IF NOT EXISTS)? ([a-z_]+)");

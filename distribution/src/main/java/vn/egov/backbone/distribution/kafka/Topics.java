@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * One topic per bounded context, named {@code <prefix><context>}: documents (e-office), dossiers (the
- * one-stop desk), meetings, and units and officials (core). The context is read from the event's package.
+ * one-stop desk), meetings, units and officials (core), and notifications (templates and officials' choice
+ * of channels). The context is read from the event's package.
  */
 final class Topics {
-    static final List<String> CONTEXTS = List.of("documents", "dossiers", "meetings", "units-officials");
+    static final List<String> CONTEXTS = List.of("documents", "dossiers", "meetings", "units-officials", "notifications");
 
     private Topics() {
     }

@@ -6,6 +6,7 @@ import vn.egov.backbone.notifications.outbox.api.NotificationKind;
 import vn.egov.backbone.notifications.template.api.TemplateView;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,8 +29,8 @@ record TemplateText(String subject, String body, String shortText) {
             Matcher m = VARIABLE.matcher(field.getValue());
             while (m.find()) {
                 if (!kind.variables().contains(m.group(1))) {
-                    throw new InvalidInput(field.getKey(), TemplateError.UNKNOWN_VARIABLE, m.group(1),
-                            String.join(", ", kind.variables()));
+                    throw new InvalidInput(field.getKey(), TemplateError.UNKNOWN_VARIABLE, "{" + m.group(1) + "}",
+                            kind.variables().stream().map(v -> "{" + v + "}").collect(Collectors.joining(", ")));
                 }
             }
         }

@@ -18,6 +18,9 @@ import vn.egov.backbone.core.testing.RunningNode;
 import vn.egov.backbone.notifications.testing.Gateway;
 import vn.egov.backbone.notifications.testing.NotificationsNode;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +78,7 @@ class NotificationsTest {
         settings.put("backbone.notifications.sms.url", gateway.url("/sms"));
         settings.put("backbone.notifications.sms.api-key", "sms-key-thu-nghiem");
         settings.put("backbone.notifications.sms.brandname", "UBND TINH");
+        settings.put("backbone.notifications.per-recipient-per-hour", 5);
         backbone = RunningNode.start(NotificationsNode.class, settings, dataDir, MovableClock.Source.class);
         clock = backbone.bean(MovableClock.class);
         province = new Province(backbone);
@@ -165,6 +169,7 @@ class NotificationsTest {
 
     @Test
     void anOfficialIsToldOfTheirAssignmentAndRemindedTheDayBeforeTheDeadline() {
+        // (each test its own recipients: the hourly limit per recipient counts across tests)
         String id = registerIncoming("Về việc rà soát hồ sơ đất đai tồn đọng năm 2026", "NONE");
         LocalDate deadline = today().plusDays(4);
         Api.Response assigned = leader.api().post("/api/v1/documents/" + id + "/assignment", Map.of(
@@ -285,6 +290,138 @@ class NotificationsTest {
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> true);
         assertThat(mailTo("im.hv@gmail.com")).isEmpty();
         assertThat(gateway.all().toString()).doesNotContain(silentCode, "84977000111");
+    }
+
+    @Test
+    void anAdministratorRevisesATemplateWithAPreviewAndTheNextMessageUsesIt() {
+        JsonNode before = Province.find(backbone.admin().get("/api/v1/admin/notification-templates").body(), "kind",
+                "DOCUMENT_ASSIGNED");
+        try {
+            revisedTemplateIsUsed();
+        } finally { // the other tests read the default subject
+            backbone.admin().put("/api/v1/admin/notification-templates/DOCUMENT_ASSIGNED", Map.of("subject",
+                    before.get("subject").asText(), "body", before.get("body").asText(), "shortText", before.get("shortText").asText()));
+        }
+    }
+
+    private void revisedTemplateIsUsed() {
+        Official reader = official("chuyenvien.mau", "Trịnh Văn Mẫu", "TP.UBND.VP", "SPECIALIST", "NONE", "mau.tv@tinh.gov.vn");
+        Api admin = backbone.admin();
+        Api.Response unknown = admin.post("/api/v1/admin/notification-templates/DOCUMENT_ASSIGNED/preview", Map.of(
+                "subject", "Giao việc {number}", "body", "{number} {password}", "shortText", "{number}"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().get("code").asText()).isEqualTo("notification-template.unknown-variable");
+        assertThat(unknown.body().get("detail").asText()).contains("{password}", "{number}, {subject}, {deadline}, {link}");
+        assertThat(specialist.api().put("/api/v1/admin/notification-templates/DOCUMENT_ASSIGNED", Map.of(
+                "subject", "x", "body", "x", "shortText", "x")).status()).isEqualTo(403);
+
+        Api.Response preview = admin.post("/api/v1/admin/notification-templates/DOCUMENT_ASSIGNED/preview", Map.of(
+                "subject", "[Giao việc] {number}", "body", "Văn bản: {subject}\nHạn: {deadline}", "shortText", "Giao {number}"));
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+        assertThat(preview.body().get("subject").asText()).isEqualTo("[Giao việc] 125/UBND-VP");
+        Api.Response revised = admin.put("/api/v1/admin/notification-templates/DOCUMENT_ASSIGNED", Map.of(
+                "subject", "[Giao việc] {number}", "body", "Văn bản: {subject}\nHạn: {deadline}\n{link}", "shortText", "Giao {number}"));
+        assertThat(revised.status()).as(revised.toString()).isEqualTo(200);
+        assertThat(revised.body().get("revised").asBoolean()).isTrue();
+
+        // a value is never read as a template: a subject naming a variable stays as typed
+        String id = registerIncoming("Về việc điền {link} và {number} vào biểu mẫu", "NONE");
+        assertThat(leader.api().post("/api/v1/documents/" + id + "/assignment", Map.of("instruction", "Xử lý.",
+                "lead", Map.of("kind", "OFFICIAL", "id", reader.id()))).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("mau.tv@tinh.gov.vn", "[Giao việc]").size() == 1);
+        assertThat(text(mailTo("mau.tv@tinh.gov.vn", "[Giao việc]").get(0)))
+                .contains("Văn bản: Về việc điền {link} và {number} vào biểu mẫu", "Hạn: không có");
+        assertThat(admin.get("/api/v1/admin/notification-templates").body().toString()).contains("[Giao việc] {number}");
+    }
+
+    @Test
+    void anOfficialChoosesZaloAndWithoutAnApprovedTemplateTheMessageGoesBySms() {
+        Official clerkOnZalo = official("vanthu.zalo", "Vũ Thị Lan", "TP.UBND.VP", "SPECIALIST", "NONE", "lan.vt@tinh.gov.vn");
+        Api.Response missingPhone = clerkOnZalo.api().put("/api/v1/me/notification-channels",
+                Map.of("email", false, "sms", false, "zalo", true));
+        assertThat(missingPhone.status()).isEqualTo(400);
+        assertThat(missingPhone.body().get("code").asText()).isEqualTo("notification-preference.phone-required");
+        assertThat(clerkOnZalo.api().put("/api/v1/me/notification-channels",
+                Map.of("email", false, "sms", false, "zalo", true, "phone", "12345")).body().get("code").asText())
+                .isEqualTo("notification-preference.phone-format");
+        Api.Response chosen = clerkOnZalo.api().put("/api/v1/me/notification-channels",
+                Map.of("email", false, "sms", false, "zalo", true, "phone", "+84 903 111 222"));
+        assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+        assertThat(chosen.body().get("phone").asText()).isEqualTo("84903111222");
+
+        String id = registerIncoming("Về việc kiểm kê tài sản công cuối năm", "NONE");
+        assertThat(leader.api().post("/api/v1/documents/" + id + "/assignment", Map.of("instruction", "Xử lý.",
+                "lead", Map.of("kind", "OFFICIAL", "id", clerkOnZalo.id()))).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(20)).until(() -> gateway.received("/sms").stream()
+                .anyMatch(r -> r.body().get("to").asText().equals("84903111222")));
+        assertThat(mailTo("lan.vt@tinh.gov.vn")).as("e-mail switched off").isEmpty();
+        assertThat(logOf(id).findValues("outcome").stream().map(JsonNode::asText).toList()).contains("FALLBACK", "SENT");
+    }
+
+    @Test
+    void aFloodOfMessagesToOnePersonWaitsForTheNextHour() {
+        Official busy = official("chuyenvien.ban", "Đặng Văn Bận", "TP.UBND.VP", "SPECIALIST", "NONE", "ban.dv@tinh.gov.vn");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String id = registerIncoming("Về việc số " + i + " trong đợt rà soát", "NONE");
+            assertThat(leader.api().post("/api/v1/documents/" + id + "/assignment", Map.of("instruction", "Xử lý.",
+                    "lead", Map.of("kind", "OFFICIAL", "id", busy.id()))).status()).isEqualTo(204);
+            ids.add(id);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("ban.dv@tinh.gov.vn").size() == 5);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(mailTo("ban.dv@tinh.gov.vn")).hasSize(5);
+        JsonNode waiting = backbone.admin().get("/api/v1/admin/notifications?recipient=" + busy.id()).body();
+        assertThat(waiting.findValues("state").stream().map(JsonNode::asText).filter("PENDING"::equals).count()).isEqualTo(2);
+
+        // an hour later the rest goes
+        clock.advance(Duration.ofMinutes(61));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("ban.dv@tinh.gov.vn").size() == 7);
+    }
+
+    @Test
+    void aReplayOfTheProjectionSendsNothingAgain() {
+        Official reader = official("chuyenvien.phatlai", "Mai Văn Lại", "TP.UBND.VP", "SPECIALIST", "NONE", "lai.mv@tinh.gov.vn");
+        String id = registerIncoming("Về việc chuẩn bị báo cáo kinh tế - xã hội", "NONE");
+        assertThat(leader.api().post("/api/v1/documents/" + id + "/assignment", Map.of("instruction", "Xử lý.",
+                "lead", Map.of("kind", "OFFICIAL", "id", reader.id()))).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(20)).until(() -> logOf(id).findValues("state").stream()
+                .anyMatch(state -> state.asText().equals("SENT")));
+        int mails = mail.getReceivedMessages().length;
+        int gatewayCalls = gateway.all().size();
+        int logged = backbone.admin().get("/api/v1/admin/notifications?limit=500").body().size();
+
+        JdbcClient jdbc = JdbcClient.create(backbone.bean(DataSource.class));
+        long head = jdbc.sql("SELECT MAX(global_index) FROM domain_event_entry").query(Long.class).single();
+        Api.Response replay = backbone.admin().post("/api/v1/admin/processors/notifications/replay", Map.of());
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
+        // replayed up to the head of the store: every event decided on again
+        await().atMost(Duration.ofSeconds(30)).until(() -> backbone.admin().get("/api/v1/admin/processors/notifications")
+                .body().path("position").asLong() >= head);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_document WHERE document_id = :id").param("id", id)
+                .query(Long.class).single()).as("the projection was rebuilt").isEqualTo(1);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(mail.getReceivedMessages()).hasSize(mails);
+        assertThat(gateway.all()).hasSize(gatewayCalls);
+        assertThat(backbone.admin().get("/api/v1/admin/notifications?limit=500").body().size()).isEqualTo(logged);
+    }
+
+    @Test
+    void erasingTheApplicantsDataEmptiesTheirMessagesInTheLog() {
+        Api.Response registered = desk.api().post("/api/v1/dossiers", dossier("Lương Thị Xóa", "0988777666",
+                "xoa.lt@gmail.com", true, false));
+        String id = registered.body().get("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("xoa.lt@gmail.com").size() == 1);
+        assertThat(logOf(id).toString()).contains("x***@gmail.com");
+
+        Api.Response erased = backbone.admin().post("/api/v1/dossiers/" + id + "/personal-data-erasure",
+                Map.of("legalBasis", "Đơn yêu cầu xóa dữ liệu cá nhân ngày 04/12/2026"));
+        assertThat(erased.status()).as(erased.toString()).isIn(200, 204);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !logOf(id).toString().contains("gmail.com"));
+        JsonNode entry = logOf(id).get(0);
+        assertThat(entry.get("state").asText()).isEqualTo("SENT");
+        assertThat(entry.get("address").isNull()).isTrue();
+        assertThat(entry.get("history").get(0).get("answer").isNull()).isTrue();
     }
 
     static Map<String, Object> dossier(String name, String phone, String email, boolean byEmail, boolean byPhone) {
