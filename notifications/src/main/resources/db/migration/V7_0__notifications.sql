@@ -72,6 +72,8 @@ CREATE TABLE notification (
     state           VARCHAR(16) NOT NULL,
     -- where it went (the address used at the last attempt), for the delivery log
     address         VARCHAR(320),
+    -- the channel's own id of the message (ZNS msg_id), which its delivery receipt names
+    channel_message_id VARCHAR(100),
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at      TIMESTAMP WITH TIME ZONE NOT NULL
 );

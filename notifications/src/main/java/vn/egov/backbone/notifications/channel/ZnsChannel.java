@@ -58,7 +58,8 @@ class ZnsChannel implements MessageChannel {
                 return ChannelAnswer.retry("Unreadable answer: " + answer.shortBody());
             }
             if (error.intValue() == 0) {
-                return ChannelAnswer.accepted("ZNS msg_id " + json.path("data").path("msg_id").asText());
+                String messageId = json.path("data").path("msg_id").asText();
+                return ChannelAnswer.accepted("ZNS msg_id " + messageId, messageId.isBlank() ? null : messageId);
             }
             String said = "ZNS error " + error.intValue() + ": " + json.path("message").asText();
             return settings.fallbackErrors().contains(error.intValue()) ? ChannelAnswer.fallback(said) : ChannelAnswer.retry(said);

@@ -128,6 +128,9 @@ public class Dispatcher {
             case ACCEPTED -> {
                 outbox.attempted(message.id(), attempt, at, "SENT", answer.answer());
                 outbox.settle(message.id(), DeliveryState.SENT, attempt, address.get(), at, at);
+                if (answer.messageId() != null) {
+                    outbox.sentAs(message.id(), answer.messageId());
+                }
             }
             case REFUSED -> {
                 outbox.attempted(message.id(), attempt, at, "FAILED", answer.answer());

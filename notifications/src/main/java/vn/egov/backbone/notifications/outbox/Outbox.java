@@ -115,9 +115,32 @@ public class Outbox {
                 .param("next", ts(nextAttemptAt)).param("now", ts(now)).update();
     }
 
+    void sentAs(long id, String channelMessageId) {
+        jdbc.sql("UPDATE notification SET channel_message_id = :mid WHERE id = :id").param("id", id)
+                .param("mid", channelMessageId.length() > 100 ? channelMessageId.substring(0, 100) : channelMessageId).update();
+    }
+
+    /**
+     * The channel's receipt: the message it knows by {@code channelMessageId} (our row {@code id}, as its
+     * tracking id) reached the device. Only a sent message of that channel with that id becomes delivered,
+     * once; the receipt is logged as one more line of its history.
+     */
+    boolean delivered(long id, Channel channel, String channelMessageId, Instant at, String answer) {
+        int updated = jdbc.sql("UPDATE notification SET state = 'DELIVERED', updated_at = :at WHERE id = :id"
+                        + " AND channel = :channel AND channel_message_id = :mid AND state = 'SENT'")
+                .param("id", id).param("channel", channel.name()).param("mid", channelMessageId).param("at", ts(at)).update();
+        if (updated == 1) {
+            int attempt = jdbc.sql("SELECT COALESCE(MAX(attempt), 0) + 1 FROM notification_attempt WHERE notification_id = :id")
+                    .param("id", id).query(Integer.class).single();
+            attempted(id, attempt, at, "DELIVERED", answer);
+        }
+        return updated == 1;
+    }
+
     /** Messages to this recipient that went out since {@code since}: the rate limit counts them. */
     int sentTo(String recipientId, Instant since) {
-        return jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient_id = :rid AND state = 'SENT' AND updated_at >= :since")
+        return jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient_id = :rid AND state IN ('SENT', 'DELIVERED')"
+                        + " AND updated_at >= :since")
                 .param("rid", recipientId).param("since", ts(since)).query(Integer.class).single();
     }
 

@@ -58,10 +58,12 @@ public record NotificationProperties(@DefaultValue("true") boolean enabled,
      * with the OA's {@code access_token} header. {@code templates}: the id Zalo approved for each kind of
      * message ({@code DOSSIER_RECEIVED: "…"}); a kind without one goes by SMS. {@code fallbackErrors}: Zalo's
      * error codes after which the message goes by SMS instead (the number has no Zalo account, cannot
-     * receive, …); any other error is tried again later.
+     * receive, …); any other error is tried again later. {@code oaSecretKey}: the OA's secret key, with which
+     * Zalo signs the delivery receipts it posts to {@code /webhooks/zalo}; unset, receipts are refused.
      */
     public record Zns(URI url, @DefaultValue("") String accessToken, Map<String, String> templates,
-                      @DefaultValue({"-108", "-118", "-119", "-139"}) List<Integer> fallbackErrors) {
+                      @DefaultValue({"-108", "-118", "-119", "-139"}) List<Integer> fallbackErrors,
+                      @DefaultValue("") String oaSecretKey) {
         public Zns {
             templates = templates == null ? Map.of() : Map.copyOf(templates);
             fallbackErrors = fallbackErrors == null ? List.of() : List.copyOf(fallbackErrors);

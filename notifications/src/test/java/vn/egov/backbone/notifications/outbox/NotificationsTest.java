@@ -44,6 +44,7 @@ import static org.awaitility.Awaitility.await;
 class NotificationsTest {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final AtomicInteger NUMBERS = new AtomicInteger(400);
+    static final String OA_SECRET = "khoa-bi-mat-cua-oa";
 
     @TempDir
     static Path dataDir;
@@ -73,6 +74,7 @@ class NotificationsTest {
         settings.put("backbone.notifications.first-retry-after", "1s");
         settings.put("backbone.notifications.zns.url", gateway.url("/zns"));
         settings.put("backbone.notifications.zns.access-token", "oa-access-token-thu-nghiem");
+        settings.put("backbone.notifications.zns.oa-secret-key", OA_SECRET);
         settings.put("backbone.notifications.zns.templates.DOSSIER_RECEIVED", "301001");
         settings.put("backbone.notifications.zns.templates.RESULT_READY", "301003");
         settings.put("backbone.notifications.sms.url", gateway.url("/sms"));
@@ -226,7 +228,7 @@ class NotificationsTest {
     }
 
     @Test
-    void aCitizenWhoAgreedIsToldAtReceptionAndAtTheResultByMailAndZaloAndAFailingGatewayIsRetried() {
+    void aCitizenWhoAgreedIsToldAtReceptionAndAtTheResultByMailAndZaloAndAFailingGatewayIsRetried() throws Exception {
         // Zalo's gateway fails the first message (a 502 from its edge): it is tried again a second later
         gateway.failZns(new Gateway.Answer(502, "<html>Bad Gateway</html>"));
         Map<String, Object> request = dossier("Đinh Thị Lụa", "0912 345 678", "lua.dt@gmail.com", true, true);
@@ -264,6 +266,30 @@ class NotificationsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> znsFor(code, "301003").size() == 1);
         // the officials' side of it reaches nobody: desk and commune have no address and chose nothing
         assertThat(mailTo("lua.dt@gmail.com")).hasSize(2);
+
+        // Zalo reports the result's message on the phone: delivered. A receipt not signed with the OA's key is refused.
+        await().atMost(Duration.ofSeconds(10)).until(() -> zaloEntry(id, "RESULT_READY").get("state").asText().equals("SENT"));
+        JsonNode result = zaloEntry(id, "RESULT_READY");
+        String msgId = result.get("history").get(0).get("answer").asText().replace("ZNS msg_id ", "");
+        String tracking = result.get("id").asText();
+        String webhook = backbone.baseUrl() + "/webhooks/zalo";
+        assertThat(Gateway.postReceipt(webhook, tracking, msgId, "khoa-doan-mo")).isEqualTo(401);
+        assertThat(Gateway.postReceipt(webhook, tracking, "m-khac", OA_SECRET)).as("another message's id").isEqualTo(200);
+        assertThat(zaloEntry(id, "RESULT_READY").get("state").asText()).isEqualTo("SENT");
+        assertThat(Gateway.postReceipt(webhook, tracking, msgId, OA_SECRET)).isEqualTo(200);
+        JsonNode delivered = zaloEntry(id, "RESULT_READY");
+        assertThat(delivered.get("state").asText()).isEqualTo("DELIVERED");
+        assertThat(delivered.get("history").findValues("outcome").stream().map(JsonNode::asText).toList())
+                .containsExactly("SENT", "DELIVERED");
+        Api.Response unsigned = Api.anonymous(backbone.baseUrl()).post("/webhooks/zalo", Map.of("event_name", "user_received_message"));
+        assertThat(unsigned.status()).isEqualTo(401);
+        assertThat(unsigned.body().get("code").asText()).isEqualTo("delivery-receipt.signature-invalid");
+    }
+
+    static JsonNode zaloEntry(String aboutId, String kind) {
+        return StreamSupport.stream(logOf(aboutId).spliterator(), false)
+                .filter(n -> n.get("channel").asText().equals("ZALO") && n.get("kind").asText().equals(kind))
+                .findFirst().orElseThrow();
     }
 
     @Test

@@ -64,6 +64,28 @@ public final class Gateway implements AutoCloseable {
         exchange.close();
     }
 
+    /**
+     * Zalo's delivery receipt for a ZNS message, posted to Backbone's webhook as Zalo posts it: event
+     * {@code user_received_message}, signed {@code mac=sha256(app_id + body + timestamp + OA secret key)}.
+     *
+     * @return the HTTP status Backbone answered
+     */
+    public static int postReceipt(String webhook, String trackingId, String msgId, String oaSecretKey) throws Exception {
+        String appId = "4321987654321";
+        String timestamp = Long.toString(System.currentTimeMillis());
+        String body = "{\"app_id\":\"" + appId + "\",\"event_name\":\"user_received_message\",\"timestamp\":\"" + timestamp
+                + "\",\"sender\":{\"id\":\"579745863508352884\"},\"recipient\":{\"id\":\"84987654321\"},\"message\":{\"msg_id\":\""
+                + msgId + "\",\"tracking_id\":\"" + trackingId + "\",\"delivery_time\":\"" + timestamp + "\"}}";
+        String mac = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest((appId + body + timestamp + oaSecretKey).getBytes(StandardCharsets.UTF_8)));
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(webhook)).header("Content-Type", "application/json")
+                        .header("X-ZEvent-Signature", "mac=" + mac)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode();
+    }
+
     public void failZns(Answer answer) {
         synchronized (zns) {
             zns.add(answer);

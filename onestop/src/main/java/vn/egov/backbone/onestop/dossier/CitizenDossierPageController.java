@@ -8,6 +8,13 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import vn.egov.backbone.core.shared.PageActions;
+import java.util.List;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.Forbidden;
 import vn.egov.backbone.core.shared.InvalidInput;
@@ -19,8 +26,9 @@ import vn.egov.backbone.onestop.dossier.api.DossierCommands.Identity;
 import vn.egov.backbone.onestop.settings.OneStopProperties;
 
 /**
- * The pages of a citizen signed in with VNeID: "my dossiers" with their status, and online submission with
- * the verified identity (name and identity number from the ID token, not typed). And the public sign-in page.
+ * The pages of a citizen signed in with VNeID: "my dossiers" with their status; one of them, where they answer
+ * a supplement request with files and rate the service once the result is returned; and online submission
+ * with the verified identity (name and identity number from the ID token, not typed). And the public sign-in page.
  */
 @Controller
 class CitizenDossierPageController {
@@ -29,10 +37,14 @@ class CitizenDossierPageController {
     private final OneStopProperties properties;
     private final ObjectProvider<ClientRegistrationRepository> provider;
     private final ErrorMessages errors;
+    private final PageActions pages;
+    private final MessageSource messages;
 
     CitizenDossierPageController(DossierActions dossiers, PublicDossierPageController publicPages,
                                  OneStopProperties properties, ObjectProvider<ClientRegistrationRepository> provider,
-                                 ErrorMessages errors) {
+                                 ErrorMessages errors, PageActions pages, MessageSource messages) {
+        this.pages = pages;
+        this.messages = messages;
         this.dossiers = dossiers;
         this.publicPages = publicPages;
         this.properties = properties;
@@ -80,6 +92,39 @@ class CitizenDossierPageController {
             model.addAttribute("error", errors.describe(refused));
         }
         return publicPages.submissionForm(model);
+    }
+
+    @GetMapping("/citizen/dossiers/{trackingCode}")
+    String dossier(@PathVariable String trackingCode, Model model) {
+        SignedInCitizen citizen = citizen();
+        model.addAttribute("citizen", citizen);
+        model.addAttribute("mine", dossiers.ofCitizen(citizen.idNumber(), trackingCode));
+        return "onestop/my-dossier";
+    }
+
+    @PostMapping("/citizen/dossiers/{trackingCode}/supplement")
+    String supplement(@PathVariable String trackingCode, @RequestParam(required = false) String note,
+                      @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+        SignedInCitizen citizen = citizen();
+        List<DossierActions.Upload> uploads = (files == null ? List.<MultipartFile>of() : files).stream()
+                .filter(file -> !file.isEmpty()).<DossierActions.Upload>map(file -> file::getInputStream).toList();
+        return pages.run(redirect, "/citizen/dossiers/" + trackingCode, () -> {
+            dossiers.provideSupplement(citizen.idNumber(), trackingCode, note, uploads);
+            return message("mine.supplementSent");
+        });
+    }
+
+    @PostMapping("/citizen/dossiers/{trackingCode}/rating")
+    String rate(@PathVariable String trackingCode, @RequestParam(defaultValue = "0") int score, RedirectAttributes redirect) {
+        SignedInCitizen citizen = citizen();
+        return pages.run(redirect, "/citizen/dossiers/" + trackingCode, () -> {
+            dossiers.rateAsCitizen(citizen.idNumber(), trackingCode, score);
+            return message("mine.rated");
+        });
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     /** The security chain lets only a citizen with a verified identity in; this is its second lock. */

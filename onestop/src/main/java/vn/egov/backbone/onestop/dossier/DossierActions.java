@@ -5,6 +5,7 @@ import vn.egov.backbone.core.eventing.ReadYourWrites;
 import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.official.OfficialDirectory;
 import vn.egov.backbone.core.official.api.Role;
+import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.Commands;
 import vn.egov.backbone.core.shared.Forbidden;
 import vn.egov.backbone.core.shared.InvalidInput;
@@ -26,6 +27,7 @@ import vn.egov.backbone.onestop.dossier.api.PublicDossier.Status;
 import vn.egov.backbone.onestop.dossier.api.PublicDossier.StepView;
 import vn.egov.backbone.onestop.dossier.api.PublicDossier.Submitted;
 import vn.egov.backbone.onestop.procedure.ProcedureCatalogue;
+import vn.egov.backbone.onestop.settings.OneStopProperties;
 import vn.egov.backbone.onestop.procedure.ProcedureCatalogue.ProcedureVersion;
 
 import java.time.Clock;
@@ -58,12 +60,17 @@ class DossierActions {
     private final OfficialDirectory officials;
     private final UnitDirectory units;
     private final ReadYourWrites readYourWrites;
+    private final SuppliedFiles suppliedFiles;
+    private final OneStopProperties properties;
     private final Clock clock;
 
     DossierActions(Commands commands, DossierQueries queries, ProcedureCatalogue catalogue, DossierRouting routing,
                    Authorizer authorizer, OfficialDirectory officials, UnitDirectory units,
-                   ReadYourWrites readYourWrites, Clock clock) {
+                   ReadYourWrites readYourWrites, SuppliedFiles suppliedFiles, OneStopProperties properties,
+                   Clock clock) {
         this.clock = clock;
+        this.properties = properties;
+        this.suppliedFiles = suppliedFiles;
         this.commands = commands;
         this.queries = queries;
         this.catalogue = catalogue;
@@ -119,6 +126,9 @@ class DossierActions {
         if (!procedure.fullyOnline()) {
             throw new InvalidInput("procedureCode", DossierError.NOT_ONLINE);
         }
+        if (!identity.verified() && properties.citizens().requiresVerifiedIdentity(procedure.code())) {
+            throw new InvalidInput("procedureCode", DossierError.SIGN_IN_WITH_VNEID);
+        }
         UnitView competent = routing.competentAuthority(procedure, null, communeId);
         String trackingCode = routing.newTrackingCode();
         String id = UUID.randomUUID().toString();
@@ -137,6 +147,80 @@ class DossierActions {
     List<PublicDossier> ofCitizen(String verifiedIdNumber) {
         return queries.byApplicantIdNumber(verifiedIdNumber).reversed().stream()
                 .map(dossier -> lookUp(dossier.trackingCode())).toList();
+    }
+
+    /**
+     * One of the signed-in citizen's dossiers, with what an open supplement request asks for and the files
+     * they supplied. Another's dossier does not exist for them (404, as an unknown code).
+     */
+    record CitizenDossier(String trackingCode, PublicDossier dossier, String supplementReason,
+                          List<DossierQueries.SuppliedFileView> suppliedFiles, boolean rated) {
+    }
+
+    CitizenDossier ofCitizen(String verifiedIdNumber, String trackingCode) {
+        DossierView dossier = citizensOwn(verifiedIdNumber, trackingCode);
+        return new CitizenDossier(dossier.trackingCode(), lookUp(dossier.trackingCode()),
+                queries.supplementReason(dossier.id()).orElse(null), queries.suppliedFiles(dossier.id()),
+                dossier.satisfaction() != null);
+    }
+
+    /** An upload as the web layer hands it over: read once, by the store. */
+    interface Upload {
+        java.io.InputStream open() throws java.io.IOException;
+    }
+
+    /**
+     * The citizen answers the open supplement request with files (PDF, JPEG, PNG; each named by Backbone)
+     * and a note. The files are stored first, then the dossier records them; the desk receives the supplement.
+     */
+    void provideSupplement(String verifiedIdNumber, String trackingCode, String note, List<Upload> uploads) {
+        DossierView dossier = citizensOwn(verifiedIdNumber, trackingCode);
+        if (dossier.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
+            throw new BusinessRuleViolation(DossierError.NO_SUPPLEMENT_REQUESTED);
+        }
+        if (uploads.isEmpty() || uploads.size() > ProcedureDossier.MAX_SUPPLIED_FILES) {
+            throw new InvalidInput("files", DossierError.SUPPLIED_FILES_RANGE, ProcedureDossier.MAX_SUPPLIED_FILES);
+        }
+        int already = queries.suppliedFiles(dossier.id()).size();
+        List<SuppliedFile> files = new ArrayList<>();
+        for (Upload upload : uploads) {
+            SuppliedFiles.Stored stored;
+            try {
+                stored = suppliedFiles.store(dossier.id(), upload.open());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            files.add(new SuppliedFile(stored.sha256(), "bo-sung-" + (already + files.size() + 1) + "." + stored.extension(),
+                    stored.contentType(), stored.size()));
+        }
+        commands.send(new ProvideSupplement(dossier.id(), note, files));
+        awaitReadModel(dossier.id());
+    }
+
+    void rateAsCitizen(String verifiedIdNumber, String trackingCode, int score) {
+        DossierView dossier = citizensOwn(verifiedIdNumber, trackingCode);
+        commands.send(new RateSatisfaction(dossier.id(), score));
+        awaitReadModel(dossier.id());
+    }
+
+    /** A file the applicant supplied, for the officials who work on the dossier. */
+    java.nio.file.Path suppliedFile(String dossierId, String sha256) {
+        workedOn(dossierId, true);
+        return suppliedFiles.find(dossierId, sha256)
+                .orElseThrow(() -> new NotFound(DossierError.SUPPLIED_FILE_UNKNOWN));
+    }
+
+    List<DossierQueries.SuppliedFileView> suppliedFiles(String dossierId) {
+        workedOn(dossierId, true);
+        return queries.suppliedFiles(dossierId);
+    }
+
+    private DossierView citizensOwn(String verifiedIdNumber, String trackingCode) {
+        DossierView dossier = byTrackingCode(trackingCode);
+        if (verifiedIdNumber == null || !verifiedIdNumber.equals(dossier.applicantIdNumber())) {
+            throw new NotFound(DossierError.TRACKING_CODE_UNKNOWN);
+        }
+        return dossier;
     }
 
     /** The lookup by tracking code, for anyone holding it: nothing personal. */

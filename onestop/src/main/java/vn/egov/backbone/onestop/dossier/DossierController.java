@@ -102,6 +102,25 @@ class DossierController {
         return dossiers.details(id);
     }
 
+    /** The files the applicant supplied online in answer to a supplement request. */
+    @GetMapping("/dossiers/{id}/supplied-files")
+    List<DossierQueries.SuppliedFileView> suppliedFiles(@PathVariable String id) {
+        return dossiers.suppliedFiles(id);
+    }
+
+    @GetMapping("/dossiers/{id}/supplied-files/{sha256}")
+    ResponseEntity<org.springframework.core.io.Resource> suppliedFile(@PathVariable String id, @PathVariable String sha256) {
+        java.nio.file.Path file = dossiers.suppliedFile(id, sha256);
+        DossierQueries.SuppliedFileView view = dossiers.suppliedFiles(id).stream().filter(f -> f.sha256().equals(sha256))
+                .findFirst().orElseThrow(() -> new vn.egov.backbone.core.shared.NotFound(DossierError.SUPPLIED_FILE_UNKNOWN));
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(view.contentType()))
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(view.name()).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new org.springframework.core.io.FileSystemResource(file));
+    }
+
     /** The competent agency's desk checks an online (or posted) dossier and receives it: the clock starts. */
     @PostMapping("/dossiers/{id}/reception")
     ResponseEntity<Void> receive(@PathVariable String id, @Valid @RequestBody(required = false) Reception request) {

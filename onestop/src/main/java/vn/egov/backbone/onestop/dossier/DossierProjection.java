@@ -18,9 +18,11 @@ import java.time.Instant;
 @ProcessingGroup("dossiers")
 class DossierProjection {
     private final JdbcClient jdbc;
+    private final SuppliedFiles suppliedFiles;
 
-    DossierProjection(JdbcClient jdbc) {
+    DossierProjection(JdbcClient jdbc, SuppliedFiles suppliedFiles) {
         this.jdbc = jdbc;
+        this.suppliedFiles = suppliedFiles;
     }
 
     @EventHandler
@@ -47,6 +49,9 @@ class DossierProjection {
                         + " applicant_address = :erased, applicant_phone = :erased, applicant_email = :erased,"
                         + " version = :seq WHERE id = :id")
                 .param("erased", SubjectKeys.ERASED).param("seq", seq).param("id", e.dossierId()).update();
+        // the files the applicant supplied go with their data
+        jdbc.sql("DELETE FROM dossier_supplied_file WHERE dossier_id = :id").param("id", e.dossierId()).update();
+        suppliedFiles.erase(e.dossierId());
     }
 
     @EventHandler
@@ -64,11 +69,26 @@ class DossierProjection {
 
     @EventHandler
     void on(SupplementRequested e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.sql("UPDATE dossier_view SET supplement_reason = :reason WHERE id = :id").param("reason", e.reason())
+                .param("id", e.dossierId()).update();
         status(e.dossierId(), DossierStatus.SUPPLEMENT_REQUESTED, seq, at);
     }
 
     @EventHandler
+    void on(SupplementProvided e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
+        for (var file : e.files()) {
+            jdbc.sql("INSERT INTO dossier_supplied_file (dossier_id, sha256, name, content_type, size, provided_at)"
+                            + " VALUES (:id, :sha, :name, :type, :size, :at) ON CONFLICT DO NOTHING")
+                    .param("id", e.dossierId()).param("sha", file.sha256()).param("name", file.name())
+                    .param("type", file.contentType()).param("size", file.size()).param("at", java.sql.Timestamp.from(at))
+                    .update();
+        }
+        jdbc.sql("UPDATE dossier_view SET version = :seq WHERE id = :id").param("seq", seq).param("id", e.dossierId()).update();
+    }
+
+    @EventHandler
     void on(SupplementReceived e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.sql("UPDATE dossier_view SET supplement_reason = NULL WHERE id = :id").param("id", e.dossierId()).update();
         if (e.appointmentOn() == null) { // supplemented at reception, before the clock started
             status(e.dossierId(), DossierStatus.NEW, seq, at);
             return;
@@ -155,6 +175,7 @@ class DossierProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.sql("DELETE FROM dossier_supplied_file").update();
         jdbc.sql("DELETE FROM dossier_history").update();
         jdbc.sql("DELETE FROM dossier_apology").update();
         jdbc.sql("DELETE FROM dossier_step").update();

@@ -73,6 +73,22 @@ class DossierQueries {
     }
 
     /** The read model's version of the dossier (the sequence number of its last event), if it has it yet. */
+    record SuppliedFileView(String sha256, String name, String contentType, long size, Instant providedAt) {
+    }
+
+    List<SuppliedFileView> suppliedFiles(String dossierId) {
+        return jdbc.sql("SELECT sha256, name, content_type, size, provided_at FROM dossier_supplied_file"
+                        + " WHERE dossier_id = :id ORDER BY provided_at, name").param("id", dossierId)
+                .query((rs, n) -> new SuppliedFileView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getTimestamp(5).toInstant())).list();
+    }
+
+    /** What the open supplement request asks for, if one is open. */
+    Optional<String> supplementReason(String dossierId) {
+        return jdbc.sql("SELECT supplement_reason FROM dossier_view WHERE id = :id AND supplement_reason IS NOT NULL")
+                .param("id", dossierId).query(String.class).optional();
+    }
+
     Optional<Long> version(String id) {
         return jdbc.sql("SELECT version FROM dossier_view WHERE id = :id").param("id", id).query(Long.class).optional();
     }

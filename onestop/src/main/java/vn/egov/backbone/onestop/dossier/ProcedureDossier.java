@@ -17,6 +17,7 @@ import vn.egov.backbone.onestop.dossier.api.DossierStatus;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -86,6 +87,17 @@ public class ProcedureDossier {
         requireStatus(DossierError.SUPPLEMENT_STATE,
                 DossierStatus.NEW, DossierStatus.RECEIVED, DossierStatus.IN_PROCESS);
         apply(new SupplementRequested(dossierId, requireText(command.reason(), "reason"), today(clock)));
+    }
+
+    @CommandHandler
+    public void handle(ProvideSupplement command) {
+        requireStatus(DossierError.NO_SUPPLEMENT_REQUESTED, DossierStatus.SUPPLEMENT_REQUESTED);
+        List<SuppliedFile> files = command.files() == null ? List.of() : List.copyOf(command.files());
+        require(!files.isEmpty() && files.size() <= MAX_SUPPLIED_FILES, "files", DossierError.SUPPLIED_FILES_RANGE,
+                MAX_SUPPLIED_FILES);
+        String note = command.note() == null ? "" : command.note().strip();
+        require(note.length() <= 2000, "note", DossierError.TEXT_LENGTH, Label.field("note"), 2000);
+        apply(new SupplementProvided(dossierId, note, files));
     }
 
     @CommandHandler
@@ -273,6 +285,9 @@ public class ProcedureDossier {
     void on(DossierRefused e) {
         status = DossierStatus.REFUSED;
     }
+
+    /** At most this many files in one answer to a supplement request. */
+    static final int MAX_SUPPLIED_FILES = 10;
 
     @EventSourcingHandler
     void on(SupplementRequested e) {

@@ -8,6 +8,7 @@ import vn.egov.backbone.core.privacy.SealedFields;
 import vn.egov.backbone.core.privacy.SealedFields.Sealing;
 import vn.egov.backbone.core.privacy.SubjectKeys;
 import vn.egov.backbone.onestop.dossier.api.DossierEvents.DossierSubmitted;
+import vn.egov.backbone.onestop.dossier.api.DossierEvents.SupplementProvided;
 
 import java.util.List;
 
@@ -27,6 +28,7 @@ class SealedApplicant implements StoredEventModule {
     @Override
     public Module module(ObjectMapper plain) {
         return SealedFields.module("sealed-applicant", keys, plain, List.of(new Sealing(DossierSubmitted.class, "dossierId",
-                "/applicant/name", "/applicant/idNumber", "/applicant/address", "/applicant/phone", "/applicant/email")));
+                "/applicant/name", "/applicant/idNumber", "/applicant/address", "/applicant/phone", "/applicant/email"),
+                new Sealing(SupplementProvided.class, "dossierId", "/note")));
     }
 }

@@ -28,9 +28,19 @@ public record OneStopProperties(@Name("public") @Valid @DefaultValue Citizens ci
      * @param idNumberClaim the ID token claim of the national identity provider that carries the 12-digit
      *                      identity number (số định danh cá nhân)
      * @param nameClaim     the claim with the person's full name
+     * @param verifiedIdentityRequired the procedures (codes) whose online submission needs a VNeID sign-in: a typed,
+     *                      unverified identity number is refused for them; {@code *} for every procedure
      */
     public record Citizens(@DefaultValue("30") @Min(1) @Max(10_000) int lookupsPerMinute,
-                           @DefaultValue("id_number") String idNumberClaim, @DefaultValue("name") String nameClaim) {
+                           @DefaultValue("id_number") String idNumberClaim, @DefaultValue("name") String nameClaim,
+                           List<String> verifiedIdentityRequired) {
+        public Citizens {
+            verifiedIdentityRequired = verifiedIdentityRequired == null ? List.of() : List.copyOf(verifiedIdentityRequired);
+        }
+
+        public boolean requiresVerifiedIdentity(String procedureCode) {
+            return verifiedIdentityRequired.contains("*") || verifiedIdentityRequired.contains(procedureCode);
+        }
     }
 
     public record Kpi(@DefaultValue("250") @Min(1) @Max(1_000) int batchSize, @DefaultValue("4") @Min(1) @Max(64) int segments) {

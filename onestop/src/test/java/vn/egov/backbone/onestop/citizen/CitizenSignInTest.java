@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.egov.backbone.core.testing.Api;
 import vn.egov.backbone.core.testing.Province;
+import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.core.testing.RunningNode;
 import vn.egov.backbone.onestop.testing.OneStopNode;
 
@@ -92,6 +94,7 @@ class CitizenSignInTest {
                 "http://127.0.0.1:" + tokenProxy.getAddress().getPort() + "/token");
         settings.put("backbone.public.id-number-claim", "so_dinh_danh");
         settings.put("backbone.public.name-claim", "ho_ten");
+        settings.put("backbone.public.verified-identity-required", "HT-01");
         backbone = RunningNode.start(OneStopNode.class, settings, dataDir);
         province = new Province(backbone);
     }
@@ -120,6 +123,26 @@ class CitizenSignInTest {
             return follow(http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
                     "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                     HttpResponse.BodyHandlers.ofString()));
+        }
+
+        /** A form with files, as a browser posts it (multipart/form-data). */
+        HttpResponse<String> postFiles(String url, Map<String, String> fields, Map<String, byte[]> files) throws Exception {
+            String boundary = "----BackboneTest" + System.nanoTime();
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            for (var field : fields.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                        + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (var file : files.entrySet()) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + file.getKey()
+                        + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(file.getValue());
+                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return follow(http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString()));
         }
 
         private HttpResponse<String> follow(HttpResponse<String> response) throws Exception {
@@ -179,6 +202,13 @@ class CitizenSignInTest {
         assertThat(event).contains("\"verification\":\"VNEID\"", vneid.issuerUrl("vneid").toString().replaceAll("/$", ""))
                 .doesNotContain("vneid-subject-");
 
+        // the procedure needs a verified identity: typed, it is refused
+        Api.Response typed = Api.anonymous(backbone.baseUrl()).post("/api/v1/public/dossiers", Map.of(
+                "procedureCode", "HT-01", "communeId", province.unitId("TP.001"), "components", 1,
+                "applicant", Map.of("name", "Nguyễn Văn Dân", "idNumber", "001090077777")));
+        assertThat(typed.status()).isEqualTo(400);
+        assertThat(typed.body().get("code").asText()).isEqualTo("dossier.sign-in-with-vneid");
+
         // another citizen sees nothing of it
         Browser other = signedIn("001090088888", "Lê Thị Khác");
         HttpResponse<String> theirs = other.get(backbone.baseUrl() + "/citizen/dossiers");
@@ -218,6 +248,75 @@ class CitizenSignInTest {
         HttpResponse<String> page = late.get(backbone.baseUrl() + "/citizen/dossiers");
         assertThat(page.uri().getPath()).isEqualTo("/public/sign-in");
         assertThat(page.body()).contains("Đăng nhập không thành công");
+    }
+
+    @Test
+    void aCitizenAnswersASupplementRequestWithFilesAndRatesTheResult() throws Exception {
+        Browser lan = signedIn("001090066666", "Vũ Thị Lan");
+        HttpResponse<String> form = lan.get(backbone.baseUrl() + "/citizen/dossiers/new");
+        HttpResponse<String> submitted = lan.post(backbone.baseUrl() + "/citizen/dossiers/new", Map.of(
+                "_csrf", csrf(form.body()), "procedureCode", "HT-01", "communeId", province.unitId("TP.001"), "components", "1"));
+        Matcher found = Pattern.compile("id=\"submitted-code\">([A-Z0-9-]+)<").matcher(submitted.body());
+        assertThat(found.find()).isTrue();
+        String code = found.group(1);
+        JdbcClient jdbc = JdbcClient.create(backbone.bean(DataSource.class));
+        String id = jdbc.sql("SELECT id FROM dossier_view WHERE tracking_code = :code").param("code", code)
+                .query(String.class).single();
+        Official desk = province.official("motcua.bosung", "Vàng Thị Mỷ", "TP.001.UBND", "RECORDS_CLERK", "NONE");
+        assertThat(desk.api().post("/api/v1/dossiers/" + id + "/supplement-request",
+                Map.of("reason", "Thiếu bản chụp giấy chứng sinh")).status()).isEqualTo(204);
+
+        String page = backbone.baseUrl() + "/citizen/dossiers/" + code;
+        HttpResponse<String> asked = lan.get(page);
+        assertThat(asked.body()).contains("Thiếu bản chụp giấy chứng sinh", "Gửi bổ sung");
+        byte[] pdf = ("%PDF-1.4\n% giấy chứng sinh\n" + "x".repeat(2000) + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+
+        // hostile or wrong uploads: a program named .pdf, a file over 10 MB; refused in Vietnamese, nothing kept
+        HttpResponse<String> program = lan.postFiles(page + "/supplement", Map.of("_csrf", csrf(asked.body())),
+                Map.of("giay-chung-sinh.pdf", "MZ\u0090\u0000 this is a program".getBytes(StandardCharsets.ISO_8859_1)));
+        assertThat(program.body()).contains("Chỉ nhận tệp PDF, JPG hoặc PNG.");
+        byte[] huge = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(pdf, 0, huge, 0, pdf.length);
+        HttpResponse<String> tooLarge = lan.postFiles(page + "/supplement", Map.of("_csrf", csrf(asked.body())),
+                Map.of("lon.pdf", huge));
+        assertThat(tooLarge.body()).contains("Mỗi tệp không quá 10 MB.");
+        // another citizen cannot answer for this dossier, nor see it
+        Browser other = signedIn("001090044444", "Đỗ Văn Khác");
+        HttpResponse<String> theirs = other.postFiles(page + "/supplement", Map.of("_csrf",
+                csrf(other.get(backbone.baseUrl() + "/citizen/dossiers/new").body())), Map.of("a.pdf", pdf));
+        assertThat(theirs.statusCode()).isEqualTo(404);
+        assertThat(desk.api().get("/api/v1/dossiers/" + id + "/supplied-files").body().size()).isZero();
+
+        HttpResponse<String> sent = lan.postFiles(page + "/supplement", Map.of("_csrf", csrf(asked.body()),
+                "note", "Gửi bản chụp giấy chứng sinh"), Map.of("CCCD_Vu_Thi_Lan.pdf", pdf));
+        assertThat(sent.body()).contains("Đã gửi hồ sơ bổ sung", "bo-sung-1.pdf").doesNotContain("CCCD_Vu_Thi_Lan");
+        var files = desk.api().get("/api/v1/dossiers/" + id + "/supplied-files").body();
+        assertThat(files.size()).isEqualTo(1);
+        String sha = files.get(0).get("sha256").asText();
+        var download = desk.api().getBytes("/api/v1/dossiers/" + id + "/supplied-files/" + sha);
+        assertThat(download.body()).isEqualTo(pdf);
+        assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+        Official outsider = province.official("motcua.khac", "Hà Thị Xa", "TP.003.UBND", "RECORDS_CLERK", "NONE");
+        assertThat(outsider.api().get("/api/v1/dossiers/" + id + "/supplied-files/" + sha).status()).isEqualTo(404);
+
+        // the desk receives the supplement and the dossier, the commune decides, the result is returned
+        assertThat(desk.api().post("/api/v1/dossiers/" + id + "/supplement", Map.of()).status()).isEqualTo(204);
+        assertThat(desk.api().post("/api/v1/dossiers/" + id + "/reception", Map.of()).status()).isEqualTo(204);
+        assertThat(desk.api().post("/api/v1/dossiers/" + id + "/resolution", Map.of()).status()).isEqualTo(204);
+        assertThat(desk.api().post("/api/v1/dossiers/" + id + "/result-return", Map.of()).status()).isEqualTo(204);
+        HttpResponse<String> returned = lan.get(page);
+        assertThat(returned.body()).contains("Đánh giá mức độ hài lòng");
+        HttpResponse<String> rated = lan.post(page + "/rating", Map.of("_csrf", csrf(returned.body()), "score", "5"));
+        assertThat(rated.body()).contains("Đã ghi nhận đánh giá", "Cảm ơn Ông/Bà đã đánh giá.");
+        assertThat(jdbc.sql("SELECT satisfaction FROM dossier_view WHERE id = :id").param("id", id).query(Integer.class).single())
+                .isEqualTo(5);
+
+        // erasing the applicant's data takes the files they supplied with it
+        assertThat(backbone.admin().post("/api/v1/dossiers/" + id + "/personal-data-erasure",
+                Map.of("legalBasis", "Yêu cầu của người dân")).status()).isIn(200, 204);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !java.nio.file.Files.exists(dataDir.resolve("dossier-files").resolve(id)));
+        assertThat(desk.api().get("/api/v1/dossiers/" + id + "/supplied-files/" + sha).status()).isEqualTo(404);
     }
 
     /** The ID token with another identity number in its payload, header and signature kept. */

@@ -61,6 +61,21 @@ public final class DossierCommands {
     public record RequestSupplement(@TargetAggregateIdentifier String dossierId, String reason) {
     }
 
+    /**
+     * A file the applicant supplied, stored by its content (SHA-256) with the dossier's files.
+     *
+     * @param name a name Backbone gives it ({@code bo-sung-1.pdf}): the applicant's own file names often name them
+     */
+    public record SuppliedFile(String sha256, String name, String contentType, long size) {
+    }
+
+    /**
+     * The applicant answers a supplement request online, with files and a note; the desk then checks them and
+     * receives the supplement ({@link ReceiveSupplement}), which restarts the clock.
+     */
+    public record ProvideSupplement(@TargetAggregateIdentifier String dossierId, String note, java.util.List<SuppliedFile> files) {
+    }
+
     public record ReceiveSupplement(@TargetAggregateIdentifier String dossierId) {
     }
 

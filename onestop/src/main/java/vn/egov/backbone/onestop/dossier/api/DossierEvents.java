@@ -59,6 +59,13 @@ public final class DossierEvents {
     }
 
     /**
+     * The applicant supplied what was asked, online (signed in with VNeID). Stored with {@code note} sealed with
+     * the dossier's key, like the applicant: erased with it.
+     */
+    public record SupplementProvided(String dossierId, String note, java.util.List<DossierCommands.SuppliedFile> files) {
+    }
+
+    /**
      * The clock resumes; the appointment and the deadlines of open steps move by the working days the
      * dossier waited. A supplement asked for at reception (before the clock started) moves nothing:
      * {@code appointmentOn} is then null.
