@@ -6,7 +6,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.backbone.core.web.ProblemResponses;
@@ -14,6 +13,7 @@ import vn.egov.backbone.notifications.outbox.api.Channel;
 import vn.egov.backbone.notifications.settings.NotificationProperties;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,6 +32,7 @@ import java.util.HexFormat;
 @RestController
 class DeliveryReceiptController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_RECEIPT = 64 * 1024;
 
     private final Outbox outbox;
     private final NotificationProperties.Zns settings;
@@ -46,14 +47,19 @@ class DeliveryReceiptController {
     }
 
     @PostMapping("/webhooks/zalo")
-    ResponseEntity<?> zalo(@RequestBody(required = false) byte[] body,
-                           @RequestHeader(name = "X-ZEvent-Signature", required = false) String signature) {
+    ResponseEntity<?> zalo(InputStream request,
+                           @RequestHeader(name = "X-ZEvent-Signature", required = false) String signature) throws IOException {
         if (settings.oaSecretKey().isBlank()) {
             return refuse(HttpStatus.FORBIDDEN, ReceiptError.NOT_CONFIGURED);
         }
+        // a receipt is a few hundred bytes: read no more than 64 KB of whatever arrives, chunked or not
+        byte[] body = request.readNBytes(MAX_RECEIPT + 1);
+        if (body.length > MAX_RECEIPT) {
+            return refuse(HttpStatus.PAYLOAD_TOO_LARGE, ReceiptError.UNREADABLE);
+        }
         JsonNode event;
         try {
-            event = JSON.readTree(body == null ? new byte[0] : body);
+            event = JSON.readTree(body);
         } catch (IOException e) {
             return refuse(HttpStatus.BAD_REQUEST, ReceiptError.UNREADABLE);
         }
