@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import vn.egov.backbone.core.testing.Api;
 import vn.egov.backbone.core.testing.MovableClock;
@@ -41,7 +42,8 @@ import static org.awaitility.Awaitility.await;
  * test JVM (GreenMail), the Zalo and SMS messages reach HTTP gateways in the test JVM that answer as Zalo's
  * ZNS API and a brandname SMS gateway do, failures included.
  */
-class NotificationsTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // so that PostgresNotificationsTest (ops) can start its own backbone
+public class NotificationsTest {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final AtomicInteger NUMBERS = new AtomicInteger(400);
     static final String OA_SECRET = "khoa-bi-mat-cua-oa";
@@ -61,11 +63,16 @@ class NotificationsTest {
     static Official communeOfficer;
 
     @BeforeAll
-    static void start() throws Exception {
+    protected void start() throws Exception {
+        startOn(List.of(), Map.of());
+    }
+
+    /** Starts the backbone with these profiles and database settings (none: the embedded H2 defaults). */
+    protected static void startOn(List<String> profiles, Map<String, Object> database) throws Exception {
         mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         mail.start();
         gateway = new Gateway();
-        Map<String, Object> settings = new HashMap<>();
+        Map<String, Object> settings = new HashMap<>(database);
         settings.put("spring.mail.host", "127.0.0.1");
         settings.put("spring.mail.port", mail.getSmtp().getPort());
         settings.put("backbone.notifications.from", "thongbao@tinh.gov.vn");
@@ -81,7 +88,7 @@ class NotificationsTest {
         settings.put("backbone.notifications.sms.api-key", "sms-key-thu-nghiem");
         settings.put("backbone.notifications.sms.brandname", "UBND TINH");
         settings.put("backbone.notifications.per-recipient-per-hour", 5);
-        backbone = RunningNode.start(NotificationsNode.class, settings, dataDir, MovableClock.Source.class);
+        backbone = RunningNode.start(NotificationsNode.class, profiles, settings, dataDir, MovableClock.Source.class);
         clock = backbone.bean(MovableClock.class);
         province = new Province(backbone);
         clerk = official("vanthu.tb", "Nguyễn Thị Thu", "TP.UBND", "RECORDS_CLERK", "SECRET", "vanthu.tb@tinh.gov.vn");
@@ -94,7 +101,7 @@ class NotificationsTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         backbone.close();
         mail.stop();
         gateway.close();
