@@ -30,6 +30,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends what is due. One db-scheduler task for the whole cluster: db-scheduler lets one node at a time run
@@ -54,6 +55,7 @@ public class Dispatcher {
     private final NotificationProperties properties;
     private final Clock clock;
     private final Map<Channel, MessageChannel> channels = new EnumMap<>(Channel.class);
+    private final AtomicLong completedRuns = new AtomicLong();
 
     Dispatcher(Outbox outbox, Templates templates, OfficialDirectory officials, Preferences preferences,
                CitizenContacts citizens, NotificationProperties properties, Clock clock, List<MessageChannel> channels) {
@@ -99,7 +101,13 @@ public class Dispatcher {
                 break;
             }
         }
+        completedRuns.incrementAndGet();
         return handled;
+    }
+
+    /** Runs of {@link #dispatchDue()} this node finished: after two more, everything due before them was handled. */
+    public long completedRuns() {
+        return completedRuns.get();
     }
 
     private void dispatch(Due message) {

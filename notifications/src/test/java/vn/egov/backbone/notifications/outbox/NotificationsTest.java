@@ -1,9 +1,6 @@
 package vn.egov.backbone.notifications.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +14,8 @@ import vn.egov.backbone.core.testing.Province;
 import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.core.testing.RunningNode;
 import vn.egov.backbone.notifications.testing.Gateway;
+import vn.egov.backbone.notifications.testing.Mailbox;
+import vn.egov.backbone.notifications.testing.Officials;
 import vn.egov.backbone.notifications.testing.NotificationsNode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +49,7 @@ public class NotificationsTest {
 
     @TempDir
     static Path dataDir;
-    static GreenMail mail;
+    static Mailbox mail;
     static Gateway gateway;
     static RunningNode backbone;
     static MovableClock clock;
@@ -69,12 +68,11 @@ public class NotificationsTest {
 
     /** Starts the backbone with these profiles and database settings (none: the embedded H2 defaults). */
     protected static void startOn(List<String> profiles, Map<String, Object> database) throws Exception {
-        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        mail.start();
+        mail = new Mailbox();
         gateway = new Gateway();
         Map<String, Object> settings = new HashMap<>(database);
         settings.put("spring.mail.host", "127.0.0.1");
-        settings.put("spring.mail.port", mail.getSmtp().getPort());
+        settings.put("spring.mail.port", mail.port());
         settings.put("backbone.notifications.from", "thongbao@tinh.gov.vn");
         settings.put("backbone.notifications.public-url", "https://dichvucong.tinh.gov.vn");
         settings.put("backbone.notifications.dispatch-every", "300ms");
@@ -103,7 +101,7 @@ public class NotificationsTest {
     @AfterAll
     void stop() {
         backbone.close();
-        mail.stop();
+        mail.close();
         gateway.close();
     }
 
@@ -113,18 +111,7 @@ public class NotificationsTest {
     }
 
     static Official official(String username, String name, String unitCode, String role, String clearance, String email) {
-        String unitId = province.unitId(unitCode);
-        String password = "mật-khẩu-" + username;
-        Map<String, Object> body = new HashMap<>(Map.of("username", username, "fullName", name, "unitId", unitId,
-                "password", password, "clearance", clearance, "roles", List.of(Map.of("unitId", unitId, "role", role))));
-        if (email != null) {
-            body.put("email", email);
-        }
-        Api.Response created = backbone.admin().post("/api/v1/officials", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String id = created.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> backbone.admin().get("/api/v1/officials/" + id).status() == 200);
-        return new Official(id, unitId, Api.basic(backbone.baseUrl(), username, password));
+        return Officials.register(backbone, username, name, province.unitId(unitCode), role, clearance, email);
     }
 
     static LocalDate today() {
@@ -146,34 +133,19 @@ public class NotificationsTest {
     }
 
     static List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return mail.to(address);
     }
 
     static List<MimeMessage> mailTo(String address, String subjectPart) {
-        return mailTo(address).stream().filter(m -> subject(m).contains(subjectPart)).toList();
+        return mail.to(address, subjectPart);
     }
 
-    /** The text as the reader sees it (decoded from quoted-printable). */
     static String text(MimeMessage message) {
-        try {
-            return (String) message.getContent();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.text(message);
     }
 
     static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.subject(message);
     }
 
     @Test
@@ -198,10 +170,10 @@ public class NotificationsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("an.pv@tinh.gov.vn", "Ngày mai đến hạn").size() == 1);
         assertThat(text(mailTo("an.pv@tinh.gov.vn", "Ngày mai đến hạn").get(0)))
                 .contains("rà soát hồ sơ đất đai");
-        int mails = mail.getReceivedMessages().length;
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        int mails = mail.all().size();
+        settle();
         assertThat(mailTo("an.pv@tinh.gov.vn", "Ngày mai đến hạn")).hasSize(1);
-        assertThat(mail.getReceivedMessages()).hasSize(mails);
+        assertThat(mail.all()).hasSize(mails);
 
         // the delivery log says it went, where (masked) and what the SMTP server answered
         JsonNode log = backbone.admin().get("/api/v1/admin/notifications?about=" + id).body();
@@ -226,7 +198,7 @@ public class NotificationsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("mat.hv@tinh.gov.vn", "Văn bản giao xử lý").size() == 1);
         MimeMessage told = mailTo("mat.hv@tinh.gov.vn", "Văn bản giao xử lý").get(0);
         assertThat(text(told)).contains("văn bản mật", "/UBND-VP").doesNotContain("lực lượng", "mục tiêu");
-        for (MimeMessage any : mail.getReceivedMessages()) {
+        for (MimeMessage any : mail.all()) {
             assertThat(subject(any) + text(any)).doesNotContain("lực lượng bảo vệ", "quy chế bảo vệ");
         }
         assertThat(gateway.all().toString()).doesNotContain("lực lượng bảo vệ");
@@ -320,7 +292,7 @@ public class NotificationsTest {
         Api.Response silent = desk.api().post("/api/v1/dossiers", dossier("Hà Văn Im", "0977000111", "im.hv@gmail.com",
                 false, false));
         String silentCode = silent.body().get("trackingCode").asText();
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> true);
+        settle();
         assertThat(mailTo("im.hv@gmail.com")).isEmpty();
         assertThat(gateway.all().toString()).doesNotContain(silentCode, "84977000111");
     }
@@ -402,7 +374,7 @@ public class NotificationsTest {
             ids.add(id);
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("ban.dv@tinh.gov.vn").size() == 5);
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        settle();
         assertThat(mailTo("ban.dv@tinh.gov.vn")).hasSize(5);
         JsonNode waiting = backbone.admin().get("/api/v1/admin/notifications?recipient=" + busy.id()).body();
         assertThat(waiting.findValues("state").stream().map(JsonNode::asText).filter("PENDING"::equals).count()).isEqualTo(2);
@@ -420,7 +392,7 @@ public class NotificationsTest {
                 "lead", Map.of("kind", "OFFICIAL", "id", reader.id()))).status()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(20)).until(() -> logOf(id).findValues("state").stream()
                 .anyMatch(state -> state.asText().equals("SENT")));
-        int mails = mail.getReceivedMessages().length;
+        int mails = mail.all().size();
         int gatewayCalls = gateway.all().size();
         int logged = backbone.admin().get("/api/v1/admin/notifications?limit=500").body().size();
 
@@ -433,8 +405,8 @@ public class NotificationsTest {
                 .body().path("position").asLong() >= head);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_document WHERE document_id = :id").param("id", id)
                 .query(Long.class).single()).as("the projection was rebuilt").isEqualTo(1);
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        assertThat(mail.getReceivedMessages()).hasSize(mails);
+        settle();
+        assertThat(mail.all()).hasSize(mails);
         assertThat(gateway.all()).hasSize(gatewayCalls);
         assertThat(backbone.admin().get("/api/v1/admin/notifications?limit=500").body().size()).isEqualTo(logged);
     }
@@ -479,6 +451,20 @@ public class NotificationsTest {
         return gateway.received("/zns").stream()
                 .filter(r -> r.body().get("template_id").asText().equals(templateId))
                 .filter(r -> r.body().at("/template_data/trackingCode").asText().equals(trackingCode)).toList();
+    }
+
+    /**
+     * Until every event stored so far was decided on and the dispatcher then finished two runs: what was to
+     * be sent by now has been sent (instead of sleeping and hoping).
+     */
+    static void settle() {
+        JdbcClient jdbc = JdbcClient.create(backbone.bean(DataSource.class));
+        long head = jdbc.sql("SELECT MAX(global_index) FROM domain_event_entry").query(Long.class).single();
+        await().atMost(Duration.ofSeconds(30)).until(() -> backbone.admin().get("/api/v1/admin/processors/notifications")
+                .body().path("position").asLong() >= head);
+        Dispatcher dispatcher = backbone.bean(Dispatcher.class);
+        long runs = dispatcher.completedRuns();
+        await().atMost(Duration.ofSeconds(30)).until(() -> dispatcher.completedRuns() >= runs + 2);
     }
 
     static JsonNode logOf(String aboutId) {

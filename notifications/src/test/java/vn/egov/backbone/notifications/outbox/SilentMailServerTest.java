@@ -10,6 +10,7 @@ import vn.egov.backbone.core.testing.Province;
 import vn.egov.backbone.core.testing.RunningNode;
 import vn.egov.backbone.notifications.testing.Gateway;
 import vn.egov.backbone.notifications.testing.NotificationsNode;
+import vn.egov.backbone.notifications.testing.Officials;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -79,10 +80,10 @@ class SilentMailServerTest {
         Province province = new Province(backbone);
         Api admin = backbone.admin();
         String unit = province.unitId("TP.UBND");
-        String clerk = official(admin, "vanthu.im", unit, "RECORDS_CLERK", null);
-        String byMail = official(admin, "chuyenvien.thu", province.unitId("TP.UBND.VP"), "SPECIALIST", "thu@tinh.gov.vn");
-        String bySms = official(admin, "chuyenvien.sms", province.unitId("TP.UBND.VP"), "SPECIALIST", null);
-        official(admin, "lanhdao.im", unit, "LEADER", null);
+        String clerk = official("vanthu.im", unit, "RECORDS_CLERK", null);
+        String byMail = official("chuyenvien.thu", province.unitId("TP.UBND.VP"), "SPECIALIST", "thu@tinh.gov.vn");
+        String bySms = official("chuyenvien.sms", province.unitId("TP.UBND.VP"), "SPECIALIST", null);
+        official("lanhdao.im", unit, "LEADER", null);
         Api smsApi = Api.basic(backbone.baseUrl(), "chuyenvien.sms", "mật-khẩu-chuyenvien.sms");
         assertThat(smsApi.put("/api/v1/me/notification-channels", Map.of("email", false, "sms", true, "zalo", false,
                 "phone", "0911222333")).status()).isEqualTo(200);
@@ -112,17 +113,7 @@ class SilentMailServerTest {
                 .flatMap(n -> StreamSupport.stream(n.get("history").spliterator(), false)).toList();
     }
 
-    static String official(Api admin, String username, String unitId, String role, String email) {
-        Map<String, Object> body = new HashMap<>(Map.of("username", username, "fullName", "Cán bộ " + username,
-                "unitId", unitId, "password", "mật-khẩu-" + username, "clearance", "NONE",
-                "roles", List.of(Map.of("unitId", unitId, "role", role))));
-        if (email != null) {
-            body.put("email", email);
-        }
-        Api.Response created = admin.post("/api/v1/officials", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        String id = created.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/officials/" + id).status() == 200);
-        return id;
+    static String official(String username, String unitId, String role, String email) {
+        return Officials.register(backbone, username, "Cán bộ " + username, unitId, role, "NONE", email).id();
     }
 }

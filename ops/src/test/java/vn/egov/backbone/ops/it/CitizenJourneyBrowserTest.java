@@ -1,8 +1,5 @@
 package vn.egov.backbone.ops.it;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.internet.MimeMessage;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
@@ -15,12 +12,12 @@ import vn.egov.backbone.core.testing.Api;
 import vn.egov.backbone.core.testing.Province;
 import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.notifications.testing.Gateway;
+import vn.egov.backbone.notifications.testing.Mailbox;
 import vn.egov.backbone.ops.support.Browser;
 import vn.egov.backbone.ops.support.RunningBackbone;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +38,7 @@ class CitizenJourneyBrowserTest {
     @TempDir
     static Path dataDir;
     static MockOAuth2Server vneid;
-    static GreenMail mail;
+    static Mailbox mail;
     static Gateway zalo;
     static RunningBackbone backbone;
     static Browser browser;
@@ -52,8 +49,7 @@ class CitizenJourneyBrowserTest {
         Browser.assumeInstalled();
         vneid = new MockOAuth2Server();
         vneid.start();
-        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        mail.start();
+        mail = new Mailbox();
         zalo = new Gateway();
         Map<String, Object> settings = new HashMap<>();
         settings.put("spring.security.oauth2.client.registration.vneid.client-id", CLIENT);
@@ -61,7 +57,7 @@ class CitizenJourneyBrowserTest {
         settings.put("spring.security.oauth2.client.registration.vneid.scope", "openid,profile");
         settings.put("spring.security.oauth2.client.provider.vneid.issuer-uri", vneid.issuerUrl("vneid").toString());
         settings.put("spring.mail.host", "127.0.0.1");
-        settings.put("spring.mail.port", mail.getSmtp().getPort());
+        settings.put("spring.mail.port", mail.port());
         settings.put("backbone.notifications.dispatch-every", "300ms");
         settings.put("backbone.notifications.zns.url", zalo.url("/zns"));
         settings.put("backbone.notifications.zns.access-token", "oa-token");
@@ -84,7 +80,7 @@ class CitizenJourneyBrowserTest {
             zalo.close();
         }
         if (mail != null) {
-            mail.stop();
+            mail.close();
         }
         if (vneid != null) {
             vneid.shutdown();
@@ -180,15 +176,7 @@ class CitizenJourneyBrowserTest {
     }
 
     static List<String> subjects() {
-        return Arrays.stream(mail.getReceivedMessages()).map(CitizenJourneyBrowserTest::subject).toList();
-    }
-
-    static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return mail.subjects();
     }
 
     static long zns(String code, String template) {
