@@ -203,11 +203,34 @@ class DossierActions {
         awaitReadModel(dossier.id());
     }
 
-    /** A file the applicant supplied, for the officials who work on the dossier. */
-    java.nio.file.Path suppliedFile(String dossierId, String sha256) {
+    /**
+     * A file the applicant supplied, for the officials who work on the dossier: with the type it was known by
+     * and the name Backbone gave it, never guessed again by the browser ({@code nosniff}).
+     */
+    org.springframework.http.ResponseEntity<org.springframework.core.io.FileSystemResource> suppliedFileDownload(
+            String dossierId, String sha256, org.springframework.http.ContentDisposition.Builder disposition) {
         workedOn(dossierId, true);
-        return suppliedFiles.find(dossierId, sha256)
+        java.nio.file.Path file = suppliedFiles.find(dossierId, sha256)
                 .orElseThrow(() -> new NotFound(DossierError.SUPPLIED_FILE_UNKNOWN));
+        DossierQueries.SuppliedFileView view = queries.suppliedFiles(dossierId).stream()
+                .filter(f -> f.sha256().equals(sha256)).findFirst()
+                .orElseThrow(() -> new NotFound(DossierError.SUPPLIED_FILE_UNKNOWN));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(view.contentType()))
+                .header("Content-Disposition", disposition.filename(view.name()).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new org.springframework.core.io.FileSystemResource(file));
+    }
+
+    /** A dossier whose applicant answered the supplement request online, with what they sent. */
+    record SupplementAnswered(Summary dossier, List<DossierQueries.SuppliedFileView> files) {
+    }
+
+    /** For the desk: the dossiers of the official's units awaiting supplement whose applicant already sent files. */
+    List<SupplementAnswered> supplementsAnswered() {
+        return list(DossierStatus.SUPPLEMENT_REQUESTED).stream()
+                .map(dossier -> new SupplementAnswered(dossier, queries.suppliedFiles(dossier.id())))
+                .filter(answered -> !answered.files().isEmpty()).toList();
     }
 
     List<DossierQueries.SuppliedFileView> suppliedFiles(String dossierId) {

@@ -109,16 +109,9 @@ class DossierController {
     }
 
     @GetMapping("/dossiers/{id}/supplied-files/{sha256}")
-    ResponseEntity<org.springframework.core.io.Resource> suppliedFile(@PathVariable String id, @PathVariable String sha256) {
-        java.nio.file.Path file = dossiers.suppliedFile(id, sha256);
-        DossierQueries.SuppliedFileView view = dossiers.suppliedFiles(id).stream().filter(f -> f.sha256().equals(sha256))
-                .findFirst().orElseThrow(() -> new vn.egov.backbone.core.shared.NotFound(DossierError.SUPPLIED_FILE_UNKNOWN));
-        return ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType(view.contentType()))
-                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                        .filename(view.name()).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new org.springframework.core.io.FileSystemResource(file));
+    ResponseEntity<org.springframework.core.io.FileSystemResource> suppliedFile(@PathVariable String id,
+                                                                             @PathVariable String sha256) {
+        return dossiers.suppliedFileDownload(id, sha256, org.springframework.http.ContentDisposition.attachment());
     }
 
     /** The competent agency's desk checks an online (or posted) dossier and receives it: the clock starts. */

@@ -4,6 +4,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,6 +39,7 @@ class DossierPageController {
     @GetMapping("/dossiers")
     String desk(@RequestParam(required = false) DossierStatus status, Model model) {
         model.addAttribute("awaiting", dossiers.list(DossierStatus.NEW));
+        model.addAttribute("supplemented", dossiers.supplementsAnswered());
         model.addAttribute("dossiers", dossiers.list(status));
         model.addAttribute("status", status);
         model.addAttribute("statuses", DossierStatus.values());
@@ -50,6 +54,20 @@ class DossierPageController {
             dossiers.receive(id, digitisedComponents, 0); // waits: the receipt shows the appointment the reception computed
             return new PageActions.Outcome(messages.getMessage("desk.received", null, LocaleContextHolder.getLocale()), "/dossiers/" + id + "/receipt");
         });
+    }
+
+    /** The desk, having checked what the applicant sent online, receives the supplement: the clock resumes. */
+    @PostMapping("/dossiers/{id}/supplement")
+    String receiveSupplement(@PathVariable String id, RedirectAttributes redirect) {
+        return pages.run(redirect, "/dossiers", () -> {
+            dossiers.receiveSupplement(id);
+            return messages.getMessage("desk.supplementReceived", null, LocaleContextHolder.getLocale());
+        });
+    }
+
+    @GetMapping("/dossiers/{id}/supplied-files/{sha256}")
+    ResponseEntity<FileSystemResource> suppliedFile(@PathVariable String id, @PathVariable String sha256) {
+        return dossiers.suppliedFileDownload(id, sha256, ContentDisposition.inline());
     }
 
     @GetMapping("/dossiers/{id}/receipt")

@@ -88,7 +88,7 @@ class CitizenJourneyBrowserTest {
     }
 
     @Test
-    void aCitizenSignsInWithVneidSubmitsAndIsToldAtReceptionAndAtTheResult() {
+    void aCitizenSignsInWithVneidSubmitsAndIsToldAtReceptionAndAtTheResult() throws Exception {
         Official desk = province.official("motcua.hanhtrinh", "Vàng Thị Mỷ", "TP.001.UBND", "RECORDS_CLERK", "NONE");
         Official commune = province.official("tuphap.hanhtrinh", "Lò Văn Páo", "TP.001.UBND", "SPECIALIST", "NONE");
         vneid.enqueueCallback(new DefaultOAuth2TokenCallback("vneid", "vneid-4711", "JWT", List.of(CLIENT),
@@ -113,12 +113,36 @@ class CitizenJourneyBrowserTest {
         browser.go("/citizen/dossiers");
         assertThat(browser.find(By.id("my-dossiers")).getText()).contains(code, "Mới");
 
-        // the commune's desk receives it, the commune decides it
+        // the desk asks for a supplement; the citizen answers it with a scan, from their dossier's page
         var awaiting = desk.api().get("/api/v1/dossiers?status=NEW").body();
-        assertThat(Province.find(awaiting, "tracking_code", code)).as(awaiting.toString()).isNotNull();
         String id = Province.find(awaiting, "tracking_code", code).get("id").asText();
-        assertThat(desk.api().post("/api/v1/dossiers/" + id + "/reception", Map.of("digitisedComponents", 1,
-                "reusedComponents", 0)).status()).isEqualTo(204);
+        assertThat(desk.api().post("/api/v1/dossiers/" + id + "/supplement-request",
+                Map.of("reason", "Thiếu bản chụp giấy chứng sinh")).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(20)).until(() -> subjects().contains("Hồ sơ " + code + " cần bổ sung"));
+        browser.go("/citizen/dossiers");
+        browser.clickAndWait(By.linkText(code));
+        assertThat(browser.text("supplement-reason")).isEqualTo("Thiếu bản chụp giấy chứng sinh");
+        java.nio.file.Path scan = dataDir.resolve("giay-chung-sinh.pdf");
+        java.nio.file.Files.writeString(scan, "%PDF-1.4\n% bản chụp giấy chứng sinh\n%%EOF\n");
+        browser.find(By.id("files")).sendKeys(scan.toAbsolutePath().toString());
+        browser.type("note", "Gửi bản chụp giấy chứng sinh");
+        browser.clickAndWait(By.id("send-supplement"));
+        assertThat(browser.find(By.cssSelector(".notice")).getText()).startsWith("Đã gửi hồ sơ bổ sung");
+        assertThat(browser.find(By.id("supplied")).getText()).contains("bo-sung-1.pdf");
+
+        // the desk, in its page, opens what was sent, receives the supplement, then the dossier
+        browser.signOut();
+        browser.signIn("motcua.hanhtrinh", "mật-khẩu-motcua.hanhtrinh");
+        browser.go("/dossiers");
+        assertThat(browser.find(By.id("supplemented")).getText()).contains(code, "Phạm Thị Hoa", "bo-sung-1.pdf");
+        String fileLink = browser.find(By.cssSelector("#supplemented a.supplied-file")).getAttribute("href");
+        browser.clickAndWait(By.id("receive-supplement-" + code));
+        assertThat(browser.find(By.cssSelector(".notice")).getText()).startsWith("Đã tiếp nhận hồ sơ bổ sung");
+        assertThat(desk.api().getBytes(java.net.URI.create(fileLink).getPath()).body())
+                .isEqualTo(java.nio.file.Files.readAllBytes(scan));
+        browser.clickAndWait(By.id("receive-" + code));
+        assertThat(browser.text("receipt-code")).isEqualTo(code);
+
         await().atMost(Duration.ofSeconds(20)).until(() -> subjects().contains("Hồ sơ " + code + " đã được tiếp nhận"));
         await().atMost(Duration.ofSeconds(20)).until(() -> zns(code, "401001") == 1);
 
@@ -128,7 +152,12 @@ class CitizenJourneyBrowserTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> zns(code, "401003") == 1);
         assertThat(zalo.received("/zns").get(0).body().get("phone").asText()).isEqualTo("84987654321");
 
-        browser.go("/citizen/dossiers");
+        // back in the next day, the citizen finds it among their own
+        browser.signOut();
+        vneid.enqueueCallback(new DefaultOAuth2TokenCallback("vneid", "vneid-4711", "JWT", List.of(CLIENT),
+                Map.of("id_number", "001190054321", "name", "Phạm Thị Hoa"), 3600));
+        browser.go("/public/sign-in");
+        browser.clickAndWait(By.id("sign-in-vneid"));
         assertThat(browser.find(By.id("my-dossiers")).getText()).contains(code);
     }
 
