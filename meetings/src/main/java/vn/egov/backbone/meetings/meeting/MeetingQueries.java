@@ -198,6 +198,19 @@ public class MeetingQueries {
                 .param("me", officialId).param("limit", limit).query().listOfRows().stream().map(MeetingQueries::camel).toList();
     }
 
+    /** The read model's version of each of these meetings (the sequence number of its last event shown). */
+    public Map<String, Long> versions(java.util.Collection<String> meetingIds) {
+        if (meetingIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> versions = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, version FROM meeting_view WHERE id IN (:ids)").param("ids", List.copyOf(meetingIds))
+                .query(rs -> {
+                    versions.put(rs.getString(1), rs.getLong(2));
+                });
+        return versions;
+    }
+
     public Optional<Long> version(String meetingId) {
         return jdbc.sql("SELECT version FROM meeting_view WHERE id = :id").param("id", meetingId).query(Long.class).optional();
     }

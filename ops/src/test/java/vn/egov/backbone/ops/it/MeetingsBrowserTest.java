@@ -128,4 +128,86 @@ class MeetingsBrowserTest {
         browser.awaitNewPage(page);
         assertThat(browser.text("meeting-status")).isEqualTo("Đã kết thúc");
     }
+
+    /**
+     * The live room in two browsers: a delegate's tablet shows the vote the secretary opened, its count and its
+     * result without reloading (a marker set in the page survives); cut from the network while the vote closes,
+     * it shows the result once back. The channel itself: a client coming back with an old Last-Event-ID is told
+     * at once; someone who may not see the meeting gets 404.
+     */
+    @Test
+    void aDelegatesTabletFollowsTheRoomWithoutReloadingAndCatchesUpAfterLosingTheNetwork() throws Exception {
+        Official delegate = province.official("daibieu.live", "Lường Văn Tỉnh", "TP.SNV", "LEADER", "NONE");
+        Map<String, Object> request = MeetingsApiTest.meeting("Họp trực tiếp theo dõi biểu quyết", "IN_PERSON",
+                chair.id(), province.unitId("TP.UBND"), Instant.now().plus(5, ChronoUnit.MINUTES),
+                List.of(delegate.id()), secretary.id(), List.of());
+        String id = secretary.api().post("/api/v1/meetings", request).body().get("id").asText();
+        String base = "/api/v1/meetings/" + id;
+        String item = secretary.api().post(base + "/agenda", Map.of("title", "Kế hoạch chuyển đổi số năm 2027"))
+                .body().get("id").asText();
+        assertThat(secretary.api().post(base + "/start", Map.of()).status()).isEqualTo(204);
+        assertThat(secretary.api().post(base + "/check-ins", Map.of("seatId", delegate.id())).status()).isEqualTo(204);
+        assertThat(secretary.api().post(base + "/check-ins", Map.of("seatId", chair.id())).status()).isEqualTo(204);
+
+        try (Browser tablet = Browser.open(backbone.baseUrl())) {
+            tablet.signIn("daibieu.live", "mật-khẩu-daibieu.live");
+            tablet.go("/meetings/" + id);
+            assertThat(tablet.text("votes")).doesNotContain("Thông qua Kế hoạch chuyển đổi số năm 2027?");
+            org.openqa.selenium.JavascriptExecutor page = (org.openqa.selenium.JavascriptExecutor) tablet.driver();
+            page.executeScript("window.scrollTo(0, document.body.scrollHeight); window.liveMarker = 'không tải lại';");
+            long scrolled = ((Number) page.executeScript("return window.scrollY;")).longValue();
+
+            String vote = secretary.api().post(base + "/votes", Map.of("itemId", item, "question",
+                    "Thông qua Kế hoạch chuyển đổi số năm 2027?", "secret", false, "base", "ENTITLED")).body().get("id").asText();
+            new WebDriverWait(tablet.driver(), Duration.ofSeconds(15)).until(d ->
+                    d.findElement(By.id("votes")).getText().contains("Thông qua Kế hoạch chuyển đổi số năm 2027?"));
+            assertThat(tablet.text("votes")).contains("Đã bỏ phiếu: 0/2");
+            assertThat(page.executeScript("return window.liveMarker;")).as("not reloaded").isEqualTo("không tải lại");
+            // not thrown back to the top as a reload does (the browser keeps what was in view where it was, so the
+            // offset itself moves when a part above grows)
+            assertThat(scrolled).isPositive();
+            assertThat(((Number) page.executeScript("return window.scrollY;")).longValue()).as("scroll kept").isPositive();
+
+            // the tablet loses the network; meanwhile the delegate's vote is cast and the vote is closed
+            org.openqa.selenium.chromium.ChromiumNetworkConditions offline = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+            offline.setOffline(true);
+            ((org.openqa.selenium.chrome.ChromeDriver) tablet.driver()).setNetworkConditions(offline);
+            assertThat(delegate.api().post(base + "/votes/" + vote + "/ballots", Map.of("choice", "YES")).status()).isEqualTo(204);
+            assertThat(chair.api().post(base + "/votes/" + vote + "/ballots", Map.of("choice", "YES")).status()).isEqualTo(204);
+            assertThat(secretary.api().post(base + "/votes/" + vote + "/closure", Map.of()).status()).isEqualTo(204);
+            ((org.openqa.selenium.chrome.ChromeDriver) tablet.driver()).deleteNetworkConditions();
+            new WebDriverWait(tablet.driver(), Duration.ofSeconds(30)).until(d ->
+                    !d.findElements(By.cssSelector("#votes .counts strong")).isEmpty());
+            assertThat(tablet.find(By.cssSelector("#votes .counts strong")).getText()).isEqualTo("Thông qua");
+            assertThat(tablet.text("votes")).contains("Đã bỏ phiếu: 2/2");
+            assertThat(page.executeScript("return window.liveMarker;")).isEqualTo("không tải lại");
+        }
+
+        // the channel: an old Last-Event-ID is answered at once with the current version; outsiders see nothing
+        long version = chair.api().get(base).body().at("/meeting/version").asLong();
+        java.net.http.HttpResponse<java.io.InputStream> stream = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(backbone.baseUrl() + "/meetings/" + id + "/live"))
+                        .header("Authorization", delegate.api().authorization()).header("Last-Event-ID", "1")
+                        .header("Accept", "text/event-stream").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            String id0 = null;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("id:")) {
+                    id0 = line.substring(3).strip();
+                    break;
+                }
+            }
+            assertThat(id0).isNotNull();
+            assertThat(Long.parseLong(id0)).isGreaterThanOrEqualTo(version > 0 ? version : 2);
+        }
+        Official outsider = province.official("ngoai.live", "Người Ngoài", "TP.001.UBND", "SPECIALIST", "NONE");
+        java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(backbone.baseUrl() + "/meetings/" + id + "/live"))
+                        .header("Authorization", outsider.api().authorization()).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(404);
+    }
 }

@@ -1,0 +1,45 @@
+package vn.egov.backbone.meetings.room;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import vn.egov.backbone.meetings.meeting.MeetingActions;
+
+/**
+ * The meeting page's live channel ({@code /meetings/{id}/live}, server-sent events): "changed" with the
+ * meeting's version whenever its read model moves. Only for those who may open the meeting (404 otherwise).
+ */
+@RestController
+class MeetingLiveController {
+    private final MeetingActions actions;
+    private final MeetingLiveFeed feed;
+
+    MeetingLiveController(MeetingActions actions, MeetingLiveFeed feed) {
+        this.actions = actions;
+        this.feed = feed;
+    }
+
+    @GetMapping(path = "/meetings/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    ResponseEntity<SseEmitter> live(@PathVariable String id,
+                                    @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        actions.visible(id);
+        SseEmitter emitter = feed.watch(id, lastSeen(lastEventId));
+        if (emitter == null) {
+            // the browser's EventSource tries again by itself
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").build();
+        }
+        return ResponseEntity.ok().header("X-Accel-Buffering", "no").body(emitter);
+    }
+
+    private static long lastSeen(String lastEventId) {
+        if (lastEventId == null || !lastEventId.strip().matches("\\d{1,18}")) {
+            return -1;
+        }
+        return Long.parseLong(lastEventId.strip());
+    }
+}

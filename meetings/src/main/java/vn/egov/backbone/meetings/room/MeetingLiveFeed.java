@@ -1,0 +1,140 @@
+package vn.egov.backbone.meetings.room;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import vn.egov.backbone.meetings.meeting.MeetingQueries;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The live room: tablets, the meeting page and the secretary's screen are told within a fraction of a second
+ * that the meeting changed, over server-sent events. What is watched is the read model, not the event bus:
+ * every event of a meeting sets {@code meeting_view.version} to its sequence number, and this feed looks at
+ * the versions of the meetings someone is watching four times a second, so a page told "version N" and then
+ * fetching itself shows N or later — on whichever node the event was handled. Each message's id is the
+ * version; a tablet that lost its connection comes back with {@code Last-Event-ID} and is told at once if it
+ * missed something.
+ */
+@Component
+class MeetingLiveFeed {
+    private static final Logger LOG = LoggerFactory.getLogger(MeetingLiveFeed.class);
+    /** A browser reconnects by itself; a connection older than this is closed so that none lingers. */
+    static final Duration CONNECTION = Duration.ofMinutes(30);
+    private static final long POLL_MILLIS = 250;
+    private static final int HEARTBEAT_EVERY = 100; // polls: 25 s, below common proxies' idle timeouts
+    /** Connections one node keeps at most (a province's hall holds a few hundred tablets). */
+    static final int MAX_CONNECTIONS = 5_000;
+
+    private record Watcher(SseEmitter emitter, long[] seen) {
+    }
+
+    private final MeetingQueries queries;
+    private final Map<String, List<Watcher>> watchers = new ConcurrentHashMap<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "meeting-live-feed");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private long polls;
+
+    MeetingLiveFeed(MeetingQueries queries) {
+        this.queries = queries;
+        poller.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * @param lastSeen the version the browser last saw ({@code Last-Event-ID}), or -1: then it is up to date
+     *                 with the page it just loaded, which showed the current version
+     * @return null when the node already keeps {@link #MAX_CONNECTIONS}
+     */
+    SseEmitter watch(String meetingId, long lastSeen) {
+        if (connections.incrementAndGet() > MAX_CONNECTIONS) {
+            connections.decrementAndGet();
+            return null;
+        }
+        long current = queries.version(meetingId).orElse(0L);
+        SseEmitter emitter = new SseEmitter(CONNECTION.toMillis());
+        Watcher watcher = new Watcher(emitter, new long[] {lastSeen < 0 ? current : lastSeen});
+        List<Watcher> list = watchers.computeIfAbsent(meetingId, key -> new CopyOnWriteArrayList<>());
+        list.add(watcher);
+        Runnable forget = () -> {
+            if (list.remove(watcher)) {
+                connections.decrementAndGet();
+            }
+        };
+        emitter.onCompletion(forget);
+        emitter.onTimeout(forget);
+        emitter.onError(error -> forget.run());
+        return emitter;
+    }
+
+    private void poll() {
+        try {
+            watchers.values().removeIf(List::isEmpty);
+            if (watchers.isEmpty()) {
+                return;
+            }
+            boolean heartbeat = ++polls % HEARTBEAT_EVERY == 0;
+            Map<String, Long> versions = queries.versions(watchers.keySet());
+            watchers.forEach((meetingId, list) -> {
+                long version = versions.getOrDefault(meetingId, 0L);
+                for (Watcher watcher : list) {
+                    try {
+                        if (watcher.seen()[0] < version) {
+                            watcher.emitter().send(SseEmitter.event().id(Long.toString(version)).name("changed")
+                                    .data(Long.toString(version)));
+                            watcher.seen()[0] = version;
+                        } else if (heartbeat) {
+                            watcher.emitter().send(SseEmitter.event().comment("still here"));
+                        }
+                    } catch (IOException | IllegalStateException gone) {
+                        watcher.emitter().completeWithError(gone); // the browser left: forgotten by onError
+                        if (list.remove(watcher)) {
+                            connections.decrementAndGet();
+                        }
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            // the database was unreachable for a moment: the next poll tries again
+            LOG.debug("Live feed poll failed", e);
+        }
+    }
+
+    /** Connections open now on this node. */
+    int connections() {
+        return connections.get();
+    }
+
+    /**
+     * Closed when the node starts to stop, before the web server's graceful shutdown: it waits for open
+     * requests, and a live connection would hold it for its whole grace period. Browsers reconnect to
+     * another node.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void stop() {
+        poller.shutdownNow();
+        watchers.values().forEach(list -> list.forEach(watcher -> {
+            try {
+                watcher.emitter().complete();
+            } catch (RuntimeException alreadyGone) {
+                // nothing to close
+            }
+        }));
+        watchers.clear();
+    }
+}

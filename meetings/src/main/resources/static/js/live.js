@@ -1,0 +1,83 @@
+// The live meeting page: told by the server (server-sent events, /meetings/{id}/live) that the meeting
+// changed, the page fetches itself and puts in place the parts marked data-live (status, agenda,
+// documents, attendance, speakers, votes) without reloading: the scroll position stays, the video stays
+// connected, and a part holding a field the user is typing in waits until they leave it. A tablet that
+// lost the network reconnects by itself and, with the last version it saw, is told at once if it missed
+// something.
+(function () {
+    var url = document.body.getAttribute('data-live-url');
+    if (!url || !window.EventSource || !window.fetch || !window.DOMParser) {
+        return;
+    }
+    var fetching = false;
+    var again = false;
+
+    function typingIn(part) {
+        var active = document.activeElement;
+        if (active && part.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName)) {
+            return true;
+        }
+        var fields = part.querySelectorAll('input, textarea, select');
+        for (var i = 0; i < fields.length; i++) {
+            var field = fields[i];
+            if ((field.type === 'checkbox' || field.type === 'radio') ? field.checked !== field.defaultChecked
+                : field.tagName === 'SELECT' ? false : field.value !== field.defaultValue) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    function refresh() {
+        if (fetching) {
+            again = true;
+            return;
+        }
+        fetching = true;
+        fetch(window.location.href, {credentials: 'same-origin', headers: {'X-Requested-With': 'live'}})
+            .then(function (response) {
+                return response.ok ? response.text() : null;
+            })
+            .then(function (html) {
+                if (!html) {
+                    return;
+                }
+                var fresh = new DOMParser().parseFromString(html, 'text/html');
+                var postponed = false;
+                fresh.querySelectorAll('[data-live]').forEach(function (part) {
+                    var current = part.id ? document.getElementById(part.id) : null;
+                    if (!current) {
+                        return;
+                    }
+                    if (typingIn(current)) {
+                        postponed = true;
+                        return;
+                    }
+                    current.replaceWith(document.importNode(part, true));
+                });
+                if (postponed) {
+                    document.addEventListener('focusout', onceLeft, {once: true});
+                }
+                document.body.setAttribute('data-live-version', String(Date.now()));
+            })
+            .catch(function () {
+                // told, but could not fetch (offline for a moment): try again, and when the network is back
+                setTimeout(refresh, 3000);
+            })
+            .finally(function () {
+                fetching = false;
+                if (again) {
+                    again = false;
+                    refresh();
+                }
+            });
+    }
+
+    function onceLeft() {
+        setTimeout(refresh, 50);
+    }
+
+    var source = new EventSource(url);
+    source.addEventListener('changed', refresh);
+    window.addEventListener('online', refresh);
+})();
