@@ -65,7 +65,7 @@ CREATE TABLE notification (
     recipient_id    VARCHAR(64) NOT NULL,
     channel         VARCHAR(8) NOT NULL,
     -- the variables of the template, as JSON
-    data            VARCHAR(4000) NOT NULL,
+    data            VARCHAR(20000) NOT NULL,
     not_before      TIMESTAMP WITH TIME ZONE NOT NULL,
     next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
     attempts        INT NOT NULL,

@@ -26,6 +26,7 @@ import vn.egov.backbone.meetings.meeting.api.MeetingEvents.MeetingRescheduled;
 import vn.egov.backbone.meetings.meeting.api.MeetingEvents.MeetingScheduled;
 import vn.egov.backbone.meetings.meeting.api.MeetingEvents.SeatDelegated;
 import vn.egov.backbone.notifications.channel.MessageChannel;
+import vn.egov.backbone.notifications.channel.PhoneNumbers;
 import vn.egov.backbone.notifications.outbox.CitizenContacts;
 import vn.egov.backbone.notifications.outbox.CitizenContacts.Contact;
 import vn.egov.backbone.notifications.outbox.Decision;
@@ -111,7 +112,7 @@ class NotificationDecisions {
         boolean classified = d.classification() != null && d.classification().classified();
         jdbc.sql("INSERT INTO notification_document (document_id, number, subject, classified) VALUES (:id, :number,"
                         + " :subject, :classified) ON CONFLICT DO NOTHING")
-                .param("id", e.documentId()).param("number", d.number()).param("subject", classified ? null : cut(d.subject()))
+                .param("id", e.documentId()).param("number", cut(d.number(), 100)).param("subject", classified ? null : cut(d.subject()))
                 .param("classified", classified).update();
     }
 
@@ -258,7 +259,7 @@ class NotificationDecisions {
         jdbc.sql("INSERT INTO notification_meeting (meeting_id, title, starts_at, location) VALUES (:id, :title, :starts,"
                         + " :location) ON CONFLICT DO NOTHING")
                 .param("id", e.meetingId()).param("title", cut(d.title())).param("starts", java.sql.Timestamp.from(d.startsAt()))
-                .param("location", d.location()).update();
+                .param("location", cut(d.location())).update();
         Set<String> people = new LinkedHashSet<>(d.inviteeIds() == null ? List.of() : d.inviteeIds());
         if (d.chairId() != null) {
             people.add(d.chairId());
@@ -282,7 +283,7 @@ class NotificationDecisions {
         jdbc.sql("UPDATE notification_meeting SET starts_at = :starts, location = COALESCE(:location, location)"
                         + " WHERE meeting_id = :id")
                 .param("id", e.meetingId()).param("starts", java.sql.Timestamp.from(e.startsAt()))
-                .param("location", e.location()).update();
+                .param("location", cut(e.location())).update();
         outbox.cancelPending(e.meetingId(), MEETING_REMINDERS, clock.instant());
         Map<String, String> data = meetingData(e.meetingId());
         for (String person : meetingPeople(e.meetingId())) {
@@ -347,8 +348,12 @@ class NotificationDecisions {
             return;
         }
         var applicant = e.applicant();
-        citizens.remember(new Contact(e.dossierId(), e.trackingCode(), e.procedure().name(), applicant.name(),
-                consent.email() ? applicant.email() : null, consent.phone() ? applicant.phone() : null));
+        // only what the channels can use: a phone in 84… form, an address of a sane length
+        String phone = consent.phone() ? PhoneNumbers.international(applicant.phone()).orElse(null) : null;
+        String email = consent.email() && applicant.email() != null && applicant.email().length() <= 320
+                ? applicant.email().strip() : null;
+        citizens.remember(new Contact(e.dossierId(), cut(e.trackingCode(), 64), cut(e.procedure().name(), 1000),
+                cut(applicant.name(), 255), email, phone));
     }
 
     @EventHandler
@@ -466,8 +471,13 @@ class NotificationDecisions {
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
     }
 
+    /** At most 500 characters, as the tables and the messages take them: an event never fails to be decided on. */
     private static String cut(String text) {
-        return text == null ? null : text.length() > 500 ? text.substring(0, 500) + "…" : text;
+        return cut(text, 500);
+    }
+
+    private static String cut(String text, int max) {
+        return text == null ? null : text.length() > max ? text.substring(0, max - 1) + "…" : text;
     }
 
     /**

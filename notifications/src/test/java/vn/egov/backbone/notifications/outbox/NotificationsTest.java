@@ -429,6 +429,22 @@ public class NotificationsTest {
         assertThat(entry.get("history").get(0).get("answer").isNull()).isTrue();
     }
 
+    /**
+     * Odd contact data (two phone numbers typed in one field, longer than any phone) must not stop the
+     * projection: the next dossier's applicant is still told.
+     */
+    @Test
+    void oddContactDataDoesNotStopTheDecisions() {
+        Api.Response odd = desk.api().post("/api/v1/dossiers", dossier("Trịnh Văn Lạ", "0912 345 678 hoặc 0987 654 321 (nhà)",
+                "la.tv@gmail.com", true, true));
+        assertThat(odd.status()).as(odd.toString()).isEqualTo(201);
+        Api.Response next = desk.api().post("/api/v1/dossiers", dossier("Mạc Thị Sau", "0912000222", "sau.mt@gmail.com",
+                true, false));
+        assertThat(next.status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("sau.mt@gmail.com").size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("la.tv@gmail.com").size() == 1);
+    }
+
     static Map<String, Object> dossier(String name, String phone, String email, boolean byEmail, boolean byPhone) {
         Map<String, Object> applicant = new HashMap<>(Map.of("name", name, "idNumber", "001090012345",
                 "address", "Thôn Đông, xã Tân Lập", "phone", phone));
