@@ -170,10 +170,11 @@ public class NotificationsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("an.pv@tinh.gov.vn", "Ngày mai đến hạn").size() == 1);
         assertThat(text(mailTo("an.pv@tinh.gov.vn", "Ngày mai đến hạn").get(0)))
                 .contains("rà soát hồ sơ đất đai");
-        int mails = mail.all().size();
+        // (other tests' reminders fall due too when the clock moves: count this official's mail only)
+        int mails = mailTo("an.pv@tinh.gov.vn").size();
         settle();
         assertThat(mailTo("an.pv@tinh.gov.vn", "Ngày mai đến hạn")).hasSize(1);
-        assertThat(mail.all()).hasSize(mails);
+        assertThat(mailTo("an.pv@tinh.gov.vn")).hasSize(mails);
 
         // the delivery log says it went, where (masked) and what the SMTP server answered
         JsonNode log = backbone.admin().get("/api/v1/admin/notifications?about=" + id).body();
@@ -392,23 +393,24 @@ public class NotificationsTest {
                 "lead", Map.of("kind", "OFFICIAL", "id", reader.id()))).status()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(20)).until(() -> logOf(id).findValues("state").stream()
                 .anyMatch(state -> state.asText().equals("SENT")));
-        int mails = mail.all().size();
-        int gatewayCalls = gateway.all().size();
-        int logged = backbone.admin().get("/api/v1/admin/notifications?limit=500").body().size();
+        // (what other tests left waiting may go meanwhile: count what concerns this document only)
+        int mails = mailTo("lai.mv@tinh.gov.vn").size();
+        int logged = logOf(id).size();
 
         JdbcClient jdbc = JdbcClient.create(backbone.bean(DataSource.class));
         long head = jdbc.sql("SELECT MAX(global_index) FROM domain_event_entry").query(Long.class).single();
+        // damage what the decisions know: only the rebuild brings the row back (and proves the reset happened,
+        // which the processor's position alone does not: it still shows the old one for a moment)
+        jdbc.sql("DELETE FROM notification_document WHERE document_id = :id").param("id", id).update();
         Api.Response replay = backbone.admin().post("/api/v1/admin/processors/notifications/replay", Map.of());
         assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
-        // replayed up to the head of the store: every event decided on again
-        await().atMost(Duration.ofSeconds(30)).until(() -> backbone.admin().get("/api/v1/admin/processors/notifications")
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT COUNT(*) FROM notification_document"
+                + " WHERE document_id = :id").param("id", id).query(Long.class).single() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> backbone.admin().get("/api/v1/admin/processors/notifications")
                 .body().path("position").asLong() >= head);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_document WHERE document_id = :id").param("id", id)
-                .query(Long.class).single()).as("the projection was rebuilt").isEqualTo(1);
         settle();
-        assertThat(mail.all()).hasSize(mails);
-        assertThat(gateway.all()).hasSize(gatewayCalls);
-        assertThat(backbone.admin().get("/api/v1/admin/notifications?limit=500").body().size()).isEqualTo(logged);
+        assertThat(mailTo("lai.mv@tinh.gov.vn")).hasSize(mails);
+        assertThat(logOf(id).size()).isEqualTo(logged);
     }
 
     @Test
