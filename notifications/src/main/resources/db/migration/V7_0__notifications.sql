@@ -25,6 +25,14 @@ CREATE TABLE notification_meeting_person (
     PRIMARY KEY (meeting_id, official_id)
 );
 
+-- Every dossier's code, procedure and competent agency: whose desk is told when the applicant supplements it.
+CREATE TABLE notification_dossier (
+    dossier_id         VARCHAR(64) PRIMARY KEY,
+    tracking_code      VARCHAR(64) NOT NULL,
+    procedure_name     VARCHAR(1000) NOT NULL,
+    competent_agency   VARCHAR(64) NOT NULL
+);
+
 -- A citizen who agreed to be told about their dossier, and where. Deleted when the applicant's data is erased.
 CREATE TABLE notification_citizen (
     dossier_id      VARCHAR(64) PRIMARY KEY,

@@ -42,7 +42,11 @@ import vn.egov.backbone.onestop.dossier.api.DossierEvents.ApplicantDataErased;
 import vn.egov.backbone.onestop.dossier.api.DossierEvents.DossierReceived;
 import vn.egov.backbone.onestop.dossier.api.DossierEvents.DossierResolved;
 import vn.egov.backbone.onestop.dossier.api.DossierEvents.DossierSubmitted;
+import vn.egov.backbone.onestop.dossier.api.DossierEvents.SupplementProvided;
 import vn.egov.backbone.onestop.dossier.api.DossierEvents.SupplementRequested;
+import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.api.OfficialView;
+import vn.egov.backbone.core.official.api.Role;
 
 import java.sql.Date;
 import java.time.Clock;
@@ -89,12 +93,15 @@ class NotificationDecisions {
     private final Outbox outbox;
     private final CitizenContacts citizens;
     private final Preferences preferences;
+    private final OfficialDirectory officials;
     private final NotificationProperties properties;
     private final Clock clock;
     private final Set<Channel> configured = EnumSet.noneOf(Channel.class);
 
     NotificationDecisions(JdbcClient jdbc, Outbox outbox, CitizenContacts citizens, Preferences preferences,
-                          NotificationProperties properties, Clock clock, List<MessageChannel> channels) {
+                          OfficialDirectory officials, NotificationProperties properties, Clock clock,
+                          List<MessageChannel> channels) {
+        this.officials = officials;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.citizens = citizens;
@@ -343,6 +350,11 @@ class NotificationDecisions {
 
     @EventHandler
     void on(DossierSubmitted e) {
+        jdbc.sql("INSERT INTO notification_dossier (dossier_id, tracking_code, procedure_name, competent_agency)"
+                        + " VALUES (:id, :code, :procedure, :agency) ON CONFLICT DO NOTHING")
+                .param("id", e.dossierId()).param("code", cut(e.trackingCode(), 64))
+                .param("procedure", cut(e.procedure().name(), 1000)).param("agency", e.procedure().competentAgencyId())
+                .update();
         var consent = e.consent();
         if (!consent.email() && !consent.phone()) {
             return;
@@ -379,6 +391,28 @@ class NotificationDecisions {
         tellCitizen(eventId, at, NotificationKind.DOSSIER_LATE, e.dossierId(),
                 Map.of("reason", e.reason() == null ? "" : cut(e.reason()),
                         "newAppointmentOn", e.newAppointmentOn() == null ? "" : DATE.format(e.newAppointmentOn())));
+    }
+
+    /** The competent agency's records clerks (the desk) have new work: check and receive the supplement. */
+    @EventHandler
+    void on(SupplementProvided e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        jdbc.sql("SELECT tracking_code, procedure_name, competent_agency FROM notification_dossier WHERE dossier_id = :id")
+                .param("id", e.dossierId()).query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional().ifPresent(dossier -> {
+                    Map<String, String> data = new LinkedHashMap<>();
+                    data.put("trackingCode", dossier.get(0));
+                    data.put("procedure", dossier.get(1));
+                    data.put("files", Integer.toString(e.files() == null ? 0 : e.files().size()));
+                    data.put("link", link("/dossiers"));
+                    Instant now = clock.instant();
+                    for (OfficialView clerk : officials.list(null, false)) {
+                        boolean desk = clerk.roles().stream().anyMatch(role -> role.role() == Role.RECORDS_CLERK
+                                && dossier.get(2).equals(role.unitId()) && role.validAt(now));
+                        if (desk) {
+                            tellOfficial(eventId, at, NotificationKind.SUPPLEMENT_PROVIDED, e.dossierId(), clerk.id(), data, at);
+                        }
+                    }
+                });
     }
 
     @EventHandler
@@ -487,7 +521,7 @@ class NotificationDecisions {
     @ResetHandler
     void reset() {
         for (String table : List.of("notification_document", "notification_meeting", "notification_meeting_person",
-                "notification_citizen")) {
+                "notification_citizen", "notification_dossier")) {
             jdbc.sql("DELETE FROM " + table).update();
         }
     }

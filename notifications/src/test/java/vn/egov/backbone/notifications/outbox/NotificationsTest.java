@@ -447,6 +447,29 @@ public class NotificationsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("la.tv@gmail.com").size() == 1);
     }
 
+    /**
+     * A citizen's online supplement is new work for the competent agency's desk: its records clerks are told.
+     * (The citizen's side — VNeID sign-in and the upload — is one-stop's; here its command is sent as that page sends it.)
+     */
+    @Test
+    void theDeskIsToldWhenACitizenSupplementsOnline() {
+        Official clerkOfCommune = official("motcua.tanlap.tb", "Vàng Thị Mỷ", "TP.001.UBND", "RECORDS_CLERK", "NONE",
+                "my.vt@tanlap.gov.vn");
+        Api.Response registered = desk.api().post("/api/v1/dossiers", dossier("Hoàng Văn Bổ", "0912000333", null, false, false));
+        String id = registered.body().get("id").asText();
+        String code = registered.body().get("trackingCode").asText();
+        assertThat(communeOfficer.api().post("/api/v1/dossiers/" + id + "/supplement-request",
+                Map.of("reason", "Thiếu tờ khai")).status()).isEqualTo(204);
+        backbone.bean(org.axonframework.commandhandling.gateway.CommandGateway.class).sendAndWait(
+                new vn.egov.backbone.onestop.dossier.api.DossierCommands.ProvideSupplement(id, "Gửi tờ khai",
+                        List.of(new vn.egov.backbone.onestop.dossier.api.DossierCommands.SuppliedFile(
+                                "a".repeat(64), "bo-sung-1.pdf", "application/pdf", 1234))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("my.vt@tanlap.gov.vn", "đã gửi bổ sung hồ sơ " + code).size() == 1);
+        assertThat(text(mailTo("my.vt@tanlap.gov.vn").get(0))).contains("(1 tệp)", "https://dichvucong.tinh.gov.vn/dossiers")
+                .doesNotContain("Hoàng Văn Bổ");
+        assertThat(clerkOfCommune.id()).isNotBlank();
+    }
+
     static Map<String, Object> dossier(String name, String phone, String email, boolean byEmail, boolean byPhone) {
         Map<String, Object> applicant = new HashMap<>(Map.of("name", name, "idNumber", "001090012345",
                 "address", "Thôn Đông, xã Tân Lập", "phone", phone));

@@ -11,6 +11,7 @@ public enum NotificationKind {
     SUPPLEMENT_REQUESTED(Audience.CITIZEN, "name", "trackingCode", "procedure", "reason", "link"),
     RESULT_READY(Audience.CITIZEN, "name", "trackingCode", "procedure", "resolvedOn", "link"),
     DOSSIER_LATE(Audience.CITIZEN, "name", "trackingCode", "procedure", "reason", "newAppointmentOn", "link"),
+    SUPPLEMENT_PROVIDED(Audience.OFFICIAL, "trackingCode", "procedure", "files", "link"),
     DOCUMENT_ASSIGNED(Audience.OFFICIAL, "number", "subject", "deadline", "link"),
     DOCUMENT_DUE_TOMORROW(Audience.OFFICIAL, "number", "subject", "deadline", "link"),
     DOCUMENT_OVERDUE(Audience.OFFICIAL, "number", "subject", "deadline", "link"),
