@@ -49,15 +49,14 @@ public class Outbox {
 
     /** Messages of these kinds about this thing that are still waiting are no longer true. */
     public int cancelPending(String aboutId, Collection<NotificationKind> kinds, Instant now) {
-        return jdbc.sql("UPDATE notification SET state = 'CANCELLED', updated_at = :now WHERE about_id = :about"
-                        + " AND state = 'PENDING' AND kind IN (:kinds)")
-                .param("about", aboutId).param("kinds", kinds.stream().map(Enum::name).toList()).param("now", ts(now)).update();
+        return cancelPending(aboutId, null, kinds, now);
     }
 
-    /** As {@link #cancelPending(String, Collection, Instant)}, for one recipient. */
+    /** As {@link #cancelPending(String, Collection, Instant)}, for one recipient only (null: for everyone). */
     public int cancelPending(String aboutId, String recipientId, Collection<NotificationKind> kinds, Instant now) {
         return jdbc.sql("UPDATE notification SET state = 'CANCELLED', updated_at = :now WHERE about_id = :about"
-                        + " AND recipient_id = :rid AND state = 'PENDING' AND kind IN (:kinds)")
+                        + " AND (CAST(:rid AS VARCHAR) IS NULL OR recipient_id = :rid) AND state = 'PENDING'"
+                        + " AND kind IN (:kinds)")
                 .param("about", aboutId).param("rid", recipientId)
                 .param("kinds", kinds.stream().map(Enum::name).toList()).param("now", ts(now)).update();
     }

@@ -17,7 +17,6 @@ import vn.egov.backbone.core.shared.PageActions;
 import java.util.List;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.Forbidden;
-import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.shared.ErrorMessages;
 import vn.egov.backbone.onestop.citizen.SignedInCitizen;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.Applicant;
@@ -81,9 +80,6 @@ class CitizenDossierPageController {
         SignedInCitizen citizen = citizen();
         model.addAttribute("citizen", citizen);
         try {
-            if (components < 0 || components > 200) {
-                throw new InvalidInput("components", DossierError.COMPONENTS_RANGE, 200);
-            }
             model.addAttribute("submitted", dossiers.submitOnline(procedureCode, blank(communeId),
                     new Applicant(citizen.name(), citizen.idNumber(), blank(address), blank(phone), blank(email)), components,
                     new Identity(Identity.Verification.VNEID, citizen.issuer()), new Consent(consentEmail, consentPhone)));

@@ -203,23 +203,19 @@ class DossierActions {
         awaitReadModel(dossier.id());
     }
 
-    /**
-     * A file the applicant supplied, for the officials who work on the dossier: with the type it was known by
-     * and the name Backbone gave it, never guessed again by the browser ({@code nosniff}).
-     */
-    org.springframework.http.ResponseEntity<org.springframework.core.io.FileSystemResource> suppliedFileDownload(
-            String dossierId, String sha256, org.springframework.http.ContentDisposition.Builder disposition) {
+    /** A supplied file on disk, with the name and type it was recorded under. */
+    record SuppliedFileDownload(java.nio.file.Path file, DossierQueries.SuppliedFileView view) {
+    }
+
+    /** A file the applicant supplied, for the officials who work on the dossier. */
+    SuppliedFileDownload suppliedFile(String dossierId, String sha256) {
         workedOn(dossierId, true);
         java.nio.file.Path file = suppliedFiles.find(dossierId, sha256)
                 .orElseThrow(() -> new NotFound(DossierError.SUPPLIED_FILE_UNKNOWN));
         DossierQueries.SuppliedFileView view = queries.suppliedFiles(dossierId).stream()
                 .filter(f -> f.sha256().equals(sha256)).findFirst()
                 .orElseThrow(() -> new NotFound(DossierError.SUPPLIED_FILE_UNKNOWN));
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType(view.contentType()))
-                .header("Content-Disposition", disposition.filename(view.name()).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new org.springframework.core.io.FileSystemResource(file));
+        return new SuppliedFileDownload(file, view);
     }
 
     /** A dossier whose applicant answered the supplement request online, with what they sent. */

@@ -111,7 +111,8 @@ class DossierController {
     @GetMapping("/dossiers/{id}/supplied-files/{sha256}")
     ResponseEntity<org.springframework.core.io.FileSystemResource> suppliedFile(@PathVariable String id,
                                                                              @PathVariable String sha256) {
-        return dossiers.suppliedFileDownload(id, sha256, org.springframework.http.ContentDisposition.attachment());
+        return SuppliedFileDownloads.respond(dossiers.suppliedFile(id, sha256),
+                org.springframework.http.ContentDisposition.attachment());
     }
 
     /** The competent agency's desk checks an online (or posted) dossier and receives it: the clock starts. */

@@ -67,7 +67,7 @@ class DossierPageController {
 
     @GetMapping("/dossiers/{id}/supplied-files/{sha256}")
     ResponseEntity<FileSystemResource> suppliedFile(@PathVariable String id, @PathVariable String sha256) {
-        return dossiers.suppliedFileDownload(id, sha256, ContentDisposition.inline());
+        return SuppliedFileDownloads.respond(dossiers.suppliedFile(id, sha256), ContentDisposition.inline());
     }
 
     @GetMapping("/dossiers/{id}/receipt")
