@@ -113,8 +113,17 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** The text of an element; on a live page a part replaced between finding and reading it is found again. */
     public String text(String id) {
-        return driver.findElement(By.id(id)).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(By.id(id)).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 10) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     public void type(String id, String text) {
