@@ -49,7 +49,8 @@ class ArchitectureTest {
                     "eoffice.document.DocumentAccess", "eoffice.document.ReaderScope", // search filters by it
                     "eoffice.attachment.AttachmentStore", // meeting files and indexed attachment text
                     "eoffice.attachment.AttachmentTextRecognised", // a scan's words read: search re-indexes them
-                    "eoffice.attachment.AttachmentHolder"), // a meeting still needs a file a destroyed document had
+                    "eoffice.attachment.AttachmentHolder", // a meeting still needs a file a destroyed document had
+                    "eoffice.signature.PdfSignatures", "eoffice.signature.PadesVerifier"), // minutes signed and checked
             "meetings", List.of("meetings.conference.JitsiProperties"),
             "search", List.of("search.index.SearchConfiguration"), // a search-only node starts its processor
             "onestop", List.of(),

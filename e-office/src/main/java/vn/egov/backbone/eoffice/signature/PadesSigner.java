@@ -65,9 +65,17 @@ public final class PadesSigner {
     private PadesSigner() {
     }
 
-    /** Who signs, with what, and where the visible signature goes on the first page (points from the lower left). */
+    /**
+     * Who signs, with what, and where the visible signature goes: on {@code page} (0 the first; -1 the last, where a
+     * biên bản's signature blocks are), at {@code position} (points from the lower left).
+     */
     public record Signer(PrivateKey key, X509Certificate[] chain, String displayName, String role, String reason,
-                         String location, PDRectangle position) {
+                         String location, PDRectangle position, int page) {
+        /** A signature on the first page, as an outgoing document is signed. */
+        public Signer(PrivateKey key, X509Certificate[] chain, String displayName, String role, String reason,
+                      String location, PDRectangle position) {
+            this(key, chain, displayName, role, reason, location, position, 0);
+        }
     }
 
     public static byte[] sign(byte[] pdf, Signer signer, Instant at) {
@@ -83,8 +91,12 @@ public final class PadesSigner {
             signature.setSignDate(when);
             try (SignatureOptions options = new SignatureOptions()) {
                 options.setPreferredSignatureSize(SignatureOptions.DEFAULT_SIGNATURE_SIZE * 2);
-                options.setVisualSignature(appearance(document, signer, at));
-                options.setPage(0);
+                int page = signer.page() < 0 ? document.getNumberOfPages() + signer.page() : signer.page();
+                if (page < 0 || page >= document.getNumberOfPages()) {
+                    throw new IllegalArgumentException("No page " + signer.page() + " in a PDF of " + document.getNumberOfPages());
+                }
+                options.setVisualSignature(appearance(document.getPage(page), signer, at));
+                options.setPage(page);
                 document.addSignature(signature, cms(signer), options);
                 document.saveIncremental(out);
             }
@@ -120,11 +132,11 @@ public final class PadesSigner {
         };
     }
 
-    /** A one-page template holding the signature field whose appearance names the signer. */
-    private static InputStream appearance(PDDocument target, Signer signer, Instant at) throws IOException {
+    /** A one-page template, the size of the page signed, holding the signature field whose appearance names the signer. */
+    private static InputStream appearance(PDPage target, Signer signer, Instant at) throws IOException {
         PDRectangle rect = signer.position();
         try (PDDocument template = new PDDocument(); InputStream font = PadesSigner.class.getResourceAsStream(FONT)) {
-            PDPage page = new PDPage(target.getPage(0).getMediaBox());
+            PDPage page = new PDPage(target.getMediaBox());
             template.addPage(page);
             PDAcroForm form = new PDAcroForm(template);
             template.getDocumentCatalog().setAcroForm(form);

@@ -266,6 +266,18 @@ class MeetingProjection {
     }
 
     @EventHandler
+    void on(MinutesSigned e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.sql("INSERT INTO meeting_minutes_signature (meeting_id, signatory, signer_id, minutes_version, file_key,"
+                        + " file_name, file_size, certificate_subject, signed_at, seq) VALUES (:id, :signatory, :signer,"
+                        + " :version, :file, :name, :size, :subject, :at, :seq)")
+                .param("id", e.meetingId()).param("signatory", e.signatory().name()).param("signer", e.signerId())
+                .param("version", e.version()).param("file", e.fileKey()).param("name", e.fileName())
+                .param("size", e.size()).param("subject", e.certificateSubject()).param("at", Timestamp.from(at))
+                .param("seq", seq).update();
+        version(e.meetingId(), seq);
+    }
+
+    @EventHandler
     void on(ConclusionNoticeRequested e, @SequenceNumber long seq) {
         jdbc.sql("UPDATE meeting_view SET conclusion_document_id = :document, version = :seq WHERE id = :id")
                 .param("document", e.documentId()).param("seq", seq).param("id", e.meetingId()).update();
@@ -297,7 +309,7 @@ class MeetingProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : List.of("meeting_notification", "meeting_ballot", "meeting_vote", "meeting_floor_request",
+        for (String table : List.of("meeting_minutes_signature", "meeting_notification", "meeting_ballot", "meeting_vote", "meeting_floor_request",
                 "meeting_document_comment", "meeting_document", "meeting_agenda_item", "meeting_endpoint", "meeting_seat",
                 "meeting_view")) {
             jdbc.sql("DELETE FROM " + table).update();

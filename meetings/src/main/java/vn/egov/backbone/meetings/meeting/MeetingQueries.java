@@ -168,6 +168,12 @@ public class MeetingQueries {
         return ballots.stream().sorted(byName("voter_name")).map(MeetingQueries::camel).toList();
     }
 
+    /** The signatures on the approved minutes, in the order they were added; the last one's file holds them all. */
+    public List<Map<String, Object>> minutesSignatures(String meetingId) {
+        return named(rows("SELECT * FROM meeting_minutes_signature WHERE meeting_id = :id ORDER BY seq", meetingId),
+                "signer_id", "signer_name");
+    }
+
     /** The endpoints with their connection state: connected now, joined earlier, or never. */
     public List<Map<String, Object>> endpointBoard(String meetingId) {
         List<Map<String, Object>> endpoints = rows("SELECT e.unit_id,"

@@ -7,12 +7,17 @@ import vn.egov.backbone.core.shared.Forbidden;
 import vn.egov.backbone.meetings.meeting.api.MeetingCommands.ApproveMinutes;
 import vn.egov.backbone.meetings.meeting.api.MeetingCommands.DraftMinutes;
 import vn.egov.backbone.meetings.meeting.api.MeetingCommands.IssueConclusionNotice;
+import vn.egov.backbone.meetings.meeting.api.MeetingCommands.SignMinutes;
 import vn.egov.backbone.meetings.meeting.api.MeetingEvents.ConclusionNoticeRequested;
 import vn.egov.backbone.meetings.meeting.api.MeetingEvents.MinutesApproved;
 import vn.egov.backbone.meetings.meeting.api.MeetingEvents.MinutesDrafted;
+import vn.egov.backbone.meetings.meeting.api.MeetingEvents.MinutesSigned;
+import vn.egov.backbone.meetings.meeting.api.MinutesSignatory;
 import vn.egov.backbone.meetings.meeting.api.MeetingStatus;
 
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static vn.egov.backbone.meetings.meeting.MeetingRules.require;
@@ -20,7 +25,8 @@ import static vn.egov.backbone.meetings.meeting.MeetingRules.requireText;
 
 /**
  * What a meeting leaves behind: the minutes (drafted by the secretary in versions, approved by the chair
- * on the version they read) and the conclusion notice. A part of the {@link Meeting} aggregate.
+ * on the version they read, then signed by both as a PDF, one signature added to the other) and the
+ * conclusion notice. A part of the {@link Meeting} aggregate.
  */
 class MinutesAndConclusion {
     /** Not compared by Axon's test fixture (transient): the meeting this part belongs to. */
@@ -28,6 +34,8 @@ class MinutesAndConclusion {
     private int minutesVersion;
     private boolean minutesApproved;
     private boolean conclusionIssued;
+    private final Set<MinutesSignatory> signedBy = EnumSet.noneOf(MinutesSignatory.class);
+    private String signedFileKey;
 
     MinutesAndConclusion(Meeting meeting) {
         this.meeting = meeting;
@@ -65,6 +73,27 @@ class MinutesAndConclusion {
     }
 
     @CommandHandler
+    void handle(SignMinutes command) {
+        require(command.signatory() != null, "signatory", MeetingError.SIGNATORY_SIGNS_MINUTES);
+        String signatory = command.signatory() == MinutesSignatory.CHAIR ? meeting.chairId() : meeting.secretaryId();
+        if (!Objects.equals(command.actorId(), signatory)) {
+            throw new Forbidden(MeetingError.SIGNATORY_SIGNS_MINUTES);
+        }
+        if (!minutesApproved) {
+            throw new BusinessRuleViolation(MeetingError.MINUTES_NOT_APPROVED);
+        }
+        if (signedBy.contains(command.signatory())) {
+            throw new BusinessRuleViolation(MeetingError.MINUTES_ALREADY_SIGNED);
+        }
+        if (command.version() != minutesVersion || !Objects.equals(command.basedOnFileKey(), signedFileKey)) {
+            throw new BusinessRuleViolation(MeetingError.MINUTES_SIGNED_MEANWHILE);
+        }
+        require(command.fileKey() != null && command.fileKey().matches("[0-9a-f]{64}"), "fileKey", MeetingError.FILE_REQUIRED);
+        apply(new MinutesSigned(meeting.id(), minutesVersion, command.signatory(), command.actorId(), command.fileKey(),
+                requireText(command.fileName(), "fileName", 255), command.size(), command.certificateSubject()));
+    }
+
+    @CommandHandler
     void handle(IssueConclusionNotice command) {
         meeting.requireRunner(command.actorId());
         if (meeting.status() != MeetingStatus.IN_PROGRESS && meeting.status() != MeetingStatus.ENDED) {
@@ -86,6 +115,12 @@ class MinutesAndConclusion {
     @EventSourcingHandler
     void on(MinutesApproved e) {
         minutesApproved = true;
+    }
+
+    @EventSourcingHandler
+    void on(MinutesSigned e) {
+        signedBy.add(e.signatory());
+        signedFileKey = e.fileKey();
     }
 
     @EventSourcingHandler

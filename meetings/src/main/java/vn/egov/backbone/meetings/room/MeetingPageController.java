@@ -30,6 +30,7 @@ import vn.egov.backbone.meetings.meeting.api.PercentBase;
 import vn.egov.backbone.meetings.meeting.api.Presence;
 import vn.egov.backbone.meetings.meeting.api.SpeechKind;
 import vn.egov.backbone.meetings.meeting.api.VoteChoice;
+import vn.egov.backbone.meetings.minutes.MinutesActions;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -47,6 +48,7 @@ import java.util.stream.Collectors;
 class MeetingPageController {
     private final MeetingActions actions;
     private final MeetingQueries queries;
+    private final MinutesActions minutes;
     private final ConferenceJoins joins;
     private final OfficialDirectory officials;
     private final UnitDirectory units;
@@ -54,11 +56,12 @@ class MeetingPageController {
     private final MessageSource messages;
     private final Clock clock;
 
-    MeetingPageController(MeetingActions actions, MeetingQueries queries, ConferenceJoins joins,
+    MeetingPageController(MeetingActions actions, MeetingQueries queries, MinutesActions minutes, ConferenceJoins joins,
                           OfficialDirectory officials, UnitDirectory units, PageActions pages,
                           MessageSource messages, Clock clock) {
         this.actions = actions;
         this.queries = queries;
+        this.minutes = minutes;
         this.joins = joins;
         this.officials = officials;
         this.units = units;
@@ -143,6 +146,13 @@ class MeetingPageController {
         model.addAttribute("video", video(meeting, me));
         if (runner) {
             model.addAttribute("checkInUrl", MeetingHallPageController.checkInUrl(meeting));
+        }
+        if (meeting.minutesApproved()) {
+            MinutesActions.Signatures signatures = minutes.signatures(id);
+            model.addAttribute("minutesSignatures", signatures);
+            List<String> signedAs = signatures.recorded().stream().map(row -> (String) row.get("signatory")).toList();
+            model.addAttribute("mayStillSign", (me.equals(meeting.secretaryId()) && !signedAs.contains("SECRETARY"))
+                    || (me.equals(meeting.chairId()) && !signedAs.contains("CHAIR")));
         }
         return "meetings/meeting";
     }

@@ -10,6 +10,7 @@ import vn.egov.backbone.meetings.meeting.api.MeetingCommands.*;
 import vn.egov.backbone.meetings.meeting.api.MeetingDetails;
 import vn.egov.backbone.meetings.meeting.api.MeetingEvents.*;
 import vn.egov.backbone.meetings.meeting.api.MeetingKind;
+import vn.egov.backbone.meetings.meeting.api.MinutesSignatory;
 import vn.egov.backbone.meetings.meeting.api.PercentBase;
 import vn.egov.backbone.meetings.meeting.api.Presence;
 import vn.egov.backbone.meetings.meeting.api.SpeechKind;
@@ -258,6 +259,38 @@ class MeetingTest {
                 .expectException(BusinessRuleViolation.class);
         fixture.given(SCHEDULED, ITEM, STARTED, secret).when(new EndMeeting(ID, CHAIR))
                 .expectException(BusinessRuleViolation.class);
+    }
+
+    @Test
+    void approvedMinutesAreSignedOnceByTheSecretaryAndOnceByTheChairEachOnTheOthersFile() {
+        MinutesDrafted draft = new MinutesDrafted(ID, 1, "Biên bản: hội nghị thống nhất các nội dung.");
+        MinutesApproved approved = new MinutesApproved(ID, 1);
+        String first = "a".repeat(64);
+        String second = "b".repeat(64);
+        MinutesSigned bySecretary = new MinutesSigned(ID, 1, MinutesSignatory.SECRETARY, SECRETARY, first,
+                "Biên bản (đã ký).pdf", 1000, "CN=Thư ký");
+        fixture.given(SCHEDULED, STARTED, draft)
+                .when(new SignMinutes(ID, 1, MinutesSignatory.SECRETARY, null, first, "Biên bản (đã ký).pdf", 1000, "CN=Thư ký", SECRETARY))
+                .expectException(BusinessRuleViolation.class).expectExceptionMessage("meeting.minutes-not-approved");
+        fixture.given(SCHEDULED, STARTED, draft, approved)
+                .when(new SignMinutes(ID, 1, MinutesSignatory.CHAIR, null, first, "Biên bản.pdf", 1000, "CN=X", SECRETARY))
+                .expectException(AccessDeniedException.class);
+        fixture.given(SCHEDULED, STARTED, draft, approved)
+                .when(new SignMinutes(ID, 1, MinutesSignatory.SECRETARY, null, "../../etc/passwd", "Biên bản.pdf", 1000, "CN=X", SECRETARY))
+                .expectException(IllegalArgumentException.class);
+        fixture.given(SCHEDULED, STARTED, draft, approved)
+                .when(new SignMinutes(ID, 1, MinutesSignatory.SECRETARY, null, first, "Biên bản (đã ký).pdf", 1000, "CN=Thư ký", SECRETARY))
+                .expectEvents(bySecretary);
+        fixture.given(SCHEDULED, STARTED, draft, approved, bySecretary)
+                .when(new SignMinutes(ID, 1, MinutesSignatory.SECRETARY, first, second, "Biên bản.pdf", 1000, "CN=Thư ký", SECRETARY))
+                .expectException(BusinessRuleViolation.class).expectExceptionMessage("meeting.minutes-already-signed");
+        // the chair signed the file as it was before the secretary's signature: that would leave it out
+        fixture.given(SCHEDULED, STARTED, draft, approved, bySecretary)
+                .when(new SignMinutes(ID, 1, MinutesSignatory.CHAIR, null, second, "Biên bản.pdf", 1000, "CN=Chủ trì", CHAIR))
+                .expectException(BusinessRuleViolation.class).expectExceptionMessage("meeting.minutes-signed-meanwhile");
+        fixture.given(SCHEDULED, STARTED, draft, approved, bySecretary)
+                .when(new SignMinutes(ID, 1, MinutesSignatory.CHAIR, first, second, "Biên bản (đã ký).pdf", 1200, "CN=Chủ trì", CHAIR))
+                .expectEvents(new MinutesSigned(ID, 1, MinutesSignatory.CHAIR, CHAIR, second, "Biên bản (đã ký).pdf", 1200, "CN=Chủ trì"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package vn.egov.backbone.meetings.meeting;
 
 import vn.egov.backbone.eoffice.document.EOfficeApiTest;
+import vn.egov.backbone.eoffice.signature.TestCertificates;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
@@ -530,6 +531,124 @@ public class MeetingsApiTest {
         assertThat(Province.find(health.get("services"), "service", "jicofo").get("status").asText()).isEqualTo("UP");
         assertThat(Province.find(health.get("services"), "service", "jibri").get("status").asText()).isEqualTo("UP");
         assertThat(Province.find(health.get("services"), "service", "jvb").get("status").asText()).isEqualTo("UNREACHABLE");
+    }
+
+    @Test
+    void theMinutesAreDraftedFromTheMeetingsEventsApprovedAndSignedByTheSecretaryAndTheChair() throws Exception {
+        Official deputy = province.official("phochanhvp.bienban", "Ngô Thị Lan", "TP.UBND.VP", "SPECIALIST", "NONE");
+        String id = schedule("Phiên họp chuyên đề về chuyển đổi số", "HYBRID", Instant.now().plus(5, ChronoUnit.MINUTES), List.of());
+        String base = "/api/v1/meetings/" + id;
+        String progress = secretary.api().post(base + "/agenda", Map.of("title", "Báo cáo tiến độ Đề án 06",
+                "presenterId", memberSnv.id(), "plannedMinutes", 20)).body().get("id").asText();
+        String plan = secretary.api().post(base + "/agenda", Map.of("title", "Kế hoạch chuyển đổi số năm 2027",
+                "presenterId", memberVp.id(), "plannedMinutes", 30)).body().get("id").asText();
+        assertThat(secretary.api().post(base + "/agenda/" + plan + "/position", Map.of("position", 1)).status()).isEqualTo(204);
+        assertThat(EOfficeApiTest.upload(secretary.api(), base + "/documents?itemId=" + progress + "&title="
+                + java.net.URLEncoder.encode("Báo cáo Đề án 06", java.nio.charset.StandardCharsets.UTF_8),
+                "bao-cao-de-an-06.pdf", EOfficeApiTest.pdf()).status()).isEqualTo(201);
+        assertThat(memberVp.api().post(base + "/delegation", Map.of("deputyId", deputy.id())).status()).isEqualTo(204);
+        assertThat(secretary.api().post(base + "/minutes/composition", Map.of()).status()).as("before the meeting").isEqualTo(409);
+
+        assertThat(secretary.api().post(base + "/start", Map.of()).status()).isEqualTo(204);
+        assertThat(secretary.api().post(base + "/check-ins", Map.of("seatId", chair.id())).status()).isEqualTo(204);
+        assertThat(secretary.api().post(base + "/check-ins", Map.of("seatId", memberSnv.id(), "presence", "ONLINE")).status())
+                .isEqualTo(204);
+        assertThat(secretary.api().post(base + "/check-ins", Map.of("seatId", memberVp.id())).status()).isEqualTo(204);
+        String speech = memberSnv.api().post(base + "/floor-requests", Map.of("itemId", progress, "kind", "FOR"))
+                .body().get("id").asText();
+        assertThat(chair.api().post(base + "/floor-requests/" + speech + "/floor", Map.of("speakingSeconds", 180)).status())
+                .isEqualTo(204);
+        assertThat(chair.api().post(base + "/floor-requests/" + speech + "/end", Map.of()).status()).isEqualTo(204);
+        String named = secretary.api().post(base + "/votes", Map.of("itemId", plan, "question",
+                "Thông qua Kế hoạch chuyển đổi số năm 2027?", "secret", false, "base", "ENTITLED")).body().get("id").asText();
+        assertThat(chair.api().post(base + "/votes/" + named + "/ballots", Map.of("choice", "YES")).status()).isEqualTo(204);
+        assertThat(memberSnv.api().post(base + "/votes/" + named + "/ballots", Map.of("choice", "NO")).status()).isEqualTo(204);
+        assertThat(deputy.api().post(base + "/votes/" + named + "/ballots", Map.of("choice", "YES")).status()).isEqualTo(204);
+        assertThat(secretary.api().post(base + "/votes/" + named + "/closure", Map.of()).status()).isEqualTo(204);
+        String secret = secretary.api().post(base + "/votes", Map.of("itemId", plan, "question",
+                "Giới thiệu Tổ trưởng tổ công tác?", "secret", true, "base", "ENTITLED")).body().get("id").asText();
+        assertThat(chair.api().post(base + "/votes/" + secret + "/ballots", Map.of("choice", "NO")).status()).isEqualTo(204);
+        assertThat(memberSnv.api().post(base + "/votes/" + secret + "/ballots", Map.of("choice", "YES")).status()).isEqualTo(204);
+        assertThat(deputy.api().post(base + "/votes/" + secret + "/ballots", Map.of("choice", "YES")).status()).isEqualTo(204);
+        assertThat(secretary.api().post(base + "/votes/" + secret + "/closure", Map.of()).status()).isEqualTo(204);
+        assertThat(secretary.api().post(base + "/end", Map.of()).status()).isEqualTo(204);
+        assertThat(secretary.api().post(base + "/conclusion", Map.of("subject", "Kết luận của Chủ tịch UBND tỉnh",
+                "body", "Giao Sở Khoa học và Công nghệ hoàn thiện Kế hoạch trước ngày 15/12.")).status()).isEqualTo(201);
+
+        // Only the chair and the secretary have a draft written; outsiders do not learn the meeting exists.
+        assertThat(outsider.api().get(base + "/minutes/draft").status()).isEqualTo(404);
+        assertThat(memberSnv.api().post(base + "/minutes/composition", Map.of()).status()).isEqualTo(403);
+        Api.Response composed = secretary.api().post(base + "/minutes/composition", Map.of());
+        assertThat(composed.status()).as(composed.toString()).isEqualTo(201);
+        assertThat(composed.body().get("version").asInt()).isEqualTo(1);
+        String text = secretary.api().get(base).body().at("/meeting/minutesText").asText();
+        assertThat(text).contains("Hình thức: trực tiếp kết hợp trực tuyến", "Địa điểm: Hội trường tầng 3, UBND tỉnh.",
+                "Chủ trì: Trần Quốc Hưng", "Thư ký: Nguyễn Thị Mai", "I. THÀNH PHẦN THAM DỰ", "Có mặt 3/3 thành viên.",
+                "Phạm Thị Hoa: dự trực tuyến (vào phòng họp lúc ", "Đỗ Văn Thành: cử Ngô Thị Lan dự thay; Ngô Thị Lan có mặt trực tiếp",
+                "Tài liệu: Báo cáo Đề án 06.", "Trình bày: Đỗ Văn Thành.",
+                "Biểu quyết công khai: Thông qua Kế hoạch chuyển đổi số năm 2027?", "- Tán thành 2/3 (66,67%)",
+                "- Kết quả: thông qua.", "- Tán thành: Trần Quốc Hưng, Ngô Thị Lan.", "- Không tán thành: Phạm Thị Hoa.",
+                "Biểu quyết kín: Giới thiệu Tổ trưởng tổ công tác?", "III. KẾT LUẬN", "Kết luận của Chủ tịch UBND tỉnh",
+                "Giao Sở Khoa học và Công nghệ hoàn thiện Kế hoạch trước ngày 15/12.", "Cuộc họp kết thúc lúc ")
+                .containsPattern("- Phạm Thị Hoa \\(tán thành\\): \\d+ (phút|giây)");
+        assertThat(text.indexOf("1. Kế hoạch chuyển đổi số năm 2027")).as("the agenda in its final order")
+                .isPositive().isLessThan(text.indexOf("2. Báo cáo tiến độ Đề án 06"));
+        String secretPart = text.substring(text.indexOf("Biểu quyết kín"), text.indexOf("2. Báo cáo tiến độ Đề án 06"));
+        assertThat(secretPart).as("a secret vote names nobody").contains("Tán thành 2/3").doesNotContain(
+                "Trần Quốc Hưng", "Phạm Thị Hoa", "Ngô Thị Lan");
+
+        // The secretary edits the draft; the chair approves the version read. Signing waits for the approval.
+        assertThat(secretary.api().put(base + "/minutes", Map.of("text", text + "\nÝ kiến bổ sung: đề nghị bố trí kinh phí."))
+                .status()).isEqualTo(204);
+        assertThat(secretary.api().post(base + "/minutes/signatures", Map.of("password", "mã-pin-thư-ký")).status())
+                .isEqualTo(409);
+        assertThat(chair.api().post(base + "/minutes/approval", Map.of("version", 2)).status()).isEqualTo(204);
+
+        TestCertificates.Authority ca = TestCertificates.authority("CA chuyên dùng Chính phủ thử nghiệm");
+        TestCertificates.writePem(dataDir.resolve("trust/ca-chinh-phu.pem"), ca);
+        TestCertificates.writePkcs12(dataDir.resolve("keys/thuky.hop.p12"),
+                TestCertificates.issue(ca, "Nguyễn Thị Mai", "UBND tỉnh Thử Nghiệm"), "mã-pin-thư-ký");
+        TestCertificates.writePkcs12(dataDir.resolve("keys/chutich.hop.p12"),
+                TestCertificates.issue(ca, "Trần Quốc Hưng", "UBND tỉnh Thử Nghiệm"), "mã-pin-chủ-trì");
+        assertThat(memberSnv.api().post(base + "/minutes/signatures", Map.of("password", "x")).status()).isEqualTo(403);
+        assertThat(outsider.api().post(base + "/minutes/signatures", Map.of("password", "x")).status()).isEqualTo(404);
+        Api.Response wrongPin = chair.api().post(base + "/minutes/signatures", Map.of("password", "sai"));
+        assertThat(wrongPin.status()).isEqualTo(400);
+        assertThat(wrongPin.body().get("code").asText()).isEqualTo("signature.wrong-password");
+        assertThat(secretary.api().post(base + "/minutes/signatures", Map.of("password", "mã-pin-thư-ký")).status())
+                .isEqualTo(204);
+        assertThat(secretary.api().post(base + "/minutes/signatures", Map.of("password", "mã-pin-thư-ký")).status())
+                .as("once").isEqualTo(409);
+        assertThat(chair.api().post(base + "/minutes/signatures", Map.of("password", "mã-pin-chủ-trì")).status())
+                .isEqualTo(204);
+
+        JsonNode signatures = memberSnv.api().get(base + "/minutes/signatures").body();
+        assertThat(signatures.get("recorded").findValuesAsText("signatory")).containsExactly("SECRETARY", "CHAIR");
+        assertThat(signatures.get("recorded").findValuesAsText("signerName")).containsExactly("Nguyễn Thị Mai", "Trần Quốc Hưng");
+        JsonNode verification = signatures.get("verification");
+        assertThat(verification).hasSize(2).allSatisfy(report -> {
+            assertThat(report.get("intact").asBoolean()).as(report.toString()).isTrue();
+            assertThat(report.get("trusted").asBoolean()).as(report.toString()).isTrue();
+        });
+        assertThat(verification.get(0).get("subject").asText()).contains("Nguyễn Thị Mai");
+        assertThat(verification.get(0).get("coversWholeDocument").asBoolean()).as("the chair signed after").isFalse();
+        assertThat(verification.get(1).get("subject").asText()).contains("Trần Quốc Hưng");
+        assertThat(verification.get(1).get("coversWholeDocument").asBoolean()).isTrue();
+
+        java.net.http.HttpResponse<byte[]> file = memberSnv.api().getBytes(base + "/minutes/file");
+        HttpResponseCheck.pdf(file);
+        assertThat(outsider.api().getBytes(base + "/minutes/file").statusCode()).isEqualTo(404);
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(file.body())) {
+            String printed = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(printed).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BIÊN BẢN", "Phiên họp chuyên đề về chuyển đổi số",
+                    "Đỗ Văn Thành: cử Ngô Thị Lan dự thay", "Ý kiến bổ sung: đề nghị bố trí kinh phí.", "THƯ KÝ", "CHỦ TRÌ")
+                    .doesNotContain("DỰ THẢO");
+            org.apache.pdfbox.pdmodel.PDPage last = pdf.getPage(pdf.getNumberOfPages() - 1);
+            assertThat(pdf.getSignatureFields()).hasSize(2);
+            assertThat(last.getAnnotations()).as("both signatures, visible at the foot of the last page")
+                    .filteredOn(annotation -> annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget)
+                    .hasSize(2);
+        }
     }
 
     /** What a downloaded meeting document must be. */

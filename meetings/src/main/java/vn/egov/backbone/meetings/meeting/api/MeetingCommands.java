@@ -112,6 +112,16 @@ public final class MeetingCommands {
     public record ApproveMinutes(@TargetAggregateIdentifier String meetingId, int version, String actorId) {
     }
 
+    /**
+     * The approved minutes, signed as a PDF by the chair or the secretary. {@code basedOnFileKey} is the file the
+     * signature was added to (null for the first signature, rendered from the approved text): a signature on a file
+     * that another signature has since replaced would leave that one out, so it is refused.
+     */
+    public record SignMinutes(@TargetAggregateIdentifier String meetingId, int version, MinutesSignatory signatory,
+                              String basedOnFileKey, String fileKey, String fileName, long size,
+                              String certificateSubject, String actorId) {
+    }
+
     /** The conclusion notice (thông báo kết luận) becomes an outgoing e-office draft of {@code agencyId}. */
     public record IssueConclusionNotice(@TargetAggregateIdentifier String meetingId, String documentId, String agencyId,
                                         String subject, String body, String actorId) {

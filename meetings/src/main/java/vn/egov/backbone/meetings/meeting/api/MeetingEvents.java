@@ -111,6 +111,14 @@ public final class MeetingEvents {
     public record MinutesApproved(String meetingId, int version) {
     }
 
+    /**
+     * The approved minutes were signed (PAdES) by the chair or the secretary: {@code fileKey} is the signed PDF in
+     * the attachment store (SHA-256), holding every signature made before it.
+     */
+    public record MinutesSigned(String meetingId, int version, MinutesSignatory signatory, String signerId,
+                                String fileKey, String fileName, long size, String certificateSubject) {
+    }
+
     public record ConclusionNoticeRequested(String meetingId, String documentId, String agencyId, String drafterId,
                                             String subject, String body) {
     }
