@@ -127,6 +127,56 @@ class MeetingsBrowserTest {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
         browser.awaitNewPage(page);
         assertThat(browser.text("meeting-status")).isEqualTo("Đã kết thúc");
+
+        // The minutes: drafted from what happened, completed by the secretary, approved and signed by the chair,
+        // then signed by the secretary; both signatures are checked on the page.
+        browser.clickAndWait(By.id("compose-minutes"));
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).startsWith("Đã soạn dự thảo biên bản");
+        String draft = browser.find(By.id("minutes-text")).getAttribute("value");
+        assertThat(draft).contains("I. THÀNH PHẦN THAM DỰ", "Phạm Thị Hoa: có mặt trực tiếp",
+                "Biểu quyết công khai: Thông qua Tờ trình kế hoạch đầu tư công năm 2027?", "- Kết quả: thông qua.",
+                "- Tán thành: Phạm Thị Hoa, Trần Quốc Hưng.");
+        browser.find(By.id("minutes-text")).sendKeys(org.openqa.selenium.Keys.END, "\nÝ kiến kết luận: giao Sở Tài chính tham mưu.");
+        browser.clickAndWait(By.id("save-minutes"));
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã lưu biên bản.");
+
+        signingKeys();
+        browser.signOut();
+        browser.signIn("chutich", "mật-khẩu-chutich");
+        browser.go("/meetings/" + id);
+        assertThat(browser.text("minutes-shown")).contains("Ý kiến kết luận: giao Sở Tài chính tham mưu.");
+        browser.clickAndWait(By.id("approve-minutes"));
+        browser.type("minutes-password", "mã-pin-chủ-trì");
+        browser.clickAndWait(By.id("sign-minutes"));
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã ký số biên bản.");
+        assertThat(browser.absent(By.id("sign-minutes"))).as("signed once").isTrue();
+
+        browser.signOut();
+        browser.signIn("thuky", "mật-khẩu-thuky");
+        browser.go("/meetings/" + id);
+        browser.type("minutes-password", "sai-mã-pin");
+        browser.clickAndWait(By.id("sign-minutes"));
+        assertThat(browser.find(By.cssSelector("p.error")).getText()).contains("Mật khẩu");
+        browser.type("minutes-password", "mã-pin-thư-ký");
+        browser.clickAndWait(By.id("sign-minutes"));
+        assertThat(browser.text("minutes-signatures")).contains("Chủ trì", "Trần Quốc Hưng", "Thư ký", "Nguyễn Thị Mai",
+                "Chứng thư số do tổ chức tin cậy cấp");
+        assertThat(browser.text("minutes-file")).isEqualTo("Tải biên bản đã ký số (PDF)");
+    }
+
+    /** The chair's and the secretary's keys as an operator places them, issued by a CA the node trusts. */
+    private static void signingKeys() {
+        try {
+            vn.egov.backbone.eoffice.signature.TestCertificates.Authority ca =
+                    vn.egov.backbone.eoffice.signature.TestCertificates.authority("CA chuyên dùng Chính phủ thử nghiệm");
+            vn.egov.backbone.eoffice.signature.TestCertificates.writePem(dataDir.resolve("trust/ca.pem"), ca);
+            vn.egov.backbone.eoffice.signature.TestCertificates.writePkcs12(dataDir.resolve("keys/chutich.p12"),
+                    vn.egov.backbone.eoffice.signature.TestCertificates.issue(ca, "Trần Quốc Hưng", "UBND tỉnh"), "mã-pin-chủ-trì");
+            vn.egov.backbone.eoffice.signature.TestCertificates.writePkcs12(dataDir.resolve("keys/thuky.p12"),
+                    vn.egov.backbone.eoffice.signature.TestCertificates.issue(ca, "Nguyễn Thị Mai", "UBND tỉnh"), "mã-pin-thư-ký");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
