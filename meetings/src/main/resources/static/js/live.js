@@ -3,7 +3,8 @@
 // documents, attendance, speakers, votes) without reloading: the scroll position stays, the video stays
 // connected, and a part holding a field the user is typing in waits until they leave it. A tablet that
 // lost the network reconnects by itself and, with the last version it saw, is told at once if it missed
-// something.
+// something. A speaker's time left ([data-countdown], in seconds when the part was made) counts down
+// by itself between changes, from the moment the part was put in place (so the two clocks never disagree).
 (function () {
     var url = document.body.getAttribute('data-live-url');
     if (!url || !window.EventSource || !window.fetch || !window.DOMParser) {
@@ -76,6 +77,18 @@
     function onceLeft() {
         setTimeout(refresh, 50);
     }
+
+    setInterval(function () {
+        document.querySelectorAll('[data-countdown]').forEach(function (clock) {
+            if (!clock.dataset.shownAt) {
+                clock.dataset.shownAt = String(Date.now());
+            }
+            var left = Number(clock.dataset.countdown) - Math.floor((Date.now() - Number(clock.dataset.shownAt)) / 1000);
+            var seconds = Math.abs(left);
+            clock.textContent = (left < 0 ? '-' : '') + String(Math.floor(seconds / 60)).padStart(2, '0') + ':'
+                + String(seconds % 60).padStart(2, '0');
+        });
+    }, 1000);
 
     var source = new EventSource(url);
     source.addEventListener('changed', refresh);

@@ -35,6 +35,22 @@ class WebConfiguration implements WebMvcConfigurer {
         this.navigation = new NavigationModel(pendingWork, officials, clock);
     }
 
+    /**
+     * The notice a form leaves ("Đã lưu biên bản.") is kept for the page the browser opens next. A live page's own
+     * background fetch of itself (live.js sends {@code X-Requested-With: live}) must not take it: a change told to
+     * the page just as its form was sent made that fetch arrive before the browser followed the redirect, and the
+     * user never saw what their action did.
+     */
+    @Bean(name = org.springframework.web.servlet.DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
+    org.springframework.web.servlet.FlashMapManager flashMapManager() {
+        return new org.springframework.web.servlet.support.SessionFlashMapManager() {
+            @Override
+            protected List<org.springframework.web.servlet.FlashMap> retrieveFlashMaps(HttpServletRequest request) {
+                return "live".equals(request.getHeader("X-Requested-With")) ? null : super.retrieveFlashMaps(request);
+            }
+        };
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("backbone-lang");

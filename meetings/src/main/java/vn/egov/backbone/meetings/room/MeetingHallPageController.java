@@ -69,19 +69,24 @@ class MeetingHallPageController {
         @SuppressWarnings("unchecked")
         Map<String, Object> speaker = (Map<String, Object>) screen.get("speaker");
         model.addAttribute("speaker", speaker);
-        model.addAttribute("speakingLeft", speakingLeft(speaker));
+        Long left = speakingLeft(speaker);
+        model.addAttribute("speakingLeft", left == null ? null
+                : (left < 0 ? "-" : "") + String.format("%02d:%02d", Math.abs(left) / 60, Math.abs(left) % 60));
+        model.addAttribute("speakingLeftSeconds", left);
         model.addAttribute("vote", screen.get("vote"));
         return "meetings/projector";
     }
 
-    /** The speaker's time left as the room screen shows it ({@code 02:15}, {@code -00:20} when over), if limited. */
-    private String speakingLeft(Map<String, Object> speaker) {
+    /**
+     * The speaker's seconds left, if their time is limited; the screen shows {@code 02:15}, or {@code -00:20} when
+     * over, and counts down by itself between changes (live.js).
+     */
+    private Long speakingLeft(Map<String, Object> speaker) {
         if (speaker == null || !(speaker.get("speakingSeconds") instanceof Number limit) || limit.intValue() == 0
                 || !(speaker.get("startedAt") instanceof java.time.Instant started)) {
             return null;
         }
-        long left = limit.longValue() - java.time.Duration.between(started, clock.instant()).toSeconds();
-        return (left < 0 ? "-" : "") + String.format("%02d:%02d", Math.abs(left) / 60, Math.abs(left) % 60);
+        return limit.longValue() - java.time.Duration.between(started, clock.instant()).toSeconds();
     }
 
     @GetMapping("/meetings/{id}/endpoints")
