@@ -26,7 +26,7 @@ import java.util.Optional;
  * it hands a dossier with the applicant's personal data to anyone.
  */
 @Service
-class DossierQueries {
+public class DossierQueries {
     private static final String SUMMARY_COLUMNS = "id, tracking_code, procedure_code, procedure_name, channel,"
             + " applicant_name, status, status_code, submitted_at, received_on, appointment_on, resolved_on, late";
 
@@ -36,7 +36,8 @@ class DossierQueries {
         this.jdbc = jdbc;
     }
 
-    Optional<DossierView> find(String id) {
+    /** A dossier as the read model has it, for the module's own services (callers check who may see it). */
+    public Optional<DossierView> find(String id) {
         return jdbc.sql("SELECT * FROM dossier_view WHERE id = :id").param("id", id).query(DossierQueries::dossier)
                 .optional();
     }

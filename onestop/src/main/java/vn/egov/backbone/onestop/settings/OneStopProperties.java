@@ -18,11 +18,14 @@ import java.util.List;
  * @param citizens {@code lookups-per-minute}: a citizen's lookups of dossiers per client address and minute
  * @param kpi      the KPI projection's batch size and (at its first start) segments
  * @param calendar the government's yearly days off and days worked, ISO dates
+ * @param nationalPortal the synchronisation of dossiers with the National Public Service Portal
+ *                 ({@code backbone.national-portal.*}); off while {@code url} is empty
  */
 @Validated
 @ConfigurationProperties("backbone")
 public record OneStopProperties(@Name("public") @Valid @DefaultValue Citizens citizens, @Valid @DefaultValue Kpi kpi,
-                                @DefaultValue Calendar calendar) {
+                                @DefaultValue Calendar calendar,
+                                @Name("national-portal") @Valid @DefaultValue NationalPortal nationalPortal) {
 
     /**
      * @param idNumberClaim the ID token claim of the national identity provider that carries the 12-digit
@@ -44,6 +47,45 @@ public record OneStopProperties(@Name("public") @Valid @DefaultValue Citizens ci
     }
 
     public record Kpi(@DefaultValue("250") @Min(1) @Max(1_000) int batchSize, @DefaultValue("4") @Min(1) @Max(64) int segments) {
+    }
+
+    /**
+     * How Backbone reaches the portal's integration adapter, as the provinces' systems do (OpenCPS'
+     * {@code DVCQGIntegrationActionImpl}: {@code adapter_url} + {@code auth_endpoint} / {@code integration_endpoint},
+     * {@code username}, {@code password}, {@code dstcode}, {@code madonvi}).
+     *
+     * @param url             the adapter's address; empty: no synchronisation
+     * @param dstcode         the header the adapter routes by
+     * @param agencyCode      {@code madonvi}: the province's code at the portal
+     * @param procedureCodes  Backbone's procedure code → the national procedure code (MaTTHC); a procedure not
+     *                        listed is sent under its own code (most catalogues already use the national codes)
+     * @param syncEvery       how often the backlog is looked at
+     * @param firstRetryAfter the pause after a failure, doubling up to {@code maxRetryPause}
+     * @param backlogAlarmAfter health is DOWN when a dossier has waited longer than this
+     */
+    public record NationalPortal(@DefaultValue("") String url, @DefaultValue("/auth") String authPath,
+                                 @DefaultValue("/integration") String integrationPath, @DefaultValue("") String username,
+                                 @DefaultValue("") String password, @DefaultValue("") String dstcode,
+                                 @DefaultValue("") String agencyCode, java.util.Map<String, String> procedureCodes,
+                                 @DefaultValue("30s") java.time.Duration syncEvery,
+                                 @DefaultValue("30s") java.time.Duration firstRetryAfter,
+                                 @DefaultValue("1h") java.time.Duration maxRetryPause,
+                                 @DefaultValue("5s") java.time.Duration connectTimeout,
+                                 @DefaultValue("30s") java.time.Duration timeout,
+                                 @DefaultValue("1h") java.time.Duration backlogAlarmAfter,
+                                 @DefaultValue("100") @Min(1) @Max(1_000) int batchSize) {
+        public NationalPortal {
+            procedureCodes = procedureCodes == null ? java.util.Map.of() : java.util.Map.copyOf(procedureCodes);
+        }
+
+        public boolean enabled() {
+            return !url.isBlank();
+        }
+
+        /** The national procedure code (MaTTHC) of one of Backbone's procedures. */
+        public String nationalCode(String procedureCode) {
+            return procedureCodes.getOrDefault(procedureCode, procedureCode);
+        }
     }
 
     public record Calendar(List<LocalDate> daysOff, List<LocalDate> daysWorked) {
