@@ -120,6 +120,66 @@ public class EdXmlExchange {
         }
     }
 
+    /**
+     * A package fetched from the national document axis, received by the system for the agency it concerns: a
+     * document for the first of our units in its To, an answer (status) for the agency whose document it answers,
+     * a recall for the agency that received the recalled document. One that concerns none of ours, or cannot be
+     * read, or is hostile, is logged as refused (the reason in Vietnamese) and the refusal is thrown. Either way the
+     * log entry keeps the axis' id, so a package the axis delivers again is recognised.
+     */
+    public ImportResult receiveFromAxis(byte[] bytes, String axisId) {
+        String system = vn.egov.backbone.core.eventing.ActingMetadata.SYSTEM;
+        Kind kind = Kind.UNKNOWN;
+        String edxmlId = null;
+        String from = null;
+        UnitView agency = null;
+        try {
+            Document xml = EdXmlReader.parse(bytes);
+            EdXmlReader.Sender sender = EdXmlReader.sender(xml);
+            from = sender.organId();
+            edxmlId = sender.documentId();
+            ImportResult result;
+            if (EdXmlReader.isStatus(xml)) {
+                kind = Kind.STATUS;
+                StatusPackage status = EdXmlReader.status(xml);
+                edxmlId = status.responseDocumentId();
+                agency = answeredAgency(status);
+                result = consumeStatus(bytes, status, agency, system);
+            } else {
+                kind = Kind.DOCUMENT;
+                DocumentPackage received = EdXmlReader.document(xml);
+                edxmlId = received.documentId();
+                agency = received.to().stream().flatMap(to -> units.list(false).stream().filter(u -> u.isAddressedAs(to.organId())))
+                        .findFirst().orElseThrow(() -> new InvalidPackage("To: " + received.to().stream()
+                                .map(Organisation::organId).toList() + " names none of this system's units"));
+                result = receiveDocument(bytes, received, agency, system);
+            }
+            log.fetchedFromAxis(result.logId(), axisId);
+            return result;
+        } catch (IllegalArgumentException | BusinessRuleViolation | NotFound e) {
+            ExchangeLog.Entry refused = log.record(agency == null ? null : agency.id(), from, ExchangeLog.Direction.IN, kind,
+                    Outcome.REFUSED, bytes, null, edxmlId, null, e instanceof CodedError coded
+                            ? errorMessages.describe(coded, VIETNAMESE)
+                            : errorMessages.describe(ExchangeError.INVALID_PACKAGE, new Object[]{e.getMessage()}, VIETNAMESE),
+                    system);
+            log.fetchedFromAxis(refused.id(), axisId);
+            throw e;
+        }
+    }
+
+    /** The agency a status package concerns: the sender of the document it answers, or the receiver of a recalled one. */
+    private UnitView answeredAgency(StatusPackage status) {
+        if (Status.ofCode(status.statusCode()) == Status.RECALL) {
+            return units.list(false).stream()
+                    .filter(unit -> queries.receivedFromEdXml(unit.id(), status.responseDocumentId()).isPresent()).findFirst()
+                    .orElseThrow(() -> new NotFound(ExchangeError.NO_RECEIVED_DOCUMENT, status.responseDocumentId()));
+        }
+        String organ = status.responseDocumentId() == null ? "" : status.responseDocumentId().split(",", 2)[0].strip();
+        return units.list(false).stream().filter(unit -> unit.isAddressedAs(organ)).findFirst()
+                .orElseThrow(() -> new InvalidPackage("ResponseFor: " + status.responseDocumentId()
+                        + " is not a document of this system's units"));
+    }
+
     private ImportResult receiveDocument(byte[] bytes, DocumentPackage p, UnitView agency, String me) {
         if (p.to().stream().noneMatch(to -> agency.isAddressedAs(to.organId()))) {
             throw new InvalidPackage("To: the package is addressed to "

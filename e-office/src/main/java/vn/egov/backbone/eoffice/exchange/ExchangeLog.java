@@ -37,7 +37,21 @@ public class ExchangeLog {
      */
     public record Entry(String id, Direction direction, Kind kind, Outcome outcome, String documentId,
                         String edxmlDocumentId, String statusCode, String sha256, long size, String detail,
-                        Instant loggedAt, String agencyId, String counterpart) {
+                        Instant loggedAt, String agencyId, String counterpart, String axisState) {
+    }
+
+    /**
+     * Where a package stands with the national document axis: one produced here {@code WAITING} to be sent, then
+     * {@code SENT}; one fetched from the axis {@code RECEIVED}. Null for packages logged before the connector.
+     */
+    public enum AxisState { WAITING, SENT, RECEIVED }
+
+    /** A package waiting to be sent to the axis. */
+    public record Waiting(String id, Kind kind, String sha256, String agencyId, int attempts) {
+    }
+
+    /** How many packages wait for the axis, since when the oldest has, and the last failure. */
+    public record AxisBacklog(long waiting, Instant oldestSince, String lastError) {
     }
 
     /** What to list: every field may be null (no condition); {@code agencyIds} null lists every agency's. */
@@ -46,7 +60,7 @@ public class ExchangeLog {
     }
 
     private static final String COLUMNS = "id, direction, kind, outcome, document_id, edxml_document_id, status_code,"
-            + " sha256, size_bytes, detail, logged_at, agency_id, counterpart";
+            + " sha256, size_bytes, detail, logged_at, agency_id, counterpart, axis_state";
     static final int LISTED = 500;
 
     private final JdbcClient jdbc;
@@ -65,13 +79,17 @@ public class ExchangeLog {
         if (bytes != null) {
             store(sha, bytes);
         }
+        // what Backbone produces goes to the axis (it waits there while no axis is configured)
+        AxisState axis = direction == Direction.OUT && outcome == Outcome.PRODUCED ? AxisState.WAITING : null;
         Entry entry = new Entry(UUID.randomUUID().toString(), direction, kind, outcome, documentId, edxmlDocumentId,
                 statusCode, sha, bytes == null ? 0 : bytes.length, truncate(detail), clock.instant(), agencyId,
-                counterpart == null || counterpart.length() <= 300 ? counterpart : counterpart.substring(0, 300));
+                counterpart == null || counterpart.length() <= 300 ? counterpart : counterpart.substring(0, 300),
+                axis == null ? null : axis.name());
         jdbc.sql("INSERT INTO exchange_message (id, direction, kind, outcome, document_id, edxml_document_id, status_code,"
-                        + " sha256, size_bytes, detail, official_id, logged_at, agency_id, counterpart) VALUES (:id, :direction,"
-                        + " :kind, :outcome, :document, :edxmlId, :status, :sha, :size, :detail, :official, :at, :agency,"
-                        + " :counterpart)")
+                        + " sha256, size_bytes, detail, official_id, logged_at, agency_id, counterpart, axis_state, axis_attempts,"
+                        + " axis_next_at) VALUES (:id, :direction, :kind, :outcome, :document, :edxmlId, :status, :sha, :size,"
+                        + " :detail, :official, :at, :agency, :counterpart, :axis, 0, :at)")
+                .param("axis", entry.axisState())
                 .param("id", entry.id()).param("direction", direction.name()).param("kind", kind.name())
                 .param("outcome", outcome.name()).param("document", documentId).param("edxmlId", edxmlDocumentId)
                 .param("status", statusCode).param("sha", sha).param("size", entry.size()).param("detail", entry.detail())
@@ -127,6 +145,46 @@ public class ExchangeLog {
                 .params(params).query(ExchangeLog::entry).list();
     }
 
+    /** Packages produced here that wait for the axis and are due to be tried now, oldest first. */
+    public List<Waiting> waitingForAxis(Instant now, int limit) {
+        return jdbc.sql("SELECT id, kind, sha256, agency_id, axis_attempts FROM exchange_message WHERE axis_state = 'WAITING'"
+                        + " AND axis_next_at <= :now ORDER BY logged_at, id LIMIT :limit")
+                .param("now", Timestamp.from(now)).param("limit", limit)
+                .query((rs, row) -> new Waiting(rs.getString(1), Kind.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getInt(5))).list();
+    }
+
+    public void sentToAxis(String id, String axisId) {
+        jdbc.sql("UPDATE exchange_message SET axis_state = 'SENT', axis_id = :axis, axis_error = NULL WHERE id = :id")
+                .param("axis", truncate(axisId, 100)).param("id", id).update();
+    }
+
+    public void axisFailed(String id, int attempts, Instant nextAttemptAt, String error) {
+        jdbc.sql("UPDATE exchange_message SET axis_attempts = :attempts, axis_next_at = :next, axis_error = :error"
+                        + " WHERE id = :id")
+                .param("attempts", attempts).param("next", Timestamp.from(nextAttemptAt)).param("error", truncate(error))
+                .param("id", id).update();
+    }
+
+    /** The package fetched from the axis under this id, if it was fetched before (the axis may deliver twice). */
+    public Optional<Entry> receivedFromAxis(String axisId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM exchange_message WHERE direction = 'IN' AND axis_id = :axis"
+                        + " ORDER BY logged_at LIMIT 1")
+                .param("axis", axisId).query(ExchangeLog::entry).optional();
+    }
+
+    /** A package logged on receipt came from the axis under this id. */
+    public void fetchedFromAxis(String entryId, String axisId) {
+        jdbc.sql("UPDATE exchange_message SET axis_state = 'RECEIVED', axis_id = :axis WHERE id = :id")
+                .param("axis", truncate(axisId, 100)).param("id", entryId).update();
+    }
+
+    public AxisBacklog axisBacklog() {
+        return jdbc.sql("SELECT COUNT(*), MIN(logged_at), MAX(axis_error) FROM exchange_message WHERE axis_state = 'WAITING'")
+                .query((rs, row) -> new AxisBacklog(rs.getLong(1), rs.getTimestamp(2) == null ? null
+                        : rs.getTimestamp(2).toInstant(), rs.getString(3))).single();
+    }
+
     public Optional<Entry> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM exchange_message WHERE id = :id").param("id", id)
                 .query(ExchangeLog::entry).optional();
@@ -135,7 +193,8 @@ public class ExchangeLog {
     private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Entry(rs.getString(1), Direction.valueOf(rs.getString(2)), Kind.valueOf(rs.getString(3)),
                 Outcome.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                rs.getLong(9), rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getString(12), rs.getString(13));
+                rs.getLong(9), rs.getString(10), rs.getTimestamp(11).toInstant(), rs.getString(12), rs.getString(13),
+                rs.getString(14));
     }
 
     public Optional<byte[]> bytes(String sha256) {
@@ -173,6 +232,10 @@ public class ExchangeLog {
     }
 
     private static String truncate(String detail) {
-        return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+        return truncate(detail, 1000);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }

@@ -15,13 +15,15 @@ import java.time.Duration;
 
 /**
  * E-office's settings ({@code backbone.attachments.*}, {@code backbone.exchange.*}, {@code backbone.signing.*},
- * {@code backbone.ocr.*}).
+ * {@code backbone.ocr.*}, {@code backbone.document-axis.*}).
  * A wrong value stops the start with a message that names the setting.
  */
 @Validated
 @ConfigurationProperties("backbone")
 public record EOfficeProperties(@Valid @DefaultValue Attachments attachments, @Valid @DefaultValue Exchange exchange,
-                                @Valid @DefaultValue Signing signing, @Valid @DefaultValue Ocr ocr) {
+                                @Valid @DefaultValue Signing signing, @Valid @DefaultValue Ocr ocr,
+                                @org.springframework.boot.context.properties.bind.Name("document-axis") @Valid @DefaultValue
+                                DocumentAxis documentAxis) {
 
     /**
      * @param maxSize         the largest file
@@ -53,6 +55,36 @@ public record EOfficeProperties(@Valid @DefaultValue Attachments attachments, @V
                       @NotNull @DefaultValue("120s") Duration pageTimeout,
                       @DefaultValue("50") @Min(1) @Max(1000) int maxPages,
                       @DefaultValue("60") @Min(1) @Max(400) int maxMegapixels) {
+    }
+
+    /**
+     * The national document axis (trục liên thông văn bản quốc gia, VDXP), reached as its SDK reaches it: the system's
+     * identifier and secret with every call.
+     *
+     * @param url            the axis' address; empty: packages wait in the exchange log and nothing is fetched
+     * @param systemId       the identifier the axis gave this system
+     * @param secret         its secret
+     * @param sendEvery      how often waiting packages are sent
+     * @param receiveEvery   how often the inbox is fetched
+     * @param firstRetryAfter the pause after a failed send, doubling up to {@code maxRetryPause}
+     * @param backlogAlarmAfter health is DOWN when a package has waited longer than this
+     */
+    public record DocumentAxis(@DefaultValue("") String url, @DefaultValue("") String systemId,
+                               @DefaultValue("") String secret, @NotNull @DefaultValue("30s") Duration sendEvery,
+                               @NotNull @DefaultValue("60s") Duration receiveEvery,
+                               @NotNull @DefaultValue("30s") Duration firstRetryAfter,
+                               @NotNull @DefaultValue("1h") Duration maxRetryPause,
+                               @NotNull @DefaultValue("30s") Duration timeout,
+                               @NotNull @DefaultValue("1h") Duration backlogAlarmAfter) {
+        public boolean enabled() {
+            return !url.isBlank();
+        }
+
+        /** No axis: what the defaults give. */
+        public static DocumentAxis off() {
+            return new DocumentAxis("", "", "", Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30),
+                    Duration.ofHours(1), Duration.ofSeconds(30), Duration.ofHours(1));
+        }
     }
 
     /** @param maxPackageSize the largest edXML package accepted (413 above) */

@@ -38,7 +38,7 @@ class AttachmentStoreTest {
                 new EOfficeProperties(new EOfficeProperties.Attachments(DataSize.ofMegabytes(50), DataSize.ofMegabytes(256), 2,
                         Duration.ofSeconds(60)), new EOfficeProperties.Exchange(DataSize.ofMegabytes(60)),
                         new EOfficeProperties.Signing(null, null), new EOfficeProperties.Ocr("tesseract", "vie",
-                        Duration.ofSeconds(120), 50, 60)), event -> { });
+                        Duration.ofSeconds(120), 50, 60), EOfficeProperties.DocumentAxis.off()), event -> { });
     }
 
     @AfterEach

@@ -34,7 +34,7 @@ class ScannedAttachmentTest {
                 new EOfficeProperties(new EOfficeProperties.Attachments(DataSize.ofMegabytes(50), DataSize.ofMegabytes(256), 2,
                         Duration.ofSeconds(60)), new EOfficeProperties.Exchange(DataSize.ofMegabytes(60)),
                         new EOfficeProperties.Signing(null, null), new EOfficeProperties.Ocr(command, "vie",
-                        Duration.ofSeconds(120), 50, 60)), published::add);
+                        Duration.ofSeconds(120), 50, 60), EOfficeProperties.DocumentAxis.off()), published::add);
         return store;
     }
 

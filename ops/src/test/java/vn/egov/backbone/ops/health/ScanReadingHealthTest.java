@@ -26,7 +26,7 @@ class ScanReadingHealthTest {
                 new EOfficeProperties(new EOfficeProperties.Attachments(DataSize.ofMegabytes(50), DataSize.ofMegabytes(256), 1,
                         Duration.ofSeconds(60)), new EOfficeProperties.Exchange(DataSize.ofMegabytes(60)),
                         new EOfficeProperties.Signing(null, null), new EOfficeProperties.Ocr(
-                        dataDir.resolve("no-tesseract").toString(), "vie", Duration.ofSeconds(60), 10, 60)), event -> { });
+                        dataDir.resolve("no-tesseract").toString(), "vie", Duration.ofSeconds(60), 10, 60), EOfficeProperties.DocumentAxis.off()), event -> { });
         try {
             Health health = new ScanReadingHealth().scanReadingHealthIndicator(attachments).health();
             assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);

@@ -1,0 +1,199 @@
+package vn.egov.backbone.eoffice.exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The national document axis as a system joined to it sees it through the SDK's operations (sendEdoc,
+ * getReceivedEdocList, getEdoc, updateStatus; system id and secret on every call; answers {@code status} "OK" or
+ * an {@code ErrorDesc}). It keeps what it was sent (once per message id, as a store-and-forward axis keeps a
+ * message), an inbox for this system that stays until each package is acknowledged, and fails as asked: down,
+ * 500 before the work, 500 after it (an answer lost), too slow, and a package delivered twice.
+ */
+final class DocumentAxisServer implements AutoCloseable {
+    static final String SYSTEM_ID = "backbone.thunghiem";
+    static final String SECRET = "bi-mat-truc-thu-nghiem";
+
+    enum Fault { HTTP_500, ANSWER_LOST, TOO_SLOW }
+
+    record Sent(String docId, String from, String messageType, byte[] bytes, AtomicInteger attempts) {
+    }
+
+    private record Waiting(String id, String from, String messageType, byte[] bytes) {
+    }
+
+    private final HttpServer server;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Sent> sent = new ConcurrentHashMap<>();
+    private final Map<String, Waiting> inbox = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    private final Map<String, Integer> deliverAgain = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private volatile boolean down;
+
+    DocumentAxisServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    void down(boolean down) {
+        this.down = down;
+    }
+
+    void failNext(String operation, Fault... next) {
+        Deque<Fault> queue = faults.computeIfAbsent(operation, key -> new ArrayDeque<>());
+        synchronized (queue) {
+            queue.addAll(List.of(next));
+        }
+    }
+
+    /** A package for this system; {@code deliveries} times listed even after it was acknowledged once. */
+    void deliver(String id, String from, String messageType, byte[] bytes, int deliveries) {
+        inbox.put(id, new Waiting(id, from, messageType, bytes));
+        if (deliveries > 1) {
+            deliverAgain.put(id, deliveries - 1);
+        }
+    }
+
+    Map<String, String> acknowledged() {
+        return Map.copyOf(acknowledged);
+    }
+
+    List<Sent> sent() {
+        return new ArrayList<>(sent.values());
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        if (down) {
+            answer(exchange, 503, "Service Unavailable");
+            return;
+        }
+        String operation = exchange.getRequestURI().getPath().substring(1);
+        Fault fault = nextFault(operation);
+        if (fault == Fault.HTTP_500) {
+            answer(exchange, 500, "Internal Server Error");
+            return;
+        }
+        if (fault == Fault.TOO_SLOW) {
+            sleep(4_000);
+            answer(exchange, 504, "Gateway Timeout");
+            return;
+        }
+        if (!SYSTEM_ID.equals(exchange.getRequestHeaders().getFirst("systemId"))
+                || !SECRET.equals(exchange.getRequestHeaders().getFirst("secret"))) {
+            answer(exchange, 200, "{\"status\":\"FAIL\",\"ErrorDesc\":\"Sai thông tin hệ thống\"}");
+            return;
+        }
+        JsonNode header = json.readTree(exchange.getRequestHeaders().getFirst("jsonHeader"));
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String result;
+        byte[] raw = null;
+        switch (operation) {
+            case "sendEdoc" -> {
+                String messageId = header.path("messageId").asText();
+                Sent kept = sent.computeIfAbsent(messageId.isBlank() ? "x" + ids.incrementAndGet() : messageId,
+                        key -> new Sent("VDXP-" + ids.incrementAndGet(), header.path("from").asText(),
+                                header.path("messagetype").asText(), body, new AtomicInteger()));
+                kept.attempts().incrementAndGet();
+                result = body.length == 0 ? "{\"status\":\"FAIL\",\"ErrorDesc\":\"Gói tin rỗng\"}"
+                        : json.createObjectNode().put("status", "OK").put("DocId", kept.docId()).toString();
+            }
+            case "getReceivedEdocList" -> {
+                ObjectNode answer = json.createObjectNode().put("status", "OK");
+                var data = answer.putArray("data");
+                synchronized (inbox) {
+                    inbox.values().stream().filter(w -> w.messageType().equals(header.path("messagetype").asText()))
+                            .filter(w -> !acknowledged.containsKey(w.id()) || deliverAgain.getOrDefault(w.id(), 0) > 0)
+                            .forEach(w -> data.addObject().put("id", w.id()).put("from", w.from()));
+                }
+                result = answer.toString();
+            }
+            case "getEdoc" -> {
+                Waiting waiting = inbox.get(header.path("docId").asText());
+                if (waiting == null) {
+                    answer(exchange, 404, "{\"status\":\"FAIL\",\"ErrorDesc\":\"Không có văn bản\"}");
+                    return;
+                }
+                result = null;
+                raw = waiting.bytes();
+            }
+            case "updateStatus" -> {
+                String id = header.path("docid").asText();
+                if (acknowledged.containsKey(id)) {
+                    deliverAgain.computeIfPresent(id, (key, left) -> left > 1 ? left - 1 : null);
+                }
+                acknowledged.put(id, header.path("status").asText());
+                result = "{\"status\":\"OK\"}";
+            }
+            default -> result = "{\"status\":\"FAIL\",\"ErrorDesc\":\"Không có dịch vụ\"}";
+        }
+        if (fault == Fault.ANSWER_LOST) {
+            answer(exchange, 500, "Bad Gateway");
+        } else if (raw != null) {
+            exchange.getResponseHeaders().set("Content-Type", "application/xml");
+            exchange.sendResponseHeaders(200, raw.length);
+            exchange.getResponseBody().write(raw);
+            exchange.close();
+        } else {
+            answer(exchange, 200, result);
+        }
+    }
+
+    private Fault nextFault(String operation) {
+        Deque<Fault> queue = faults.get(operation);
+        if (queue == null) {
+            return null;
+        }
+        synchronized (queue) {
+            return queue.poll();
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

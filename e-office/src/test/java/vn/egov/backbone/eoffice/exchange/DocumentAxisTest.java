@@ -1,0 +1,143 @@
+package vn.egov.backbone.eoffice.exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import vn.egov.backbone.core.testing.Province;
+import vn.egov.backbone.core.testing.Province.Official;
+import vn.egov.backbone.core.testing.RunningNode;
+import vn.egov.backbone.eoffice.exchange.DocumentAxisServer.Fault;
+import vn.egov.backbone.eoffice.testing.EOfficeNode;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The connector to the national document axis against an axis in the test that behaves as the SDK's operations do
+ * and fails as asked: a package in the inbox delivered twice, one that cannot be fetched at first, an
+ * acknowledgement that fails, an unreadable package, one for a unit this system does not have; sends answered 500,
+ * answered after the work with the answer lost, too slow; the axis down for a while. Nothing is lost and nothing is
+ * registered or sent twice.
+ */
+class DocumentAxisTest {
+    private static final String VPCP_DOCUMENT = "000.00.00.G22,2026/11/02,999/VPCP-KSTT";
+
+    @TempDir
+    static Path dataDir;
+    static DocumentAxisServer axis;
+    static RunningNode backbone;
+    static Official communeClerk;
+
+    @BeforeAll
+    static void start() {
+        axis = new DocumentAxisServer();
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("backbone.document-axis.url", axis.url());
+        settings.put("backbone.document-axis.system-id", DocumentAxisServer.SYSTEM_ID);
+        settings.put("backbone.document-axis.secret", DocumentAxisServer.SECRET);
+        settings.put("backbone.document-axis.send-every", "200ms");
+        settings.put("backbone.document-axis.receive-every", "200ms");
+        settings.put("backbone.document-axis.first-retry-after", "200ms");
+        settings.put("backbone.document-axis.max-retry-pause", "1s");
+        settings.put("backbone.document-axis.timeout", "2s");
+        settings.put("backbone.document-axis.backlog-alarm-after", "0s");
+        backbone = RunningNode.start(EOfficeNode.class, settings, dataDir);
+        communeClerk = new Province(backbone).official("vanthu.truc", "Trần Thị Hoa", "TP.002.UBND", "RECORDS_CLERK", "NONE");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (backbone != null) {
+            backbone.close();
+        }
+        if (axis != null) {
+            axis.close();
+        }
+    }
+
+    @Test
+    void packagesFromTheAxisAreReceivedOnceAndTheAnswersReachItOnceThoughTheAxisFails() {
+        axis.failNext("getEdoc", Fault.HTTP_500);
+        axis.failNext("updateStatus", Fault.HTTP_500);
+        axis.failNext("sendEdoc", Fault.HTTP_500, Fault.ANSWER_LOST, Fault.TOO_SLOW);
+        axis.deliver("AXIS-1", "000.00.00.G22", "edoc", EdXmlExchangeApiTest.documentPackage("TP.002.UBND", null), 2);
+        axis.deliver("AXIS-2", "000.00.00.G22", "edoc", "<edXML>không phải gói tin".getBytes(StandardCharsets.UTF_8), 1);
+        axis.deliver("AXIS-3", "000.00.00.G22", "edoc", EdXmlExchangeApiTest.documentPackage("000.00.00.X99", null), 1);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(axis.acknowledged())
+                .containsEntry("AXIS-1", "done").containsEntry("AXIS-2", "fail").containsEntry("AXIS-3", "fail"));
+        // the first delivery was acknowledged after a failed attempt, and the axis delivered it once more
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received()).hasSize(1));
+
+        // the commune answers as NĐ 30 asks (arrived, registered); the answers reach the axis once each
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(axis.sent()).filteredOn(sent -> sent.messageType().equals("status")).hasSizeGreaterThanOrEqualTo(1);
+            assertThat(outgoing()).isNotEmpty().allSatisfy(entry -> assertThat(entry.path("axisState").asText()).isEqualTo("SENT"));
+        });
+        assertThat(axis.sent()).allSatisfy(sent -> assertThat(sent.from()).isEqualTo(communeOrganId()));
+        assertThat(axis.sent()).as("one message per package, whatever the retries").hasSize(outgoing().size());
+        assertThat(axis.sent().stream().mapToInt(sent -> sent.attempts().get()).sum())
+                .as("the first answer lost, so that package was sent twice under one id").isGreaterThan(axis.sent().size());
+        assertThat(received()).hasSize(1);
+        Health health = backbone.bean("documentAxis", HealthIndicator.class).health();
+        assertThat(health.getStatus().getCode()).isEqualTo("UP");
+        assertThat(health.getDetails().get("waiting")).isEqualTo(0L);
+    }
+
+    @Test
+    void anAxisDownKeepsThePackagesWaitingAndHealthShowsItUntilItIsBack() {
+        axis.down(true);
+        axis.deliver("AXIS-10", "000.00.00.G22", "edoc", EdXmlExchangeApiTest.senderPackage(
+                "000.00.00.H41,2026/11/20,77/STP-VP", 0, null, null, List.of(), "V/v góp ý dự thảo quy chế"), 1);
+        // nothing comes in while the axis is down; a package produced here waits
+        JsonNode imported = communeClerk.api().raw("POST", "/api/v1/exchange/edxml", "application/xml",
+                EdXmlExchangeApiTest.senderPackage("000.00.00.H41,2026/11/21,78/STP-VP", 0, null, null, List.of(),
+                        "V/v báo cáo tình hình thi hành pháp luật")).body();
+        assertThat(imported.path("documentId").asText()).isNotBlank();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Health health = backbone.bean("documentAxis", HealthIndicator.class).health();
+            assertThat(health.getStatus().getCode()).isEqualTo("DOWN");
+            assertThat((Long) health.getDetails().get("waiting")).isPositive();
+            assertThat((String) health.getDetails().get("lastSendError")).contains("503");
+        });
+
+        axis.down(false);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(axis.acknowledged()).containsEntry("AXIS-10", "done");
+            Health health = backbone.bean("documentAxis", HealthIndicator.class).health();
+            assertThat(health.getStatus().getCode()).isEqualTo("UP");
+            assertThat(health.getDetails().get("waiting")).isEqualTo(0L);
+        });
+    }
+
+    private static List<JsonNode> received() {
+        return entries("IN").stream().filter(entry -> VPCP_DOCUMENT.equals(entry.path("edxmlDocumentId").asText())
+                && entry.path("outcome").asText().equals("ACCEPTED")).toList();
+    }
+
+    private static List<JsonNode> outgoing() {
+        return entries("OUT");
+    }
+
+    private static List<JsonNode> entries(String direction) {
+        JsonNode list = communeClerk.api().get("/api/v1/exchange/messages?direction=" + direction).body();
+        return StreamSupport.stream(list.spliterator(), false).toList();
+    }
+
+    private static String communeOrganId() {
+        return backbone.bean(vn.egov.backbone.core.unit.UnitDirectory.class)
+                .find(new Province(backbone).unitId("TP.002.UBND")).orElseThrow().organId();
+    }
+}
