@@ -439,7 +439,7 @@ public class MeetingsApiTest {
         assertThat(chair.api().get(base + "/projector").body().at("/speaker/speakerName").asText()).isEqualTo("Phạm Thị Hoa");
         // The room screen shows who speaks and the time left of the three minutes.
         assertThat(chair.api().get("/meetings/" + id + "/projector").raw().body()).contains("Phạm Thị Hoa")
-                .containsPattern("id=\"speaking-time\">0[23]:[0-5][0-9]<");
+                .containsPattern("id=\"speaking-time\" data-countdown=\"1[0-9]{2}\">0[23]:[0-5][0-9]<");
 
         String vote = secretary.api().post(base + "/votes", Map.of("itemId", item, "question", "Thông qua dự toán ngân sách năm 2027?",
                 "secret", false, "base", "ENTITLED")).body().get("id").asText();

@@ -320,6 +320,14 @@ class EOfficeBrowserTest {
                 "Không có văn bản đến nào nhận theo mã").doesNotContain("ACCEPTED", "REFUSED");
         assertThat(browser.find(By.cssSelector("#exchange-log a")).getText()).isEqualTo("Tải gói tin");
         browser.screenshot("exchange-log");
+        // a package received: the answers the commune produces wait for the national document axis (none here)
+        assertThat(communeClerk.api().raw("POST", "/api/v1/exchange/edxml", "application/xml",
+                EdXmlExchangeApiTest.senderPackage("000.00.00.H41,2026/11/28,91/STP-HCTP", 0, null, null, List.of(),
+                        "V/v tập huấn nghiệp vụ hộ tịch")).status()).isEqualTo(201);
+        await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {
+            browser.go("/exchange?outcome=PRODUCED");
+            assertThat(browser.text("exchange-log")).contains("Đã tạo để gửi", "chờ gửi lên trục liên thông");
+        });
         browser.signOut();
         browser.signIn("chuyenvien", "mật-khẩu-chuyenvien");
         browser.go("/documents");
