@@ -11,6 +11,7 @@ import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.document.api.Assignee;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.AssignmentForwarded;
+import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentUpdatedBySender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentAssigned;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentReturnedToSender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentWithdrawn;
@@ -126,6 +127,10 @@ public class DocumentHistory {
             // a message key, which the page translates (history.detail.warning)
             case ReceivedWithWarnings e -> e.warnings().forEach(code -> add(summary, "warning", "warning." + code));
             case IncomingDocumentReplacedBySender e -> add(summary, "reason", e.reason());
+            case IncomingDocumentUpdatedBySender e -> {
+                add(summary, "reason", e.reason());
+                add(summary, "subject", e.details().subject());
+            }
             case SenderDetailsRecorded e -> {
                 var sender = e.sender();
                 add(summary, "signer", String.join(", ", Stream.of(sender.signerCompetence(),

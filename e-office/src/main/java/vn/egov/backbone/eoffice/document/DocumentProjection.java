@@ -19,6 +19,7 @@ import vn.egov.backbone.eoffice.document.api.Direction;
 import vn.egov.backbone.eoffice.document.api.DocumentStatus;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.AssignmentForwarded;
+import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentUpdatedBySender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingAttachmentAdded;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentAssigned;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentRegistered;
@@ -173,6 +174,19 @@ class DocumentProjection {
     @EventHandler
     void on(IncomingDocumentReplacedBySender event, @SequenceNumber long version, @Timestamp Instant at) {
         touch(event.documentId(), version, at); // the page reads the replacement from the history
+    }
+
+    /** The sender's details as they are now; the register number, the handling and the status stay. */
+    @EventHandler
+    void on(IncomingDocumentUpdatedBySender event, @SequenceNumber long version, @Timestamp Instant at) {
+        IncomingDetails d = event.details();
+        jdbc.sql("UPDATE document_view SET number_notation = :notation, issuer = :issuer, issued_on = :issuedOn,"
+                        + " type = :type, subject = :subject, body = :body, urgency = :urgency, due_on = :dueOn,"
+                        + " page_count = :pageCount, updated_at = :at, version = :version WHERE id = :id")
+                .param("notation", d.number()).param("issuer", d.issuer()).param("issuedOn", d.issuedOn())
+                .param("type", d.type().name()).param("subject", d.subject()).param("body", d.body())
+                .param("urgency", d.urgency().name()).param("dueOn", d.dueOn()).param("pageCount", d.pageCount())
+                .param("at", java.sql.Timestamp.from(at)).param("version", version).param("id", event.documentId()).update();
     }
 
     @EventHandler

@@ -8,6 +8,7 @@ import vn.egov.backbone.core.privacy.SealedFields;
 import vn.egov.backbone.core.privacy.SealedFields.Sealing;
 import vn.egov.backbone.core.privacy.SubjectKeys;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentRegistered;
+import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentUpdatedBySender;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftCreated;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.DraftRevised;
 
@@ -31,6 +32,7 @@ class SealedDocumentText implements StoredEventModule {
     public Module module(ObjectMapper plain) {
         return SealedFields.module("sealed-document-text", keys, plain, List.of(
                 new Sealing(IncomingDocumentRegistered.class, "documentId", "/details/body"),
+                new Sealing(IncomingDocumentUpdatedBySender.class, "documentId", "/details/body"),
                 new Sealing(DraftCreated.class, "documentId", "/content/body"),
                 new Sealing(DraftRevised.class, "documentId", "/content/body")));
     }

@@ -36,6 +36,7 @@ import vn.egov.backbone.eoffice.incoming.IncomingDocuments.Registration;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ReceiveEdXmlDocument;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.MarkReplacedBySender;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.UpdateFromSender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.SenderDetails;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.WithdrawReceivedDocument;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.RecordExternalStatus;
@@ -188,9 +189,11 @@ public class EdXmlExchange {
         if (p.businessDocType() == DocumentPackage.REVOCATION) {
             return revoke(bytes, p, agency, me);
         }
+        if (p.businessDocType() == DocumentPackage.UPDATE) {
+            return update(bytes, p, agency, me);
+        }
         if (p.businessDocType() != DocumentPackage.NEW && p.businessDocType() != DocumentPackage.REPLACEMENT) {
-            throw new InvalidPackage("BussinessDocType: " + p.businessDocType() + (p.businessDocType() == DocumentPackage.UPDATE
-                    ? " (update) is not applied yet; the sender may send a replacement (3)" : " is not a known kind of package"));
+            throw new InvalidPackage("BussinessDocType: " + p.businessDocType() + " is not a known kind of package");
         }
         List<String> warnings = new ArrayList<>();
         // a replacement names the documents it replaces; those we never received are named on the new one
@@ -199,10 +202,7 @@ public class EdXmlExchange {
             queries.receivedFromEdXml(agency.id(), replacedId).ifPresentOrElse(replaced::add,
                     () -> warnings.add(REPLACED_NOT_FOUND));
         }
-        DocumentType type = typeOf(p.typeName(), warnings);
-        IncomingDetails details = new IncomingDetails(p.numberAndNotation(), p.from().organName() == null
-                ? p.from().organId() : p.from().organName(), p.promulgationDate(), type, p.subject(), p.content(),
-                urgencyOf(p.priority()), Classification.NONE, p.dueDate(), p.pageAmount());
+        IncomingDetails details = details(p, warnings);
         List<AttachmentRef> stored = store(p.attachments());
         String documentId = UUID.randomUUID().toString();
         SenderDetails sender = new SenderDetails(p.signerCompetence(), p.signerPosition(), p.signerName(), p.place(),
@@ -219,6 +219,39 @@ public class EdXmlExchange {
                 Outcome.ACCEPTED, bytes, documentId,
                 p.documentId(), null, null, me);
         return new ImportResult("DOCUMENT", documentId, registration.registerNumber(), null, entry.id());
+    }
+
+    /** The document's details as the package gives them, odd values kept and named in {@code warnings}. */
+    private IncomingDetails details(DocumentPackage p, List<String> warnings) {
+        DocumentType type = typeOf(p.typeName(), warnings);
+        return new IncomingDetails(p.numberAndNotation(), p.from().organName() == null ? p.from().organId()
+                : p.from().organName(), p.promulgationDate(), type, p.subject(), p.content(), urgencyOf(p.priority()),
+                Classification.NONE, p.dueDate(), p.pageAmount());
+    }
+
+    /**
+     * An update package (BussinessDocType 2) updates the received document it names (Bussiness/DocumentId): its
+     * details become the package's (the register number and the handling stay) and the package's files are added,
+     * when the package updates the document's information; an update of the receivers only is recorded on it. The
+     * sender is answered 15 (agreed), as for a revocation.
+     */
+    private ImportResult update(byte[] bytes, DocumentPackage p, UnitView agency, String me) {
+        String target = p.businessDocumentId() != null ? p.businessDocumentId() : p.documentId();
+        DocumentView earlier = queries.receivedFromEdXml(agency.id(), target)
+                .orElseThrow(() -> new NotFound(ExchangeError.NO_RECEIVED_DOCUMENT, target));
+        EdXmlReader.UpdateScope scope = EdXmlReader.updateScope(EdXmlReader.parse(bytes));
+        IncomingDetails details = scope.documentInfo() ? details(p, new ArrayList<>())
+                : new IncomingDetails(earlier.number(), earlier.issuer(), earlier.issuedOn(), earlier.type(),
+                earlier.subject(), earlier.body(), earlier.urgency(), earlier.classification(), earlier.dueOn(),
+                earlier.pageCount());
+        List<AttachmentRef> added = scope.documentInfo() ? store(p.attachments()) : List.of();
+        String reason = p.businessReason() != null ? p.businessReason()
+                : scope.documentInfo() ? "Cập nhật thông tin văn bản" : "Cập nhật danh sách nơi nhận";
+        commands.send(new UpdateFromSender(earlier.id(), details, added, reason));
+        actions.awaitReadModel(earlier.id());
+        ExchangeLog.Entry entry = log.record(agency.id(), p.from().organId(), ExchangeLog.Direction.IN, Kind.DOCUMENT,
+                Outcome.ACCEPTED, bytes, earlier.id(), target, null, reason, me);
+        return new ImportResult("UPDATE", earlier.id(), null, null, entry.id());
     }
 
     /**

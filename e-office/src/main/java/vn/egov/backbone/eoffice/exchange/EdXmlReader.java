@@ -127,6 +127,23 @@ final class EdXmlReader {
         return names;
     }
 
+    /**
+     * What an update package (BussinessDocType 2) updates, from Bussiness/BussinessDocumentInfo: the document's
+     * information ({@code DocumentInfo} 1) and/or its receivers ({@code DocumentReceiver} 1), as VNPT's edXML SDK
+     * writes them ({@code com.vnpt.xml.base.header.BussinessDocumentInfo}). A package that says neither is read as
+     * updating the document's information, which its header carries in full either way.
+     */
+    record UpdateScope(boolean documentInfo, boolean receivers) {
+    }
+
+    static UpdateScope updateScope(Document xml) {
+        Element business = first(xml.getDocumentElement(), "Bussiness");
+        Element info = business == null ? null : first(business, "BussinessDocumentInfo");
+        boolean documentInfo = info != null && "1".equals(text(info, "DocumentInfo"));
+        boolean receivers = info != null && "1".equals(text(info, "DocumentReceiver"));
+        return documentInfo || receivers ? new UpdateScope(documentInfo, receivers) : new UpdateScope(true, false);
+    }
+
     /** The DocumentIds a replacement names (Bussiness/ReplacementInfoList/ReplacementInfo/DocumentId). */
     private static List<String> replaced(Element business) {
         List<String> ids = new ArrayList<>();

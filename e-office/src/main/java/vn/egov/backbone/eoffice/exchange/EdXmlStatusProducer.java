@@ -17,6 +17,7 @@ import vn.egov.backbone.eoffice.exchange.EdXml.Organisation;
 import vn.egov.backbone.eoffice.exchange.EdXml.Status;
 import vn.egov.backbone.eoffice.exchange.EdXml.StatusPackage;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.Channel;
+import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentUpdatedBySender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentAssigned;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentRegistered;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentReturnedToSender;
@@ -78,6 +79,12 @@ class EdXmlStatusProducer {
 
     @EventHandler
     void on(IncomingDocumentWithdrawn event, @MetaDataValue(ActingMetadata.ACTING_OFFICIAL) String actor) {
+        received(event.documentId()).ifPresent(r -> produce(r, Status.RECALL_ACCEPTED, actor));
+    }
+
+    /** An update applied is agreed to as a recall is (15: đồng ý thu hồi/cập nhật). */
+    @EventHandler
+    void on(IncomingDocumentUpdatedBySender event, @MetaDataValue(ActingMetadata.ACTING_OFFICIAL) String actor) {
         received(event.documentId()).ifPresent(r -> produce(r, Status.RECALL_ACCEPTED, actor));
     }
 

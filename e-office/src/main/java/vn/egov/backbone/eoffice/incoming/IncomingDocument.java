@@ -20,12 +20,14 @@ import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.RecordProgress;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ReturnToSender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.SenderDetails;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.MarkReplacedBySender;
+import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.UpdateFromSender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.WithdrawReceivedDocument;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.AssignmentForwarded;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingAttachmentAdded;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentAssigned;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentRegistered;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentReplacedBySender;
+import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentUpdatedBySender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentReturnedToSender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentWithdrawn;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.ProcessingCompleted;
@@ -162,6 +164,13 @@ public class IncomingDocument {
     @CommandHandler
     public void handle(WithdrawReceivedDocument command, DeadlineManager deadlines) {
         withdraw(command.reason(), deadlines);
+    }
+
+    @CommandHandler
+    public void handle(UpdateFromSender command) {
+        requireOpen("update");
+        apply(new IncomingDocumentUpdatedBySender(documentId, command.details(), command.reason()));
+        command.attachments().forEach(this::attachReceived);
     }
 
     @CommandHandler

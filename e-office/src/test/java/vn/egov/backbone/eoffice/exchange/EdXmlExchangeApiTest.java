@@ -338,6 +338,48 @@ public class EdXmlExchangeApiTest {
                 .contains("Văn bản này thay thế một văn bản mà cơ quan chưa nhận qua trục.");
     }
 
+    /**
+     * An update package (BussinessDocType 2) updates the document its Bussiness/DocumentId names: the sender's new
+     * details, the register number kept, a step in its history, the sender answered 15; one that updates only the
+     * receivers (BussinessDocumentInfo as VNPT's SDK writes it) leaves the details; naming a document never received
+     * is refused. Before: every update package was refused ("not applied yet").
+     */
+    @Test
+    void anUpdatePackageUpdatesTheDocumentItNames() {
+        String original = "000.00.00.H41,2026/11/27,85/STP-HCTP";
+        Api.Response received = importPackage(communeClerk, senderPackage(original, 0, null, null, List.of(),
+                "Công văn về lịch tiếp công dân tháng 1"));
+        assertThat(received.status()).as(received.toString()).isEqualTo(201);
+        String id = received.body().get("documentId").asText();
+        long number = received.body().get("registerNumber").asLong();
+
+        Api.Response updated = importPackage(communeClerk, senderPackage("000.00.00.H41,2026/11/28,85/STP-HCTP", 2, original,
+                "Sửa ngày tiếp công dân", List.of(), "Công văn về lịch tiếp công dân tháng 1 (sửa đổi ngày tiếp)"));
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.body().get("kind").asText()).isEqualTo("UPDATE");
+        assertThat(updated.body().get("documentId").asText()).isEqualTo(id);
+        JsonNode document = communeClerk.api().get("/api/v1/documents/" + id).body();
+        assertThat(document.at("/document/subject").asText()).isEqualTo("Công văn về lịch tiếp công dân tháng 1 (sửa đổi ngày tiếp)");
+        assertThat(document.at("/document/number").asText()).isEqualTo("85/STP-HCTP");
+        assertThat(document.at("/document/registerNumber").asLong()).as("the register entry keeps its number").isEqualTo(number);
+        assertThat(document.get("history").findValuesAsText("type")).contains("IncomingDocumentUpdatedBySender");
+        assertThat(document.get("history").findValuesAsText("reason")).contains("Sửa ngày tiếp công dân");
+        await().atMost(Duration.ofSeconds(10)).until(() -> messages(communeClerk, id).findValuesAsText("statusCode").contains("15"));
+
+        byte[] receiversOnly = new String(senderPackage("000.00.00.H41,2026/11/29,85/STP-HCTP", 2, original, null, List.of(),
+                "Tiêu đề không áp dụng"), StandardCharsets.UTF_8).replace("<edXML:Paper>0</edXML:Paper>",
+                "<edXML:BussinessDocumentInfo><edXML:DocumentInfo>0</edXML:DocumentInfo><edXML:DocumentReceiver>1"
+                        + "</edXML:DocumentReceiver></edXML:BussinessDocumentInfo><edXML:Paper>0</edXML:Paper>")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(importPackage(communeClerk, receiversOnly).status()).isEqualTo(200);
+        JsonNode after = communeClerk.api().get("/api/v1/documents/" + id).body();
+        assertThat(after.at("/document/subject").asText()).isEqualTo("Công văn về lịch tiếp công dân tháng 1 (sửa đổi ngày tiếp)");
+        assertThat(after.get("history").findValuesAsText("reason")).contains("Cập nhật danh sách nơi nhận");
+
+        assertThat(importPackage(communeClerk, senderPackage("000.00.00.H41,2026/11/29,86/STP-HCTP", 2,
+                "000.00.00.H41,2020/01/01,9/STP", null, List.of(), "Cập nhật")).status()).isEqualTo(404);
+    }
+
     /** A document package from Sở Tư pháp Nghệ An to the commune, of a kind (BussinessDocType). */
     public static byte[] senderPackage(String documentId, int businessType, String businessDocumentId, String reason,
                                 List<String> replaced, String subject) {

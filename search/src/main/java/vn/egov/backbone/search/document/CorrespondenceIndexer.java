@@ -19,6 +19,7 @@ import vn.egov.backbone.eoffice.document.api.AttachmentRef;
 import vn.egov.backbone.eoffice.document.api.DocumentStatus;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.AssignmentForwarded;
+import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentUpdatedBySender;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingAttachmentAdded;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentAssigned;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.IncomingDocumentRegistered;
@@ -89,6 +90,20 @@ class CorrespondenceIndexer {
             record.classification = d.classification().name();
             record.status = DocumentStatus.REGISTERED.name();
             participant(record, actor);
+        }, d -> event.details().body());
+    }
+
+    /** The sender updated the document: what it is found by is what the sender now says. */
+    @EventHandler
+    void on(IncomingDocumentUpdatedBySender event, DomainEventMessage<?> message) {
+        apply(event.documentId(), INCOMING, message, record -> {
+            IncomingDetails d = event.details();
+            record.number = d.number();
+            record.issuer = d.issuer();
+            record.issuedOn = d.issuedOn();
+            record.type = d.type().name();
+            record.subject = d.subject();
+            record.urgency = d.urgency().name();
         }, d -> event.details().body());
     }
 

@@ -70,6 +70,15 @@ public final class IncomingCommands {
                                        String reason) {
     }
 
+    /**
+     * An update package (edXML BussinessDocType 2) for a received document: the sender's details as they are now
+     * ({@code details}: what our copy keeps as the sender wrote it; the register number stays), the files it adds,
+     * and why ({@code reason}; what the update concerns when the package names no reason).
+     */
+    public record UpdateFromSender(@TargetAggregateIdentifier String documentId, IncomingDetails details,
+                                   List<AttachmentRef> attachments, String reason) {
+    }
+
     /** The sender recalled a document it sent by edXML (status 13). */
     public record WithdrawReceivedDocument(@TargetAggregateIdentifier String documentId, String reason) {
     }

@@ -62,6 +62,15 @@ public final class IncomingEvents {
     }
 
     /**
+     * The sender updated this received document (an edXML update package): {@code details} are the document's
+     * details as the sender now gives them, stored with the body sealed with the document's key like the
+     * registration's; the register number and the handling stay. Files the update adds follow as
+     * {@code IncomingAttachmentAdded}.
+     */
+    public record IncomingDocumentUpdatedBySender(String documentId, IncomingCommands.IncomingDetails details, String reason) {
+    }
+
+    /**
      * A received package had oddities that were kept as the sender wrote them (a due date before the issue
      * date, an unknown document type, …): the handlers are told on the document. {@code warnings} are
      * codes, their messages under {@code warning.<code>} in the module's bundles.
