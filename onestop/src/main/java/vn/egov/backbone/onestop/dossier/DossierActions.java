@@ -271,9 +271,35 @@ class DossierActions {
         String me = Authorizer.currentPrincipal().officialId();
         Set<String> roleUnits = officials.roles(me).stream().map(role -> role.unitId()).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        List<String> scope = units.list(false).stream().map(UnitView::id)
-                .filter(unit -> units.selfAndAncestors(unit).stream().anyMatch(roleUnits::contains)).toList();
+        Set<String> scope = units.list(false).stream().map(UnitView::id)
+                .filter(unit -> units.selfAndAncestors(unit).stream().anyMatch(roleUnits::contains))
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        scope.addAll(servedByCentre(me));
         return queries.list(scope, status);
+    }
+
+    /**
+     * The units whose dossiers the public-service centres the official works in receive: a centre is the one-stop
+     * desk of its commune (or province), so of every unit of that administrative level — down to, not into, the
+     * communes below a province. Empty for an official of no centre.
+     */
+    private Set<String> servedByCentre(String me) {
+        Set<String> served = new java.util.HashSet<>();
+        officials.roles(me).stream().filter(role -> role.unitId() != null && role.validAt(clock.instant()))
+                .map(role -> units.find(role.unitId()).orElse(null))
+                .filter(unit -> unit != null && properties.citizens().isServiceCentre(unit.code()))
+                .forEach(centre -> units.selfAndAncestors(centre.id()).stream()
+                        .map(id -> units.find(id).orElse(null))
+                        .filter(unit -> unit != null && unit.kind().administrative()).findFirst()
+                        .ifPresent(level -> collectLevel(level.id(), served)));
+        return served;
+    }
+
+    private void collectLevel(String unitId, Set<String> served) {
+        if (served.add(unitId)) {
+            units.children(unitId).stream().filter(child -> !child.kind().administrative())
+                    .forEach(child -> collectLevel(child.id(), served));
+        }
     }
 
     Details details(String id) {
@@ -338,11 +364,11 @@ class DossierActions {
 
     /** The competent agency's desk checks an online (or posted) dossier and receives it: the clock starts. */
     void receive(String id, int digitisedComponents, int reusedComponents) {
-        agencyActs(id, new ReceiveDossier(id, digitisedComponents, reusedComponents));
+        agencyOrDeskActs(id, new ReceiveDossier(id, digitisedComponents, reusedComponents));
     }
 
     void refuse(String id, String reason) {
-        agencyActs(id, new RefuseDossier(id, reason));
+        agencyOrDeskActs(id, new RefuseDossier(id, reason));
     }
 
     /** A processing step in the competent agency or another one (a department that gives its opinion). */
@@ -368,7 +394,7 @@ class DossierActions {
     }
 
     void requestSupplement(String id, String reason) {
-        agencyActs(id, new RequestSupplement(id, reason));
+        agencyOrDeskActs(id, new RequestSupplement(id, reason));
     }
 
     void receiveSupplement(String id) {
@@ -424,7 +450,11 @@ class DossierActions {
         send(id, command);
     }
 
-    /** The agency, or the desk that received the dossier, acts on it (supplements, payments, the result). */
+    /**
+     * The agency, or the desk — the one the dossier was filed at, or the public-service centre of the agency's
+     * commune or province — acts on it: reception (receive, refuse, ask for a supplement), supplements, payments,
+     * the result, a withdrawal.
+     */
     private void agencyOrDeskActs(String id, Object command) {
         workedOn(id, true);
         send(id, command);
@@ -444,7 +474,9 @@ class DossierActions {
         DossierView dossier = queries.find(id).orElseThrow(() -> new NotFound(DossierError.NOT_FOUND, id));
         String me = Authorizer.currentPrincipal().officialId();
         boolean agency = authorizer.mayActFor(me, dossier.competentAgencyId());
-        boolean desk = dossier.filedAtUnitId() != null && authorizer.mayActFor(me, dossier.filedAtUnitId());
+        Set<String> centre = servedByCentre(me);
+        boolean desk = dossier.filedAtUnitId() != null && authorizer.mayActFor(me, dossier.filedAtUnitId())
+                || centre.contains(dossier.competentAgencyId()) || centre.contains(dossier.filedAtUnitId());
         boolean stepAgency = queries.steps(id).stream().anyMatch(step -> authorizer.mayActFor(me, step.agencyId()));
         if (!agency && !stepAgency && !desk) {
             throw new NotFound(DossierError.NOT_FOUND, id);

@@ -33,12 +33,24 @@ public record OneStopProperties(@Name("public") @Valid @DefaultValue Citizens ci
      * @param nameClaim     the claim with the person's full name
      * @param verifiedIdentityRequired the procedures (codes) whose online submission needs a VNeID sign-in: a typed,
      *                      unverified identity number is refused for them; {@code *} for every procedure
+     * @param serviceCentreCodes the last part of the codes of public-service centres, the one-stop desks of their
+     *                      commune or province: their officials receive the dossiers of the units of that level
      */
     public record Citizens(@DefaultValue("30") @Min(1) @Max(10_000) int lookupsPerMinute,
                            @DefaultValue("id_number") String idNumberClaim, @DefaultValue("name") String nameClaim,
-                           List<String> verifiedIdentityRequired) {
+                           List<String> verifiedIdentityRequired,
+                           @DefaultValue({"PVHCC", "TTPVHCC"}) List<String> serviceCentreCodes) {
         public Citizens {
             verifiedIdentityRequired = verifiedIdentityRequired == null ? List.of() : List.copyOf(verifiedIdentityRequired);
+            serviceCentreCodes = serviceCentreCodes == null ? List.of() : List.copyOf(serviceCentreCodes);
+        }
+
+        /**
+         * Whether a unit is a public-service centre (Trung tâm Phục vụ hành chính công): the last part of its code is
+         * one of {@code service-centre-codes} ({@code HS.101.UBND.PVHCC}, {@code HS.UBND.TTPVHCC}).
+         */
+        public boolean isServiceCentre(String unitCode) {
+            return unitCode != null && serviceCentreCodes.contains(unitCode.substring(unitCode.lastIndexOf('.') + 1));
         }
 
         public boolean requiresVerifiedIdentity(String procedureCode) {

@@ -280,6 +280,52 @@ public class DossiersApiTest {
                 .status()).isEqualTo(409);
     }
 
+    /**
+     * The one-stop desk officer of a commune's public-service centre (Trung tâm Phục vụ hành chính công, a unit of the
+     * commune's people's committee) sees and receives the online submissions of that commune, as the officials of
+     * its people's committee do; a centre of another commune sees nothing of them; a centre does not decide. Seen
+     * failing before: the centre's officer had an empty list and 404 on reception.
+     */
+    @Test
+    void aCommunesPublicServiceCentreReceivesItsOnlineSubmissions() {
+        Official tanLapCentre = centreOfficer("TP.001", "motcua.pvhcc.tanlap", "Quàng Thị Dung");
+        Official dongHungCentre = centreOfficer("TP.003", "motcua.pvhcc.donghung", "Vi Văn Thắng");
+        Api citizen = Api.anonymous(backbone.baseUrl());
+        Api.Response submitted = citizen.post("/api/v1/public/dossiers", Map.of("procedureCode", "HT-01",
+                "communeId", province.unitId("TP.001"), "applicant", Map.of("name", "Lường Thị Xuân",
+                        "idNumber", "001190077777", "phone", "0987000111"), "components", 2));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String code = submitted.body().get("trackingCode").asText();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(tanLapCentre.api()
+                .get("/api/v1/dossiers?status=NEW").body().findValuesAsText("tracking_code")).contains(code));
+        JsonNode mine = java.util.stream.StreamSupport.stream(tanLapCentre.api().get("/api/v1/dossiers?status=NEW").body()
+                .spliterator(), false).filter(d -> d.get("tracking_code").asText().equals(code)).findFirst().orElseThrow();
+        String id = mine.get("id").asText();
+        assertThat(dongHungCentre.api().get("/api/v1/dossiers?status=NEW").body().findValuesAsText("tracking_code"))
+                .doesNotContain(code);
+        assertThat(dongHungCentre.api().post("/api/v1/dossiers/" + id + "/reception", Map.of()).status()).isEqualTo(404);
+
+        assertThat(tanLapCentre.api().post("/api/v1/dossiers/" + id + "/reception", Map.of("digitisedComponents", 2))
+                .status()).isEqualTo(204);
+        assertThat(tanLapCentre.api().get("/api/v1/dossiers/" + id).body().at("/dossier/status").asText()).isEqualTo("RECEIVED");
+        assertThat(tanLapCentre.api().post("/api/v1/dossiers/" + id + "/resolution", Map.of()).status())
+                .as("the commune's people's committee decides, not its centre").isEqualTo(403);
+    }
+
+    /** A public-service centre under the commune's people's committee, and a one-stop desk officer in it. */
+    private static Official centreOfficer(String communeCode, String username, String fullName) {
+        String centreCode = communeCode + ".UBND.PVHCC";
+        if (province.unitId(centreCode) == null) {
+            Api.Response created = backbone.admin().post("/api/v1/units", Map.of("code", centreCode,
+                    "name", "Trung tâm Phục vụ hành chính công", "kind", "DEPARTMENT",
+                    "parentId", province.unitId(communeCode + ".UBND")));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(10)).until(() -> province.unitId(centreCode) != null);
+        }
+        return province.official(username, fullName, centreCode, "RECORDS_CLERK", "NONE");
+    }
+
     @Test
     void provinceProceduresGoToTheirAgencyAndBadRequestsAreRefused() {
         Api.Response permit = desk.api().post("/api/v1/dossiers", dossier("LD-01", null));
