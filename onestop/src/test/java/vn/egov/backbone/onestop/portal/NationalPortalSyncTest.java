@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
  * while, 500 before or after doing the work, too slow, busy, its session expired — nothing lost, nothing created
  * twice, the backlog seen in {@code /actuator/health}.
  */
-class NationalPortalSyncTest {
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS) // PostgreSQL starts its own
+public class NationalPortalSyncTest {
     @TempDir
     static Path dataDir;
     static NationalPortalServer portal;
@@ -38,9 +39,14 @@ class NationalPortalSyncTest {
     static Official desk, communeOfficer;
 
     @BeforeAll
-    static void start() {
+    protected void start() {
+        startOn(List.of(), Map.of());
+    }
+
+    /** Starts the portal and the backbone with these profiles and database settings (none: the embedded H2). */
+    protected static void startOn(List<String> profiles, Map<String, Object> database) {
         portal = new NationalPortalServer();
-        Map<String, Object> settings = new HashMap<>();
+        Map<String, Object> settings = new HashMap<>(database);
         settings.put("backbone.national-portal.url", portal.url());
         settings.put("backbone.national-portal.username", NationalPortalServer.USERNAME);
         settings.put("backbone.national-portal.password", NationalPortalServer.PASSWORD);
@@ -52,14 +58,14 @@ class NationalPortalSyncTest {
         settings.put("backbone.national-portal.max-retry-pause", "1s");
         settings.put("backbone.national-portal.timeout", "2s");
         settings.put("backbone.national-portal.backlog-alarm-after", "0s");
-        backbone = RunningNode.start(OneStopNode.class, settings, dataDir);
+        backbone = RunningNode.start(OneStopNode.class, profiles, settings, dataDir);
         province = new Province(backbone);
         desk = province.official("motcua.dvcqg", "Trần Thị Ngọc", "TP.002.UBND", "RECORDS_CLERK", "NONE");
         communeOfficer = province.official("tuphap.dvcqg", "Lò Văn Páo", "TP.001.UBND", "SPECIALIST", "NONE");
     }
 
     @AfterAll
-    static void stop() {
+    protected void stop() {
         if (backbone != null) {
             backbone.close();
         }
