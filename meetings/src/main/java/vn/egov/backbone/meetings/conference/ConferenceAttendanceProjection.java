@@ -26,6 +26,7 @@ class ConferenceAttendanceProjection {
                         + " :participant, :jid, :joined) ON CONFLICT DO NOTHING")
                 .param("meeting", e.meetingId()).param("participant", e.participant()).param("jid", e.occupantJid())
                 .param("joined", Timestamp.from(e.joinedAt())).update();
+        changed(e.meetingId());
     }
 
     @EventHandler
@@ -40,6 +41,15 @@ class ConferenceAttendanceProjection {
                 .param("left", Timestamp.from(e.leftAt())).param("meeting", e.meetingId())
                 .param("participant", e.participant()).param("jid", e.occupantJid())
                 .param("joined", Timestamp.from(e.joinedAt())).update();
+        changed(e.meetingId());
+    }
+
+    /** The live feed's count of connection changes (never reset: see the migration V3_3). */
+    private void changed(String meetingId) {
+        jdbc.sql("INSERT INTO meeting_connection_change (meeting_id, changes) VALUES (:meeting, 0) ON CONFLICT DO NOTHING")
+                .param("meeting", meetingId).update();
+        jdbc.sql("UPDATE meeting_connection_change SET changes = changes + 1 WHERE meeting_id = :meeting")
+                .param("meeting", meetingId).update();
     }
 
     @ResetHandler

@@ -204,14 +204,18 @@ public class MeetingQueries {
                 .param("me", officialId).param("limit", limit).query().listOfRows().stream().map(MeetingQueries::camel).toList();
     }
 
-    /** The read model's version of each of these meetings (the sequence number of its last event shown). */
-    public Map<String, Long> versions(java.util.Collection<String> meetingIds) {
+    /**
+     * What the live feed watches: each meeting's version plus the count of its video connections' changes, a number
+     * that grows with every change a page shows (the room, and the halls joining or leaving).
+     */
+    public Map<String, Long> liveVersions(java.util.Collection<String> meetingIds) {
         if (meetingIds.isEmpty()) {
             return Map.of();
         }
         Map<String, Long> versions = new java.util.HashMap<>();
-        jdbc.sql("SELECT id, version FROM meeting_view WHERE id IN (:ids)").param("ids", List.copyOf(meetingIds))
-                .query(rs -> {
+        jdbc.sql("SELECT v.id, v.version + COALESCE(c.changes, 0) FROM meeting_view v"
+                        + " LEFT JOIN meeting_connection_change c ON c.meeting_id = v.id WHERE v.id IN (:ids)")
+                .param("ids", List.copyOf(meetingIds)).query(rs -> {
                     versions.put(rs.getString(1), rs.getLong(2));
                 });
         return versions;

@@ -22,11 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The live room: tablets, the meeting page and the secretary's screen are told within a fraction of a second
  * that the meeting changed, over server-sent events. What is watched is the read model, not the event bus:
- * every event of a meeting sets {@code meeting_view.version} to its sequence number, and this feed looks at
- * the versions of the meetings someone is watching four times a second, so a page told "version N" and then
- * fetching itself shows N or later — on whichever node the event was handled. Each message's id is the
- * version; a tablet that lost its connection comes back with {@code Last-Event-ID} and is told at once if it
- * missed something.
+ * every event of a meeting sets {@code meeting_view.version} to its sequence number, each join or leave of its
+ * video room adds one to its count of connection changes, and this feed looks at the sum of the two for the
+ * meetings someone is watching four times a second, so a page told "version N" and then fetching itself shows N
+ * or later — on whichever node the event was handled. Each message's id is that number; a tablet that lost its
+ * connection comes back with {@code Last-Event-ID} and is told at once if it missed something.
  */
 @Component
 class MeetingLiveFeed {
@@ -66,7 +66,7 @@ class MeetingLiveFeed {
             connections.decrementAndGet();
             return null;
         }
-        long current = queries.version(meetingId).orElse(0L);
+        long current = queries.liveVersions(List.of(meetingId)).getOrDefault(meetingId, 0L);
         SseEmitter emitter = new SseEmitter(CONNECTION.toMillis());
         Watcher watcher = new Watcher(emitter, new long[] {lastSeen < 0 ? current : lastSeen});
         List<Watcher> list = watchers.computeIfAbsent(meetingId, key -> new CopyOnWriteArrayList<>());
@@ -89,7 +89,7 @@ class MeetingLiveFeed {
                 return;
             }
             boolean heartbeat = ++polls % HEARTBEAT_EVERY == 0;
-            Map<String, Long> versions = queries.versions(watchers.keySet());
+            Map<String, Long> versions = queries.liveVersions(watchers.keySet());
             watchers.forEach((meetingId, list) -> {
                 long version = versions.getOrDefault(meetingId, 0L);
                 for (Watcher watcher : list) {

@@ -346,6 +346,59 @@ public class MeetingsApiTest {
                 !secretary.api().get("/api/v1/meetings/" + id).body().at("/meeting/roomOpen").asBoolean());
     }
 
+    /**
+     * The endpoints board is live: a hall joining or leaving tells the pages watching the meeting (server-sent
+     * events), though the meeting itself did not change. Seen failing before: the feed watched the meeting's version
+     * only, and the board refreshed itself every 5 seconds.
+     */
+    @Test
+    void theEndpointsBoardIsToldWhenAHallJoinsOrLeaves() throws Exception {
+        String id = schedule("Hội nghị trực tuyến triển khai nhiệm vụ năm 2027", "VIDEO_CONFERENCE",
+                Instant.now().plus(5, ChronoUnit.MINUTES), List.of("COMMUNE"));
+        String room = "[thunghiem]" + secretary.api().get("/api/v1/meetings/" + id).body().at("/meeting/roomSlug").asText();
+        String tanLap = province.unitId("TP.001");
+        assertThat(secretary.api().post("/api/v1/meetings/" + id + "/agenda", Map.of("title", "Khai mạc")).status())
+                .isEqualTo(201);
+        long version = secretary.api().get("/api/v1/meetings/" + id).body().at("/meeting/version").asLong();
+        assertThat(version).isPositive();
+        java.util.concurrent.BlockingQueue<String> ids = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        var stream = client.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(backbone.baseUrl()
+                                + "/meetings/" + id + "/live")).header("Authorization", secretary.api().authorization())
+                        // one behind: told at once, so the watch is known to be in place before a hall joins
+                        .header("Last-Event-ID", Long.toString(version - 1))
+                        .header("Accept", "text/event-stream").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try {
+                stream.get().body().filter(line -> line.startsWith("id:")).forEach(line -> ids.add(line.substring(3).strip()));
+            } catch (Exception ignored) {
+                // the test is over
+            }
+        });
+        try {
+            assertThat(ids.poll(15, java.util.concurrent.TimeUnit.SECONDS)).as("connected").isEqualTo(Long.toString(version));
+            assertThat(stream.get().statusCode()).isEqualTo(200);
+            long joinedAt = Instant.now().getEpochSecond();
+            assertThat(jitsi(CALLBACK_SECRET).post("/jitsi/events/occupant/joined", occupantEvent("muc-occupant-joined", room,
+                    "endpoint:" + tanLap, "Điểm cầu Xã Tân Lập", joinedAt, null)).status()).isEqualTo(200);
+            String joined = ids.poll(15, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(joined).as("told of the join").isNotNull();
+            assertThat(jitsi(CALLBACK_SECRET).post("/jitsi/events/occupant/left", occupantEvent("muc-occupant-left", room,
+                    "endpoint:" + tanLap, "Điểm cầu Xã Tân Lập", joinedAt, joinedAt + 60)).status()).isEqualTo(200);
+            String left = ids.poll(15, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(left).as("told of the leave").isNotNull();
+            assertThat(Long.parseLong(left)).isGreaterThan(Long.parseLong(joined));
+            assertThat(secretary.api().get("/api/v1/meetings/" + id).body().at("/meeting/version").asLong())
+                    .as("the meeting itself did not change").isEqualTo(version);
+            assertThat(secretary.api().get("/meetings/" + id + "/endpoints").raw().body())
+                    .contains("data-live", "/js/live.js").doesNotContain("http-equiv=\"refresh\"");
+        } finally {
+            stream.cancel(true);
+            reader.interrupt();
+        }
+    }
+
     @Test
     void eventSyncRecordsEachConnectionOnceChecksOfficialsInAndRefusesBadCalls() {
         String id = schedule("Hội nghị trực tuyến phòng chống thiên tai", "VIDEO_CONFERENCE",
