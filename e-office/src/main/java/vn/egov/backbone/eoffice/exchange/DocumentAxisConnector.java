@@ -10,6 +10,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.egov.backbone.core.shared.RetryPause;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.core.unit.UnitDirectory;
@@ -112,10 +113,7 @@ class DocumentAxisConnector {
                 sent++;
             } catch (DocumentAxisClient.AxisFailure failure) {
                 int attempts = waiting.attempts() + 1;
-                Duration pause = settings.firstRetryAfter().multipliedBy(1L << Math.min(attempts - 1, 20));
-                if (pause.compareTo(settings.maxRetryPause()) > 0) {
-                    pause = settings.maxRetryPause();
-                }
+                Duration pause = RetryPause.after(attempts, settings.firstRetryAfter(), settings.maxRetryPause());
                 LOG.warn("The axis did not take package {} (attempt {}), again in {}: {}", waiting.id(), attempts, pause,
                         failure.getMessage());
                 log.axisFailed(waiting.id(), attempts, clock.instant().plus(pause), failure.getMessage());

@@ -57,6 +57,8 @@ class EdXmlStatusProducer {
     @EventHandler
     void on(IncomingDocumentRegistered event, @MetaDataValue(ActingMetadata.ACTING_OFFICIAL) String actor) {
         if (event.channel() == Channel.EDXML) {
+            // NĐ 30, Điều 21.2: the sender is told the same day that the document arrived and was registered
+            produce(event, Status.ARRIVED, actor);
             produce(event, Status.ACCEPTED, actor);
             produce(event, Status.AWAITING_ASSIGNMENT, actor);
         }

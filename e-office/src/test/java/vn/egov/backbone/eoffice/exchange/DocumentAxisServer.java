@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import vn.egov.backbone.core.testing.HttpAnswers;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -92,23 +92,23 @@ final class DocumentAxisServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         if (down) {
-            answer(exchange, 503, "Service Unavailable");
+            HttpAnswers.json(exchange, 503, "Service Unavailable");
             return;
         }
         String operation = exchange.getRequestURI().getPath().substring(1);
         Fault fault = nextFault(operation);
         if (fault == Fault.HTTP_500) {
-            answer(exchange, 500, "Internal Server Error");
+            HttpAnswers.json(exchange, 500, "Internal Server Error");
             return;
         }
         if (fault == Fault.TOO_SLOW) {
-            sleep(4_000);
-            answer(exchange, 504, "Gateway Timeout");
+            HttpAnswers.stall(4_000);
+            HttpAnswers.json(exchange, 504, "Gateway Timeout");
             return;
         }
         if (!SYSTEM_ID.equals(exchange.getRequestHeaders().getFirst("systemId"))
                 || !SECRET.equals(exchange.getRequestHeaders().getFirst("secret"))) {
-            answer(exchange, 200, "{\"status\":\"FAIL\",\"ErrorDesc\":\"Sai thông tin hệ thống\"}");
+            HttpAnswers.json(exchange, 200, "{\"status\":\"FAIL\",\"ErrorDesc\":\"Sai thông tin hệ thống\"}");
             return;
         }
         JsonNode header = json.readTree(exchange.getRequestHeaders().getFirst("jsonHeader"));
@@ -138,7 +138,7 @@ final class DocumentAxisServer implements AutoCloseable {
             case "getEdoc" -> {
                 Waiting waiting = inbox.get(header.path("docId").asText());
                 if (waiting == null) {
-                    answer(exchange, 404, "{\"status\":\"FAIL\",\"ErrorDesc\":\"Không có văn bản\"}");
+                    HttpAnswers.json(exchange, 404, "{\"status\":\"FAIL\",\"ErrorDesc\":\"Không có văn bản\"}");
                     return;
                 }
                 result = null;
@@ -155,14 +155,14 @@ final class DocumentAxisServer implements AutoCloseable {
             default -> result = "{\"status\":\"FAIL\",\"ErrorDesc\":\"Không có dịch vụ\"}";
         }
         if (fault == Fault.ANSWER_LOST) {
-            answer(exchange, 500, "Bad Gateway");
+            HttpAnswers.json(exchange, 500, "Bad Gateway");
         } else if (raw != null) {
             exchange.getResponseHeaders().set("Content-Type", "application/xml");
             exchange.sendResponseHeaders(200, raw.length);
             exchange.getResponseBody().write(raw);
             exchange.close();
         } else {
-            answer(exchange, 200, result);
+            HttpAnswers.json(exchange, 200, result);
         }
     }
 
@@ -176,21 +176,7 @@ final class DocumentAxisServer implements AutoCloseable {
         }
     }
 
-    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public void close() {

@@ -143,7 +143,9 @@ public class EdXmlExchangeApiTest {
             assertThat(a.get("fileName").asText()).isEqualTo("quyết-định-giao-chỉ-tiêu.pdf");
         });
 
-        // The commune answers "accepted" (03); the province records it on its document.
+        // The commune answers "arrived" (01) and "accepted" (03) the same day; the province records them on its document.
+        assertThat(importPackage(provinceClerk, statusPackage(communeClerk, received, "01")).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> externalStatuses(provinceClerk, id).contains("01"));
         Api.Response accepted = importPackage(provinceClerk, statusPackage(communeClerk, received, "03"));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> externalStatuses(provinceClerk, id).contains("03"));

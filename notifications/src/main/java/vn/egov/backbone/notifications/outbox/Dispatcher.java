@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.shared.RetryPause;
 import vn.egov.backbone.core.official.api.OfficialStatus;
 import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.notifications.channel.ChannelAnswer;
@@ -164,10 +165,7 @@ public class Dispatcher {
             outbox.settle(message.id(), DeliveryState.FAILED, attempt, address, at, at);
             return;
         }
-        Duration pause = properties.firstRetryAfter().multipliedBy(1L << Math.min(attempt - 1, 20));
-        if (pause.compareTo(MAX_PAUSE) > 0) {
-            pause = MAX_PAUSE;
-        }
+        Duration pause = RetryPause.after(attempt, properties.firstRetryAfter(), MAX_PAUSE);
         outbox.attempted(message.id(), attempt, at, "RETRY", answer);
         outbox.settle(message.id(), DeliveryState.PENDING, attempt, address, at.plus(pause), at);
     }

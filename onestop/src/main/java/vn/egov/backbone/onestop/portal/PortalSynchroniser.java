@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.egov.backbone.core.shared.RetryPause;
 import vn.egov.backbone.core.shared.DisplayDates;
 import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitView;
@@ -112,10 +113,7 @@ class PortalSynchroniser {
             return true;
         } catch (PortalClient.PortalFailure | RuntimeException failure) {
             int attempts = due.attempts() + 1;
-            Duration pause = settings.firstRetryAfter().multipliedBy(1L << Math.min(attempts - 1, 20));
-            if (pause.compareTo(settings.maxRetryPause()) > 0) {
-                pause = settings.maxRetryPause();
-            }
+            Duration pause = RetryPause.after(attempts, settings.firstRetryAfter(), settings.maxRetryPause());
             LOG.warn("The portal did not take dossier {} (attempt {}), again in {}: {}", dossier.trackingCode(), attempts,
                     pause, failure.getMessage());
             backlog.failed(due.dossierId(), attempts, clock.instant().plus(pause), failure.getMessage());

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import vn.egov.backbone.core.testing.HttpAnswers;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -104,39 +104,39 @@ final class NationalPortalServer implements AutoCloseable {
 
     private void auth(HttpExchange exchange) throws IOException {
         if (down) {
-            answer(exchange, 503, "{\"message\":\"Service Unavailable\"}");
+            HttpAnswers.json(exchange, 503, "{\"message\":\"Service Unavailable\"}");
             return;
         }
         JsonNode body = json.readTree(exchange.getRequestBody());
         if (!DSTCODE.equals(exchange.getRequestHeaders().getFirst("dstcode"))
                 || !USERNAME.equals(body.path("username").asText()) || !PASSWORD.equals(body.path("password").asText())) {
-            answer(exchange, 200, "{\"error_code\":\"401\",\"message\":\"Sai thông tin xác thực\"}");
+            HttpAnswers.json(exchange, 200, "{\"error_code\":\"401\",\"message\":\"Sai thông tin xác thực\"}");
             return;
         }
         String session = "S" + signIns.incrementAndGet();
         sessions.add(session);
-        answer(exchange, 200, json.createObjectNode().put("error_code", 0).put("session", session).toString());
+        HttpAnswers.json(exchange, 200, json.createObjectNode().put("error_code", 0).put("session", session).toString());
     }
 
     private void integration(HttpExchange exchange) throws IOException {
         if (down) {
-            answer(exchange, 503, "{\"message\":\"Service Unavailable\"}");
+            HttpAnswers.json(exchange, 503, "{\"message\":\"Service Unavailable\"}");
             return;
         }
         JsonNode body = json.readTree(exchange.getRequestBody());
         String service = body.path("service").asText();
         Fault fault = nextFault(service);
         if (fault == Fault.HTTP_500) {
-            answer(exchange, 500, "Internal Server Error");
+            HttpAnswers.json(exchange, 500, "Internal Server Error");
             return;
         }
         if (fault == Fault.TOO_SLOW) {
-            sleep(4_000);
-            answer(exchange, 504, "Gateway Timeout");
+            HttpAnswers.stall(4_000);
+            HttpAnswers.json(exchange, 504, "Gateway Timeout");
             return;
         }
         if (fault == Fault.ERROR_CODE) {
-            answer(exchange, 200, "{\"error_code\":\"99\",\"message\":\"Hệ thống đang bận\"}");
+            HttpAnswers.json(exchange, 200, "{\"error_code\":\"99\",\"message\":\"Hệ thống đang bận\"}");
             return;
         }
         if (fault == Fault.SESSION_EXPIRED) {
@@ -144,7 +144,7 @@ final class NationalPortalServer implements AutoCloseable {
         }
         if (!DSTCODE.equals(exchange.getRequestHeaders().getFirst("dstcode"))
                 || !sessions.contains(body.path("session").asText()) || !AGENCY.equals(body.path("madonvi").asText())) {
-            answer(exchange, 200, "{\"error_code\":\"403\",\"message\":\"Phiên làm việc không hợp lệ\"}");
+            HttpAnswers.json(exchange, 200, "{\"error_code\":\"403\",\"message\":\"Phiên làm việc không hợp lệ\"}");
             return;
         }
         ObjectNode result = switch (service) {
@@ -153,7 +153,7 @@ final class NationalPortalServer implements AutoCloseable {
             case "CapNhatTienDoHoSoMC" -> progress(body);
             default -> refuse("Dịch vụ không tồn tại: " + service);
         };
-        answer(exchange, fault == Fault.ANSWER_LOST ? 500 : 200, fault == Fault.ANSWER_LOST ? "Bad Gateway" : result.toString());
+        HttpAnswers.json(exchange, fault == Fault.ANSWER_LOST ? 500 : 200, fault == Fault.ANSWER_LOST ? "Bad Gateway" : result.toString());
     }
 
     private ObjectNode lookUp(String code) {
@@ -224,21 +224,7 @@ final class NationalPortalServer implements AutoCloseable {
         }
     }
 
-    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public void close() {
