@@ -4,19 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import vn.egov.backbone.core.testing.HttpAnswers;
+import vn.egov.backbone.core.testing.StandInServer;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * message), an inbox for this system that stays until each package is acknowledged, and fails as asked: down,
  * 500 before the work, 500 after it (an answer lost), too slow, and a package delivered twice.
  */
-final class DocumentAxisServer implements AutoCloseable {
+final class DocumentAxisServer extends StandInServer<DocumentAxisServer.Fault> {
     static final String SYSTEM_ID = "backbone.thunghiem";
     static final String SECRET = "bi-mat-truc-thu-nghiem";
 
@@ -38,40 +34,16 @@ final class DocumentAxisServer implements AutoCloseable {
     private record Waiting(String id, String from, String messageType, byte[] bytes) {
     }
 
-    private final HttpServer server;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Sent> sent = new ConcurrentHashMap<>();
     private final Map<String, Waiting> inbox = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
     private final Map<String, Integer> deliverAgain = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
-    private volatile boolean down;
 
     DocumentAxisServer() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", this::handle);
-        server.start();
-    }
-
-    String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    void down(boolean down) {
-        this.down = down;
-    }
-
-    void failNext(String operation, Fault... next) {
-        Deque<Fault> queue = faults.computeIfAbsent(operation, key -> new ArrayDeque<>());
-        synchronized (queue) {
-            queue.addAll(List.of(next));
-        }
+        start();
     }
 
     /** A package for this system; {@code deliveries} times listed even after it was acknowledged once. */
@@ -91,7 +63,7 @@ final class DocumentAxisServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        if (down) {
+        if (isDown()) {
             HttpAnswers.json(exchange, 503, "Service Unavailable");
             return;
         }
@@ -166,20 +138,7 @@ final class DocumentAxisServer implements AutoCloseable {
         }
     }
 
-    private Fault nextFault(String operation) {
-        Deque<Fault> queue = faults.get(operation);
-        if (queue == null) {
-            return null;
-        }
-        synchronized (queue) {
-            return queue.poll();
-        }
-    }
 
 
 
-    @Override
-    public void close() {
-        server.stop(0);
-    }
 }

@@ -4,20 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import vn.egov.backbone.core.testing.HttpAnswers;
+import vn.egov.backbone.core.testing.StandInServer;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -30,7 +26,7 @@ import java.util.regex.Pattern;
  * does: down, 500 before or after doing the work (an answer lost on the way back), too slow to answer, a
  * non-zero error code, sessions that expire.
  */
-final class NationalPortalServer implements AutoCloseable {
+final class NationalPortalServer extends StandInServer<NationalPortalServer.Fault> {
     static final String USERNAME = "tichhop.thunghiem";
     static final String PASSWORD = "mat-khau-tich-hop";
     static final String DSTCODE = "000.00.00.H99";
@@ -39,43 +35,18 @@ final class NationalPortalServer implements AutoCloseable {
 
     enum Fault { HTTP_500, ANSWER_LOST, TOO_SLOW, ERROR_CODE, SESSION_EXPIRED }
 
-    private final HttpServer server;
     private final ObjectMapper json = new ObjectMapper();
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
     private final Map<String, JsonNode> dossiers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> creations = new ConcurrentHashMap<>();
     private final List<JsonNode> progress = Collections.synchronizedList(new ArrayList<>());
     private final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     private final AtomicInteger signIns = new AtomicInteger();
-    private volatile boolean down;
 
     NationalPortalServer() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/auth", this::auth);
         server.createContext("/integration", this::integration);
-        server.start();
-    }
-
-    String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    void down(boolean down) {
-        this.down = down;
-    }
-
-    /** The next calls of {@code service} fail so, in order. */
-    void failNext(String service, Fault... next) {
-        Deque<Fault> queue = faults.computeIfAbsent(service, key -> new ArrayDeque<>());
-        synchronized (queue) {
-            queue.addAll(List.of(next));
-        }
+        start();
     }
 
     JsonNode dossier(String code) {
@@ -103,7 +74,7 @@ final class NationalPortalServer implements AutoCloseable {
     }
 
     private void auth(HttpExchange exchange) throws IOException {
-        if (down) {
+        if (isDown()) {
             HttpAnswers.json(exchange, 503, "{\"message\":\"Service Unavailable\"}");
             return;
         }
@@ -119,7 +90,7 @@ final class NationalPortalServer implements AutoCloseable {
     }
 
     private void integration(HttpExchange exchange) throws IOException {
-        if (down) {
+        if (isDown()) {
             HttpAnswers.json(exchange, 503, "{\"message\":\"Service Unavailable\"}");
             return;
         }
@@ -214,20 +185,7 @@ final class NationalPortalServer implements AutoCloseable {
         return json.createObjectNode().put("error_code", "-1").put("message", problem);
     }
 
-    private Fault nextFault(String service) {
-        Deque<Fault> queue = faults.get(service);
-        if (queue == null) {
-            return null;
-        }
-        synchronized (queue) {
-            return queue.poll();
-        }
-    }
 
 
 
-    @Override
-    public void close() {
-        server.stop(0);
-    }
 }
