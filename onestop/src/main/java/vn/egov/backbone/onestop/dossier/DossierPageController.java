@@ -56,6 +56,15 @@ class DossierPageController {
         });
     }
 
+    /** The desk, checking what was sent online or by post, asks the applicant for what is missing (with the reason). */
+    @PostMapping("/dossiers/{id}/supplement-request")
+    String requestSupplement(@PathVariable String id, @RequestParam String reason, RedirectAttributes redirect) {
+        return pages.run(redirect, "/dossiers", () -> {
+            dossiers.requestSupplement(id, reason);
+            return messages.getMessage("desk.supplementRequested", null, LocaleContextHolder.getLocale());
+        });
+    }
+
     /** The desk, having checked what the applicant sent online, receives the supplement: the clock resumes. */
     @PostMapping("/dossiers/{id}/supplement")
     String receiveSupplement(@PathVariable String id, RedirectAttributes redirect) {

@@ -112,11 +112,17 @@ class CitizenJourneyBrowserTest {
         browser.go("/citizen/dossiers");
         assertThat(browser.find(By.id("my-dossiers")).getText()).contains(code, "Mới");
 
-        // the desk asks for a supplement; the citizen answers it with a scan, from their dossier's page
+        // the desk asks for a supplement on its page (its own browser); the citizen answers it with a scan
         var awaiting = desk.api().get("/api/v1/dossiers?status=NEW").body();
         String id = Province.find(awaiting, "tracking_code", code).get("id").asText();
-        assertThat(desk.api().post("/api/v1/dossiers/" + id + "/supplement-request",
-                Map.of("reason", "Thiếu bản chụp giấy chứng sinh")).status()).isEqualTo(204);
+        try (Browser deskBrowser = Browser.open(backbone.baseUrl())) {
+            deskBrowser.signIn("motcua.hanhtrinh", "mật-khẩu-motcua.hanhtrinh");
+            deskBrowser.go("/dossiers");
+            deskBrowser.type("supplement-reason-" + code, "Thiếu bản chụp giấy chứng sinh");
+            deskBrowser.clickAndWait(By.id("request-supplement-" + code));
+            assertThat(deskBrowser.find(By.cssSelector(".notice")).getText()).startsWith("Đã gửi yêu cầu bổ sung");
+            assertThat(deskBrowser.absent(By.id("receive-" + code))).as("no longer awaiting reception").isTrue();
+        }
         await().atMost(Duration.ofSeconds(20)).until(() -> subjects().contains("Hồ sơ " + code + " cần bổ sung"));
         browser.go("/citizen/dossiers");
         browser.clickAndWait(By.linkText(code));
