@@ -123,7 +123,7 @@ public class EdXmlExchange {
 
     /**
      * A package fetched from the national document axis, received by the system for the agency it concerns: a
-     * document for the first of our units in its To, an answer (status) for the agency whose document it answers,
+     * document for each of our units in its To, an answer (status) for the agency whose document it answers,
      * a recall for the agency that received the recalled document. One that concerns none of ours, or cannot be
      * read, or is hostile, is logged as refused (the reason in Vietnamese) and the refusal is thrown. Either way the
      * log entry keeps the axis' id, so a package the axis delivers again is recognised.
@@ -150,9 +150,19 @@ public class EdXmlExchange {
                 kind = Kind.DOCUMENT;
                 DocumentPackage received = EdXmlReader.document(xml);
                 edxmlId = received.documentId();
-                agency = received.to().stream().flatMap(to -> units.list(false).stream().filter(u -> u.isAddressedAs(to.organId())))
-                        .findFirst().orElseThrow(() -> new InvalidPackage("To: " + received.to().stream()
-                                .map(Organisation::organId).toList() + " names none of this system's units"));
+                List<UnitView> addressed = received.to().stream()
+                        .flatMap(to -> units.list(false).stream().filter(u -> u.isAddressedAs(to.organId())))
+                        .distinct().toList();
+                if (addressed.isEmpty()) {
+                    throw new InvalidPackage("To: " + received.to().stream().map(Organisation::organId).toList()
+                            + " names none of this system's units");
+                }
+                // one package for several of our agencies (a ministry writing to several provincial departments):
+                // each registers its own copy; all but the last are received here, the last as any package is
+                for (UnitView other : addressed.subList(0, addressed.size() - 1)) {
+                    receiveOneOf(bytes, received, other, axisId, from, system);
+                }
+                agency = addressed.getLast();
                 result = receiveDocument(bytes, received, agency, system);
             }
             log.fetchedFromAxis(result.logId(), axisId);
@@ -165,6 +175,19 @@ public class EdXmlExchange {
                     system);
             log.fetchedFromAxis(refused.id(), axisId);
             throw e;
+        }
+    }
+
+    /** One addressee's copy of a package for several of our agencies; its refusal is logged for it and stops no other. */
+    private void receiveOneOf(byte[] bytes, DocumentPackage received, UnitView agency, String axisId, String from,
+                              String system) {
+        try {
+            log.fetchedFromAxis(receiveDocument(bytes, received, agency, system).logId(), axisId);
+        } catch (IllegalArgumentException | BusinessRuleViolation | NotFound e) {
+            log.fetchedFromAxis(log.record(agency.id(), from, ExchangeLog.Direction.IN, Kind.DOCUMENT, Outcome.REFUSED, bytes,
+                    null, received.documentId(), null, e instanceof CodedError coded ? errorMessages.describe(coded, VIETNAMESE)
+                            : errorMessages.describe(ExchangeError.INVALID_PACKAGE, new Object[]{e.getMessage()}, VIETNAMESE),
+                    system).id(), axisId);
         }
     }
 

@@ -38,7 +38,7 @@ class DocumentAxisTest {
     static Path dataDir;
     static DocumentAxisServer axis;
     static RunningNode backbone;
-    static Official communeClerk;
+    static Official communeClerk, provinceClerk;
 
     @BeforeAll
     static void start() {
@@ -54,7 +54,9 @@ class DocumentAxisTest {
         settings.put("backbone.document-axis.timeout", "2s");
         settings.put("backbone.document-axis.backlog-alarm-after", "0s");
         backbone = RunningNode.start(EOfficeNode.class, settings, dataDir);
-        communeClerk = new Province(backbone).official("vanthu.truc", "Trần Thị Hoa", "TP.002.UBND", "RECORDS_CLERK", "NONE");
+        Province province = new Province(backbone);
+        communeClerk = province.official("vanthu.truc", "Trần Thị Hoa", "TP.002.UBND", "RECORDS_CLERK", "NONE");
+        provinceClerk = province.official("vanthu.tinh.truc", "Nguyễn Thị Thu", "TP.UBND", "RECORDS_CLERK", "NONE");
     }
 
     @AfterAll
@@ -75,9 +77,21 @@ class DocumentAxisTest {
         axis.deliver("AXIS-1", "000.00.00.G22", "edoc", EdXmlExchangeApiTest.documentPackage("TP.002.UBND", null), 2);
         axis.deliver("AXIS-2", "000.00.00.G22", "edoc", "<edXML>không phải gói tin".getBytes(StandardCharsets.UTF_8), 1);
         axis.deliver("AXIS-3", "000.00.00.G22", "edoc", EdXmlExchangeApiTest.documentPackage("000.00.00.X99", null), 1);
+        // one package for two of this system's agencies: each registers its own copy
+        axis.deliver("AXIS-4", "000.00.00.G22", "edoc", new String(EdXmlExchangeApiTest.documentPackage("TP.002.UBND", null),
+                StandardCharsets.UTF_8).replace("<To><OrganId>TP.002.UBND</OrganId></To>",
+                        "<To><OrganId>TP.002.UBND</OrganId></To><To><OrganId>TP.UBND</OrganId></To>")
+                .replace("999/VPCP-KSTT", "1000/VPCP-KSTT").replace("<CodeNumber>999<", "<CodeNumber>1000<")
+                .getBytes(StandardCharsets.UTF_8), 1);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(axis.acknowledged())
-                .containsEntry("AXIS-1", "done").containsEntry("AXIS-2", "fail").containsEntry("AXIS-3", "fail"));
+                .containsEntry("AXIS-1", "done").containsEntry("AXIS-2", "fail").containsEntry("AXIS-3", "fail")
+                .containsEntry("AXIS-4", "done"));
+        for (Official clerk : List.of(communeClerk, provinceClerk)) {
+            assertThat(entries(clerk, "IN")).as(clerk.toString())
+                    .filteredOn(entry -> entry.path("edxmlDocumentId").asText().equals("000.00.00.G22,2026/11/02,1000/VPCP-KSTT")
+                            && entry.path("outcome").asText().equals("ACCEPTED")).hasSize(1);
+        }
         // the first delivery was acknowledged after a failed attempt, and the axis delivered it once more
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received()).hasSize(1));
 
@@ -86,7 +100,8 @@ class DocumentAxisTest {
             assertThat(axis.sent()).filteredOn(sent -> sent.messageType().equals("status")).hasSizeGreaterThanOrEqualTo(1);
             assertThat(outgoing()).isNotEmpty().allSatisfy(entry -> assertThat(entry.path("axisState").asText()).isEqualTo("SENT"));
         });
-        assertThat(axis.sent()).allSatisfy(sent -> assertThat(sent.from()).isEqualTo(communeOrganId()));
+        assertThat(axis.sent()).extracting(DocumentAxisServer.Sent::from)
+                .containsOnly(organId("TP.002.UBND"), organId("TP.UBND"));
         assertThat(axis.sent()).as("one message per package, whatever the retries").hasSize(outgoing().size());
         assertThat(axis.sent().stream().mapToInt(sent -> sent.attempts().get()).sum())
                 .as("the first answer lost, so that package was sent twice under one id").isGreaterThan(axis.sent().size());
@@ -127,17 +142,24 @@ class DocumentAxisTest {
                 && entry.path("outcome").asText().equals("ACCEPTED")).toList();
     }
 
+    /** What the two agencies produced: their answers to what they received. */
     private static List<JsonNode> outgoing() {
-        return entries("OUT");
+        List<JsonNode> both = new java.util.ArrayList<>(entries(communeClerk, "OUT"));
+        both.addAll(entries(provinceClerk, "OUT"));
+        return both;
     }
 
     private static List<JsonNode> entries(String direction) {
-        JsonNode list = communeClerk.api().get("/api/v1/exchange/messages?direction=" + direction).body();
+        return entries(communeClerk, direction);
+    }
+
+    private static List<JsonNode> entries(Official clerk, String direction) {
+        JsonNode list = clerk.api().get("/api/v1/exchange/messages?direction=" + direction).body();
         return StreamSupport.stream(list.spliterator(), false).toList();
     }
 
-    private static String communeOrganId() {
+    private static String organId(String unitCode) {
         return backbone.bean(vn.egov.backbone.core.unit.UnitDirectory.class)
-                .find(new Province(backbone).unitId("TP.002.UBND")).orElseThrow().organId();
+                .find(new Province(backbone).unitId(unitCode)).orElseThrow().organId();
     }
 }
