@@ -295,6 +295,13 @@ public class DocumentQueries {
                 .param("agency", agencyId).param("source", senderDocumentId).query(DocumentQueries::map).optional();
     }
 
+    /** The agencies that received a document by edXML under the sender's DocumentId (a recall finds them so). */
+    public List<String> agenciesThatReceived(String senderDocumentId) {
+        return jdbc.sql("SELECT DISTINCT d.agency_id FROM document_view d WHERE d.direction = 'INCOMING'"
+                        + " AND d.channel = 'EDXML' AND d.source_document_id = :source ORDER BY d.agency_id")
+                .param("source", senderDocumentId).query(String.class).list();
+    }
+
     /** An agency's issued outgoing document by its notation and issue date. */
     public Optional<DocumentView> issuedByNotation(String agencyId, String notation, LocalDate issuedOn) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM document_view d WHERE d.agency_id = :agency AND d.direction = 'OUTGOING'"

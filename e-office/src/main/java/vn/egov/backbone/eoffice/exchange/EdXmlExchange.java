@@ -194,8 +194,8 @@ public class EdXmlExchange {
     /** The agency a status package concerns: the sender of the document it answers, or the receiver of a recalled one. */
     private UnitView answeredAgency(StatusPackage status) {
         if (Status.ofCode(status.statusCode()) == Status.RECALL) {
-            return units.list(false).stream()
-                    .filter(unit -> queries.receivedFromEdXml(unit.id(), status.responseDocumentId()).isPresent()).findFirst()
+            return queries.agenciesThatReceived(status.responseDocumentId()).stream().findFirst()
+                    .flatMap(units::find)
                     .orElseThrow(() -> new NotFound(ExchangeError.NO_RECEIVED_DOCUMENT, status.responseDocumentId()));
         }
         String organ = status.responseDocumentId() == null ? "" : status.responseDocumentId().split(",", 2)[0].strip();

@@ -108,7 +108,9 @@ class MeetingPageController {
     }
 
     @GetMapping("/meetings/{id}")
-    String meeting(@PathVariable String id, Model model) {
+    String meeting(@PathVariable String id, Model model,
+                   @org.springframework.web.bind.annotation.RequestHeader(value = "X-Requested-With", required = false)
+                   String requestedWith) {
         MeetingRecord meeting = actions.visible(id);
         String me = me();
         boolean runner = actions.isRunner(meeting);
@@ -147,7 +149,9 @@ class MeetingPageController {
         if (runner) {
             model.addAttribute("checkInUrl", MeetingHallPageController.checkInUrl(meeting));
         }
-        if (meeting.minutesApproved()) {
+        // the signed minutes are checked (a PDF parsed, each signature verified) when the page is opened, not on each
+        // of the live fetches that tablets make at every change of the meeting: the minutes are not a live part
+        if (meeting.minutesApproved() && !"live".equals(requestedWith)) {
             MinutesActions.Signatures signatures = minutes.signatures(id);
             model.addAttribute("minutesSignatures", signatures);
             List<String> signedAs = signatures.recorded().stream().map(row -> (String) row.get("signatory")).toList();

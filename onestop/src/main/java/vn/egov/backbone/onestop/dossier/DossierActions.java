@@ -474,9 +474,11 @@ class DossierActions {
         DossierView dossier = queries.find(id).orElseThrow(() -> new NotFound(DossierError.NOT_FOUND, id));
         String me = Authorizer.currentPrincipal().officialId();
         boolean agency = authorizer.mayActFor(me, dossier.competentAgencyId());
-        Set<String> centre = servedByCentre(me);
-        boolean desk = dossier.filedAtUnitId() != null && authorizer.mayActFor(me, dossier.filedAtUnitId())
-                || centre.contains(dossier.competentAgencyId()) || centre.contains(dossier.filedAtUnitId());
+        boolean desk = dossier.filedAtUnitId() != null && authorizer.mayActFor(me, dossier.filedAtUnitId());
+        if (!agency && !desk) {
+            Set<String> centre = servedByCentre(me); // a public-service centre is the desk of its commune or province
+            desk = centre.contains(dossier.competentAgencyId()) || centre.contains(dossier.filedAtUnitId());
+        }
         boolean stepAgency = queries.steps(id).stream().anyMatch(step -> authorizer.mayActFor(me, step.agencyId()));
         if (!agency && !stepAgency && !desk) {
             throw new NotFound(DossierError.NOT_FOUND, id);
