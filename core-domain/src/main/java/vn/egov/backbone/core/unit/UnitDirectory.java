@@ -20,6 +20,8 @@ import java.util.Set;
 /** Queries on the unit read model, for the API, the pages and authorisation. */
 @Service
 public class UnitDirectory {
+    private static final Set<UnitKind> AGENCY_KINDS = java.util.EnumSet.of(UnitKind.AGENCY, UnitKind.PEOPLES_COMMITTEE);
+
     private static final String COLUMNS = "id, code, name, kind, parent_id, status, merged_into, version, updated_at,"
             + " exchange_id";
 
@@ -154,6 +156,20 @@ public class UnitDirectory {
             current = unit.get().parentId();
         }
         return chain;
+    }
+
+    /**
+     * The agency a unit belongs to (a sở, a people's committee; the unit itself if it is one), or empty for a unit
+     * outside any agency — the province or a commune itself, which hold no registers of their own.
+     */
+    public Optional<UnitView> enclosingAgency(String unitId) {
+        for (String id : selfAndAncestors(unitId)) {
+            Optional<UnitView> unit = find(id);
+            if (unit.isPresent() && AGENCY_KINDS.contains(unit.get().kind()) && unit.get().status() == UnitStatus.ACTIVE) {
+                return unit;
+            }
+        }
+        return Optional.empty();
     }
 
     public long count() {

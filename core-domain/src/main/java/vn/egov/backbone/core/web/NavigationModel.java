@@ -11,22 +11,25 @@ import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.identity.OfficialPrincipal;
 import vn.egov.backbone.core.official.OfficialDirectory;
 import vn.egov.backbone.core.official.api.Role;
+import vn.egov.backbone.core.unit.UnitDirectory;
 
 import java.time.Clock;
 
 /**
  * What every page's menu needs to know of the signed-in official: how much work waits for them (the
  * badge on "Việc của tôi") and whether they administer anything (the units and officials pages are in
- * their menu only then). Added to the pages' models only, not to the API's answers.
+ * their menu only then), and whether they work in an agency (work files and the exchange log). Added to the pages' models only, not to the API's answers.
  */
 class NavigationModel implements HandlerInterceptor {
     private final ObjectProvider<PendingWork> pendingWork;
     private final OfficialDirectory officials;
+    private final UnitDirectory units;
     private final Clock clock;
 
-    NavigationModel(ObjectProvider<PendingWork> pendingWork, OfficialDirectory officials, Clock clock) {
+    NavigationModel(ObjectProvider<PendingWork> pendingWork, OfficialDirectory officials, UnitDirectory units, Clock clock) {
         this.pendingWork = pendingWork;
         this.officials = officials;
+        this.units = units;
         this.clock = clock;
     }
 
@@ -38,14 +41,19 @@ class NavigationModel implements HandlerInterceptor {
                 || authentication == null || !(authentication.getPrincipal() instanceof OfficialPrincipal)) {
             return;
         }
-        String me = Authorizer.currentPrincipal().officialId();
+        OfficialPrincipal principal = Authorizer.currentPrincipal();
+        String me = principal.officialId();
         page.addObject("pendingWork", pendingWork.orderedStream().mapToLong(work -> work.countFor(me)).sum());
         var roles = officials.roles(me).stream().filter(role -> role.validAt(clock.instant())).toList();
         page.addObject("administers", roles.stream().anyMatch(role -> role.role() == Role.ADMINISTRATOR));
         page.addObject("administersSystem", roles.stream().anyMatch(role -> role.role() == Role.ADMINISTRATOR
                 && role.unitId() == null));
+        // work files and the exchange log are an agency's: an official of the province or of a commune itself (a
+        // system administrator, say) has none to open
+        boolean inAgency = principal.unitId() != null && units.enclosingAgency(principal.unitId()).isPresent();
+        page.addObject("inAgency", inAgency);
         // the exchange log is read by an agency's records clerks and leaders, and by administrators
-        page.addObject("readsExchange", roles.stream().anyMatch(role -> role.role() == Role.ADMINISTRATOR
+        page.addObject("readsExchange", inAgency && roles.stream().anyMatch(role -> role.role() == Role.ADMINISTRATOR
                 || role.role() == Role.RECORDS_CLERK || role.role() == Role.LEADER));
     }
 }

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import vn.egov.backbone.core.unit.UnitDirectory;
 
 /**
  * The pages speak Vietnamese whatever the browser's language (officials' browsers are often set to
@@ -31,8 +32,9 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private final NavigationModel navigation;
 
-    WebConfiguration(ObjectProvider<PendingWork> pendingWork, @Lazy OfficialDirectory officials, Clock clock) {
-        this.navigation = new NavigationModel(pendingWork, officials, clock);
+    WebConfiguration(ObjectProvider<PendingWork> pendingWork, @Lazy OfficialDirectory officials, @Lazy UnitDirectory units,
+                     Clock clock) {
+        this.navigation = new NavigationModel(pendingWork, officials, units, clock);
     }
 
     /**

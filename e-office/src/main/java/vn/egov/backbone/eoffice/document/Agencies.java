@@ -4,13 +4,9 @@ import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.core.unit.UnitDirectory;
-import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitView;
 
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Registers and notations belong to agencies (a sở, a people's committee). An official working in a
@@ -18,8 +14,6 @@ import java.util.Set;
  */
 @Component
 public class Agencies {
-    private static final Set<UnitKind> AGENCY_KINDS = EnumSet.of(UnitKind.AGENCY, UnitKind.PEOPLES_COMMITTEE);
-
     private final UnitDirectory units;
 
     public Agencies(UnitDirectory units) {
@@ -31,17 +25,10 @@ public class Agencies {
         if (unitId == null) {
             throw new BusinessRuleViolation(DocumentError.NO_ACTING_UNIT);
         }
-        List<String> chain = units.selfAndAncestors(unitId);
-        if (chain.isEmpty()) {
+        if (units.find(unitId).isEmpty()) {
             throw new NotFound(DocumentError.UNIT_NOT_FOUND, unitId);
         }
-        for (String id : chain) {
-            UnitView unit = units.find(id).orElseThrow();
-            if (AGENCY_KINDS.contains(unit.kind()) && unit.status() == vn.egov.backbone.core.unit.api.UnitStatus.ACTIVE) {
-                return unit;
-            }
-        }
-        throw new BusinessRuleViolation(DocumentError.NO_AGENCY, unitId);
+        return units.enclosingAgency(unitId).orElseThrow(() -> new BusinessRuleViolation(DocumentError.NO_AGENCY, unitId));
     }
 
     /** The agency a unit belongs to, or empty for a unit outside any agency (a commune itself) or an unknown one. */

@@ -142,6 +142,8 @@ public final class Browser implements AutoCloseable {
     }
 
     public void signOut() {
+        // leave the page first: with a live page's event stream open, ChromeDriver took a minute over the next page
+        driver.get("about:blank");
         driver.manage().deleteAllCookies();
         go("/login");
     }
@@ -149,9 +151,10 @@ public final class Browser implements AutoCloseable {
     public void screenshot(String name) {
         try {
             Path directory = Path.of("target", "screenshots");
-            Files.createDirectories(directory);
+            Path file = directory.resolve(name + ".png");
+            Files.createDirectories(file.getParent());
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
