@@ -289,7 +289,7 @@ class AccessibilityCrawlTest {
 
     /**
      * The English messages of every bundle that a Vietnamese page must never show: those whose Vietnamese
-     * differs and that are sentences (three words or more), not names both languages share.
+     * differs and that are phrases (two words or more), not names both languages share.
      */
     static Map<String, String> englishMessages() throws IOException {
         Map<String, String> messages = new LinkedHashMap<>();
@@ -306,7 +306,7 @@ class AccessibilityCrawlTest {
                 for (String part : english.getProperty(key).split("\\{[^}]*}|'")) {
                     sentence = part.trim().length() > sentence.length() ? part.trim() : sentence;
                 }
-                if (sentence.split("\\s+").length >= 3 && sentence.matches("[\\x20-\\x7e]+")) {
+                if (sentence.split("\\s+").length >= 2 && sentence.matches("[\\x20-\\x7e]+")) {
                     messages.put(key, sentence.length() > 40 ? sentence.substring(0, 40) : sentence);
                 }
             }
