@@ -33,7 +33,7 @@ import java.util.Map;
  *       a syllable of four or more letters may also match at one edit, weighted low;</li>
  *   <li>adjacent syllables found next to each other, in the subject or in the text, score extra,
  *       which stands in for word segmentation ({@code quyết định} the word, not two syllables far
- *       apart);</li>
+ *       apart) — added to the best records of the first ranking ({@link #adjacency});</li>
  *   <li>a document number matches the number keyword with a high weight (or the number where it is
  *       cited in a text);</li>
  *   <li>quoted phrases must match as phrases, {@code -} excludes.</li>
@@ -83,13 +83,11 @@ final class QueryBuilder {
         List<String> exactTokens = VietnameseAnalysis.tokens(exact, words);
         boolean aligned = foldedTokens.size() == exactTokens.size();
         boolean typedWithDiacritics = aligned && VietnameseAnalysis.hasDiacritics(words);
-        boolean[] asking = new boolean[foldedTokens.size()];
         for (int i = 0; i < foldedTokens.size(); i++) {
             String exactToken = aligned ? exactTokens.get(i) : null;
             Query syllable = syllable(foldedTokens.get(i),
                     exactToken != null && VietnameseAnalysis.hasDiacritics(exactToken) ? exactToken : null, tolerateTypos);
-            asking[i] = questionWords.isQuestionWord(exactToken, foldedTokens.get(i), typedWithDiacritics);
-            if (asking[i]) {
+            if (questionWords.isQuestionWord(exactToken, foldedTokens.get(i), typedWithDiacritics)) {
                 top.add(new BoostQuery(syllable, QUESTION_WORD_WEIGHT), Occur.SHOULD);
             } else {
                 content.add(syllable);
@@ -114,17 +112,36 @@ final class QueryBuilder {
         for (String phrase : query.phrases()) {
             top.add(phrase(phrase, VietnameseAnalysis.hasDiacritics(phrase)), Occur.MUST);
         }
-        // adjacent syllables found together: a word of two syllables, where the question has one
+        return excluding(top.build(), query);
+    }
+
+    /**
+     * The score adjacent syllables add: each pair of the query's syllables (not two question words) found next
+     * to each other in the subject or in the text — a word of two syllables, where the question has one. It
+     * changes no record's match, only the order, so it is scored on the first ranking's best records only
+     * ({@link SearchService}): as clauses of the main query it cost a clause per pair on every matching record.
+     * Null when the query has no such pair.
+     */
+    Query adjacency(UserQuery query) {
+        String words = String.join(" ", query.words());
+        List<String> foldedTokens = VietnameseAnalysis.tokens(folded, words);
+        List<String> exactTokens = VietnameseAnalysis.tokens(exact, words);
+        boolean aligned = foldedTokens.size() == exactTokens.size();
+        boolean typedWithDiacritics = aligned && VietnameseAnalysis.hasDiacritics(words);
+        BooleanQuery.Builder pairs = new BooleanQuery.Builder();
+        boolean any = false;
         for (int i = 0; i + 1 < foldedTokens.size(); i++) {
-            if (asking[i] && asking[i + 1]) {
+            if (questionWords.isQuestionWord(aligned ? exactTokens.get(i) : null, foldedTokens.get(i), typedWithDiacritics)
+                    && questionWords.isQuestionWord(aligned ? exactTokens.get(i + 1) : null, foldedTokens.get(i + 1),
+                    typedWithDiacritics)) {
                 continue;
             }
             String pair = VietnameseAnalysis.pair(foldedTokens.get(i), foldedTokens.get(i + 1));
-            top.add(new BoostQuery(new TermQuery(new Term(SearchFields.SUBJECT_PAIRS, pair)),
-                    ADJACENT_WEIGHT), Occur.SHOULD);
-            top.add(new BoostQuery(new TermQuery(new Term(SearchFields.TEXT_PAIRS, pair)), ADJACENT_WEIGHT), Occur.SHOULD);
+            pairs.add(new BoostQuery(new TermQuery(new Term(SearchFields.SUBJECT_PAIRS, pair)), ADJACENT_WEIGHT), Occur.SHOULD);
+            pairs.add(new BoostQuery(new TermQuery(new Term(SearchFields.TEXT_PAIRS, pair)), ADJACENT_WEIGHT), Occur.SHOULD);
+            any = true;
         }
-        return excluding(top.build(), query);
+        return any ? pairs.build() : null;
     }
 
     /**

@@ -11,6 +11,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -47,6 +48,11 @@ import java.util.Map;
 public class SearchService {
     private static final int FACET_VALUES = 20;
     private static final int SUGGESTIONS = 8;
+    /**
+     * How many of the first ranking's best records the adjacent syllables re-rank. Their score only reorders: a
+     * record outside these would need its pairs to outweigh two hundred better matches of the syllables.
+     */
+    private static final int RESCORED = 200;
     /** Fewer hits than this, and the search is tried again tolerating one typo per long syllable. */
     private static final int TYPO_TOLERANCE_BELOW = 3;
 
@@ -74,14 +80,20 @@ public class SearchService {
             throws IOException {
         Query query = withFilters(queries.build(text, tolerateTypos), request);
         int wanted = request.page() * request.size();
+        boolean byRelevance = request.sort() != SearchRequest.Sort.DATE;
+        Query adjacency = byRelevance ? queries.adjacency(text) : null;
+        int ranked = adjacency == null ? wanted : Math.max(wanted, RESCORED);
         MultiCollectorManager both = new MultiCollectorManager(
-                request.sort() == SearchRequest.Sort.DATE
-                        ? new TopFieldCollectorManager(new Sort(new SortField(SearchFields.DATE, SortField.Type.LONG, true),
-                        SortField.FIELD_SCORE), wanted, null, Integer.MAX_VALUE)
-                        : new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE),
+                byRelevance ? new TopScoreDocCollectorManager(ranked, null, Integer.MAX_VALUE)
+                        : new TopFieldCollectorManager(new Sort(new SortField(SearchFields.DATE, SortField.Type.LONG, true),
+                        SortField.FIELD_SCORE), wanted, null, Integer.MAX_VALUE),
                 new FacetCounts(SearchFields.FACETS));
         Object[] results = searcher.search(query, both);
         TopDocs top = (TopDocs) results[0];
+        if (adjacency != null) {
+            // the pairs' score added to the first ranking's best: the same sum the pairs gave as clauses of the query
+            top = QueryRescorer.rescore(searcher, top, adjacency, 1.0, wanted);
+        }
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Integer>> facets = (Map<String, Map<String, Integer>>) results[1];
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - request.size()),
