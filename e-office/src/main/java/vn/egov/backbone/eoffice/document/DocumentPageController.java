@@ -148,22 +148,7 @@ class DocumentPageController {
             var registration = actions.registerIncoming(new IncomingDetails(number, issuer, issuedOn, type, subject,
                     Text.blankToNull(body), urgency, classification, dueOn, pageCount), null);
             redirect.addFlashAttribute("notice", message("documents.registered", registration.registerNumber()));
-            // the scanned document and its annexes, attached on the same form; a refused file does not undo
-            // the registration: the document page says which one and why
-            List<String> refused = new ArrayList<>();
-            for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
-                if (file.isEmpty()) {
-                    continue;
-                }
-                try (InputStream in = file.getInputStream()) {
-                    actions.attach(registration.documentId(), in, file.getOriginalFilename());
-                } catch (IOException | IllegalArgumentException | vn.egov.backbone.core.shared.BusinessRuleViolation e) {
-                    refused.add(file.getOriginalFilename() + ": " + (e instanceof RuntimeException r ? pages.describe(r) : e.getMessage()));
-                }
-            }
-            if (!refused.isEmpty()) {
-                redirect.addFlashAttribute("error", message("documents.filesRefused", String.join("; ", refused)));
-            }
+            attachAll(registration.documentId(), files, "documents.filesRefused", redirect);
             return "redirect:/documents/" + registration.documentId();
         } catch (IllegalArgumentException | vn.egov.backbone.core.shared.BusinessRuleViolation
                  | vn.egov.backbone.core.shared.NotFound | org.springframework.security.access.AccessDeniedException refused) {
@@ -177,12 +162,45 @@ class DocumentPageController {
         }
     }
 
+    /**
+     * The files sent with a form (the scanned document and its annexes, a draft's text and appendices), attached
+     * once the document exists. A refused file does not undo the document: its page says which one and why.
+     */
+    private void attachAll(String documentId, List<MultipartFile> files, String refusedKey, RedirectAttributes redirect) {
+        List<String> refused = new ArrayList<>();
+        for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+            if (file.isEmpty()) {
+                continue;
+            }
+            try (InputStream in = file.getInputStream()) {
+                actions.attach(documentId, in, file.getOriginalFilename());
+            } catch (IOException | IllegalArgumentException | vn.egov.backbone.core.shared.BusinessRuleViolation e) {
+                refused.add(file.getOriginalFilename() + ": " + (e instanceof RuntimeException r ? pages.describe(r) : e.getMessage()));
+            }
+        }
+        if (!refused.isEmpty()) {
+            redirect.addFlashAttribute("error", message(refusedKey, String.join("; ", refused)));
+        }
+    }
+
+    /** What the drafter typed into the drafting form, shown again when the draft is refused. */
+    record DraftForm(DocumentType type, String subject, String body, List<String> internalRecipients,
+                     String externalRecipients, Urgency urgency, Classification classification) {
+    }
+
     /** The drafting form; with {@code replaces}, a draft that replaces that issued document when it is issued. */
     @GetMapping("/documents/outgoing/new")
     String draftForm(@RequestParam(required = false) String replaces, Model model) {
         if (replaces != null && !replaces.isBlank()) {
-            model.addAttribute("replacing", actions.readable(replaces));
+            DocumentView replacing = actions.readable(replaces);
+            model.addAttribute("replacing", replacing);
+            model.addAttribute("form", new DraftForm(replacing.type(), replacing.subject(), replacing.body(), List.of(),
+                    null, replacing.urgency(), replacing.classification()));
         }
+        return draftPage(model);
+    }
+
+    private String draftPage(Model model) {
         model.addAttribute("types", DocumentType.values());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("classifications", Classification.values());
@@ -191,21 +209,40 @@ class DocumentPageController {
         return "documents/draft";
     }
 
+    /**
+     * Saves a draft, with its files. A refusal shows the form again (422) with everything the drafter typed and
+     * the reason next to its field, as the registration form does.
+     */
     @PostMapping("/documents/outgoing")
     String draft(@RequestParam DocumentType type, @RequestParam String subject, @RequestParam(required = false) String body,
                  @RequestParam(required = false) List<String> internalRecipients,
                  @RequestParam(required = false) String externalRecipients,
                  @RequestParam(defaultValue = "NORMAL") Urgency urgency,
                  @RequestParam(defaultValue = "NONE") Classification classification,
-                 @RequestParam(required = false) String replacesDocumentId, RedirectAttributes redirect) {
-        return pages.runAndGo(redirect, "/documents/outgoing/new", () -> {
+                 @RequestParam(required = false) String replacesDocumentId,
+                 @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                 RedirectAttributes redirect, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        List<String> internal = internalRecipients == null ? List.of() : internalRecipients;
+        try {
             List<String> external = externalRecipients == null ? List.of()
                     : Arrays.stream(externalRecipients.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-            String id = actions.draft(new DraftContent(type, subject, Text.blankToNull(body),
-                    internalRecipients == null ? List.of() : internalRecipients, external, urgency, classification, null,
-                    Text.blankToNull(replacesDocumentId)), null);
-            return new PageActions.Outcome(message("documents.drafted"), "/documents/" + id);
-        });
+            String id = actions.draft(new DraftContent(type, subject, Text.blankToNull(body), internal, external, urgency,
+                    classification, null, Text.blankToNull(replacesDocumentId)), null);
+            redirect.addFlashAttribute("notice", message("documents.drafted"));
+            attachAll(id, files, "documents.draftFilesRefused", redirect);
+            return "redirect:/documents/" + id;
+        } catch (IllegalArgumentException | vn.egov.backbone.core.shared.BusinessRuleViolation
+                 | vn.egov.backbone.core.shared.NotFound | org.springframework.security.access.AccessDeniedException refused) {
+            response.setStatus(422);
+            if (replacesDocumentId != null && !replacesDocumentId.isBlank()) {
+                model.addAttribute("replacing", actions.readable(replacesDocumentId));
+            }
+            model.addAttribute("form", new DraftForm(type, subject, body, internal, externalRecipients, urgency, classification));
+            model.addAttribute("formError", pages.describe(refused));
+            model.addAttribute("formErrorField",
+                    refused instanceof vn.egov.backbone.core.shared.InvalidInput invalid ? invalid.field() : null);
+            return draftPage(model);
+        }
     }
 
     @GetMapping("/documents/{id}")

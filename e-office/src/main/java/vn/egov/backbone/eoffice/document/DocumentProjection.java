@@ -334,6 +334,11 @@ class DocumentProjection {
     void on(vn.egov.backbone.eoffice.outgoing.api.OutgoingEvents.AttachmentSigned event, @SequenceNumber long version,
             @Timestamp Instant at) {
         attachment(event.documentId(), event.signed(), at);
+        jdbc.sql("UPDATE document_attachment SET signature = :kind WHERE document_id = :id AND attachment_id = :signed")
+                .param("kind", event.kind().name()).param("id", event.documentId())
+                .param("signed", event.signed().attachmentId()).update();
+        jdbc.sql("UPDATE document_attachment SET superseded = TRUE WHERE document_id = :id AND attachment_id = :source")
+                .param("id", event.documentId()).param("source", event.sourceAttachmentId()).update();
         touch(event.documentId(), version, at);
     }
 

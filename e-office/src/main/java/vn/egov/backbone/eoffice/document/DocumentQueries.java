@@ -328,15 +328,29 @@ public class DocumentQueries {
     }
 
     /** @param scan for a scan (an image, a PDF without text), how far the reading of its words (OCR) is; else null */
+    /**
+     * @param signature  the signature that made this file ({@code SIGNER}, {@code AGENCY}), null for a file attached
+     * @param superseded whether a signed version of this file was made
+     */
     public record AttachmentRow(String attachmentId, String fileName, String contentType, long size, String sha256,
-                                Recognition scan) {
+                                Recognition scan, String signature, boolean superseded) {
+        /** Whether the approving leader's signature goes on this file: a PDF as attached, not yet signed. */
+        public boolean signable() {
+            return "application/pdf".equals(contentType) && signature == null && !superseded;
+        }
+
+        /** Whether the agency's signature goes on this file: the leader's signed PDF, not yet sealed. */
+        public boolean sealable() {
+            return "SIGNER".equals(signature) && !superseded;
+        }
     }
 
     public List<AttachmentRow> attachments(String documentId) {
-        return jdbc.sql("SELECT attachment_id, file_name, content_type, size_bytes, sha256 FROM document_attachment"
-                        + " WHERE document_id = :id ORDER BY added_at, file_name").param("id", documentId)
+        return jdbc.sql("SELECT attachment_id, file_name, content_type, size_bytes, sha256, signature, superseded"
+                        + " FROM document_attachment WHERE document_id = :id ORDER BY added_at, file_name").param("id", documentId)
                 .query((rs, n) -> new AttachmentRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), files.recognition(rs.getString(5), rs.getString(3)).orElse(null))).list();
+                        rs.getString(5), files.recognition(rs.getString(5), rs.getString(3)).orElse(null), rs.getString(6),
+                        rs.getBoolean(7))).list();
     }
 
     public record DeliveryRow(String recipientAgencyId, String recipientName, String incomingDocumentId, String status) {

@@ -199,19 +199,32 @@ class EOfficeBrowserTest {
         browser.go("/documents");
         browser.clickAndWait(By.id("draft-outgoing"));
         new Select(browser.find(By.id("type"))).selectByVisibleText("Công văn");
-        browser.type("subject", "Về việc báo cáo kết quả chuyển đổi số");
+        new Select(browser.find(By.id("urgency"))).selectByVisibleText("Khẩn");
+        // a subject of spaces passes the browser's "required" and is refused: the form comes back as typed
+        browser.type("subject", "   ");
         browser.type("body", "Kính gửi: Sở Nội vụ.");
         new Select(browser.find(By.id("internalRecipients"))).selectByVisibleText("Sở Nội vụ");
-        browser.clickAndWait(By.cssSelector("#draft-form button[type=submit]"));
+        browser.type("externalRecipients", "Bộ Nội vụ");
+        browser.clickAndWait(By.id("draft-submit"));
+        assertThat(browser.text("error-subject")).isEqualTo("Trích yếu không được để trống.");
+        assertThat(browser.find(By.id("body")).getAttribute("value")).isEqualTo("Kính gửi: Sở Nội vụ.");
+        assertThat(browser.find(By.id("externalRecipients")).getAttribute("value")).isEqualTo("Bộ Nội vụ");
+        assertThat(new Select(browser.find(By.id("internalRecipients"))).getAllSelectedOptions())
+                .extracting(org.openqa.selenium.WebElement::getText).containsExactly("Sở Nội vụ");
+        assertThat(new Select(browser.find(By.id("urgency"))).getFirstSelectedOption().getText()).isEqualTo("Khẩn");
+        // the draft and its annex attached on the drafting form itself
+        Path annex = dataDir.resolve("phu-luc.pdf");
+        Files.write(annex, EOfficeApiTest.pdf());
+        browser.type("subject", "Về việc báo cáo kết quả chuyển đổi số");
+        browser.find(By.id("files")).sendKeys(pdf.toAbsolutePath() + "\n" + annex.toAbsolutePath());
+        browser.clickAndWait(By.id("draft-submit"));
         assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã tạo dự thảo.");
+        assertThat(browser.text("attachments")).contains("cong-van.pdf", "phu-luc.pdf");
         String draftUrl = browser.driver().getCurrentUrl();
 
         browser.type("revise-subject", "Về việc báo cáo kết quả chuyển đổi số năm 2026");
         browser.clickAndWait(By.cssSelector("#revise-form button[type=submit]"));
         assertThat(browser.text("doc-subject")).isEqualTo("Về việc báo cáo kết quả chuyển đổi số năm 2026");
-        browser.find(By.id("file")).sendKeys(pdf.toAbsolutePath().toString());
-        browser.clickAndWait(By.xpath("//form[.//input[@id='file']]//button"));
-        assertThat(browser.text("attachments")).contains("cong-van.pdf");
         new Select(browser.find(By.id("reviewerId"))).selectByVisibleText("Đinh Thị Hằng");
         new Select(browser.find(By.id("approverId"))).selectByVisibleText("Lê Văn Hùng");
         browser.clickAndWait(By.cssSelector("#submit-form button[type=submit]"));
@@ -250,6 +263,8 @@ class EOfficeBrowserTest {
         assertThat(browser.find(By.cssSelector("p.notice")).getText()).matches("Đã phát hành văn bản số \\d+/UBND\\.");
         assertThat(browser.text("deliveries")).contains("Sở Nội vụ — Đã gửi đến");
         assertThat(browser.text("doc-status")).isEqualTo("Đã phát hành");
+        assertThat(browser.absent(By.cssSelector(".sign-form"))).as("nothing left to sign once issued").isTrue();
+        assertThat(browser.text("attachments")).contains("cong-van (đã ký) (đã ký số cơ quan).pdf", "phu-luc.pdf");
         assertThat(browser.text("history")).contains("Sửa dự thảo").contains("Thông qua xem xét").contains("Phê duyệt")
                 .contains("Phát hành").contains("Gửi đến nơi nhận");
         browser.screenshot("outgoing-issued");
