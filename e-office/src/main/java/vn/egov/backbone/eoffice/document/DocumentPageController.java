@@ -110,12 +110,65 @@ class DocumentPageController {
         return "documents/inbox";
     }
 
+    /** Rows on one page of the documents list. */
+    static final int LIST_PAGE = 50;
+
+    /**
+     * The documents the official reads, narrowed as officials narrow a register (type, issuer, period, status,
+     * urgency), in the order asked, a page at a time. A value the filters do not know (a hand-edited address)
+     * shows the list unfiltered by it, as a search box would, rather than an error page.
+     */
     @GetMapping("/documents")
-    String list(@RequestParam(required = false) Direction direction, Model model) {
-        model.addAttribute("documents", queries.list(me(), new DocumentQueries.Filter(direction, null, null, null, 200, 0)));
-        model.addAttribute("direction", direction);
+    String list(@RequestParam(required = false) String direction, @RequestParam(required = false) String type,
+                @RequestParam(required = false) String status, @RequestParam(required = false) String urgency,
+                @RequestParam(required = false) String issuer,
+                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam(required = false) String order, @RequestParam(defaultValue = "1") String page, Model model) {
+        Direction shownDirection = known(Direction.class, direction);
+        int pageNumber = Math.max(1, Math.min(10_000, parsedOr(page, 1)));
+        DocumentQueries.Filter filter = new DocumentQueries.Filter(shownDirection, known(DocumentStatus.class, status), null,
+                null, LIST_PAGE + 1, (pageNumber - 1) * LIST_PAGE, known(DocumentType.class, type),
+                known(Urgency.class, urgency), Text.blankToNull(issuer), date(from), date(to),
+                java.util.Objects.requireNonNullElse(known(DocumentQueries.Order.class, order), DocumentQueries.Order.RECENT));
+        List<DocumentView> rows = queries.list(me(), filter);
+        model.addAttribute("documents", rows.size() > LIST_PAGE ? rows.subList(0, LIST_PAGE) : rows);
+        model.addAttribute("hasNext", rows.size() > LIST_PAGE);
+        model.addAttribute("page", pageNumber);
+        model.addAttribute("filter", filter);
+        model.addAttribute("direction", shownDirection);
+        model.addAttribute("types", DocumentType.values());
+        model.addAttribute("statuses", DocumentStatus.values());
+        model.addAttribute("urgencies", Urgency.values());
+        model.addAttribute("orders", DocumentQueries.Order.values());
         model.addAttribute("dueSoonBy", today().plusDays(DocumentQueries.DUE_SOON_DAYS));
         return "documents/list";
+    }
+
+    private static <E extends Enum<E>> E known(Class<E> kind, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(kind, value.strip());
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static int parsedOr(String value, int otherwise) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (RuntimeException notANumber) {
+            return otherwise;
+        }
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return null;
+        }
     }
 
     @GetMapping("/documents/incoming/new")

@@ -110,7 +110,28 @@ public class DocumentQueries {
                 .query(DocumentQueries::map).optional();
     }
 
-    public record Filter(Direction direction, DocumentStatus status, String agencyId, Integer year, int limit, int offset) {
+    /**
+     * What a list of documents is narrowed to and how it is ordered. {@code issuer} matches part of the issuer's
+     * name; {@code from}/{@code to} bound the date received (incoming) or issued (outgoing).
+     */
+    public record Filter(Direction direction, DocumentStatus status, String agencyId, Integer year, int limit, int offset,
+                         DocumentType type, Urgency urgency, String issuer, LocalDate from, LocalDate to, Order order) {
+        public Filter(Direction direction, DocumentStatus status, String agencyId, Integer year, int limit, int offset) {
+            this(direction, status, agencyId, year, limit, offset, null, null, null, null, null, Order.RECENT);
+        }
+    }
+
+    /** The orders officials ask of a list: what changed last, what is due first, the register's order. */
+    public enum Order {
+        RECENT("d.updated_at DESC, d.id"),
+        DEADLINE("CASE WHEN d.deadline IS NULL THEN 1 ELSE 0 END, d.deadline, d.updated_at DESC, d.id"),
+        REGISTER("d.register_year DESC, d.register_number DESC, d.updated_at DESC, d.id");
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
     }
 
     public List<DocumentView> list(String officialId, Filter filter) {
@@ -133,7 +154,29 @@ public class DocumentQueries {
             sql.append(" AND d.register_year = :year");
             params.put("year", filter.year());
         }
-        sql.append(" ORDER BY d.updated_at DESC, d.id LIMIT :limit OFFSET :offset");
+        if (filter.type() != null) {
+            sql.append(" AND d.type = :type");
+            params.put("type", filter.type().name());
+        }
+        if (filter.urgency() != null) {
+            sql.append(" AND d.urgency = :urgency");
+            params.put("urgency", filter.urgency().name());
+        }
+        if (filter.issuer() != null && !filter.issuer().isBlank()) {
+            sql.append(" AND LOWER(d.issuer) LIKE :issuer ESCAPE '\\'");
+            params.put("issuer", "%" + filter.issuer().strip().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.from() != null) {
+            sql.append(" AND COALESCE(d.received_on, d.issued_on) >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND COALESCE(d.received_on, d.issued_on) <= :to");
+            params.put("to", filter.to());
+        }
+        sql.append(" ORDER BY ").append((filter.order() == null ? Order.RECENT : filter.order()).sql)
+                .append(" LIMIT :limit OFFSET :offset");
         params.put("limit", filter.limit());
         params.put("offset", filter.offset());
         return jdbc.sql(sql.toString()).params(params).query(DocumentQueries::map).list();

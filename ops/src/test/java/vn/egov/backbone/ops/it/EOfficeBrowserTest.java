@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import vn.egov.backbone.ops.support.Browser;
+import vn.egov.backbone.core.testing.Api;
 import vn.egov.backbone.core.testing.Province;
 import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
@@ -347,6 +348,63 @@ class EOfficeBrowserTest {
         browser.signIn("chuyenvien", "mật-khẩu-chuyenvien");
         browser.go("/documents");
         assertThat(browser.absent(By.id("nav-exchange"))).as("a specialist has no exchange log").isTrue();
+    }
+
+    /**
+     * The clerk of a commune narrows the documents list as a register is narrowed — by type, part of the issuer's
+     * name, urgency, period — orders it by register number and pages through it; a hand-edited address with a
+     * value the filters do not know shows the list, not an error page.
+     */
+    @Test
+    void theDocumentsListIsFilteredOrderedAndPaged() {
+        Official clerk = province.official("vanthu.xa4", "Lò Thị Xuân", "TP.004.UBND", "RECORDS_CLERK", "NONE");
+        String yesterday = LocalDate.now().minusDays(1).toString();
+        for (int i = 1; i <= 52; i++) {
+            boolean decision = i == 7;
+            Api.Response registered = clerk.api().post("/api/v1/documents/incoming", Map.of("number", i + "/STC-NS",
+                    "issuer", i % 2 == 0 ? "Sở Tài chính" : "Kho bạc Nhà nước khu vực",
+                    "issuedOn", yesterday, "type", decision ? "QUYET_DINH" : "CONG_VAN",
+                    "subject", "Văn bản số " + i + " về ngân sách xã", "urgency", i == 8 ? "URGENT" : "NORMAL",
+                    "classification", "NONE"));
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        }
+        await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(clerk.api().get("/api/v1/documents?limit=100").body().size()).isEqualTo(52));
+        browser.signOut();
+        browser.signIn("vanthu.xa4", "mật-khẩu-vanthu.xa4");
+        browser.go("/documents");
+        assertThat(browser.driver().findElements(By.cssSelector("#documents tbody tr"))).hasSize(50);
+        browser.clickAndWait(By.id("page-next"));
+        assertThat(browser.driver().findElements(By.cssSelector("#documents tbody tr"))).hasSize(2);
+        assertThat(browser.absent(By.id("page-next"))).isTrue();
+
+        browser.go("/documents");
+        new Select(browser.find(By.id("filter-type"))).selectByVisibleText("Quyết định");
+        browser.clickAndWait(By.id("filter-submit"));
+        assertThat(browser.find(By.id("documents")).getText()).contains("7/STC-NS").doesNotContain("8/STC-NS");
+        assertThat(browser.driver().findElements(By.cssSelector("#documents tbody tr"))).hasSize(1);
+
+        browser.go("/documents");
+        browser.type("filter-issuer", "TÀI CHÍNH");
+        new Select(browser.find(By.id("filter-urgency"))).selectByVisibleText("Khẩn");
+        browser.clickAndWait(By.id("filter-submit"));
+        assertThat(browser.driver().findElements(By.cssSelector("#documents tbody tr"))).hasSize(1);
+        assertThat(browser.find(By.id("documents")).getText()).contains("8/STC-NS");
+        assertThat(browser.find(By.id("filter-issuer")).getAttribute("value")).as("kept").isEqualTo("TÀI CHÍNH");
+
+        browser.go("/documents");
+        browser.type("filter-issuer", "tài chính");
+        new Select(browser.find(By.id("filter-order"))).selectByVisibleText("Theo số đến / số văn bản");
+        browser.clickAndWait(By.id("filter-submit"));
+        List<String> registerNumbers = browser.driver().findElements(By.cssSelector("#documents tbody tr td:first-child"))
+                .stream().map(cell -> cell.getText()).toList();
+        assertThat(registerNumbers).hasSize(26).isSortedAccordingTo(
+                java.util.Comparator.comparing((String n) -> Integer.parseInt(n)).reversed());
+
+        browser.go("/documents?from=" + LocalDate.now().plusDays(1) + "&direction=INCOMING");
+        assertThat(browser.text("documents-empty")).isEqualTo("Không có văn bản nào phù hợp.");
+        browser.go("/documents?type=KHONG_CO&page=abc&from=hôm-qua&order=X");
+        assertThat(browser.driver().findElements(By.cssSelector("#documents tbody tr"))).hasSize(50);
     }
 
     /** Search in Chromium, in another agency so that the register numbers above are not disturbed. */
