@@ -131,7 +131,7 @@ class EOfficeBrowserTest {
         browser.find(By.id("deadline")).sendKeys(today.plusDays(5).format(chromeDate));
         browser.clickAndWait(By.id("assign-submit"));
         assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã cập nhật.");
-        await().untilAsserted(() -> {
+        await().ignoreException(org.openqa.selenium.NoSuchElementException.class).untilAsserted(() -> {
             browser.driver().navigate().refresh();
             assertThat(browser.text("doc-status")).isEqualTo("Đang xử lý");
         });
@@ -163,7 +163,7 @@ class EOfficeBrowserTest {
         browser.clickAndWait(By.linkText("Phê duyệt Đề án chuyển đổi số tỉnh Thử Nghiệm giai đoạn 2026-2030"));
         browser.type("result", "Đã tham mưu Kế hoạch triển khai, trình lãnh đạo ký.");
         browser.clickAndWait(By.id("complete-submit"));
-        await().untilAsserted(() -> {
+        await().ignoreException(org.openqa.selenium.NoSuchElementException.class).untilAsserted(() -> {
             browser.driver().navigate().refresh();
             assertThat(browser.text("doc-status")).isEqualTo("Đã xử lý xong");
         });
@@ -300,7 +300,7 @@ class EOfficeBrowserTest {
         new Select(browser.find(By.id("documentId"))).selectByValue(report);
         browser.clickAndWait(By.cssSelector("#file-document button[type=submit]"));
         assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã thêm văn bản vào hồ sơ.");
-        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+        await().ignoreException(org.openqa.selenium.NoSuchElementException.class).atMost(java.time.Duration.ofSeconds(10)).until(() -> {
             browser.driver().navigate().refresh();
             return browser.text("file-documents").contains("Báo cáo công tác văn thư, lưu trữ năm 2026");
         });
@@ -336,11 +336,12 @@ class EOfficeBrowserTest {
                 "Không có văn bản đến nào nhận theo mã").doesNotContain("ACCEPTED", "REFUSED");
         assertThat(browser.find(By.cssSelector("#exchange-log a")).getText()).isEqualTo("Tải gói tin");
         browser.screenshot("exchange-log");
-        // a package received: the answers the commune produces wait for the national document axis (none here)
+        // a package received: the answers the commune produces wait for the national document axis (none here);
+        // until the answer is logged the page has no table (on a loaded CI machine the first look came too early)
         assertThat(communeClerk.api().raw("POST", "/api/v1/exchange/edxml", "application/xml",
                 EdXmlExchangeApiTest.senderPackage("000.00.00.H41,2026/11/28,91/STP-HCTP", 0, null, null, List.of(),
                         "V/v tập huấn nghiệp vụ hộ tịch")).status()).isEqualTo(201);
-        await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {
+        await().ignoreException(org.openqa.selenium.NoSuchElementException.class).atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {
             browser.go("/exchange?outcome=PRODUCED");
             assertThat(browser.text("exchange-log")).contains("Đã tạo để gửi", "chờ gửi lên trục liên thông");
         });
@@ -422,7 +423,7 @@ class EOfficeBrowserTest {
         browser.signOut();
         browser.signIn("chuyenvien.snv", "mật-khẩu-chuyenvien.snv");
         browser.clickAndWait(By.id("nav-search"));
-        await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+        await().ignoreException(org.openqa.selenium.NoSuchElementException.class).atMost(java.time.Duration.ofSeconds(10)).until(() -> {
             browser.type("q", "sap xep to chuc bo may");
             browser.clickAndWait(By.id("search-button"));
             return browser.text("total").startsWith("2 ");
