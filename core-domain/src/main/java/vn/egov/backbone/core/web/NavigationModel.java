@@ -18,7 +18,8 @@ import java.time.Clock;
 /**
  * What every page's menu needs to know of the signed-in official: how much work waits for them (the
  * badge on "Việc của tôi") and whether they administer anything (the units and officials pages are in
- * their menu only then), and whether they work in an agency (work files and the exchange log). Added to the pages' models only, not to the API's answers.
+ * their menu only then), and whether they work in an agency (work files and the exchange log). Added to the
+ * pages' models only, not to the API's answers.
  */
 class NavigationModel implements HandlerInterceptor {
     private final ObjectProvider<PendingWork> pendingWork;
