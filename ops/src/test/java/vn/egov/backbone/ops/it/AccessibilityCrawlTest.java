@@ -21,6 +21,7 @@ import vn.egov.backbone.meetings.meeting.MeetingsApiTest;
 import vn.egov.backbone.onestop.dossier.DossiersApiTest;
 import vn.egov.backbone.ops.support.Browser;
 import vn.egov.backbone.ops.support.RunningBackbone;
+import vn.egov.backbone.ops.support.Vneid;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +59,7 @@ import static org.awaitility.Awaitility.await;
  * province's administrator was offered work files and the exchange log, which answered 409 (no agency).
  */
 class AccessibilityCrawlTest {
-    static final String CLIENT = "backbone-cong-dich-vu-cong";
+    static final String CLIENT = Vneid.CLIENT;
     /** One page of each shape: identifiers and tracking codes in a path are one page however many objects exist. */
     static final Pattern IDENTIFIER = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|HS\\d{6}-[A-Z0-9]{4,}");
     /** Links that download a file or leave Backbone's pages, which a crawl of pages does not open. */
@@ -79,11 +80,7 @@ class AccessibilityCrawlTest {
         Browser.assumeInstalled();
         vneid = new MockOAuth2Server();
         vneid.start();
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("spring.security.oauth2.client.registration.vneid.client-id", CLIENT);
-        settings.put("spring.security.oauth2.client.registration.vneid.client-secret", "bí-mật-ứng-dụng");
-        settings.put("spring.security.oauth2.client.registration.vneid.scope", "openid,profile");
-        settings.put("spring.security.oauth2.client.provider.vneid.issuer-uri", vneid.issuerUrl("vneid").toString());
+        Map<String, Object> settings = Vneid.settings(vneid);
         backbone = RunningBackbone.start(List.of(), settings, dataDir);
         Province province = new Province(backbone);
         Official clerk = province.official("vanthu.axe", "Nguyễn Thị Thu", "TP.UBND", "RECORDS_CLERK", "NONE");

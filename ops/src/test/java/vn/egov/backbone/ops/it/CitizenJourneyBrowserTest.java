@@ -14,10 +14,10 @@ import vn.egov.backbone.notifications.testing.Gateway;
 import vn.egov.backbone.notifications.testing.Mailbox;
 import vn.egov.backbone.ops.support.Browser;
 import vn.egov.backbone.ops.support.RunningBackbone;
+import vn.egov.backbone.ops.support.Vneid;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * Zalo message at reception and at the result, and sees the dossier among their own.
  */
 class CitizenJourneyBrowserTest {
-    static final String CLIENT = "backbone-cong-dich-vu-cong";
+    static final String CLIENT = Vneid.CLIENT;
 
     @TempDir
     static Path dataDir;
@@ -50,11 +50,7 @@ class CitizenJourneyBrowserTest {
         vneid.start();
         mail = new Mailbox();
         zalo = new Gateway();
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("spring.security.oauth2.client.registration.vneid.client-id", CLIENT);
-        settings.put("spring.security.oauth2.client.registration.vneid.client-secret", "bí-mật-ứng-dụng");
-        settings.put("spring.security.oauth2.client.registration.vneid.scope", "openid,profile");
-        settings.put("spring.security.oauth2.client.provider.vneid.issuer-uri", vneid.issuerUrl("vneid").toString());
+        Map<String, Object> settings = Vneid.settings(vneid);
         settings.put("spring.mail.host", "127.0.0.1");
         settings.put("spring.mail.port", mail.port());
         settings.put("backbone.notifications.dispatch-every", "300ms");
