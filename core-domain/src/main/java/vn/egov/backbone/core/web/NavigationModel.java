@@ -44,7 +44,10 @@ class NavigationModel implements HandlerInterceptor {
         }
         OfficialPrincipal principal = Authorizer.currentPrincipal();
         String me = principal.officialId();
-        page.addObject("pendingWork", pendingWork.orderedStream().mapToLong(work -> work.countFor(me)).sum());
+        java.util.Map<String, Long> pending = pendingWork.orderedStream().collect(java.util.stream.Collectors.groupingBy(
+                PendingWork::menu, java.util.stream.Collectors.summingLong(work -> work.countFor(me))));
+        page.addObject("pendingWork", pending.getOrDefault("inbox", 0L));
+        page.addObject("pendingDossiers", pending.getOrDefault("dossiers", 0L));
         var roles = officials.roles(me).stream().filter(role -> role.validAt(clock.instant())).toList();
         page.addObject("administers", roles.stream().anyMatch(role -> role.role() == Role.ADMINISTRATOR));
         page.addObject("administersSystem", roles.stream().anyMatch(role -> role.role() == Role.ADMINISTRATOR

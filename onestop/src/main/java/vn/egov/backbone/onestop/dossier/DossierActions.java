@@ -11,6 +11,7 @@ import vn.egov.backbone.core.shared.Forbidden;
 import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.onestop.dossier.DossierQueries.PersonalDataRead;
 import vn.egov.backbone.onestop.dossier.DossierQueries.ReadPurpose;
@@ -95,14 +96,36 @@ class DossierActions {
     record ApologyLetter(DossierView dossier, Apology apology, String agency) {
     }
 
+    /** The procedures of the catalogue, as a form offers them. */
+    List<ProcedureVersion> procedures() {
+        return catalogue.current();
+    }
+
+    /** The communes, wards and special zones of the province by name: where a commune-level procedure is decided. */
+    List<UnitView> communes() {
+        return units.list(false).stream()
+                .filter(unit -> java.util.EnumSet.of(UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE).contains(unit.kind()))
+                .sorted(java.util.Comparator.comparing(UnitView::name)).toList();
+    }
+
+    /** Whether the signed-in official may register dossiers at their unit's desk (records clerk or specialist there). */
+    boolean mayRegister() {
+        var me = Authorizer.currentPrincipal();
+        return authorizer.holds(me.officialId(), Role.RECORDS_CLERK, me.unitId())
+                || authorizer.holds(me.officialId(), Role.SPECIALIST, me.unitId());
+    }
+
+    void requireDeskRole() {
+        if (!mayRegister()) {
+            throw new Forbidden(DossierError.DESK_ROLE_REQUIRED);
+        }
+    }
+
     /** The desk receives a dossier: submitted and received at once, with its appointment. */
     Registered register(String procedureCode, String communeId, Channel channel, Applicant applicant, int components,
                         int digitisedComponents, int reusedComponents, Consent consent) {
         var me = Authorizer.currentPrincipal();
-        if (!authorizer.holds(me.officialId(), Role.RECORDS_CLERK, me.unitId())
-                && !authorizer.holds(me.officialId(), Role.SPECIALIST, me.unitId())) {
-            throw new Forbidden(DossierError.DESK_ROLE_REQUIRED);
-        }
+        requireDeskRole();
         ProcedureVersion procedure = procedure(procedureCode);
         UnitView competent = routing.competentAuthority(procedure, me.unitId(), communeId);
         String id = UUID.randomUUID().toString();
@@ -268,14 +291,26 @@ class DossierActions {
      * newest first, optionally in one status: {@code NEW} is what awaits reception.
      */
     List<Summary> list(DossierStatus status) {
-        String me = Authorizer.currentPrincipal().officialId();
-        Set<String> roleUnits = officials.roles(me).stream().map(role -> role.unitId()).filter(Objects::nonNull)
+        return queries.list(scopeOf(Authorizer.currentPrincipal().officialId()), status);
+    }
+
+    /**
+     * What waits for the official at the desk and in their units: dossiers to receive (new, or a supplement the
+     * applicant sent), received ones nobody has sent for processing, steps to complete, results to hand back.
+     */
+    long waitingFor(String officialId) {
+        return queries.countWaiting(scopeOf(officialId));
+    }
+
+    /** The units whose dossiers the official works on: those they hold a role in and below, and their centre's. */
+    private Set<String> scopeOf(String officialId) {
+        Set<String> roleUnits = officials.roles(officialId).stream().map(role -> role.unitId()).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Set<String> scope = units.list(false).stream().map(UnitView::id)
                 .filter(unit -> units.selfAndAncestors(unit).stream().anyMatch(roleUnits::contains))
                 .collect(Collectors.toCollection(java.util.HashSet::new));
-        scope.addAll(servedByCentre(me));
-        return queries.list(scope, status);
+        scope.addAll(servedByCentre(officialId));
+        return scope;
     }
 
     /**
@@ -304,6 +339,126 @@ class DossierActions {
 
     Details details(String id) {
         return new Details(readPersonalData(id, ReadPurpose.DETAILS), queries.steps(id));
+    }
+
+    /** What an official may do to a dossier now, as its page offers it (the aggregate still decides). */
+    enum Offer {
+        RECEIVE, REFUSE, REQUEST_SUPPLEMENT, RECEIVE_SUPPLEMENT, START_STEP, REQUEST_PAYMENT, RECORD_PAYMENT, RESOLVE,
+        RETURN_RESULT, APOLOGISE, STOP, WITHDRAW
+    }
+
+    /** A processing step with its agency's name, and whether the viewer may complete it now. */
+    record StepLine(Step step, String agency, boolean completable) {
+    }
+
+    /**
+     * A line of the handling record with the names resolved: the official who acted (null when the applicant or
+     * the system did — {@code byApplicant} tells which) and the unit it names.
+     */
+    record JournalEntry(DossierQueries.JournalLine line, String actor, String actorPosition, boolean byApplicant,
+                        String unit) {
+    }
+
+    /**
+     * A dossier's page for the officials who work on it (the handling record): the dossier, the competent
+     * agency and the desk, its steps, every event with who and when, what the applicant supplied, the last
+     * apology, what the viewer may do now and, to add a step, the agencies a step may go to (the competent
+     * agency's level and the province's own agencies).
+     */
+    record HandlingRecord(DossierView dossier, String agency, String desk, List<StepLine> steps,
+                          List<JournalEntry> journal, List<DossierQueries.SuppliedFileView> files,
+                          Optional<Apology> apology, Set<Offer> offers, List<UnitView> stepAgencies) {
+    }
+
+    HandlingRecord handlingRecord(String id) {
+        DossierView dossier = readPersonalData(id, ReadPurpose.DETAILS);
+        String me = Authorizer.currentPrincipal().officialId();
+        List<Step> steps = queries.steps(id);
+        boolean agency = authorizer.mayActFor(me, dossier.competentAgencyId())
+                || steps.stream().anyMatch(step -> authorizer.mayActFor(me, step.agencyId()));
+        DossierStatus status = dossier.status();
+        boolean processing = status == DossierStatus.RECEIVED || status == DossierStatus.IN_PROCESS;
+        boolean open = !status.closed() && status != DossierStatus.RESOLVED;
+        boolean stepsOpen = steps.stream().anyMatch(step -> step.completedOn() == null);
+        Set<Offer> offers = java.util.EnumSet.noneOf(Offer.class);
+        // the desk's (and the agency's): reception, supplements, payments, the result, a withdrawal
+        if (status == DossierStatus.NEW) {
+            offers.addAll(List.of(Offer.RECEIVE, Offer.REFUSE));
+        }
+        if (status == DossierStatus.NEW || processing) {
+            offers.add(Offer.REQUEST_SUPPLEMENT);
+        }
+        if (status == DossierStatus.SUPPLEMENT_REQUESTED) {
+            offers.add(Offer.RECEIVE_SUPPLEMENT);
+        }
+        if (status == DossierStatus.PAYMENT_REQUESTED) {
+            offers.add(Offer.RECORD_PAYMENT);
+        }
+        if (status == DossierStatus.RESOLVED) {
+            offers.add(Offer.RETURN_RESULT);
+        }
+        if (open) {
+            offers.add(Offer.WITHDRAW);
+        }
+        // the agency's only: the processing itself
+        if (agency && processing) {
+            offers.addAll(List.of(Offer.START_STEP, Offer.REQUEST_PAYMENT));
+            if (!stepsOpen) {
+                offers.add(Offer.RESOLVE);
+            }
+        }
+        if (agency && (processing || status == DossierStatus.SUPPLEMENT_REQUESTED
+                || status == DossierStatus.PAYMENT_REQUESTED) && dossier.receivedOn() != null) {
+            offers.add(Offer.APOLOGISE);
+        }
+        if (agency && open) {
+            offers.add(Offer.STOP);
+        }
+        Map<String, UnitView> unitsById = units.findAll(java.util.stream.Stream.concat(
+                steps.stream().map(Step::agencyId), queries.journal(id).stream().map(DossierQueries.JournalLine::unitId))
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        List<StepLine> stepLines = steps.stream().map(step -> new StepLine(step,
+                nameOf(unitsById.get(step.agencyId())), step.completedOn() == null && status == DossierStatus.IN_PROCESS
+                        && (authorizer.mayActFor(me, step.agencyId()) || authorizer.mayActFor(me, dossier.competentAgencyId()))))
+                .toList();
+        List<DossierQueries.JournalLine> lines = queries.journal(id);
+        Map<String, OfficialDirectory.Name> names = officials.names(lines.stream().map(DossierQueries.JournalLine::actorId)
+                .toList());
+        List<JournalEntry> journal = lines.stream().map(line -> {
+            OfficialDirectory.Name name = names.get(line.actorId());
+            // what no official did, the applicant did online (the submission, a supplement, the rating)
+            boolean byApplicant = name == null && switch (line.action()) {
+                case SUPPLEMENT_PROVIDED, SATISFACTION_RATED -> true;
+                case SUBMITTED -> !Channel.DESK.name().equals(line.outcome());
+                default -> false;
+            };
+            return new JournalEntry(line, name == null ? null : name.fullName(), name == null ? null : name.position(),
+                    byApplicant, nameOf(unitsById.get(line.unitId())));
+        }).toList();
+        return new HandlingRecord(dossier, unitName(dossier.competentAgencyId()), unitName(dossier.filedAtUnitId()),
+                stepLines, journal, queries.suppliedFiles(id), queries.latestApology(id), offers,
+                offers.contains(Offer.START_STEP) ? stepAgencies(dossier.competentAgencyId()) : List.of());
+    }
+
+    /**
+     * The units a processing step may go to: the agencies and offices of the competent agency's own level
+     * (its commune, or the province) and the province's agencies (a department that gives its opinion).
+     */
+    private List<UnitView> stepAgencies(String competentAgencyId) {
+        Set<String> candidates = new java.util.HashSet<>();
+        List<String> chain = units.selfAndAncestors(competentAgencyId);
+        chain.stream().map(unitId -> units.find(unitId).orElse(null))
+                .filter(unit -> unit != null && unit.kind().administrative())
+                .forEach(level -> collectLevel(level.id(), candidates));
+        return units.findAll(candidates).values().stream()
+                .filter(unit -> !unit.kind().administrative() && unit.status() == vn.egov.backbone.core.unit.api.UnitStatus.ACTIVE)
+                .sorted(java.util.Comparator.comparing((UnitView unit) -> !unit.id().equals(competentAgencyId))
+                        .thenComparing(UnitView::name))
+                .toList();
+    }
+
+    private static String nameOf(UnitView unit) {
+        return unit == null ? null : unit.name();
     }
 
     Receipt receipt(String id) {
@@ -489,9 +644,9 @@ class DossierActions {
         return dossier;
     }
 
-    /** Waits (briefly) until the dossier read model shows the dossier's last event. */
+    /** Waits (briefly) until the dossier read models (the dossier, its handling record) show its last event. */
     private void awaitReadModel(String id) {
-        readYourWrites.await(id, () -> queries.version(id), Duration.ofSeconds(3));
+        readYourWrites.await(id, () -> queries.versionOfBoth(id), Duration.ofSeconds(3));
     }
 
     private DossierView byTrackingCode(String trackingCode) {

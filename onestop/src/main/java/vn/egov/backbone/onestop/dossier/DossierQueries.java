@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * Every read of the dossier read model ({@code dossier_view}, {@code dossier_step}, {@code dossier_history},
- * {@code dossier_apology}), as records. It does not decide who may read: {@link DossierActions} does, before
+ * {@code dossier_apology}, {@code dossier_journal}), as records. It does not decide who may read: {@link DossierActions} does, before
  * it hands a dossier with the applicant's personal data to anyone.
  */
 @Service
@@ -113,6 +113,25 @@ public class DossierQueries {
                 .list();
     }
 
+    /**
+     * How many dossiers wait for someone in the units: at their desk or agency to be received (new, or a
+     * supplement the applicant sent) or handed back (resolved); in their agency, received and not yet sent for
+     * processing; or with a step of theirs still open.
+     */
+    long countWaiting(Collection<String> unitIds) {
+        if (unitIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM dossier_view d WHERE (d.competent_agency_id IN (:scope)"
+                        + " OR d.filed_at_unit_id IN (:scope)) AND (d.status IN ('NEW', 'RESOLVED')"
+                        + " OR d.status = 'SUPPLEMENT_REQUESTED' AND EXISTS (SELECT 1 FROM dossier_supplied_file f"
+                        + " WHERE f.dossier_id = d.id))"
+                        + " OR d.competent_agency_id IN (:scope) AND d.status = 'RECEIVED'"
+                        + " OR d.status = 'IN_PROCESS' AND EXISTS (SELECT 1 FROM dossier_step s WHERE s.dossier_id = d.id"
+                        + " AND s.completed_on IS NULL AND s.agency_id IN (:scope))")
+                .param("scope", unitIds).query(Long.class).single();
+    }
+
     /** The dossier's processing steps in the order they started. */
     List<Step> steps(String id) {
         return jdbc.sql("SELECT * FROM dossier_step WHERE dossier_id = :id ORDER BY started_on, step_id").param("id", id)
@@ -139,7 +158,37 @@ public class DossierQueries {
         return jdbc.sql("SELECT * FROM dossier_apology WHERE dossier_id = :id ORDER BY seq DESC").param("id", id)
                 .query((rs, row) -> new Apology(instant(rs, "issued_at"), rs.getString("reason"),
                         date(rs, "missed_on"), date(rs, "new_appointment_on")))
-                .stream().findFirst();
+                .list().stream().findFirst(); // not the query's own stream(): unclosed, it kept its connection
+    }
+
+    /**
+     * A line of the handling record: who ({@code actorId}, an official or {@code system}), when, what, and the
+     * facts the event carried — a unit (the step's agency, the desk it was filed at), a reason, task or note, a
+     * date (the appointment, the step's due date), an amount (fee, number of files, score), an outcome (channel,
+     * timeliness, payment method).
+     */
+    record JournalLine(Instant at, String actorId, DossierJournalProjection.Action action, String unitId, String note,
+                       LocalDate onDate, Long amount, String outcome) {
+    }
+
+    /** The dossier's handling record, oldest first. */
+    List<JournalLine> journal(String id) {
+        return jdbc.sql("SELECT * FROM dossier_journal WHERE dossier_id = :id ORDER BY seq").param("id", id)
+                .query((rs, row) -> new JournalLine(instant(rs, "at"), rs.getString("actor_id"),
+                        DossierJournalProjection.Action.valueOf(rs.getString("action")), rs.getString("unit_id"),
+                        rs.getString("note"), date(rs, "on_date"), rs.getObject("amount", Long.class),
+                        rs.getString("outcome")))
+                .list();
+    }
+
+    /**
+     * The version both dossier read models have reached: the dossier's own and its handling record's (two
+     * processors, each at its own pace); empty until both have the dossier.
+     */
+    Optional<Long> versionOfBoth(String id) {
+        Optional<Long> journal = jdbc.sql("SELECT MAX(seq) FROM dossier_journal WHERE dossier_id = :id").param("id", id)
+                .query((rs, row) -> Optional.ofNullable(rs.getObject(1, Long.class))).single();
+        return version(id).flatMap(view -> journal.map(line -> Math.min(view, line)));
     }
 
     private static DossierView dossier(ResultSet rs, int row) throws SQLException {

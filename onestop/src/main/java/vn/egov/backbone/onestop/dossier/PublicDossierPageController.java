@@ -18,14 +18,8 @@ import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.core.shared.ErrorMessages;
 import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.shared.Label;
-import vn.egov.backbone.core.unit.UnitDirectory;
-import vn.egov.backbone.core.unit.api.UnitKind;
-import vn.egov.backbone.core.unit.api.UnitView;
-import vn.egov.backbone.onestop.procedure.ProcedureCatalogue;
 import vn.egov.backbone.onestop.procedure.ProcedureCatalogue.ProcedureVersion;
 
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -37,29 +31,23 @@ import java.util.Set;
 class PublicDossierPageController {
     private final DossierActions dossiers;
     private final CitizenRequestLimit limit;
-    private final ProcedureCatalogue catalogue;
-    private final UnitDirectory units;
     private final Validator validator;
     private final ErrorMessages errors;
     private final MessageSource messages;
 
-    PublicDossierPageController(DossierActions dossiers, CitizenRequestLimit limit, ProcedureCatalogue catalogue,
-                                UnitDirectory units, Validator validator, ErrorMessages errors, MessageSource messages) {
+    PublicDossierPageController(DossierActions dossiers, CitizenRequestLimit limit, Validator validator,
+                                ErrorMessages errors, MessageSource messages) {
         this.errors = errors;
         this.messages = messages;
         this.dossiers = dossiers;
         this.limit = limit;
-        this.catalogue = catalogue;
-        this.units = units;
         this.validator = validator;
     }
 
     @GetMapping("/public/dossiers/new")
     String submissionForm(Model model) {
-        model.addAttribute("procedures", catalogue.current().stream().filter(ProcedureVersion::fullyOnline).toList());
-        model.addAttribute("communes", units.list(false).stream()
-                .filter(u -> EnumSet.of(UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE).contains(u.kind()))
-                .sorted(Comparator.comparing(UnitView::name)).toList());
+        model.addAttribute("procedures", dossiers.procedures().stream().filter(ProcedureVersion::fullyOnline).toList());
+        model.addAttribute("communes", dossiers.communes());
         return "onestop/submit";
     }
 

@@ -516,4 +516,28 @@ public class DossiersApiTest {
         clock.advance(Duration.ofSeconds(61)); // the window slides: the address may look up again
         assertThat(citizen.get("/api/v1/public/dossiers/HS000000-BBBBB0").status()).isEqualTo(404);
     }
+
+    /**
+     * The officials' pages of a dossier give their database connection back: the apology's query once kept
+     * its connection (an unclosed result stream), so ten prints of a late dossier's apology letter took every
+     * connection of an H2 node and the next request of anyone waited 30 s and failed. Seen failing so, on the
+     * dossier's page, before the fix. Its handling record names what happened, and to an official of another
+     * commune the page does not exist.
+     */
+    @Test
+    void aLateDossiersPagesCanBeOpenedMoreOftenThanTheDatabaseHasConnections() {
+        String id = desk.api().post("/api/v1/dossiers", dossier("HT-01", province.unitId("TP.001"))).body().get("id").asText();
+        assertThat(communeOfficer.api().post("/api/v1/dossiers/" + id + "/apology",
+                Map.of("reason", "Chờ xác minh nơi cư trú", "extraDays", 2)).status()).isEqualTo(204);
+        java.net.http.HttpResponse<byte[]> record = null;
+        for (int i = 0; i < 25; i++) { // more than the pool of either database (10 on H2, 20 on PostgreSQL)
+            assertThat(communeOfficer.api().getBytes("/dossiers/" + id + "/apology-letter").statusCode()).isEqualTo(200);
+            record = communeOfficer.api().getBytes("/dossiers/" + id);
+            assertThat(record.statusCode()).isEqualTo(200);
+        }
+        assertThat(new String(record.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Tiếp nhận hồ sơ, hẹn trả ngày", "Gửi thư xin lỗi, hẹn lại ngày", "Chờ xác minh nơi cư trú",
+                        "id=\"record-apology-letter\"");
+        assertThat(otherCommuneOfficer.api().getBytes("/dossiers/" + id).statusCode()).isEqualTo(404);
+    }
 }

@@ -49,7 +49,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Signs in as each role and visits every page reachable from its menu and from one object of each kind (an
- * incoming document with a file, an outgoing draft, a meeting, a dossier) — and the
+ * incoming document with a file, an outgoing draft, a meeting, a dossier and its handling record) — and the
  * citizens' pages, signed out and signed in with VNeID — in Vietnamese and in English, at 1366×768 and on a
  * 1024×768 tablet (the citizens' pages also on a 390×844 phone). It fails on an HTTP status of 400 or more, a
  * message key left untranslated ({@code ??key??}), an English message of the bundles on a Vietnamese page, an
@@ -159,7 +159,7 @@ class AccessibilityCrawlTest {
 
         assertThat(checkedByAxe).as("the crawl reached the menus' pages and one object of each kind").contains(
                 "/", "/documents", "/meetings", "/search", "/dossiers", "/kpi", "/admin/units", "/admin/officials",
-                "/documents/{id}", "/meetings/{id}", "/dossiers/{id}/receipt", "/public/dossiers/{id}",
+                "/documents/{id}", "/meetings/{id}", "/dossiers/new", "/dossiers/{id}", "/dossiers/{id}/receipt", "/public/dossiers/{id}",
                 "/public/dossiers/new", "/citizen/dossiers", "/citizen/dossiers/{id}", "/admin/event-chain");
         assertThat(problems).isEmpty();
     }

@@ -20,6 +20,7 @@ import vn.egov.backbone.core.testing.Province;
 import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -206,5 +207,126 @@ class OneStopBrowserTest {
         browser.type("idNumber", "038197001122");
         browser.clickAndWait(By.id("find"));
         assertThat(browser.text("nothing-held")).startsWith("Hệ thống không giữ dữ liệu nào về số định danh này");
+    }
+
+    /**
+     * The desk's whole job on its pages, for a dossier handed in at the counter: registration (a refused form
+     * comes back as typed), the receipt, the dossier's page with its handling record; the fee asked and paid,
+     * a step sent to a provincial department whose specialist completes it on the same page, the dossier
+     * resolved (asked first) and the result returned; the citizen's lookup says so. An official of another
+     * commune gets 404 for the dossier's page, as for the API.
+     */
+    @Test
+    @Order(4)
+    void theDeskRegistersADossierHandedInAndHandlesItOnItsPageUntilTheResultIsReturned() {
+        province.official("motcua.donghung", "Đinh Thị Thu", "TP.003.UBND", "RECORDS_CLERK", "NONE");
+        province.official("chuyenvien.snv", "Hoàng Văn Minh", "TP.SNV", "SPECIALIST", "NONE");
+        province.official("motcua.honngu", "Quàng Văn Sáng", "TP.004.UBND", "RECORDS_CLERK", "NONE");
+        browser.signOut();
+        browser.signIn("motcua.donghung", "mật-khẩu-motcua.donghung");
+        browser.go("/dossiers");
+        browser.clickAndWait(By.id("link-register"));
+        new Select(browser.find(By.id("procedureCode"))).selectByValue("XD-01");
+        new Select(browser.find(By.id("communeId"))).selectByVisibleText("Phường Đông Hưng");
+        browser.type("name", "   "); // passes the browser's "required", not the desk's rule
+        browser.type("idNumber", "001085006789");
+        browser.type("phone", "0903123456");
+        browser.type("components", "3");
+        browser.clickAndWait(By.id("register-submit"));
+        assertThat(browser.text("register-error")).isEqualTo("Cần ghi người nộp hồ sơ.");
+        assertThat(new Select(browser.find(By.id("procedureCode"))).getFirstSelectedOption().getAttribute("value"))
+                .as("kept as chosen").isEqualTo("XD-01");
+        assertThat(browser.find(By.id("phone")).getAttribute("value")).isEqualTo("0903123456");
+        assertThat(browser.find(By.id("components")).getAttribute("value")).isEqualTo("3");
+        browser.type("name", "Trịnh Văn Lực");
+        browser.clickAndWait(By.id("register-submit"));
+        String code = browser.text("receipt-code");
+        assertThat(browser.text("receipt-applicant")).isEqualTo("Trịnh Văn Lực");
+
+        browser.go("/dossiers");
+        assertThat(browser.text("nav-dossiers-pending")).as("received, waiting to be sent for processing").isEqualTo("1");
+        browser.clickAndWait(By.linkText(code));
+        String page = URI.create(browser.driver().getCurrentUrl()).getPath();
+        assertThat(browser.text("record-status")).isEqualTo("Được tiếp nhận");
+        assertThat(browser.text("record-procedure")).startsWith("Cấp giấy phép xây dựng nhà ở riêng lẻ");
+        assertThat(browser.text("record-applicant")).contains("Trịnh Văn Lực", "001085006789", "0903123456");
+        assertThat(browser.text("record-journal")).contains("Nộp hồ sơ, kênh trực tiếp", "Tiếp nhận hồ sơ, hẹn trả ngày",
+                "Đinh Thị Thu");
+        assertThat(browser.absent(By.id("resolve"))).as("a dossier that needs no step may be resolved at once").isFalse();
+
+        // the fee, asked and paid at the counter
+        browser.type("payment-amount", "75000");
+        browser.type("payment-purpose", "Lệ phí cấp giấy phép xây dựng");
+        browser.clickAndWait(By.id("request-payment"));
+        assertThat(browser.find(By.cssSelector(".notice")).getText()).isEqualTo("Đã gửi yêu cầu nộp phí, lệ phí.");
+        assertThat(browser.text("record-status")).isEqualTo("Yêu cầu thực hiện nghĩa vụ tài chính");
+        assertThat(browser.absent(By.id("start-step"))).as("no step while the fee is due").isTrue();
+        browser.clickAndWait(By.id("record-payment"));
+        assertThat(browser.text("record-journal")).contains("Yêu cầu nộp phí, lệ phí 75.000 đồng",
+                "Lệ phí cấp giấy phép xây dựng", "Ghi nhận đã nộp 75.000 đồng (tiền mặt)");
+
+        // a step for the province's department of home affairs, completed by its specialist on this page
+        new Select(browser.find(By.id("step-agency"))).selectByVisibleText("Sở Nội vụ");
+        browser.type("step-task", "Cho ý kiến về vị trí xây dựng");
+        browser.type("step-days", "2");
+        browser.clickAndWait(By.id("start-step"));
+        assertThat(browser.text("record-status")).isEqualTo("Đang xử lý");
+        assertThat(browser.text("record-steps")).contains("Sở Nội vụ", "Cho ý kiến về vị trí xây dựng");
+        assertThat(browser.absent(By.id("resolve"))).as("not resolved while a step is open").isTrue();
+
+        // another commune's desk: the page does not exist for them
+        browser.signOut();
+        browser.signIn("motcua.honngu", "mật-khẩu-motcua.honngu");
+        browser.go(page);
+        assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return performance.getEntriesByType('navigation')[0].responseStatus;")).intValue()).isEqualTo(404);
+        assertThat(browser.find(By.tagName("body")).getText()).doesNotContain("Trịnh Văn Lực");
+        // nor do its forms: a write sent by hand with their own session's token is refused as not found
+        browser.go("/dossiers");
+        Object stopped = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {method: 'POST', body: new URLSearchParams({reason: 'thử',"
+                        + " _csrf: document.querySelector('input[name=_csrf]').value})}).then(r => done(r.status));",
+                page + "/stop");
+        assertThat(((Number) stopped).intValue()).isEqualTo(404);
+
+        browser.signOut();
+        browser.signIn("chuyenvien.snv", "mật-khẩu-chuyenvien.snv");
+        browser.go("/dossiers");
+        assertThat(browser.text("nav-dossiers-pending")).as("the department's open step").isEqualTo("1");
+        browser.clickAndWait(By.linkText(code));
+        assertThat(browser.text("record-status")).as("not stopped by the other commune").isEqualTo("Đang xử lý");
+        browser.type("step-note-0", "Thống nhất vị trí");
+        browser.clickAndWait(By.id("complete-step-0"));
+        assertThat(browser.find(By.cssSelector(".notice")).getText()).isEqualTo("Đã hoàn thành bước xử lý.");
+        assertThat(browser.text("record-journal")).contains("Sở Nội vụ hoàn thành bước xử lý (trước hạn)",
+                "Thống nhất vị trí", "Hoàng Văn Minh");
+
+        // resolved (asked first: dismissed, nothing happens) and the result handed over
+        browser.signOut();
+        browser.signIn("motcua.donghung", "mật-khẩu-motcua.donghung");
+        browser.go(page);
+        browser.find(By.id("resolve")).click();
+        Alert question = new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+        assertThat(question.getText()).startsWith("Xác nhận hồ sơ đã giải quyết xong?");
+        question.dismiss();
+        browser.go(page);
+        assertThat(browser.text("record-status")).isEqualTo("Đang xử lý");
+        WebElement before = browser.find(By.tagName("html"));
+        browser.find(By.id("resolve")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
+        browser.awaitNewPage(before);
+        assertThat(browser.text("record-status")).isEqualTo("Đã xử lý xong");
+        assertThat(browser.text("nav-dossiers-pending")).as("a result to hand back").isEqualTo("1");
+        browser.clickAndWait(By.id("return-result"));
+        assertThat(browser.text("record-status")).isEqualTo("Đã trả kết quả");
+        assertThat(browser.absent(By.id("nav-dossiers-pending"))).as("nothing waits any more").isTrue();
+        assertThat(browser.absent(By.id("record-actions"))).as("nothing left to do").isTrue();
+        assertThat(browser.text("record-journal")).contains("Giải quyết xong (trước hạn)", "Trả kết quả cho người nộp");
+        browser.screenshot("onestop-dossier-record");
+
+        browser.signOut();
+        browser.go("/public/dossiers/" + code);
+        assertThat(browser.text("dossier-status")).isEqualTo("Đã trả kết quả");
     }
 }
