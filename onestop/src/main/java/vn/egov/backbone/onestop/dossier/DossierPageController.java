@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import vn.egov.backbone.core.shared.PageActions;
 import vn.egov.backbone.core.shared.QrCodes;
+import vn.egov.backbone.onestop.calendar.WorkingCalendar;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.Applicant;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.Channel;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.Consent;
@@ -36,8 +37,13 @@ class DossierPageController {
     private final DossierActions dossiers;
     private final PageActions pages;
     private final MessageSource messages;
+    private final java.time.Clock clock;
+    private final WorkingCalendar calendar;
 
-    DossierPageController(DossierActions dossiers, PageActions pages, MessageSource messages) {
+    DossierPageController(DossierActions dossiers, PageActions pages, MessageSource messages, java.time.Clock clock,
+                          WorkingCalendar calendar) {
+        this.clock = clock;
+        this.calendar = calendar;
         this.dossiers = dossiers;
         this.pages = pages;
         this.messages = messages;
@@ -51,6 +57,10 @@ class DossierPageController {
         model.addAttribute("status", status);
         model.addAttribute("statuses", DossierStatus.values());
         model.addAttribute("mayRegister", dossiers.mayRegister());
+        // an open dossier is marked overdue past its appointment, due soon within two working days of it
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(vn.egov.backbone.core.shared.DisplayDates.VIETNAM));
+        model.addAttribute("today", today);
+        model.addAttribute("dueSoonBy", calendar.addWorkingDays(today, 2));
         return "onestop/desk";
     }
 

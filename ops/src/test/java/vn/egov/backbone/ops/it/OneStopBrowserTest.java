@@ -163,6 +163,11 @@ class OneStopBrowserTest {
         assertThat(browser.find(By.cssSelector("#receipt-qr svg path")).getAttribute("d")).startsWith("M");
         String lookup = browser.find(By.id("receipt-lookup")).getAttribute("href");
         assertThat(lookup).endsWith("/public/dossiers/" + code);
+        // due the next working day: marked in the desk's list, in words as well as in colour
+        browser.go("/dossiers");
+        WebElement row = browser.find(By.xpath("//table[@id='dossiers']//tr[td/a[text()='" + code + "']]"));
+        assertThat(row.getAttribute("class")).contains("due-soon");
+        assertThat(row.getText()).contains("sắp đến hạn");
 
         // What the QR code opens, for the citizen.
         browser.signOut();
@@ -245,6 +250,8 @@ class OneStopBrowserTest {
 
         browser.go("/dossiers");
         assertThat(browser.text("nav-dossiers-pending")).as("received, waiting to be sent for processing").isEqualTo("1");
+        assertThat(browser.find(By.xpath("//table[@id='dossiers']//tr[td/a[text()='" + code + "']]")).getAttribute("class"))
+                .as("due in 15 working days").doesNotContain("due-soon").doesNotContain("overdue");
         browser.clickAndWait(By.linkText(code));
         String page = URI.create(browser.driver().getCurrentUrl()).getPath();
         assertThat(browser.text("record-status")).isEqualTo("Được tiếp nhận");
