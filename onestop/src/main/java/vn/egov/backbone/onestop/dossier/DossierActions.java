@@ -414,14 +414,14 @@ class DossierActions {
         if (agency && open) {
             offers.add(Offer.STOP);
         }
+        List<DossierQueries.JournalLine> lines = queries.journal(id);
         Map<String, UnitView> unitsById = units.findAll(java.util.stream.Stream.concat(
-                steps.stream().map(Step::agencyId), queries.journal(id).stream().map(DossierQueries.JournalLine::unitId))
+                steps.stream().map(Step::agencyId), lines.stream().map(DossierQueries.JournalLine::unitId))
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         List<StepLine> stepLines = steps.stream().map(step -> new StepLine(step,
                 nameOf(unitsById.get(step.agencyId())), step.completedOn() == null && status == DossierStatus.IN_PROCESS
                         && (authorizer.mayActFor(me, step.agencyId()) || authorizer.mayActFor(me, dossier.competentAgencyId()))))
                 .toList();
-        List<DossierQueries.JournalLine> lines = queries.journal(id);
         Map<String, OfficialDirectory.Name> names = officials.names(lines.stream().map(DossierQueries.JournalLine::actorId)
                 .toList());
         List<JournalEntry> journal = lines.stream().map(line -> {

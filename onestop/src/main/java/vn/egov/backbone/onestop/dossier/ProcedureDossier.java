@@ -61,6 +61,13 @@ public class ProcedureDossier {
         require(command.channel() != null, "channel", DossierError.CHANNEL_REQUIRED);
         require(command.applicant() != null && command.applicant().name() != null && !command.applicant().name().isBlank(),
                 "applicant.name", DossierError.APPLICANT_REQUIRED);
+        // no longer than the read model's columns: an event it cannot write is skipped there, the dossier never shown
+        Applicant applicant = command.applicant();
+        requireAtMost(applicant.name(), 200, "applicant.name");
+        requireAtMost(applicant.idNumber(), 30, "applicant.idNumber");
+        requireAtMost(applicant.address(), 500, "applicant.address");
+        requireAtMost(applicant.phone(), 30, "applicant.phone");
+        requireAtMost(applicant.email(), 200, "applicant.email");
         require(command.components() >= 0 && command.components() <= 200, "components", DossierError.COMPONENTS_RANGE, 200);
         apply(new DossierSubmitted(command.dossierId(), command.trackingCode(), procedure, command.channel(),
                 command.applicant(), command.components(), command.filedAtUnitId(), clock.instant(), command.identity(),
@@ -141,6 +148,7 @@ public class ProcedureDossier {
             throw new BusinessRuleViolation(DossierError.STEP_COMPLETED);
         }
         requireStatus(DossierError.STEPS_WHILE_PROCESSING, DossierStatus.IN_PROCESS);
+        requireAtMost(command.note(), 2000, "note");
         LocalDate today = today(clock);
         apply(new ProcessingStepCompleted(dossierId, command.stepId(), step.agencyId(), today,
                 timeliness(today, step.dueOn(), false), command.note()));
@@ -255,6 +263,11 @@ public class ProcedureDossier {
         if (!condition) {
             throw new InvalidInput(field, refusal, arguments);
         }
+    }
+
+    /** An optional text, if given, of at most {@code max} characters. */
+    private static void requireAtMost(String text, int max, String field) {
+        require(text == null || text.length() <= max, field, DossierError.TEXT_LENGTH, Label.field(field), max);
     }
 
     private static String requireText(String text, String field) {

@@ -540,4 +540,31 @@ public class DossiersApiTest {
                         "id=\"record-apology-letter\"");
         assertThat(otherCommuneOfficer.api().getBytes("/dossiers/" + id).statusCode()).isEqualTo(404);
     }
+
+    /**
+     * What the read models and the handling record hold has a size, and the aggregate keeps to it: an applicant's
+     * name longer than its column, or a step's note longer than 2,000 characters, is refused with the field's
+     * code (400) instead of being stored as an event the read model cannot write. Seen failing before the rule:
+     * 201 Created, and the dossiers' projection logged "Value too long for column applicant_name" and skipped the
+     * event — a registered dossier that no list, page or receipt would ever show.
+     */
+    @Test
+    void textsLongerThanTheRecordHoldsAreRefusedNotStored() {
+        Map<String, Object> request = dossier("HT-02", province.unitId("TP.001"));
+        request.put("applicant", Map.of("name", "Nguyễn ".repeat(40), "idNumber", "001090012345"));
+        Api.Response tooLong = desk.api().post("/api/v1/dossiers", request);
+        assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
+        assertThat(tooLong.body().get("code").asText()).isEqualTo("dossier.text-length");
+
+        String id = desk.api().post("/api/v1/dossiers", dossier("HT-02", province.unitId("TP.001"))).body().get("id").asText();
+        String step = communeOfficer.api().post("/api/v1/dossiers/" + id + "/steps",
+                Map.of("agencyId", province.unitId("TP.001.UBND"), "task", "Thẩm định", "days", 1)).body().get("id").asText();
+        Api.Response longNote = communeOfficer.api().post("/api/v1/dossiers/" + id + "/steps/" + step + "/completion",
+                Map.of("note", "x".repeat(2001)));
+        assertThat(longNote.status()).as(longNote.toString()).isEqualTo(400);
+        assertThat(communeOfficer.api().post("/api/v1/dossiers/" + id + "/steps/" + step + "/completion",
+                Map.of("note", "Đủ điều kiện")).status()).isEqualTo(204);
+        assertThat(new String(communeOfficer.api().getBytes("/dossiers/" + id).body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("Đủ điều kiện");
+    }
 }
