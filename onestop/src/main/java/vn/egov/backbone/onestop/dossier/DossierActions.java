@@ -372,35 +372,36 @@ class DossierActions {
 
     HandlingRecord handlingRecord(String id) {
         DossierView dossier = readPersonalData(id, ReadPurpose.DETAILS);
+        Capacity capacity = capacityOn(id);
         String me = Authorizer.currentPrincipal().officialId();
         List<Step> steps = queries.steps(id);
-        boolean agency = authorizer.mayActFor(me, dossier.competentAgencyId())
-                || steps.stream().anyMatch(step -> authorizer.mayActFor(me, step.agencyId()));
+        boolean agency = capacity.agency(); // the one that decides
+        boolean deskOrAgency = agency || capacity.desk(); // a step's agency only completes its step
         DossierStatus status = dossier.status();
         boolean processing = status == DossierStatus.RECEIVED || status == DossierStatus.IN_PROCESS;
         boolean open = !status.closed() && status != DossierStatus.RESOLVED;
         boolean stepsOpen = steps.stream().anyMatch(step -> step.completedOn() == null);
         Set<Offer> offers = java.util.EnumSet.noneOf(Offer.class);
         // the desk's (and the agency's): reception, supplements, payments, the result, a withdrawal
-        if (status == DossierStatus.NEW) {
+        if (deskOrAgency && status == DossierStatus.NEW) {
             offers.addAll(List.of(Offer.RECEIVE, Offer.REFUSE));
         }
-        if (status == DossierStatus.NEW || processing) {
+        if (deskOrAgency && (status == DossierStatus.NEW || processing)) {
             offers.add(Offer.REQUEST_SUPPLEMENT);
         }
-        if (status == DossierStatus.SUPPLEMENT_REQUESTED) {
+        if (deskOrAgency && status == DossierStatus.SUPPLEMENT_REQUESTED) {
             offers.add(Offer.RECEIVE_SUPPLEMENT);
         }
-        if (status == DossierStatus.PAYMENT_REQUESTED) {
+        if (deskOrAgency && status == DossierStatus.PAYMENT_REQUESTED) {
             offers.add(Offer.RECORD_PAYMENT);
         }
-        if (status == DossierStatus.RESOLVED) {
+        if (deskOrAgency && status == DossierStatus.RESOLVED) {
             offers.add(Offer.RETURN_RESULT);
         }
-        if (open) {
+        if (deskOrAgency && open) {
             offers.add(Offer.WITHDRAW);
         }
-        // the agency's only: the processing itself
+        // the competent agency's only: the processing itself
         if (agency && processing) {
             offers.addAll(List.of(Offer.START_STEP, Offer.REQUEST_PAYMENT));
             if (!stepsOpen) {
@@ -528,7 +529,7 @@ class DossierActions {
 
     /** A processing step in the competent agency or another one (a department that gives its opinion). */
     String startStep(String id, String agencyId, String task, int days) {
-        workedOn(id, false);
+        decidedHere(id);
         if (units.find(agencyId).isEmpty()) {
             throw new InvalidInput("agencyId", DossierError.AGENCY_UNKNOWN);
         }
@@ -599,10 +600,23 @@ class DossierActions {
         send(id, new ErasePersonalData(id, legalBasis));
     }
 
-    /** The competent agency (or an agency of a step) acts on the dossier. */
+    /** The competent agency acts on the dossier. */
     private void agencyActs(String id, Object command) {
-        workedOn(id, false);
+        decidedHere(id);
         send(id, command);
+    }
+
+    /**
+     * The dossier, if the official's agency is the competent one: it alone sends the dossier for processing, asks
+     * for fees, resolves, apologises and stops. The agency of a step sees the dossier and completes its own step,
+     * nothing more (403); whoever has nothing to do with it gets 404.
+     */
+    private DossierView decidedHere(String id) {
+        Capacity capacity = capacityOn(id);
+        if (!capacity.agency()) {
+            throw new Forbidden(DossierError.COMPETENT_AGENCY_ONLY);
+        }
+        return capacity.dossier();
     }
 
     /**
@@ -611,7 +625,10 @@ class DossierActions {
      * the result, a withdrawal.
      */
     private void agencyOrDeskActs(String id, Object command) {
-        workedOn(id, true);
+        Capacity capacity = capacityOn(id);
+        if (!capacity.agency() && !capacity.desk()) { // the agency of a step only gives its opinion
+            throw new Forbidden(DossierError.COMPETENT_AGENCY_ONLY);
+        }
         send(id, command);
     }
 
@@ -626,6 +643,22 @@ class DossierActions {
      * desk asking for the agency's work.
      */
     private DossierView workedOn(String id, boolean deskToo) {
+        Capacity capacity = capacityOn(id);
+        if (!capacity.agency() && !(deskToo && capacity.desk()) && !capacity.step()) {
+            throw new Forbidden(DossierError.COMPETENT_AGENCY_ONLY);
+        }
+        return capacity.dossier();
+    }
+
+    /**
+     * In which capacities the signed-in official works on the dossier: the competent agency, its desk (the one it
+     * was filed at, or the public-service centre of the agency's commune or province), the agency of a step.
+     * None of them: the dossier does not exist for them (404).
+     */
+    private record Capacity(DossierView dossier, boolean agency, boolean desk, boolean step) {
+    }
+
+    private Capacity capacityOn(String id) {
         DossierView dossier = queries.find(id).orElseThrow(() -> new NotFound(DossierError.NOT_FOUND, id));
         String me = Authorizer.currentPrincipal().officialId();
         boolean agency = authorizer.mayActFor(me, dossier.competentAgencyId());
@@ -634,14 +667,11 @@ class DossierActions {
             Set<String> centre = servedByCentre(me); // a public-service centre is the desk of its commune or province
             desk = centre.contains(dossier.competentAgencyId()) || centre.contains(dossier.filedAtUnitId());
         }
-        boolean stepAgency = queries.steps(id).stream().anyMatch(step -> authorizer.mayActFor(me, step.agencyId()));
-        if (!agency && !stepAgency && !desk) {
+        boolean step = queries.steps(id).stream().anyMatch(s -> authorizer.mayActFor(me, s.agencyId()));
+        if (!agency && !step && !desk) {
             throw new NotFound(DossierError.NOT_FOUND, id);
         }
-        if (!agency && !(deskToo && desk) && !stepAgency) {
-            throw new Forbidden(DossierError.COMPETENT_AGENCY_ONLY);
-        }
-        return dossier;
+        return new Capacity(dossier, agency, desk, step);
     }
 
     /** Waits (briefly) until the dossier read models (the dossier, its handling record) show its last event. */

@@ -66,7 +66,7 @@ public class ProcedureDossier {
         requireAtMost(applicant.name(), 200, "applicant.name");
         requireAtMost(applicant.idNumber(), 30, "applicant.idNumber");
         requireAtMost(applicant.address(), 500, "applicant.address");
-        requireAtMost(applicant.phone(), 30, "applicant.phone");
+        requireAtMost(applicant.phone(), 100, "applicant.phone");
         requireAtMost(applicant.email(), 200, "applicant.email");
         require(command.components() >= 0 && command.components() <= 200, "components", DossierError.COMPONENTS_RANGE, 200);
         apply(new DossierSubmitted(command.dossierId(), command.trackingCode(), procedure, command.channel(),

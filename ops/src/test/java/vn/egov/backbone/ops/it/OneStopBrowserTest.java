@@ -303,6 +303,8 @@ class OneStopBrowserTest {
         assertThat(browser.text("nav-dossiers-pending")).as("the department's open step").isEqualTo("1");
         browser.clickAndWait(By.linkText(code));
         assertThat(browser.text("record-status")).as("not stopped by the other commune").isEqualTo("Đang xử lý");
+        assertThat(browser.absent(By.id("stop")) && browser.absent(By.id("start-step")) && browser.absent(By.id("withdraw")))
+                .as("the department gives its opinion; the commune decides").isTrue();
         browser.type("step-note-0", "Thống nhất vị trí");
         browser.clickAndWait(By.id("complete-step-0"));
         assertThat(browser.find(By.cssSelector(".notice")).getText()).isEqualTo("Đã hoàn thành bước xử lý.");
