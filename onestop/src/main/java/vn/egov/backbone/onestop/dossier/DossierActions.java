@@ -294,6 +294,18 @@ class DossierActions {
         return queries.list(scopeOf(Authorizer.currentPrincipal().officialId()), status);
     }
 
+    /** One page of the desk's list, and whether another follows. */
+    record Page(List<Summary> dossiers, int number, boolean hasNext) {
+    }
+
+    /** The desk's list by pages of {@code size}, newest first; a page number below 1 is the first. */
+    Page page(DossierStatus status, int number, int size) {
+        int page = Math.max(1, number);
+        List<Summary> rows = queries.list(scopeOf(Authorizer.currentPrincipal().officialId()), status,
+                (page - 1) * size, size + 1);
+        return new Page(rows.subList(0, Math.min(size, rows.size())), page, rows.size() > size);
+    }
+
     /**
      * What waits for the official at the desk and in their units: dossiers to receive (new, or a supplement the
      * applicant sent), received ones nobody has sent for processing, steps to complete, results to hand back.

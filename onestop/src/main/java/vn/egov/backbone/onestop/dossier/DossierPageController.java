@@ -49,11 +49,23 @@ class DossierPageController {
         this.messages = messages;
     }
 
+    /** Dossiers in the desk's list per page: what a clerk reads at a glance, and the documents list's size. */
+    static final int LIST_PAGE = 50;
+
     @GetMapping("/dossiers")
-    String desk(@RequestParam(required = false) DossierStatus status, Model model) {
+    String desk(@RequestParam(name = "status", required = false) String statusName,
+                @RequestParam(required = false) String page, Model model) {
+        // an unknown status typed in the address shows every dossier, not an error page
+        DossierStatus status = java.util.Arrays.stream(DossierStatus.values())
+                .filter(candidate -> candidate.name().equals(statusName)).findFirst().orElse(null);
         model.addAttribute("awaiting", dossiers.list(DossierStatus.NEW));
         model.addAttribute("supplemented", dossiers.supplementsAnswered());
-        model.addAttribute("dossiers", dossiers.list(status));
+        // a page number typed by hand that is no number shows the first page, not an error
+        DossierActions.Page shown = dossiers.page(status, page != null && page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1,
+                LIST_PAGE);
+        model.addAttribute("dossiers", shown.dossiers());
+        model.addAttribute("page", shown.number());
+        model.addAttribute("hasNext", shown.hasNext());
         model.addAttribute("status", status);
         model.addAttribute("statuses", DossierStatus.values());
         model.addAttribute("mayRegister", dossiers.mayRegister());

@@ -96,14 +96,21 @@ public class DossierQueries {
 
     /** The dossiers decided in, filed at, or with a step in one of the units, newest first (at most 200). */
     List<Summary> list(Collection<String> unitIds, DossierStatus status) {
+        return list(unitIds, status, 0, 200);
+    }
+
+    /** One page of them: {@code limit} dossiers from the {@code offset}-th, newest first. */
+    List<Summary> list(Collection<String> unitIds, DossierStatus status, int offset, int limit) {
         if (unitIds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM dossier_view"
                         + " WHERE (competent_agency_id IN (:scope) OR filed_at_unit_id IN (:scope)"
                         + " OR id IN (SELECT dossier_id FROM dossier_step WHERE agency_id IN (:scope)))"
-                        + (status == null ? "" : " AND status = :status") + " ORDER BY submitted_at DESC LIMIT 200")
+                        + (status == null ? "" : " AND status = :status")
+                        + " ORDER BY submitted_at DESC, id LIMIT :limit OFFSET :offset")
                 .param("scope", unitIds).param("status", status == null ? null : status.name())
+                .param("limit", limit).param("offset", offset)
                 .query((rs, row) -> new Summary(rs.getString("id"), rs.getString("tracking_code"),
                         rs.getString("procedure_code"), rs.getString("procedure_name"),
                         Channel.valueOf(rs.getString("channel")), rs.getString("applicant_name"),

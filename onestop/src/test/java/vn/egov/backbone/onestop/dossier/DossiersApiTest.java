@@ -602,4 +602,32 @@ public class DossiersApiTest {
         assertThat(department.api().post(dossierPath + "/resolution", Map.of()).status()).isEqualTo(403);
         assertThat(communeOfficer.api().post(dossierPath + "/resolution", Map.of()).status()).isEqualTo(204);
     }
+
+    /**
+     * The desk's list goes by pages of 50, newest first, the status kept across pages; a page or status typed by
+     * hand that means nothing shows the first page of every dossier, not an error. Before, the list stopped at the
+     * 200 newest and older dossiers could not be reached from it.
+     */
+    @Test
+    void theDesksListGoesByPages() {
+        Official islandDesk = province.official("motcua.honngu.trang", "Nông Thị Hiền", "TP.004.UBND", "RECORDS_CLERK", "NONE");
+        String island = province.unitId("TP.004");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 51; i++) {
+            ids.add(islandDesk.api().post("/api/v1/dossiers", dossier("HT-02", island)).body().get("id").asText());
+        }
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile("href=\"/dossiers/([0-9a-f-]{36})\"");
+        java.util.function.Function<String, List<String>> rows = path -> row.matcher(new String(
+                islandDesk.api().getBytes(path).body(), java.nio.charset.StandardCharsets.UTF_8)).results()
+                .map(match -> match.group(1)).toList();
+        List<String> first = rows.apply("/dossiers?status=RECEIVED");
+        List<String> second = rows.apply("/dossiers?status=RECEIVED&page=2");
+        assertThat(first).hasSize(50).first().isEqualTo(ids.getLast());
+        assertThat(second).containsExactly(ids.getFirst());
+        String secondPage = new String(islandDesk.api().getBytes("/dossiers?status=RECEIVED&page=2").body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(secondPage).contains("Trang 2", "id=\"page-previous\"").doesNotContain("id=\"page-next\"")
+                .contains("href=\"/dossiers?status=RECEIVED&amp;page=1\"");
+        assertThat(rows.apply("/dossiers?status=KHONG_CO&page=abc")).hasSize(50);
+    }
 }
