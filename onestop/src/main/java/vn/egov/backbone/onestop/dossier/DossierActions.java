@@ -383,9 +383,10 @@ class DossierActions {
     }
 
     HandlingRecord handlingRecord(String id) {
-        DossierView dossier = readPersonalData(id, ReadPurpose.DETAILS);
-        Capacity capacity = capacityOn(id);
+        Capacity capacity = capacityOn(id); // any capacity may read it, as readPersonalData allows
+        DossierView dossier = capacity.dossier();
         String me = Authorizer.currentPrincipal().officialId();
+        queries.recordRead(id, me, ReadPurpose.DETAILS, clock.instant());
         List<Step> steps = queries.steps(id);
         boolean agency = capacity.agency(); // the one that decides
         boolean deskOrAgency = agency || capacity.desk(); // a step's agency only completes its step
