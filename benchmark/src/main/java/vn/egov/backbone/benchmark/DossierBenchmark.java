@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ol>
  * <pre>
  * mvn -B -DskipTests install
- * mvn -B -q -Pbenchmarks -pl benchmark exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.DossierBenchmark \
+ * mvn -B -q -Pbenchmarks -pl benchmark compile exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.DossierBenchmark \
  *     -Dexec.args="1200000 jdbc:postgresql://127.0.0.1:5432/postgres postgres 1000"
  * (dossiers generated, database to create the benchmark's own in, user, dossiers through the API,
  * then optional settings for the backbone such as --backbone.kpi.segments=8)

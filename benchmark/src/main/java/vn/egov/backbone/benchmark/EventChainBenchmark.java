@@ -27,7 +27,7 @@ import java.util.UUID;
  *
  * <pre>
  * mvn -B -DskipTests install
- * mvn -B -q -Pbenchmarks -pl benchmark exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.EventChainBenchmark \
+ * mvn -B -q -Pbenchmarks -pl benchmark compile exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.EventChainBenchmark \
  *     -Dexec.args="1000000 jdbc:postgresql://127.0.0.1:5432/postgres postgres"
  * </pre>
  */

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * mvn -B -DskipTests install
- * mvn -B -q -Pbenchmarks -pl benchmark exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.LiveRoomBenchmark
+ * mvn -B -q -Pbenchmarks -pl benchmark compile exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.LiveRoomBenchmark
  * </pre>
  */
 public final class LiveRoomBenchmark {

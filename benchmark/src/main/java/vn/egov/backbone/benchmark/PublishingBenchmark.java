@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * mvn -B -DskipTests install
- * mvn -B -q -Pbenchmarks -pl benchmark exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.PublishingBenchmark -Dexec.args="postgres"
- * mvn -B -q -Pbenchmarks -pl benchmark exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.PublishingBenchmark \
+ * mvn -B -q -Pbenchmarks -pl benchmark compile exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.PublishingBenchmark -Dexec.args="postgres"
+ * mvn -B -q -Pbenchmarks -pl benchmark compile exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.PublishingBenchmark \
  *     -Dexec.args="postgres jdbc:postgresql://127.0.0.1:5432/postgres postgres 4"
  * </pre>
  */

@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  * mvn -B -DskipTests install
- * mvn -B -q -Pbenchmarks -pl benchmark exec:java -Dexec.args="h2"
- * mvn -B -q -Pbenchmarks -pl benchmark exec:java -Dexec.args="postgres jdbc:postgresql://127.0.0.1:5432/postgres postgres"
+ * mvn -B -q -Pbenchmarks -pl benchmark compile exec:java -Dexec.args="h2"
+ * mvn -B -q -Pbenchmarks -pl benchmark compile exec:java -Dexec.args="postgres jdbc:postgresql://127.0.0.1:5432/postgres postgres"
  * </pre>
  */
 public final class RegistrationBenchmark {

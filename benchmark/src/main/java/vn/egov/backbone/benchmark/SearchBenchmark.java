@@ -51,7 +51,7 @@ import java.util.stream.Stream;
  * updates per second, and run a plain Lucene baseline (StandardAnalyzer, no access filter) on the same
  * documents for comparison.
  * <p>
- * {@code MAVEN_OPTS=-Xmx3g mvn -B -q -Pbenchmarks -pl benchmark exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.SearchBenchmark -Dexec.args="300000"}
+ * {@code MAVEN_OPTS=-Xmx3g mvn -B -q -Pbenchmarks -pl benchmark compile exec:java -Dbenchmark.main=vn.egov.backbone.benchmark.SearchBenchmark -Dexec.args="300000"}
  * <p>
  * With a folder after the count ({@code -Dexec.args="300000 /tmp/search-bench"}) the indexes are kept
  * there and a later run with the same arguments measures only the queries on them (no NRT phase); a
