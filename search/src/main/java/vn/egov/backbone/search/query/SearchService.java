@@ -78,7 +78,7 @@ public class SearchService {
 
     private SearchResult search(IndexSearcher searcher, UserQuery text, SearchRequest request, boolean tolerateTypos)
             throws IOException {
-        Query query = withFilters(queries.build(text, tolerateTypos), request);
+        Query query = withFilters(queries.build(text, tolerateTypos, syllable -> share(searcher, syllable)), request);
         int wanted = request.page() * request.size();
         boolean byRelevance = request.sort() != SearchRequest.Sort.DATE;
         Query adjacency = byRelevance ? queries.adjacency(text) : null;
@@ -161,6 +161,21 @@ public class SearchService {
     /** Work on the view of the index the official of {@code scope} may read: the only way queries reach it. */
     private <T> T readAs(ReaderScope scope, SearchIndex.Reading<T> work) {
         return index.read(all -> work.read(VisibleDocuments.searcher((DirectoryReader) all.getIndexReader(), scope)));
+    }
+
+    /** The share of the index's records whose subject or body holds a folded syllable (hidden ones included). */
+    private static double share(IndexSearcher searcher, String foldedSyllable) {
+        try {
+            int records = searcher.getIndexReader().maxDoc();
+            if (records == 0) {
+                return 0;
+            }
+            int holding = Math.max(searcher.getIndexReader().docFreq(new Term(SearchFields.text(SearchFields.BODY), foldedSyllable)),
+                    searcher.getIndexReader().docFreq(new Term(SearchFields.text(SearchFields.SUBJECT), foldedSyllable)));
+            return (double) holding / records;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Query withFilters(Query query, SearchRequest r) {

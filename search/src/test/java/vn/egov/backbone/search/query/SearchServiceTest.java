@@ -187,4 +187,36 @@ class SearchServiceTest {
                 LocalDate.of(2024, 11, 1), LocalDate.of(2024, 12, 31), SearchRequest.Sort.DATE, 1, 10);
         assertThat(search.search(specialistOfA, range).hits()).extracting(SearchResult.Hit::id).containsExactly("d3");
     }
+
+    /**
+     * A long question's common syllables (in more than a fifth of the records) score where they occur but do not
+     * make a match by themselves: ten letters "theo quy định của Ủy ban nhân dân tỉnh về việc …" hold a third of
+     * the question's syllables and matched it — at 300,000 documents such records were most of the collection,
+     * every one scored (README, "Search": question p50 58 → 38–40 ms). Seen failing without the rule: the ten
+     * letters came back after the answers.
+     */
+    @Test
+    void aLongQuestionsCommonSyllablesAloneDoNotMakeAMatch() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            put("common-" + i, "A", (100 + i) + "/UBND-VP", "Ủy ban nhân dân tỉnh",
+                    "Công văn theo quy định của Ủy ban nhân dân tỉnh về việc số " + i,
+                    "Thực hiện theo quy định của Ủy ban nhân dân tỉnh về việc báo cáo định kỳ.", "NONE",
+                    LocalDate.of(2024, 7, 1 + i));
+        }
+        // three answers: with fewer than three hits the search would try again tolerating typos (dịch ~ định)
+        for (int i = 0; i < 3; i++) {
+            put("answer-" + i, "A", (31 + i) + "/SNN-TY", "Sở Nông nghiệp và Môi trường",
+                    "Hướng dẫn kiểm dịch gia cầm vận chuyển ra khỏi tỉnh, đợt " + (i + 1),
+                    "Chủ hàng chịu trách nhiệm đăng ký kiểm dịch gia cầm trước khi vận chuyển.", "NONE", LocalDate.of(2024, 8, 1 + i));
+        }
+        index.commit(index.commitData());
+
+        assertThat(ids(specialistOfA, "Theo quy định của Ủy ban nhân dân tỉnh về việc kiểm dịch gia cầm thì ai chịu trách nhiệm"))
+                .containsExactlyInAnyOrder("answer-0", "answer-1", "answer-2");
+        assertThat(ids(specialistOfA, "Theo quy dinh cua Uy ban nhan dan tinh ve viec kiem dich gia cam thi ai chiu trach nhiem"))
+                .containsExactlyInAnyOrder("answer-0", "answer-1", "answer-2");
+        // a short query is keywords: every syllable counts, common or not
+        assertThat(search.search(specialistOfA, SearchRequest.text("quy định tỉnh")).total()).as("the ten letters and d1")
+                .isEqualTo(11);
+    }
 }
