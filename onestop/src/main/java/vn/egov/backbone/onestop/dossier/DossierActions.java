@@ -298,10 +298,11 @@ class DossierActions {
     record Page(List<Summary> dossiers, int number, boolean hasNext) {
     }
 
-    /** The desk's list by pages of {@code size}, newest first; a page number below 1 is the first. */
-    Page page(DossierStatus status, int number, int size) {
+    /** The desk's list as the filter narrows it, by pages of {@code size}, newest first; a page number below 1 is the first. */
+    Page page(DeskFilter filter, int number, int size) {
         int page = Math.max(1, number);
-        List<Summary> rows = queries.list(scopeOf(Authorizer.currentPrincipal().officialId()), status,
+        List<Summary> rows = queries.list(scopeOf(Authorizer.currentPrincipal().officialId()), filter,
+                java.time.LocalDate.now(clock.withZone(vn.egov.backbone.core.shared.DisplayDates.VIETNAM)),
                 (page - 1) * size, size + 1);
         return new Page(rows.subList(0, Math.min(size, rows.size())), page, rows.size() > size);
     }

@@ -54,26 +54,60 @@ class DossierPageController {
 
     @GetMapping("/dossiers")
     String desk(@RequestParam(name = "status", required = false) String statusName,
-                @RequestParam(required = false) String page, Model model) {
-        // an unknown status typed in the address shows every dossier, not an error page
+                @RequestParam(required = false) String procedure, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                @RequestParam(required = false) String overdue, @RequestParam(required = false) String page, Model model) {
+        // an unknown status, a date that is none or a page number that is no number, typed in the address, are left
+        // out of the filter: the list shows what the rest asks for, not an error page
         DossierStatus status = java.util.Arrays.stream(DossierStatus.values())
                 .filter(candidate -> candidate.name().equals(statusName)).findFirst().orElse(null);
+        DeskFilter filter = new DeskFilter(status, procedure, q, day(from), day(to), "true".equals(overdue));
         model.addAttribute("awaiting", dossiers.list(DossierStatus.NEW));
         model.addAttribute("supplemented", dossiers.supplementsAnswered());
-        // a page number typed by hand that is no number shows the first page, not an error
-        DossierActions.Page shown = dossiers.page(status, page != null && page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1,
+        DossierActions.Page shown = dossiers.page(filter, page != null && page.matches("\\d{1,6}") ? Integer.parseInt(page) : 1,
                 LIST_PAGE);
         model.addAttribute("dossiers", shown.dossiers());
         model.addAttribute("page", shown.number());
         model.addAttribute("hasNext", shown.hasNext());
+        model.addAttribute("previousPage", pageAddress(filter, shown.number() - 1));
+        model.addAttribute("nextPage", pageAddress(filter, shown.number() + 1));
+        model.addAttribute("filter", filter);
         model.addAttribute("status", status);
+        model.addAttribute("procedures", dossiers.procedures());
         model.addAttribute("statuses", DossierStatus.values());
+        model.addAttribute("openStatuses", DeskFilter.OPEN);
         model.addAttribute("mayRegister", dossiers.mayRegister());
         // an open dossier is marked overdue past its appointment, due soon within two working days of it
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(vn.egov.backbone.core.shared.DisplayDates.VIETNAM));
         model.addAttribute("today", today);
         model.addAttribute("dueSoonBy", calendar.addWorkingDays(today, 2));
         return "onestop/desk";
+    }
+
+    /** The desk's list at another page, narrowed as this one: only the parts of the filter given appear. */
+    private static String pageAddress(DeskFilter filter, int page) {
+        org.springframework.web.util.UriComponentsBuilder address = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/dossiers");
+        java.util.Map<String, Object> parts = new java.util.LinkedHashMap<>();
+        parts.put("q", filter.text());
+        parts.put("status", filter.status());
+        parts.put("procedure", filter.procedureCode());
+        parts.put("from", filter.from());
+        parts.put("to", filter.to());
+        parts.put("overdue", filter.overdueOnly() ? "true" : null);
+        parts.values().removeIf(java.util.Objects::isNull);
+        // as variables, so that what was typed ("&", "+", Vietnamese letters) is encoded whole
+        parts.keySet().forEach(name -> address.queryParam(name, "{" + name + "}"));
+        return address.queryParam("page", page).encode().buildAndExpand(parts).toUriString();
+    }
+
+    /** A day as a date field sends it ({@code 2026-12-04}); anything else is no day. */
+    private static java.time.LocalDate day(String typed) {
+        try {
+            return typed == null || typed.isBlank() ? null : java.time.LocalDate.parse(typed.strip());
+        } catch (java.time.format.DateTimeParseException notADay) {
+            return null;
+        }
     }
 
     /**

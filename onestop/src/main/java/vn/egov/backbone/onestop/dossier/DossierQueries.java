@@ -96,21 +96,57 @@ public class DossierQueries {
 
     /** The dossiers decided in, filed at, or with a step in one of the units, newest first (at most 200). */
     List<Summary> list(Collection<String> unitIds, DossierStatus status) {
-        return list(unitIds, status, 0, 200);
+        return list(unitIds, DeskFilter.of(status), null, 0, 200);
     }
 
-    /** One page of them: {@code limit} dossiers from the {@code offset}-th, newest first. */
-    List<Summary> list(Collection<String> unitIds, DossierStatus status, int offset, int limit) {
+    /**
+     * One page of them as the desk's list narrows them: {@code limit} dossiers from the {@code offset}-th, newest
+     * first. {@code today} is the day an overdue dossier's appointment is before (only read with
+     * {@link DeskFilter#overdueOnly()}). A name is matched anywhere in the applicant's name, ignoring case; a code
+     * from its start; an identity number whole.
+     */
+    List<Summary> list(Collection<String> unitIds, DeskFilter filter, LocalDate today, int offset, int limit) {
         if (unitIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM dossier_view"
-                        + " WHERE (competent_agency_id IN (:scope) OR filed_at_unit_id IN (:scope)"
-                        + " OR id IN (SELECT dossier_id FROM dossier_step WHERE agency_id IN (:scope)))"
-                        + (status == null ? "" : " AND status = :status")
+        StringBuilder where = new StringBuilder(" WHERE (competent_agency_id IN (:scope) OR filed_at_unit_id IN (:scope)"
+                + " OR id IN (SELECT dossier_id FROM dossier_step WHERE agency_id IN (:scope)))");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("scope", unitIds);
+        if (filter.status() != null) {
+            where.append(" AND status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.procedureCode() != null) {
+            where.append(" AND procedure_code = :procedure");
+            params.put("procedure", filter.procedureCode());
+        }
+        if (filter.text() != null) {
+            where.append(" AND (UPPER(tracking_code) LIKE :code ESCAPE '\\' OR LOWER(applicant_name) LIKE LOWER(:name) ESCAPE '\\'"
+                    + " OR applicant_id_number = :idNumber)");
+            String literal = likeLiteral(filter.text());
+            params.put("code", literal.toUpperCase(Locale.ROOT) + "%");
+            params.put("name", "%" + literal + "%");
+            params.put("idNumber", filter.text());
+        }
+        if (filter.from() != null) {
+            where.append(" AND submitted_at >= :from");
+            params.put("from", java.sql.Timestamp.from(startOf(filter.from())));
+        }
+        if (filter.to() != null) {
+            where.append(" AND submitted_at < :to");
+            params.put("to", java.sql.Timestamp.from(startOf(filter.to().plusDays(1))));
+        }
+        if (filter.overdueOnly()) {
+            where.append(" AND status IN (:open) AND appointment_on < :today");
+            params.put("open", DeskFilter.OPEN.stream().map(Enum::name).toList());
+            params.put("today", today);
+        }
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM dossier_view" + where
                         + " ORDER BY submitted_at DESC, id LIMIT :limit OFFSET :offset")
-                .param("scope", unitIds).param("status", status == null ? null : status.name())
-                .param("limit", limit).param("offset", offset)
+                .params(params)
                 .query((rs, row) -> new Summary(rs.getString("id"), rs.getString("tracking_code"),
                         rs.getString("procedure_code"), rs.getString("procedure_name"),
                         Channel.valueOf(rs.getString("channel")), rs.getString("applicant_name"),
@@ -118,6 +154,16 @@ public class DossierQueries {
                         instant(rs, "submitted_at"), date(rs, "received_on"), date(rs, "appointment_on"),
                         date(rs, "resolved_on"), rs.getBoolean("late")))
                 .list();
+    }
+
+    /** Typed text as a LIKE pattern's literal part: {@code %} and {@code _} typed mean themselves. */
+    private static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** The first moment of a day in Vietnam, where the desk's days are counted. */
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(vn.egov.backbone.core.shared.DisplayDates.VIETNAM).toInstant();
     }
 
     /**

@@ -630,4 +630,66 @@ public class DossiersApiTest {
                 .contains("href=\"/dossiers?status=RECEIVED&amp;page=1\"");
         assertThat(rows.apply("/dossiers?status=KHONG_CO&page=abc")).hasSize(50);
     }
+
+    /**
+     * At the counter a citizen gives their dossier's code, their name or their identity number, and the clerk
+     * finds the dossier in the desk's list; a leader asks for the overdue ones of a procedure. Each part of the
+     * filter narrows the list: the code from its start in any case, the name anywhere in it ignoring case, the
+     * identity number whole, the procedure, the days submitted, only the open dossiers past their appointment.
+     * Typed {@code %} and {@code _} mean themselves (as LIKE wildcards they matched every dossier). Seen failing
+     * before the filter: every query showed all of the commune's dossiers.
+     */
+    @Test
+    void theDesksListFindsADossierByCodeNameOrIdentityNumberAndNarrowsToTheOverdue() {
+        Official deskClerk = province.official("motcua.tanhoa.loc", "Bế Văn Lộc", "TP.002.UBND", "RECORDS_CLERK", "NONE");
+        String commune = province.unitId("TP.002");
+        Map<String, Object> first = dossier("HT-02", commune);
+        first.put("applicant", Map.of("name", "Bế Thị Lụa", "idNumber", "001190011111"));
+        Map<String, Object> second = dossier("HT-01", commune);
+        second.put("applicant", Map.of("name", "Bế Văn Khải", "idNumber", "001190022222"));
+        Map<String, Object> third = dossier("HT-02", commune);
+        third.put("applicant", Map.of("name", "Bế Thị Nga", "idNumber", "001190033333"));
+        Api.Response lua = deskClerk.api().post("/api/v1/dossiers", first);
+        String khai = deskClerk.api().post("/api/v1/dossiers", second).body().get("id").asText();
+        String nga = deskClerk.api().post("/api/v1/dossiers", third).body().get("id").asText();
+        String luaId = lua.body().get("id").asText();
+        String luaCode = lua.body().get("trackingCode").asText();
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile("href=\"/dossiers/([0-9a-f-]{36})\"");
+        java.util.function.Function<String, String> page = path -> new String(deskClerk.api().getBytes(path).body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.util.function.Function<String, List<String>> rows = path -> row.matcher(page.apply(path)).results()
+                .map(match -> match.group(1)).toList();
+        String encoded = java.net.URLEncoder.encode("bế thị", java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(rows.apply("/dossiers?q=" + luaCode.toLowerCase())).containsExactly(luaId);
+        assertThat(rows.apply("/dossiers?q=" + luaCode.substring(0, luaCode.length() - 2))).contains(luaId);
+        assertThat(rows.apply("/dossiers?q=" + encoded)).containsExactlyInAnyOrder(luaId, nga);
+        assertThat(rows.apply("/dossiers?q=001190022222")).containsExactly(khai);
+        assertThat(rows.apply("/dossiers?q=00119002222")).as("an identity number is matched whole").isEmpty();
+        assertThat(rows.apply("/dossiers?q=" + encoded + "&procedure=HT-02")).containsExactlyInAnyOrder(luaId, nga);
+        assertThat(rows.apply("/dossiers?q=B%E1%BA%BF&procedure=HT-01")).containsExactly(khai);
+        assertThat(page.apply("/dossiers?q=%25")).contains("Không có hồ sơ nào khớp với điều kiện lọc.", "id=\"clear-filter\"")
+                .doesNotContain("id=\"dossiers\"");
+        assertThat(rows.apply("/dossiers?q=_")).isEmpty();
+        LocalDate today = today();
+        assertThat(rows.apply("/dossiers?q=B%E1%BA%BF&from=" + today + "&to=" + today)).containsExactlyInAnyOrder(luaId, khai, nga);
+        assertThat(rows.apply("/dossiers?q=B%E1%BA%BF&from=" + today.plusDays(1))).isEmpty();
+        assertThat(rows.apply("/dossiers?q=B%E1%BA%BF&to=" + today.minusDays(1))).isEmpty();
+        assertThat(rows.apply("/dossiers?q=B%E1%BA%BF&from=khong-phai-ngay")).as("a date that is none is left out")
+                .containsExactlyInAnyOrder(luaId, khai, nga);
+
+        // a withdrawn dossier is no longer open: past every appointment, only the other two are overdue
+        assertThat(deskClerk.api().post("/api/v1/dossiers/" + nga + "/withdrawal", Map.of("reason", "Người nộp rút hồ sơ"))
+                .status()).isEqualTo(204);
+        assertThat(rows.apply("/dossiers?q=B%E1%BA%BF&overdue=true")).as("nothing is overdue yet").isEmpty();
+        clock.advance(Duration.ofDays(40));
+        try {
+            String overdue = page.apply("/dossiers?q=B%E1%BA%BF&overdue=true");
+            assertThat(row.matcher(overdue).results().map(match -> match.group(1)).toList())
+                    .containsExactlyInAnyOrder(luaId, khai);
+            assertThat(overdue).contains("id=\"overdue\" name=\"overdue\" type=\"checkbox\" value=\"true\" checked");
+        } finally {
+            clock.reset();
+        }
+    }
 }

@@ -168,6 +168,17 @@ class OneStopBrowserTest {
         WebElement row = browser.find(By.xpath("//table[@id='dossiers']//tr[td/a[text()='" + code + "']]"));
         assertThat(row.getAttribute("class")).contains("due-soon");
         assertThat(row.getText()).contains("sắp đến hạn");
+        // the citizen comes back to the counter and gives their name: typed in small letters, it finds the dossier
+        browser.type("q", "phạm thị hoa");
+        browser.clickAndWait(By.id("apply-filter"));
+        assertThat(browser.driver().findElements(By.cssSelector("#dossiers td:first-child a")))
+                .extracting(WebElement::getText).contains(code);
+        assertThat(browser.find(By.id("q")).getAttribute("value")).isEqualTo("phạm thị hoa");
+        browser.type("q", "Trần Không Có");
+        browser.clickAndWait(By.id("apply-filter"));
+        assertThat(browser.text("dossiers-empty")).isEqualTo("Không có hồ sơ nào khớp với điều kiện lọc.");
+        browser.clickAndWait(By.id("clear-filter"));
+        assertThat(browser.find(By.id("q")).getAttribute("value")).isEmpty();
 
         // What the QR code opens, for the citizen.
         browser.signOut();
