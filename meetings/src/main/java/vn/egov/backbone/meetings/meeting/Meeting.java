@@ -100,7 +100,9 @@ public class Meeting {
         requireRunner(command.actorId());
         requireStatus(MeetingStatus.SCHEDULED, MeetingError.RESCHEDULE_ONLY_SCHEDULED);
         requireTimes(command.startsAt(), command.endsAt());
-        apply(new MeetingRescheduled(meetingId, command.startsAt(), command.endsAt(), command.location(),
+        String location = command.location() == null || command.location().isBlank() ? null : command.location().strip();
+        MeetingRules.requireLocation(location);
+        apply(new MeetingRescheduled(meetingId, command.startsAt(), command.endsAt(), location,
                 requireText(command.reason(), "reason", 1000)));
     }
 

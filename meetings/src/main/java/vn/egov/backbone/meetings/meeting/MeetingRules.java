@@ -13,6 +13,9 @@ import java.util.Set;
 
 /** Checks of a command's values that need no state of the meeting; shared by the meeting and its parts. */
 final class MeetingRules {
+    /** The characters of a meeting's place its record ({@code meeting_view.location}) holds. */
+    static final int LOCATION_LENGTH = 500;
+
     static final Duration LONGEST_MEETING = Duration.ofHours(24);
 
     private MeetingRules() {
@@ -27,7 +30,7 @@ final class MeetingRules {
         require(d.secretaryId() != null, "secretaryId", MeetingError.SECRETARY_REQUIRED);
         require(d.hostUnitId() != null, "hostUnitId", MeetingError.HOST_REQUIRED);
         requireTimes(d.startsAt(), d.endsAt());
-        require(d.location() == null || d.location().length() <= 500, "location", MeetingError.LOCATION_TOO_LONG, 500);
+        requireLocation(d.location());
         require(d.quorumPercent() >= 0 && d.quorumPercent() < 100, "quorumPercent", MeetingError.QUORUM_RANGE);
         Set<String> invitees = new LinkedHashSet<>();
         invitees.add(d.chairId());
@@ -55,6 +58,12 @@ final class MeetingRules {
         require(startsAt != null && endsAt != null && endsAt.isAfter(startsAt), "endsAt", MeetingError.ENDS_BEFORE_START);
         require(!Duration.between(startsAt, endsAt).minus(LONGEST_MEETING).isPositive(),
                 "endsAt", MeetingError.TOO_LONG_MEETING, 24);
+    }
+
+    /** A meeting's place, when it is scheduled or moved: no longer than its record holds. */
+    static void requireLocation(String location) {
+        require(location == null || location.length() <= LOCATION_LENGTH, "location", MeetingError.LOCATION_TOO_LONG,
+                LOCATION_LENGTH);
     }
 
     static void require(boolean condition, String field, MeetingError refusal, Object... arguments) {

@@ -741,4 +741,28 @@ public class MeetingsApiTest {
         array.forEach(nodes::add);
         return nodes;
     }
+
+    /**
+     * A meeting moved to another day and hall shows its new time and place; a new place longer than the meeting's
+     * record holds (500 characters, as when it is scheduled) is refused with its code. Seen failing before the
+     * rule: 204, and the meetings' projection could not write the event (the meeting kept its old time and place
+     * in every list and page, while its invitees were told nothing).
+     */
+    @Test
+    void aMeetingMovedShowsItsNewTimeAndPlaceAndAPlaceTooLongForTheRecordIsRefused() {
+        Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        String id = schedule("Họp bàn phương án phòng, chống bão số 5", "IN_PERSON", start, List.of());
+        Instant later = start.plus(1, ChronoUnit.DAYS);
+        Map<String, Object> move = new HashMap<>(Map.of("startsAt", later.toString(),
+                "endsAt", later.plus(2, ChronoUnit.HOURS).toString(), "location", "Hội trường tầng 3, ".repeat(30),
+                "reason", "Trùng lịch tiếp công dân"));
+        Api.Response tooLong = secretary.api().post("/api/v1/meetings/" + id + "/rescheduling", move);
+        assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
+        assertThat(tooLong.body().get("code").asText()).isEqualTo("meeting.location-too-long");
+        move.put("location", "Phòng họp số 2, trụ sở Ủy ban nhân dân tỉnh");
+        assertThat(secretary.api().post("/api/v1/meetings/" + id + "/rescheduling", move).status()).isEqualTo(204);
+        JsonNode meeting = secretary.api().get("/api/v1/meetings/" + id).body().get("meeting");
+        assertThat(Instant.parse(meeting.get("startsAt").asText())).isEqualTo(later);
+        assertThat(meeting.get("location").asText()).isEqualTo("Phòng họp số 2, trụ sở Ủy ban nhân dân tỉnh");
+    }
 }
