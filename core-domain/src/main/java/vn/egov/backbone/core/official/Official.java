@@ -92,7 +92,7 @@ public class Official {
         assignments.forEach(assignment -> OfficialRules.requireRole(assignment.role()));
         credentials.register(command.officialId(), username, command.password());
         apply(new OfficialRegistered(command.officialId(), username, fullName, email,
-                OfficialRules.optional(command.position()), command.unitId(),
+                OfficialRules.optionalPosition(command.position()), command.unitId(),
                 command.clearance() == null ? Clearance.NONE : command.clearance()));
         // Events applied in a constructor reach the event sourcing handlers only after it returns,
         // so the identifier is passed on explicitly here.
@@ -107,7 +107,7 @@ public class Official {
         requireActive();
         String fullName = OfficialRules.requireFullName(command.fullName());
         String email = OfficialRules.optionalEmail(command.email());
-        String position = OfficialRules.optional(command.position());
+        String position = OfficialRules.optionalPosition(command.position());
         if (fullName.equals(this.fullName) && Objects.equals(email, this.email) && Objects.equals(position, this.position)) {
             return;
         }
