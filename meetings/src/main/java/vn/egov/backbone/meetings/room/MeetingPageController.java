@@ -148,6 +148,11 @@ class MeetingPageController {
         model.addAttribute("video", video(meeting, me));
         if (runner) {
             model.addAttribute("checkInUrl", MeetingHallPageController.checkInUrl(meeting));
+            // the rescheduling form starts from the meeting's own times, as the date fields show them
+            java.time.format.DateTimeFormatter field = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
+                    .withZone(DisplayDates.VIETNAM);
+            model.addAttribute("startsAtField", field.format(meeting.startsAt()));
+            model.addAttribute("endsAtField", field.format(meeting.endsAt()));
         }
         // the signed minutes are checked (a PDF parsed, each signature verified) when the page is opened, not on each
         // of the live fetches that tablets make at every change of the meeting: the minutes are not a live part
@@ -200,6 +205,28 @@ class MeetingPageController {
         return run(id, redirect, () -> {
             actions.comment(id, documentId, text);
             return message("meetings.commented");
+        });
+    }
+
+    /** The secretary or the chair moves a meeting not yet begun; the invitees are told (the projection's notice). */
+    @PostMapping("/meetings/{id}/rescheduling")
+    String reschedule(@PathVariable String id,
+                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime startsAt,
+                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime endsAt,
+                      @RequestParam(required = false) String location, @RequestParam String reason,
+                      RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.reschedule(id, startsAt.atZone(DisplayDates.VIETNAM).toInstant(),
+                    endsAt.atZone(DisplayDates.VIETNAM).toInstant(), Text.blankToNull(location), reason);
+            return message("meetings.rescheduled");
+        });
+    }
+
+    @PostMapping("/meetings/{id}/cancellation")
+    String cancel(@PathVariable String id, @RequestParam String reason, RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.cancel(id, reason);
+            return message("meetings.cancelled");
         });
     }
 

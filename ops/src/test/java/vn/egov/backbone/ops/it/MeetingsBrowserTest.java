@@ -57,6 +57,51 @@ class MeetingsBrowserTest {
         }
     }
 
+    /**
+     * The secretary moves a meeting to another day and hall on its page, then cancels it, asked first; the page shows
+     * the new time and place, then the reason it was cancelled. Before, both were API calls only: no page offered them.
+     */
+    @Test
+    void theSecretaryMovesAMeetingThenCancelsItOnItsPage() {
+        Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        Api.Response scheduled = secretary.api().post("/api/v1/meetings", MeetingsApiTest.meeting(
+                "Họp bàn phương án phòng, chống rét cho gia súc", "IN_PERSON", chair.id(), province.unitId("TP.UBND"),
+                start, List.of(member.id()), secretary.id(), List.of()));
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(201);
+        String id = scheduled.body().get("id").asText();
+        browser.signOut();
+        browser.signIn("thuky", "mật-khẩu-thuky");
+        browser.go("/meetings/" + id);
+        java.time.LocalDateTime later = java.time.LocalDateTime.ofInstant(start, java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                .plusDays(1).withHour(14).withMinute(0);
+        org.openqa.selenium.JavascriptExecutor script = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        // a date field is typed as the browser's locale shows it; its value is what the form sends
+        script.executeScript("arguments[0].value = arguments[1];", browser.find(By.id("reschedule-starts")), later.toString());
+        script.executeScript("arguments[0].value = arguments[1];", browser.find(By.id("reschedule-ends")),
+                later.plusHours(2).toString());
+        browser.type("reschedule-location", "Phòng họp số 2, trụ sở Ủy ban nhân dân tỉnh");
+        browser.type("reschedule-reason", "Trùng lịch tiếp công dân định kỳ");
+        browser.clickAndWait(By.id("reschedule-meeting"));
+        assertThat(browser.find(By.cssSelector("main")).getText()).contains("Đã đổi lịch họp",
+                later.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")),
+                "Phòng họp số 2, trụ sở Ủy ban nhân dân tỉnh");
+        assertThat(Instant.parse(member.api().get("/api/v1/meetings/" + id).body().at("/meeting/startsAt").asText()))
+                .isEqualTo(later.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
+
+        browser.type("cancel-reason", "Thời tiết chuyển biến, tổ chức họp trực tuyến thay thế");
+        WebElement page = browser.find(By.tagName("html"));
+        browser.find(By.id("cancel-meeting")).click();
+        org.openqa.selenium.Alert question = new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+        assertThat(question.getText()).startsWith("Hủy cuộc họp này?");
+        question.accept();
+        browser.awaitNewPage(page);
+        assertThat(browser.text("meeting-status")).isEqualTo("Đã hủy");
+        assertThat(browser.find(By.cssSelector("main")).getText())
+                .contains("Thời tiết chuyển biến, tổ chức họp trực tuyến thay thế");
+        assertThat(browser.driver().findElements(By.id("meeting-schedule"))).as("nothing left to move").isEmpty();
+    }
+
     @Test
     void theSecretaryChecksInOpensAVoteAndTheResultAppearsOnTheProjector() {
         Map<String, Object> request = MeetingsApiTest.meeting("Phiên họp UBND tỉnh thường kỳ tháng 11/2026", "HYBRID",
