@@ -199,6 +199,29 @@ class MeetingPageController {
         });
     }
 
+    /**
+     * The chair or secretary adds a document to the meeting: a file (the same checks as the API's upload), under an
+     * agenda item or the whole meeting, shown to the members from a moment on if given.
+     */
+    @PostMapping("/meetings/{id}/documents")
+    String upload(@PathVariable String id, @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                  @RequestParam(required = false) String title, @RequestParam(required = false) String itemId,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime visibleFrom,
+                  RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            if (file.isEmpty()) {
+                throw new vn.egov.backbone.core.shared.InvalidInput("file", vn.egov.backbone.meetings.meeting.MeetingError.FILE_REQUIRED);
+            }
+            try (java.io.InputStream in = file.getInputStream()) {
+                actions.upload(id, in, file.getOriginalFilename(), Text.blankToNull(title), Text.blankToNull(itemId),
+                        visibleFrom == null ? null : visibleFrom.atZone(DisplayDates.VIETNAM).toInstant());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return message("meetings.documentAdded");
+        });
+    }
+
     @PostMapping("/meetings/{id}/documents/{documentId}/comments")
     String comment(@PathVariable String id, @PathVariable String documentId, @RequestParam String text,
                    RedirectAttributes redirect) {

@@ -103,7 +103,7 @@ class MeetingsBrowserTest {
     }
 
     @Test
-    void theSecretaryChecksInOpensAVoteAndTheResultAppearsOnTheProjector() {
+    void theSecretaryChecksInOpensAVoteAndTheResultAppearsOnTheProjector() throws java.io.IOException {
         Map<String, Object> request = MeetingsApiTest.meeting("Phiên họp UBND tỉnh thường kỳ tháng 11/2026", "HYBRID",
                 chair.id(), province.unitId("TP.UBND"), Instant.now().plus(10, ChronoUnit.MINUTES), List.of(member.id()),
                 secretary.id(), List.of("COMMUNE"));
@@ -123,6 +123,19 @@ class MeetingsBrowserTest {
         assertThat(browser.text("video-message")).contains("Chưa cấu hình");
         browser.find(By.cssSelector("#agenda-form input[name=title]")).sendKeys("Tờ trình kế hoạch đầu tư công năm 2027");
         browser.clickAndWait(By.id("agenda-submit"));
+        // the item's document, added on the page (before: an API call only), under the item, for every member
+        Path itemFile = dataDir.resolve("to-trinh-du-thao.pdf");
+        java.nio.file.Files.write(itemFile, vn.egov.backbone.eoffice.document.EOfficeApiTest.pdf());
+        browser.find(By.id("document-file")).sendKeys(itemFile.toAbsolutePath().toString());
+        browser.type("document-title", "Dự thảo Tờ trình kế hoạch đầu tư công năm 2027");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("document-item")))
+                .selectByVisibleText("Tờ trình kế hoạch đầu tư công năm 2027");
+        browser.clickAndWait(By.id("document-submit"));
+        assertThat(browser.find(By.cssSelector("main")).getText()).contains("Đã thêm tài liệu họp.");
+        assertThat(browser.find(By.linkText("Dự thảo Tờ trình kế hoạch đầu tư công năm 2027")).getAttribute("href"))
+                .contains("/meetings/" + id + "/documents/");
+        assertThat(member.api().get("/api/v1/meetings/" + id).body().findValuesAsText("title"))
+                .contains("Dự thảo Tờ trình kế hoạch đầu tư công năm 2027");
         browser.clickAndWait(By.id("start-meeting"));
         assertThat(browser.text("meeting-status")).isEqualTo("Đang họp");
 
