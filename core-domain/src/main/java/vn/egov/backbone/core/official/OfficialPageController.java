@@ -65,6 +65,77 @@ class OfficialPageController {
         });
     }
 
+    /**
+     * One official's account as their administrator keeps it: details, roles (granted until a day, or revoked,
+     * asked first), clearance, unit, a new password. An official outside the administrator's units is not found
+     * (404), as in the API; what the administrator may not give (their own rights, more than they hold) the
+     * application service refuses, and the page says why.
+     */
+    @GetMapping("/{id}")
+    String official(@PathVariable String id, Model model) {
+        if (!(administration.get(id) instanceof vn.egov.backbone.core.official.api.OfficialView official)) {
+            throw new vn.egov.backbone.core.shared.NotFound(OfficialError.NOT_FOUND, id);
+        }
+        List<UnitView> allUnits = units.list(false);
+        model.addAttribute("official", official);
+        model.addAttribute("units", allUnits);
+        model.addAttribute("unitNames", allUnits.stream().collect(Collectors.toMap(UnitView::id, UnitView::name)));
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("clearances", Clearance.values());
+        return "officials/official";
+    }
+
+    @PostMapping("/{id}/details")
+    String details(@PathVariable String id, @RequestParam String fullName, @RequestParam(required = false) String email,
+                   @RequestParam(required = false) String position, RedirectAttributes redirect) {
+        return changeOne(id, redirect, () -> administration.changeDetails(id, fullName, email, position, null));
+    }
+
+    @PostMapping("/{id}/roles")
+    String grant(@PathVariable String id, @RequestParam(required = false) String unitId, @RequestParam Role role,
+                 @RequestParam(required = false) String validThrough, RedirectAttributes redirect) {
+        return changeOne(id, redirect, () -> administration.grant(id, vn.egov.backbone.core.shared.Text.blankToNull(unitId),
+                role, endOf(validThrough)));
+    }
+
+    @PostMapping("/{id}/roles/revocation")
+    String revoke(@PathVariable String id, @RequestParam(required = false) String unitId, @RequestParam Role role,
+                  RedirectAttributes redirect) {
+        return changeOne(id, redirect, () -> administration.revoke(id, vn.egov.backbone.core.shared.Text.blankToNull(unitId),
+                role, null));
+    }
+
+    @PostMapping("/{id}/clearance")
+    String clearance(@PathVariable String id, @RequestParam Clearance clearance, RedirectAttributes redirect) {
+        return changeOne(id, redirect, () -> administration.changeClearance(id, clearance));
+    }
+
+    @PostMapping("/{id}/transfer")
+    String transfer(@PathVariable String id, @RequestParam String unitId, RedirectAttributes redirect) {
+        return changeOne(id, redirect, () -> administration.transfer(id, unitId));
+    }
+
+    @PostMapping("/{id}/password")
+    String password(@PathVariable String id, @RequestParam String newPassword, RedirectAttributes redirect) {
+        return changeOne(id, redirect, () -> administration.resetPassword(id, newPassword));
+    }
+
+    /**
+     * A role granted through a day holds until the day's end in Vietnam; no day, no end. A day that is none is refused
+     * with the field's message, as the API refuses a moment that is none.
+     */
+    private static java.time.Instant endOf(String day) {
+        if (day == null || day.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(day.strip()).plusDays(1).atStartOfDay(vn.egov.backbone.core.shared.DisplayDates.VIETNAM)
+                    .toInstant();
+        } catch (java.time.format.DateTimeParseException notADay) {
+            throw new vn.egov.backbone.core.shared.InvalidInput("validUntil", OfficialError.VALID_UNTIL_PAST);
+        }
+    }
+
     @PostMapping("/{id}/deactivation")
     String deactivate(@PathVariable String id, RedirectAttributes redirect) {
         return change(redirect, () -> administration.deactivate(id, null));
@@ -73,6 +144,14 @@ class OfficialPageController {
     @PostMapping("/{id}/reactivation")
     String reactivate(@PathVariable String id, RedirectAttributes redirect) {
         return change(redirect, () -> administration.reactivate(id));
+    }
+
+    /** A change made on the official's own page, which shows it again with what happened or why it was refused. */
+    private String changeOne(String id, RedirectAttributes redirect, Runnable change) {
+        return actions.run(redirect, "/admin/officials/" + id, () -> {
+            change.run();
+            return messages.getMessage("officials.changed", null, LocaleContextHolder.getLocale());
+        });
     }
 
     private String change(RedirectAttributes redirect, Runnable change) {

@@ -88,9 +88,38 @@ class BrowserLoginTest {
         assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã thêm cán bộ Đoàn Thị Mai.");
         browser.screenshot("officials");
 
+        // her account's page: a second role until a day, a new position, then one role taken back, asked first
+        browser.clickAndWait(By.linkText("Đoàn Thị Mai"));
+        assertThat(browser.text("roles")).contains("Văn thư");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("grant-role"))).selectByVisibleText("Thư ký cuộc họp");
+        java.time.LocalDate through = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(30);
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];",
+                browser.find(By.id("grant-valid-through")), through.toString());
+        browser.clickAndWait(By.id("grant-role-submit"));
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã cập nhật tài khoản.");
+        assertThat(browser.text("roles")).contains("Thư ký cuộc họp",
+                through.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        browser.type("position", "Văn thư, kiêm thư ký cuộc họp");
+        browser.clickAndWait(By.id("details-submit"));
+        assertThat(browser.find(By.cssSelector("main")).getText()).contains("Đã cập nhật tài khoản.");
+        assertThat(browser.find(By.id("position")).getAttribute("value")).isEqualTo("Văn thư, kiêm thư ký cuộc họp");
+        var revoke = browser.find(By.cssSelector("button[id^='revoke-RECORDS_CLERK-']"));
+        var before = browser.find(By.tagName("html"));
+        revoke.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        browser.awaitNewPage(before);
+        assertThat(browser.text("roles")).contains("Thư ký cuộc họp").doesNotContain("Văn thư");
+        browser.screenshot("official");
+
         browser.signOut();
         browser.signIn("doanthimai", "mật-khẩu-của-mai");
         assertThat(browser.text("greeting")).isEqualTo("Xin chào, Đoàn Thị Mai");
+        assertThat(browser.text("roles")).contains("Thư ký cuộc họp").doesNotContain("Văn thư");
+        // she administers nobody: another official's page does not exist for her
+        browser.go("/admin/officials/" + backbone.bean(vn.egov.backbone.core.official.OfficialDirectory.class)
+                .findByUsername("admin").orElseThrow().id());
+        assertThat(browser.find(By.tagName("body")).getText()).doesNotContain("Giao vai trò");
     }
 
     /**
