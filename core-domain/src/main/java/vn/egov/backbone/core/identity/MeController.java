@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,11 +17,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.backbone.core.official.OfficialDirectory;
-import vn.egov.backbone.core.official.api.OfficialCommands.ChangePassword;
 import vn.egov.backbone.core.official.api.OfficialCommands.IssueApiToken;
 import vn.egov.backbone.core.official.api.OfficialCommands.RevokeApiToken;
 import vn.egov.backbone.core.official.api.OfficialView;
-import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.Commands;
 import vn.egov.backbone.core.shared.NotFound;
 
@@ -38,18 +35,15 @@ import java.util.UUID;
 class MeController {
     private final Commands commands;
     private final OfficialDirectory officials;
-    private final CredentialStore credentials;
     private final ApiTokenStore tokens;
-    private final PasswordEncoder encoder;
+    private final OwnAccount account;
     private final Clock clock;
 
-    MeController(Commands commands, OfficialDirectory officials, CredentialStore credentials, ApiTokenStore tokens,
-                 PasswordEncoder encoder, Clock clock) {
+    MeController(Commands commands, OfficialDirectory officials, ApiTokenStore tokens, OwnAccount account, Clock clock) {
         this.commands = commands;
         this.officials = officials;
-        this.credentials = credentials;
         this.tokens = tokens;
-        this.encoder = encoder;
+        this.account = account;
         this.clock = clock;
     }
 
@@ -76,12 +70,7 @@ class MeController {
 
     @PutMapping("/password")
     ResponseEntity<Void> changePassword(@Valid @RequestBody ChangeOwnPasswordRequest request) {
-        OfficialPrincipal principal = Authorizer.currentPrincipal();
-        String hash = credentials.findByUsername(principal.getUsername()).orElseThrow().passwordHash();
-        if (!encoder.matches(request.currentPassword(), hash)) {
-            throw new BusinessRuleViolation(IdentityError.CURRENT_PASSWORD_WRONG);
-        }
-        commands.send(new ChangePassword(principal.officialId(), request.newPassword()));
+        account.changePassword(request.currentPassword(), request.newPassword());
         return ResponseEntity.noContent().build();
     }
 

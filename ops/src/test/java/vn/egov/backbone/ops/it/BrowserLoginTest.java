@@ -120,6 +120,29 @@ class BrowserLoginTest {
         browser.go("/admin/officials/" + backbone.bean(vn.egov.backbone.core.official.OfficialDirectory.class)
                 .findByUsername("admin").orElseThrow().id());
         assertThat(browser.find(By.tagName("body")).getText()).doesNotContain("Giao vai trò");
+
+        // she replaces the password her administrator gave her, from her name in the menu (before: API only)
+        browser.go("/");
+        browser.clickAndWait(By.id("nav-account"));
+        assertThat(browser.text("account-username")).isEqualTo("doanthimai");
+        for (String[] attempt : List.of(
+                new String[] {"mật-khẩu-sai-rồi", "mật-khẩu-mới-của-mai", "mật-khẩu-mới-của-mai", "Mật khẩu hiện tại không đúng."},
+                new String[] {"mật-khẩu-của-mai", "mật-khẩu-mới-của-mai", "mật-khẩu-khác-hẳn",
+                        "Hai lần nhập mật khẩu mới không khớp nhau."})) {
+            browser.type("currentPassword", attempt[0]);
+            browser.type("newPassword", attempt[1]);
+            browser.type("repeatedPassword", attempt[2]);
+            browser.clickAndWait(By.id("change-password"));
+            assertThat(browser.find(By.cssSelector("p.error")).getText()).isEqualTo(attempt[3]);
+        }
+        browser.type("currentPassword", "mật-khẩu-của-mai");
+        browser.type("newPassword", "mật-khẩu-mới-của-mai");
+        browser.type("repeatedPassword", "mật-khẩu-mới-của-mai");
+        browser.clickAndWait(By.id("change-password"));
+        assertThat(browser.text("password-changed")).startsWith("Đã đổi mật khẩu.");
+        browser.signOut();
+        browser.signIn("doanthimai", "mật-khẩu-mới-của-mai");
+        assertThat(browser.text("greeting")).isEqualTo("Xin chào, Đoàn Thị Mai");
     }
 
     /**
