@@ -160,7 +160,8 @@ class AccessibilityCrawlTest {
         assertThat(checkedByAxe).as("the crawl reached the menus' pages and one object of each kind").contains(
                 "/", "/documents", "/meetings", "/search", "/dossiers", "/kpi", "/admin/units", "/admin/officials",
                 "/documents/{id}", "/meetings/{id}", "/dossiers/new", "/dossiers/{id}", "/dossiers/{id}/receipt", "/public/dossiers/{id}",
-                "/public/dossiers/new", "/citizen/dossiers", "/citizen/dossiers/{id}", "/admin/event-chain");
+                "/public/dossiers/new", "/citizen/dossiers", "/citizen/dossiers/{id}", "/admin/event-chain", "/account",
+                "/admin/officials/{id}");
         assertThat(problems).isEmpty();
     }
 
@@ -173,7 +174,7 @@ class AccessibilityCrawlTest {
         if (starts.length == 0) {
             browser.go("/");
             pages.put("/", "/");
-            links("header nav a").forEach(path -> pages.putIfAbsent(shape(path), path));
+            links("header nav a, #nav-account").forEach(path -> pages.putIfAbsent(shape(path), path));
         } else {
             for (String start : starts) {
                 pages.put(shape(start), start);
