@@ -25,6 +25,8 @@ import java.util.UUID;
  */
 @Service
 public class UnitAdministration {
+    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(3);
+
     private final Commands commands;
     private final Authorizer authorizer;
     private final ReadYourWrites readYourWrites;
@@ -41,13 +43,16 @@ public class UnitAdministration {
     /** @return the new unit's id */
     public String create(String code, String name, UnitKind kind, String parentId) {
         authorizer.require(Role.ADMINISTRATOR, parentId);
-        return commands.send(new CreateUnit(UUID.randomUUID().toString(), code, name, kind, parentId));
+        String id = commands.send(new CreateUnit(UUID.randomUUID().toString(), code, name, kind, parentId));
+        awaitReadModel(id); // the page that says "added" lists it
+        return id;
     }
 
     /** @param expectedVersion the version the caller saw (If-Match), or null */
     public void rename(String unitId, String name, String legalBasis, Long expectedVersion) {
         authorizer.require(Role.ADMINISTRATOR, unitId);
         commands.send(new RenameUnit(unitId, name, legalBasis, expectedVersion));
+        awaitReadModel(unitId);
     }
 
     /** Gives a unit its electronic identifier for document exchange (QĐ 20/2020/QĐ-TTg). */
@@ -55,13 +60,14 @@ public class UnitAdministration {
         authorizer.require(Role.ADMINISTRATOR, unitId);
         commands.send(new AssignExchangeIdentifier(unitId, identifier));
         // the exchange routes packages by it from the next request on
-        readYourWrites.await(unitId, () -> units.find(unitId).map(UnitView::version), Duration.ofSeconds(3));
+        awaitReadModel(unitId);
     }
 
     public void move(String unitId, String parentId, String legalBasis) {
         authorizer.require(Role.ADMINISTRATOR, unitId);
         authorizer.require(Role.ADMINISTRATOR, parentId);
         commands.send(new MoveUnit(unitId, parentId, legalBasis));
+        awaitReadModel(unitId);
     }
 
     /** @return the id of the unit the others are merged into */
@@ -69,12 +75,25 @@ public class UnitAdministration {
                         String legalBasis) {
         authorizer.require(Role.ADMINISTRATOR, parentId);
         sourceUnitIds.forEach(source -> authorizer.require(Role.ADMINISTRATOR, source));
-        return commands.send(new MergeUnits(UUID.randomUUID().toString(), code, name, kind, parentId, sourceUnitIds,
+        String id = commands.send(new MergeUnits(UUID.randomUUID().toString(), code, name, kind, parentId, sourceUnitIds,
                 legalBasis));
+        awaitReadModel(id);
+        sourceUnitIds.forEach(this::awaitReadModel);
+        return id;
     }
 
     public void dissolve(String unitId, String legalBasis) {
         authorizer.require(Role.ADMINISTRATOR, unitId);
         commands.send(new DissolveUnit(unitId, legalBasis));
+        awaitReadModel(unitId);
+    }
+
+    /**
+     * The tree's read model has caught up with the unit's last event: the page shown next lists the change, and
+     * the document exchange routes by a new identifier from the next request on. Bounded: a slow projection delays
+     * the answer, never fails it.
+     */
+    private void awaitReadModel(String unitId) {
+        readYourWrites.await(unitId, () -> units.find(unitId).map(UnitView::version), READ_MODEL_WAIT);
     }
 }

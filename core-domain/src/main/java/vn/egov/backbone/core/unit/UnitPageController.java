@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.egov.backbone.core.shared.PageActions;
+import vn.egov.backbone.core.shared.Text;
 import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitView;
 
@@ -84,6 +85,39 @@ class UnitPageController {
         return actions.run(redirect, "/admin/units", () -> {
             administration.rename(id, name, null, null);
             return messages.getMessage("units.renamed", null, LocaleContextHolder.getLocale());
+        });
+    }
+
+    /**
+     * Communes, wards or agencies merged into a new one (the reorganisation of 1 July 2025 merged most communes):
+     * the sources end, their documents and dossiers stay theirs and are read by the new unit's officials.
+     */
+    @PostMapping("/mergers")
+    String merge(@RequestParam(name = "sourceUnitIds", required = false) List<String> sources, @RequestParam String code,
+                 @RequestParam String name, @RequestParam UnitKind kind, @RequestParam(required = false) String parentId,
+                 @RequestParam(required = false) String legalBasis, RedirectAttributes redirect) {
+        return actions.run(redirect, "/admin/units", () -> {
+            administration.merge(code, name, kind, Text.blankToNull(parentId), sources == null ? List.of() : sources,
+                    Text.blankToNull(legalBasis));
+            return messages.getMessage("units.merged", new Object[]{name}, LocaleContextHolder.getLocale());
+        });
+    }
+
+    @PostMapping("/move")
+    String move(@RequestParam String unitId, @RequestParam String parentId,
+                @RequestParam(required = false) String legalBasis, RedirectAttributes redirect) {
+        return actions.run(redirect, "/admin/units", () -> {
+            administration.move(unitId, parentId, Text.blankToNull(legalBasis));
+            return messages.getMessage("units.moved", null, LocaleContextHolder.getLocale());
+        });
+    }
+
+    @PostMapping("/dissolution")
+    String dissolve(@RequestParam String unitId, @RequestParam(required = false) String legalBasis,
+                    RedirectAttributes redirect) {
+        return actions.run(redirect, "/admin/units", () -> {
+            administration.dissolve(unitId, Text.blankToNull(legalBasis));
+            return messages.getMessage("units.dissolved", null, LocaleContextHolder.getLocale());
         });
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.egov.backbone.ops.support.Browser;
 import vn.egov.backbone.core.testing.Province;
@@ -143,6 +144,49 @@ class BrowserLoginTest {
         browser.signOut();
         browser.signIn("doanthimai", "mật-khẩu-mới-của-mai");
         assertThat(browser.text("greeting")).isEqualTo("Xin chào, Đoàn Thị Mai");
+    }
+
+    /**
+     * The reorganisation on the pages: an administrator merges two communes into a new one, citing the resolution,
+     * and dissolves a unit, asked first (before: API calls only). Two communes of its own, so that the seed's stay.
+     */
+    @Test
+    void anAdministratorMergesTwoCommunesAndDissolvesAUnitOnThePage() {
+        browser.signOut();
+        browser.signIn("admin", RunningBackbone.ADMIN_PASSWORD);
+        browser.go("/admin/units");
+        for (String[] commune : List.of(new String[] {"TP.901", "Xã Thử Sáp Nhập Một"}, new String[] {"TP.902", "Xã Thử Sáp Nhập Hai"})) {
+            browser.type("code", commune[0]);
+            browser.type("name", commune[1]);
+            new Select(browser.find(By.id("kind"))).selectByVisibleText("Xã");
+            new Select(browser.find(By.id("parentId"))).selectByVisibleText("Tỉnh Thử Nghiệm");
+            var page = browser.find(By.tagName("html"));
+            browser.find(By.id("code")).submit();
+            browser.awaitNewPage(page);
+            assertThat(browser.find(By.cssSelector("main")).getText()).contains("Đã thêm đơn vị " + commune[1]);
+        }
+        assertThat(browser.text("units")).contains("Xã Thử Sáp Nhập Một", "Xã Thử Sáp Nhập Hai");
+        Select sources = new Select(browser.find(By.id("merge-sources")));
+        sources.selectByVisibleText("Xã Thử Sáp Nhập Một");
+        sources.selectByVisibleText("Xã Thử Sáp Nhập Hai");
+        browser.type("merge-code", "TP.903");
+        browser.type("merge-name", "Xã Thử Hợp Nhất");
+        new Select(browser.find(By.id("merge-kind"))).selectByVisibleText("Xã");
+        new Select(browser.find(By.id("merge-parent"))).selectByVisibleText("Tỉnh Thử Nghiệm");
+        browser.type("merge-basis", "Nghị quyết số 9999/NQ-UBTVQH15");
+        browser.clickAndWait(By.id("merge-submit"));
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).startsWith("Đã sáp nhập thành Xã Thử Hợp Nhất");
+        assertThat(browser.text("units")).contains("Xã Thử Hợp Nhất").doesNotContain("Xã Thử Sáp Nhập Một")
+                .doesNotContain("Xã Thử Sáp Nhập Hai");
+
+        new Select(browser.find(By.id("dissolve-unit"))).selectByVisibleText("Xã Thử Hợp Nhất");
+        var page = browser.find(By.tagName("html"));
+        browser.find(By.id("dissolve-submit")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+        browser.awaitNewPage(page);
+        assertThat(browser.find(By.cssSelector("p.notice")).getText()).isEqualTo("Đã giải thể đơn vị.");
+        assertThat(browser.text("units")).doesNotContain("Xã Thử Hợp Nhất").contains("Đặc khu Hòn Ngư");
     }
 
     /**
