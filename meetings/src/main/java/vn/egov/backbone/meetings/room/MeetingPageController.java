@@ -118,7 +118,8 @@ class MeetingPageController {
         model.addAttribute("runner", runner);
         model.addAttribute("isChair", me.equals(meeting.chairId()));
         model.addAttribute("isSecretary", me.equals(meeting.secretaryId()));
-        model.addAttribute("isMember", queries.isMember(id, me));
+        boolean member = queries.isMember(id, me);
+        model.addAttribute("isMember", member);
         String mySeat = queries.seatOf(id, me).orElse(null);
         List<Map<String, Object>> seats = queries.seats(id);
         model.addAttribute("mySeat", mySeat);
@@ -144,7 +145,9 @@ class MeetingPageController {
         model.addAttribute("choices", VoteChoice.values());
         model.addAttribute("speechKinds", SpeechKind.values());
         model.addAttribute("bases", PercentBase.values());
-        model.addAttribute("officials", runner ? officials.people() : List.of());
+        // the runners' pickers (presenters, speakers), and an invitee's deputy before the meeting
+        model.addAttribute("officials", runner || member && meeting.status() == vn.egov.backbone.meetings.meeting.api.MeetingStatus.SCHEDULED
+                ? officials.people().stream().filter(person -> !person.id().equals(me)).toList() : List.of());
         model.addAttribute("video", video(meeting, me));
         if (runner) {
             model.addAttribute("checkInUrl", MeetingHallPageController.checkInUrl(meeting));
@@ -189,11 +192,14 @@ class MeetingPageController {
     @PostMapping("/meetings/{id}/invitation")
     String answer(@PathVariable String id, @RequestParam boolean accept, @RequestParam(required = false) String reason,
                   @RequestParam(required = false) String deputyId, RedirectAttributes redirect) {
-        return run(id, redirect, () -> {
-            if (deputyId != null && !deputyId.isBlank()) {
+        if (deputyId != null && !deputyId.isBlank()) {
+            // the seat is the deputy's now, and the meeting theirs to open: the invitee goes back to their meetings
+            return pages.runAndGo(redirect, "/meetings/" + id, () -> {
                 actions.delegate(id, deputyId);
-                return message("meetings.delegated");
-            }
+                return new PageActions.Outcome(message("meetings.delegated"), "/meetings");
+            });
+        }
+        return run(id, redirect, () -> {
             actions.respond(id, accept, Text.blankToNull(reason));
             return message(accept ? "meetings.accepted" : "meetings.declined");
         });

@@ -59,7 +59,8 @@ class MeetingsBrowserTest {
 
     /**
      * The secretary moves a meeting to another day and hall on its page, then cancels it, asked first; the page shows
-     * the new time and place, then the reason it was cancelled. Before, both were API calls only: no page offered them.
+     * the new time and place, then the reason it was cancelled; in between an invitee sends a deputy from the
+     * invitation. Before, all three were API calls only: no page offered them.
      */
     @Test
     void theSecretaryMovesAMeetingThenCancelsItOnItsPage() {
@@ -87,6 +88,19 @@ class MeetingsBrowserTest {
                 "Phòng họp số 2, trụ sở Ủy ban nhân dân tỉnh");
         assertThat(Instant.parse(member.api().get("/api/v1/meetings/" + id).body().at("/meeting/startsAt").asText()))
                 .isEqualTo(later.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
+
+        // the invited director cannot come and sends her deputy from the invitation (before: API only)
+        province.official("phogiamdoc.snv", "Lê Văn Phúc", "TP.SNV", "SPECIALIST", "NONE");
+        browser.signOut();
+        browser.signIn("giamdoc.snv", "mật-khẩu-giamdoc.snv");
+        browser.go("/meetings/" + id);
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("deputy"))).selectByVisibleText("Lê Văn Phúc");
+        browser.clickAndWait(By.id("delegate"));
+        assertThat(browser.find(By.cssSelector("main")).getText()).contains("Đã cử người dự thay.");
+        browser.signOut();
+        browser.signIn("thuky", "mật-khẩu-thuky");
+        browser.go("/meetings/" + id);
+        assertThat(browser.find(By.cssSelector("tr[data-seat='" + member.id() + "']")).getText()).contains("→ Lê Văn Phúc");
 
         browser.type("cancel-reason", "Thời tiết chuyển biến, tổ chức họp trực tuyến thay thế");
         WebElement page = browser.find(By.tagName("html"));
