@@ -90,6 +90,11 @@ class MeetingPageController {
         return "meetings/list";
     }
 
+    /**
+     * A meeting scheduled from the list's form; a refused one (its end before its start, a place too long, an
+     * invitee not cleared…) comes back as typed (422), with the reason — before, the redirect lost the title, the
+     * times and every invitee picked.
+     */
     @PostMapping("/meetings")
     String schedule(@RequestParam String title, @RequestParam MeetingKind kind, @RequestParam String hostUnitId,
                     @RequestParam String chairId, @RequestParam String secretaryId,
@@ -98,13 +103,20 @@ class MeetingPageController {
                     @RequestParam(required = false) String location,
                     @RequestParam(required = false) List<String> inviteeIds,
                     @RequestParam(required = false) List<String> endpointUnitIds,
-                    @RequestParam(required = false) List<UnitKind> endpointKinds, RedirectAttributes redirect) {
-        return pages.runAndGo(redirect, "/meetings", () -> {
+                    @RequestParam(required = false) List<UnitKind> endpointKinds, Model model,
+                    RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+        try {
             String id = actions.schedule(new MeetingActions.Schedule(title, kind, chairId, hostUnitId,
                     startsAt.atZone(DisplayDates.VIETNAM).toInstant(), endsAt.atZone(DisplayDates.VIETNAM).toInstant(),
                     Text.blankToNull(location), endpointUnitIds, endpointKinds, inviteeIds, secretaryId, null));
-            return new PageActions.Outcome(message("meetings.scheduled"), "/meetings/" + id);
-        });
+            redirect.addFlashAttribute("notice", message("meetings.scheduled"));
+            return "redirect:/meetings/" + id;
+        } catch (IllegalArgumentException | BusinessRuleViolation | vn.egov.backbone.core.shared.NotFound
+                 | org.springframework.security.access.AccessDeniedException refused) {
+            response.setStatus(422);
+            model.addAttribute("error", pages.describe(refused));
+            return list(model); // the form reads what was typed from the request's parameters
+        }
     }
 
     @GetMapping("/meetings/{id}")

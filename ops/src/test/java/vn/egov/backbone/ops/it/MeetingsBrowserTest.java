@@ -72,6 +72,25 @@ class MeetingsBrowserTest {
         String id = scheduled.body().get("id").asText();
         browser.signOut();
         browser.signIn("thuky", "mật-khẩu-thuky");
+        // a meeting scheduled to end before it starts is refused, and the form keeps what was typed and picked
+        browser.go("/meetings");
+        browser.type("title", "Họp giao ban tuần của Văn phòng");
+        org.openqa.selenium.JavascriptExecutor form = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+        form.executeScript("arguments[0].value = '2027-01-05T09:00'; arguments[1].value = '2027-01-05T08:00';",
+                browser.find(By.id("startsAt")), browser.find(By.id("endsAt")));
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("chairId"))).selectByVisibleText("Trần Quốc Hưng");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("inviteeIds"))).selectByVisibleText("Phạm Thị Hoa");
+        browser.type("location", "Phòng họp số 3");
+        browser.clickAndWait(By.id("schedule-submit"));
+        assertThat(browser.find(By.cssSelector("p.error")).getText()).isNotBlank();
+        assertThat(browser.find(By.id("title")).getAttribute("value")).isEqualTo("Họp giao ban tuần của Văn phòng");
+        assertThat(browser.find(By.id("startsAt")).getAttribute("value")).isEqualTo("2027-01-05T09:00");
+        assertThat(browser.find(By.id("location")).getAttribute("value")).isEqualTo("Phòng họp số 3");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("chairId"))).getFirstSelectedOption().getText())
+                .isEqualTo("Trần Quốc Hưng");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.find(By.id("inviteeIds"))).getAllSelectedOptions())
+                .extracting(WebElement::getText).containsExactly("Phạm Thị Hoa");
+
         browser.go("/meetings/" + id);
         java.time.LocalDateTime later = java.time.LocalDateTime.ofInstant(start, java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
                 .plusDays(1).withHour(14).withMinute(0);
