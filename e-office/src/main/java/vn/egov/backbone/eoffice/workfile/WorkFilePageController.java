@@ -60,13 +60,21 @@ class WorkFilePageController {
         return "work-files/list";
     }
 
+    /** A refused work file (its code taken, its title too long…) comes back as typed (422), with the reason. */
     @PostMapping("/work-files")
     String open(@RequestParam String code, @RequestParam String title, @RequestParam(required = false) Integer year,
-                @RequestParam(required = false) Integer retentionYears, RedirectAttributes redirect) {
-        return pages.runAndGo(redirect, "/work-files", () -> {
+                @RequestParam(required = false) Integer retentionYears, RedirectAttributes redirect, Model model,
+                jakarta.servlet.http.HttpServletResponse response) {
+        try {
             String id = workFiles.open(null, year, Text.blankToNull(code), Text.blankToNull(title), retentionYears);
-            return new PageActions.Outcome(message("workfiles.opened", code), "/work-files/" + id);
-        });
+            redirect.addFlashAttribute("notice", message("workfiles.opened", code));
+            return "redirect:/work-files/" + id;
+        } catch (IllegalArgumentException | vn.egov.backbone.core.shared.BusinessRuleViolation
+                 | vn.egov.backbone.core.shared.NotFound | org.springframework.security.access.AccessDeniedException refused) {
+            response.setStatus(422);
+            model.addAttribute("error", pages.describe(refused));
+            return list(year, model); // the form reads what was typed from the request's parameters
+        }
     }
 
     @GetMapping("/work-files/{id}")

@@ -313,6 +313,14 @@ class EOfficeBrowserTest {
         browser.go("/work-files");
         assertThat(browser.text("work-files")).contains("05.12").contains("10 năm").contains("Đã nộp lưu");
         browser.screenshot("work-files");
+        // a second file under a code the year already has is refused, and the form keeps what was typed
+        browser.type("code", "05.12");
+        browser.type("title", "Hồ sơ trùng số ký hiệu");
+        browser.type("retentionYears", "5");
+        browser.clickAndWait(By.cssSelector("#open-work-file button[type=submit]"));
+        assertThat(browser.find(By.cssSelector("p.error")).getText()).isNotBlank();
+        assertThat(browser.find(By.id("title")).getAttribute("value")).isEqualTo("Hồ sơ trùng số ký hiệu");
+        assertThat(browser.find(By.id("retentionYears")).getAttribute("value")).isEqualTo("5");
     }
 
     /** A package refused by the exchange is found by the agency's clerk on the exchange log page, with its reason. */
