@@ -79,9 +79,19 @@ class BrowserLoginTest {
         browser.signOut();
         browser.signIn("admin", RunningBackbone.ADMIN_PASSWORD);
         browser.go("/admin/officials");
-        browser.type("username", "doanthimai");
+        // a user name already taken is refused, and the form keeps what was typed but the password
+        browser.type("username", "admin");
         browser.type("fullName", "Đoàn Thị Mai");
         browser.type("position", "Văn thư");
+        browser.type("password", "mật-khẩu-của-mai");
+        var refusedPage = browser.find(By.tagName("html"));
+        browser.driver().findElements(By.cssSelector("form.card")).getLast().submit();
+        browser.awaitNewPage(refusedPage);
+        assertThat(browser.find(By.cssSelector("p.error")).getText()).isNotBlank();
+        assertThat(browser.find(By.id("fullName")).getAttribute("value")).isEqualTo("Đoàn Thị Mai");
+        assertThat(browser.find(By.id("position")).getAttribute("value")).isEqualTo("Văn thư");
+        assertThat(browser.find(By.id("password")).getAttribute("value")).isEmpty();
+        browser.type("username", "doanthimai");
         browser.type("password", "mật-khẩu-của-mai");
         var page = browser.find(By.tagName("html"));
         browser.driver().findElements(By.cssSelector("form.card")).getLast().submit();
