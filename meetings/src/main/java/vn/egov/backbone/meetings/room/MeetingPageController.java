@@ -297,6 +297,16 @@ class MeetingPageController {
         });
     }
 
+    /** The chair or secretary moves an item of the agenda up or down (to a place counted from 1). */
+    @PostMapping("/meetings/{id}/agenda/{itemId}/position")
+    String moveAgendaItem(@PathVariable String id, @PathVariable String itemId, @RequestParam int position,
+                          RedirectAttributes redirect) {
+        return run(id, redirect, () -> {
+            actions.moveAgendaItem(id, itemId, position);
+            return message("meetings.itemMoved");
+        });
+    }
+
     @PostMapping("/meetings/{id}/agenda/{itemId}/current")
     String takeUp(@PathVariable String id, @PathVariable String itemId, RedirectAttributes redirect) {
         return run(id, redirect, () -> {

@@ -108,6 +108,17 @@ class MeetingsBrowserTest {
         assertThat(Instant.parse(member.api().get("/api/v1/meetings/" + id).body().at("/meeting/startsAt").asText()))
                 .isEqualTo(later.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
 
+        // the agenda's order, changed on the page (before: API only)
+        for (String item : List.of("Báo cáo tình hình rét đậm, rét hại", "Phương án hỗ trợ hộ chăn nuôi")) {
+            assertThat(secretary.api().post("/api/v1/meetings/" + id + "/agenda", Map.of("title", item)).status())
+                    .isEqualTo(201);
+        }
+        browser.go("/meetings/" + id);
+        browser.clickAndWait(By.cssSelector("#agenda > ol > li:first-child button.move-down"));
+        assertThat(browser.find(By.cssSelector("main")).getText()).contains("Đã đổi thứ tự chương trình.");
+        assertThat(browser.driver().findElements(By.cssSelector("#agenda > ol > li > strong"))).extracting(WebElement::getText)
+                .containsExactly("Phương án hỗ trợ hộ chăn nuôi", "Báo cáo tình hình rét đậm, rét hại");
+
         // the invited director cannot come and sends her deputy from the invitation (before: API only)
         province.official("phogiamdoc.snv", "Lê Văn Phúc", "TP.SNV", "SPECIALIST", "NONE");
         browser.signOut();
