@@ -48,6 +48,7 @@ class NavigationModel implements HandlerInterceptor {
                 PendingWork::menu, java.util.stream.Collectors.summingLong(work -> work.countFor(me))));
         page.addObject("pendingWork", pending.getOrDefault("inbox", 0L));
         page.addObject("pendingDossiers", pending.getOrDefault("dossiers", 0L));
+        page.addObject("pendingMeetings", pending.getOrDefault("meetings", 0L));
         var roles = officials.roles(me).stream().filter(role -> role.validAt(clock.instant())).toList();
         page.addObject("administers", roles.stream().anyMatch(role -> role.role() == Role.ADMINISTRATOR));
         page.addObject("administersSystem", roles.stream().anyMatch(role -> role.role() == Role.ADMINISTRATOR

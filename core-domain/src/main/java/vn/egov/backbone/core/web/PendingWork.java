@@ -9,7 +9,7 @@ public interface PendingWork {
 
     /**
      * The menu item whose badge shows this count: {@code inbox} ("Việc của tôi", the documents' queues) unless
-     * the module's work waits on a page of its own ({@code dossiers}: the one-stop desk).
+     * the module's work waits on a page of its own ({@code dossiers}: the one-stop desk; {@code meetings}).
      */
     default String menu() {
         return "inbox";

@@ -126,6 +126,15 @@ public class MeetingActions {
         return found;
     }
 
+    /** How long before a meeting its chair and secretary count it as work to prepare (invitations, agenda, papers). */
+    static final java.time.Duration PREPARATION = java.time.Duration.ofDays(7);
+
+    /** The menu's count of meetings for the official: invitations to answer, meetings of theirs to prepare. */
+    public long waitingFor(String officialId) {
+        Instant now = clock.instant();
+        return queries.countWaiting(officialId, now, now.plus(PREPARATION));
+    }
+
     public void reschedule(String meetingId, Instant startsAt, Instant endsAt, String location, String reason) {
         visible(meetingId);
         send(meetingId, new RescheduleMeeting(meetingId, startsAt, endsAt, location, reason, me()));

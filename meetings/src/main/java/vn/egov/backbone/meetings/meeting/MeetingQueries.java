@@ -110,6 +110,19 @@ public class MeetingQueries {
                 .query(MeetingQueries::record).list();
     }
 
+    /**
+     * The meetings waiting for the official: not yet begun, with an invitation of theirs not answered, or run by them
+     * (chair or secretary) and starting before {@code prepareBy} — to prepare.
+     */
+    public long countWaiting(String officialId, Instant now, Instant prepareBy) {
+        return jdbc.sql("SELECT COUNT(*) FROM meeting_view m WHERE m.status = 'SCHEDULED' AND m.ends_at >= :now AND ("
+                        + "EXISTS (SELECT 1 FROM meeting_seat s WHERE s.meeting_id = m.id AND s.seat_id = :me"
+                        + " AND s.deputy_id IS NULL AND s.response = 'PENDING')"
+                        + " OR (m.chair_id = :me OR m.secretary_id = :me) AND m.starts_at < :prepareBy)")
+                .param("now", Timestamp.from(now)).param("me", officialId).param("prepareBy", Timestamp.from(prepareBy))
+                .query(Long.class).single();
+    }
+
     public List<Map<String, Object>> seats(String meetingId) {
         List<Map<String, Object>> seats = rows("SELECT * FROM meeting_seat WHERE meeting_id = :id", meetingId);
         Map<String, OfficialDirectory.Name> names = names(seats, "seat_id", "deputy_id");

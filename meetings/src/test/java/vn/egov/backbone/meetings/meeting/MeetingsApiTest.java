@@ -765,4 +765,35 @@ public class MeetingsApiTest {
         assertThat(Instant.parse(meeting.get("startsAt").asText())).isEqualTo(later);
         assertThat(meeting.get("location").asText()).isEqualTo("Phòng họp số 2, trụ sở Ủy ban nhân dân tỉnh");
     }
+
+    /**
+     * The menu's "Cuộc họp" counts what waits for the official: an invitation not answered, and a meeting they run
+     * that starts within seven days (to prepare). Answered, the invitation leaves the count; a meeting further off is
+     * not counted for its secretary yet.
+     */
+    @Test
+    void theMenuCountsInvitationsToAnswerAndMeetingsToPrepare() {
+        Official invitee = province.official("phophong.vp.hop", "Đinh Văn Khoa", "TP.UBND", "SPECIALIST", "NONE");
+        Official newSecretary = province.official("thuky.hop.tuan", "Lò Thị Dung", "TP.UBND", "MEETING_SECRETARY", "NONE");
+        java.util.function.Function<Official, String> badge = official -> {
+            String page = new String(official.api().getBytes("/meetings").body(), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Matcher count = java.util.regex.Pattern.compile("id=\"nav-meetings-pending\"[^>]*>(\\d+)<")
+                    .matcher(page);
+            return count.find() ? count.group(1) : "none";
+        };
+        assertThat(badge.apply(invitee)).isEqualTo("none");
+        Api.Response soon = newSecretary.api().post("/api/v1/meetings", meeting("Họp giao ban tuần", "IN_PERSON", chair.id(),
+                province.unitId("TP.UBND"), Instant.now().plus(2, ChronoUnit.DAYS), List.of(invitee.id()), newSecretary.id(),
+                List.of()));
+        assertThat(soon.status()).as(soon.toString()).isEqualTo(201);
+        Api.Response later = newSecretary.api().post("/api/v1/meetings", meeting("Hội nghị tổng kết năm", "IN_PERSON",
+                chair.id(), province.unitId("TP.UBND"), Instant.now().plus(20, ChronoUnit.DAYS), List.of(invitee.id()),
+                newSecretary.id(), List.of()));
+        assertThat(later.status()).as(later.toString()).isEqualTo(201);
+        assertThat(badge.apply(invitee)).as("two invitations to answer").isEqualTo("2");
+        assertThat(badge.apply(newSecretary)).as("one meeting within seven days to prepare").isEqualTo("1");
+        assertThat(invitee.api().post("/api/v1/meetings/" + soon.body().get("id").asText() + "/invitation",
+                Map.of("accept", true)).status()).isEqualTo(204);
+        assertThat(badge.apply(invitee)).isEqualTo("1");
+    }
 }
