@@ -57,20 +57,14 @@ class OfficialPageController {
                     @RequestParam String unitId, @RequestParam(required = false) Role role,
                     @RequestParam(defaultValue = "NONE") Clearance clearance, @RequestParam String password,
                     RedirectAttributes redirect, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        try {
+        // refused, the form comes back as typed but for the password, which is never sent back to the browser
+        return actions.runOrShowForm(redirect, model, response, () -> {
             List<RoleAssignment> roles = role == null ? List.of() : List.of(new RoleAssignment(unitId, role, null));
             administration.register(new RegisterOfficial(null, username, fullName, email,
                     position, unitId, clearance, roles, password));
-            redirect.addFlashAttribute("notice", messages.getMessage("officials.created", new Object[]{fullName},
-                    LocaleContextHolder.getLocale()));
-            return "redirect:/admin/officials";
-        } catch (IllegalArgumentException | vn.egov.backbone.core.shared.BusinessRuleViolation
-                 | vn.egov.backbone.core.shared.NotFound | org.springframework.security.access.AccessDeniedException refused) {
-            // the form comes back as typed (but for the password, which is never sent back to the browser)
-            response.setStatus(422);
-            model.addAttribute("error", actions.describe(refused));
-            return page(null, model);
-        }
+            return new PageActions.Outcome(messages.getMessage("officials.created", new Object[]{fullName},
+                    LocaleContextHolder.getLocale()), "/admin/officials");
+        }, () -> page(null, model));
     }
 
     /**

@@ -45,6 +45,25 @@ public class PageActions {
         }
     }
 
+    /**
+     * A form that creates something: on success the browser goes where the action says, with its notice; refused,
+     * the form's page comes back at once with the reason (422) instead of a redirect that would lose what was typed
+     * — {@code form} builds that page, whose fields read the request's parameters.
+     */
+    public String runOrShowForm(RedirectAttributes redirect, org.springframework.ui.Model model,
+                                jakarta.servlet.http.HttpServletResponse response, Supplier<Outcome> action,
+                                Supplier<String> form) {
+        try {
+            Outcome outcome = action.get();
+            redirect.addFlashAttribute("notice", outcome.notice());
+            return "redirect:" + outcome.target();
+        } catch (IllegalArgumentException | BusinessRuleViolation | NotFound | AccessDeniedException refused) {
+            response.setStatus(422);
+            model.addAttribute("error", errors.describe(refused));
+            return form.get();
+        }
+    }
+
     public String run(RedirectAttributes redirect, String target, Supplier<String> action) {
         try {
             redirect.addFlashAttribute("notice", action.get());

@@ -65,16 +65,10 @@ class WorkFilePageController {
     String open(@RequestParam String code, @RequestParam String title, @RequestParam(required = false) Integer year,
                 @RequestParam(required = false) Integer retentionYears, RedirectAttributes redirect, Model model,
                 jakarta.servlet.http.HttpServletResponse response) {
-        try {
+        return pages.runOrShowForm(redirect, model, response, () -> {
             String id = workFiles.open(null, year, Text.blankToNull(code), Text.blankToNull(title), retentionYears);
-            redirect.addFlashAttribute("notice", message("workfiles.opened", code));
-            return "redirect:/work-files/" + id;
-        } catch (IllegalArgumentException | vn.egov.backbone.core.shared.BusinessRuleViolation
-                 | vn.egov.backbone.core.shared.NotFound | org.springframework.security.access.AccessDeniedException refused) {
-            response.setStatus(422);
-            model.addAttribute("error", pages.describe(refused));
-            return list(year, model); // the form reads what was typed from the request's parameters
-        }
+            return new PageActions.Outcome(message("workfiles.opened", code), "/work-files/" + id);
+        }, () -> list(year, model));
     }
 
     @GetMapping("/work-files/{id}")

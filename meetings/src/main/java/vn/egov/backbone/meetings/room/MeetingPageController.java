@@ -105,18 +105,12 @@ class MeetingPageController {
                     @RequestParam(required = false) List<String> endpointUnitIds,
                     @RequestParam(required = false) List<UnitKind> endpointKinds, Model model,
                     RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
-        try {
+        return pages.runOrShowForm(redirect, model, response, () -> {
             String id = actions.schedule(new MeetingActions.Schedule(title, kind, chairId, hostUnitId,
                     startsAt.atZone(DisplayDates.VIETNAM).toInstant(), endsAt.atZone(DisplayDates.VIETNAM).toInstant(),
                     Text.blankToNull(location), endpointUnitIds, endpointKinds, inviteeIds, secretaryId, null));
-            redirect.addFlashAttribute("notice", message("meetings.scheduled"));
-            return "redirect:/meetings/" + id;
-        } catch (IllegalArgumentException | BusinessRuleViolation | vn.egov.backbone.core.shared.NotFound
-                 | org.springframework.security.access.AccessDeniedException refused) {
-            response.setStatus(422);
-            model.addAttribute("error", pages.describe(refused));
-            return list(model); // the form reads what was typed from the request's parameters
-        }
+            return new PageActions.Outcome(message("meetings.scheduled"), "/meetings/" + id);
+        }, () -> list(model));
     }
 
     @GetMapping("/meetings/{id}")

@@ -21,7 +21,6 @@ import vn.egov.backbone.onestop.dossier.api.DossierCommands.Channel;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.Consent;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.PaymentMethod;
 import vn.egov.backbone.onestop.dossier.api.DossierStatus;
-import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -130,18 +129,15 @@ class DossierPageController {
                     @RequestParam(defaultValue = "0") int digitisedComponents,
                     @RequestParam(defaultValue = "false") boolean consentEmail,
                     @RequestParam(defaultValue = "false") boolean consentPhone, Model model,
-                    HttpServletResponse response) {
-        try {
+                    HttpServletResponse response, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        return pages.runOrShowForm(redirect, model, response, () -> {
             DossierActions.Registered registered = dossiers.register(procedureCode, blankToNull(communeId),
                     Channel.DESK, new Applicant(name.strip(), blankToNull(idNumber), blankToNull(address),
                             blankToNull(phone), blankToNull(email)), components, digitisedComponents, 0,
                     new Consent(consentEmail, consentPhone));
-            return "redirect:/dossiers/" + registered.id() + "/receipt"; // the paper to hand over, printed at once
-        } catch (IllegalArgumentException | BusinessRuleViolation refused) {
-            response.setStatus(422);
-            model.addAttribute("error", pages.describe(refused));
-            return registrationForm(model);
-        }
+            // the paper to hand over, printed at once
+            return new PageActions.Outcome(null, "/dossiers/" + registered.id() + "/receipt");
+        }, () -> registrationForm(model));
     }
 
     /**
