@@ -40,7 +40,6 @@ class AccountPageController {
             if (!newPassword.equals(repeatedPassword)) {
                 throw new InvalidInput("repeatedPassword", IdentityError.PASSWORDS_DIFFER);
             }
-            CredentialStore.checkPasswordPolicy(newPassword);
             account.changePassword(currentPassword, newPassword);
             return new PageActions.Outcome(null, "/login?passwordChanged");
         });

@@ -91,8 +91,7 @@ final class QueryBuilder {
         }
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         List<Query> content = new ArrayList<>();
-        List<Query> distinctive = new ArrayList<>();
-        int common = 0;
+        List<String> contentTokens = new ArrayList<>();
         String words = String.join(" ", query.words());
         List<String> foldedTokens = VietnameseAnalysis.tokens(folded, words);
         List<String> exactTokens = VietnameseAnalysis.tokens(exact, words);
@@ -106,11 +105,7 @@ final class QueryBuilder {
                 top.add(new BoostQuery(syllable, QUESTION_WORD_WEIGHT), Occur.SHOULD);
             } else {
                 content.add(syllable);
-                if (share.applyAsDouble(foldedTokens.get(i)) > COMMON_SHARE) {
-                    common++;
-                } else {
-                    distinctive.add(syllable);
-                }
+                contentTokens.add(foldedTokens.get(i));
             }
         }
         for (String number : query.numbers()) {
@@ -119,18 +114,17 @@ final class QueryBuilder {
                     NUMBER_WEIGHT), Occur.SHOULD);
             either.add(phrase(number, false), Occur.SHOULD);
             content.add(either.build());
-            distinctive.add(either.build());
         }
         if (!content.isEmpty()) {
             BooleanQuery.Builder core = new BooleanQuery.Builder();
             content.forEach(q -> core.add(q, Occur.SHOULD));
             core.setMinimumNumberShouldMatch(mustMatch(content.size()));
             top.add(core.build(), Occur.MUST);
-            if (content.size() > SHORT_QUERY && common > 0 && !distinctive.isEmpty()) {
-                // a long question's common syllables alone do not make a match: at least one distinctive one must be there
-                BooleanQuery.Builder anyDistinctive = new BooleanQuery.Builder();
-                distinctive.forEach(q -> anyDistinctive.add(q, Occur.SHOULD));
-                top.add(anyDistinctive.build(), Occur.FILTER);
+            if (content.size() > SHORT_QUERY) {
+                Query distinctive = distinctive(content, contentTokens, share);
+                if (distinctive != null) {
+                    top.add(distinctive, Occur.FILTER);
+                }
             }
         } else if (!query.words().isEmpty() && query.phrases().isEmpty()) {
             // only question words ("là gì"): at least one of them
@@ -140,6 +134,24 @@ final class QueryBuilder {
             top.add(phrase(phrase, VietnameseAnalysis.hasDiacritics(phrase)), Occur.MUST);
         }
         return excluding(top.build(), query);
+    }
+
+    /**
+     * A long question's common syllables alone do not make a match: at least one of its distinctive ones (or a
+     * number, which follows the syllables in {@code content}) must be there. The shares are looked up only here, for
+     * long queries: a keyword query pays nothing for the rule. Null when every syllable is common, or none is.
+     */
+    private static Query distinctive(List<Query> content, List<String> contentTokens, ToDoubleFunction<String> share) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int common = 0;
+        for (int i = 0; i < content.size(); i++) {
+            if (i < contentTokens.size() && share.applyAsDouble(contentTokens.get(i)) > COMMON_SHARE) {
+                common++;
+            } else {
+                any.add(content.get(i), Occur.SHOULD);
+            }
+        }
+        return common == 0 || common == content.size() ? null : any.build();
     }
 
     /**
