@@ -35,8 +35,8 @@ import java.util.List;
 class SearchNode {
     private static final Logger log = LoggerFactory.getLogger(SearchNode.class);
 
-    /** Paths a search node answers: the search API and page, signing in, the style sheet, health. */
-    static final List<String> SERVED = List.of("/api/v1/search", "/search", "/api/v1/me", "/login", "/logout", "/css/",
+    /** Paths a search node answers: the search API and page, signing in, the style sheet and scripts, health. */
+    static final List<String> SERVED = List.of("/api/v1/search", "/search", "/api/v1/me", "/login", "/logout", "/css/", "/js/",
             "/favicon.ico", "/error", "/actuator/");
 
     @EventListener(ApplicationReadyEvent.class)

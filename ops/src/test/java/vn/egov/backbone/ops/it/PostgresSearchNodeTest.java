@@ -12,6 +12,7 @@ import vn.egov.backbone.ops.support.TestPostgres;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +51,13 @@ class PostgresSearchNodeTest {
             assertThat(write.body().get("code").asText()).isEqualTo("request.not-served-here");
             assertThat(write.body().get("detail").asText()).contains("chỉ phục vụ tìm kiếm");
             assertThat(onSearchNode.get("/api/v1/search/status").status()).isEqualTo(200);
+            // the search page and what it links (style sheet, scripts by their content's name): a page whose
+            // script the node refused would lose its confirmations (seen failing: /js/ was not served here)
+            String page = onSearchNode.get("/search").raw().body();
+            java.util.regex.Matcher assets = java.util.regex.Pattern.compile("(?:href|src)=\"(/(?:css|js)/[^\"]+)\"").matcher(page);
+            List<String> linked = assets.results().map(found -> found.group(1)).toList();
+            assertThat(linked).as(page).anyMatch(path -> path.startsWith("/js/")).anyMatch(path -> path.startsWith("/css/"));
+            linked.forEach(path -> assertThat(onSearchNode.get(path).status()).as(path).isEqualTo(200));
 
             // Only the search index runs here; the shared read models are the other node's work.
             JsonNode processors = Api.basic(node.baseUrl(), "admin", RunningBackbone.ADMIN_PASSWORD)
