@@ -53,6 +53,8 @@ public class SearchService {
      * record outside these would need its pairs to outweigh two hundred better matches of the syllables.
      */
     private static final int RESCORED = 200;
+    /** Ranks a hit's passages for its snippet: Lucene's formula, without its allocations ({@link SnippetPassages}). */
+    private static final SnippetPassages PASSAGES = new SnippetPassages();
     /** Fewer hits than this, and the search is tried again tolerating one typo per long syllable. */
     private static final int TYPO_TOLERANCE_BELOW = 3;
 
@@ -207,7 +209,8 @@ public class SearchService {
                     // re-analyse the stored text token by token instead of building an in-memory index per hit;
                     // so the words of a phrase are marked wherever they occur in the snippet, not only together
                     .withPassageRelevancyOverSpeed(false)
-                    .withHighlightPhrasesStrictly(false);
+                    .withHighlightPhrasesStrictly(false)
+                    .withScorer(PASSAGES);
             UnifiedHighlighter highlighter = new UnifiedHighlighter(builder) {
                 @Override
                 protected FieldInfo getFieldInfo(String field) {
