@@ -149,6 +149,28 @@ class SearchServiceTest {
         assertThat(result.hits().getFirst().highlights()).anySatisfy(h -> assertThat(h).contains("<mark>giải</mark>"));
     }
 
+    /**
+     * Each hit of a page carries its own snippets, in the page's order and subject first: a page's hits are marked
+     * in two halves side by side, then put together (seen failing with the halves put together the wrong way round).
+     */
+    @Test
+    void everyHitOfAPageCarriesItsOwnSnippets() {
+        for (int i = 1; i <= 7; i++) {
+            put("k" + i, "A", i + "/KH-UBND", "Ủy ban nhân dân tỉnh", "Kế hoạch kiểm kê rừng đợt " + i + " mã " + "xyz".repeat(i),
+                    "Kiểm kê rừng phòng hộ, ghi chú " + "xyz".repeat(i) + ".", "NONE", LocalDate.of(2024, 1, i));
+        }
+        index.commit(index.commitData());
+        SearchResult result = search.search(specialistOfA, new SearchRequest("kiểm kê rừng", null, null, null, null, null,
+                null, null, null, null, SearchRequest.Sort.DATE, 1, 5));
+        assertThat(result.hits()).hasSize(5);
+        for (SearchResult.Hit hit : result.hits()) {
+            String own = "xyz".repeat(Integer.parseInt(hit.id().substring(1)));
+            assertThat(hit.highlights()).as(hit.id()).hasSize(2);
+            assertThat(hit.highlights().getFirst()).as(hit.id()).endsWith("đợt " + hit.id().substring(1) + " mã " + own);
+            assertThat(hit.highlights().get(1)).as(hit.id()).contains("ghi chú " + own + ".");
+        }
+    }
+
     @Test
     void noHitCountFacetHighlightSuggestionOrSimilarDocumentLeaksWhatTheOfficialMayNotRead() {
         // "xuyênsơn" is only in the classified document of A and in B's document
