@@ -356,6 +356,14 @@ class UnitsAndOfficialsApiTest {
         }
         // the plain name still answers (a page kept from before, a link from elsewhere)
         assertThat(anonymous.get("/css/backbone.css").status()).isEqualTo(200);
+        // a hash that is not the content's, a way out of the asset folders, a file of the class path outside them
+        for (String hostile : List.of("/js/confirm-0123456789abcdef0123456789abcdef.js", "/css/..%2f..%2fapplication.yml",
+                "/css/%2e%2e/%2e%2e/application.yml", "/webjars/..%2f..%2f..%2fapplication.yml", "/static/css/backbone.css",
+                "/application.yml", "/db/migration/")) {
+            Api.Response refused = anonymous.get(hostile);
+            assertThat(refused.status()).as(hostile).isBetween(400, 499);
+            assertThat(refused.raw().body()).as(hostile).doesNotContain("datasource");
+        }
     }
 
     private static List<String> ids(JsonNode units) {
