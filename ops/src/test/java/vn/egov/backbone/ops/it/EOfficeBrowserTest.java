@@ -367,7 +367,10 @@ class EOfficeBrowserTest {
     @Test
     void theDocumentsListIsFilteredOrderedAndPaged() {
         Official clerk = province.official("vanthu.xa4", "Lò Thị Xuân", "TP.004.UBND", "RECORDS_CLERK", "NONE");
-        String yesterday = LocalDate.now().minusDays(1).toString();
+        // Backbone's day is Vietnam's: from 17:00 UTC the JVM's "tomorrow" is already Backbone's today, and the
+        // documents arriving then fell inside "from tomorrow" (failed on CI at 17:01 UTC)
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        String yesterday = today.minusDays(1).toString();
         for (int i = 1; i <= 52; i++) {
             boolean decision = i == 7;
             Api.Response registered = clerk.api().post("/api/v1/documents/incoming", Map.of("number", i + "/STC-NS",
@@ -410,7 +413,7 @@ class EOfficeBrowserTest {
         assertThat(registerNumbers).hasSize(26).isSortedAccordingTo(
                 java.util.Comparator.comparing((String n) -> Integer.parseInt(n)).reversed());
 
-        browser.go("/documents?from=" + LocalDate.now().plusDays(1) + "&direction=INCOMING");
+        browser.go("/documents?from=" + today.plusDays(1) + "&direction=INCOMING");
         assertThat(browser.text("documents-empty")).isEqualTo("Không có văn bản nào phù hợp.");
         browser.go("/documents?type=KHONG_CO&page=abc&from=hôm-qua&order=X");
         assertThat(browser.driver().findElements(By.cssSelector("#documents tbody tr"))).hasSize(50);
