@@ -330,7 +330,9 @@ class MeetingsBrowserTest {
 
             String vote = secretary.api().post(base + "/votes", Map.of("itemId", item, "question",
                     "Thông qua Kế hoạch chuyển đổi số năm 2027?", "secret", false, "base", "ENTITLED")).body().get("id").asText();
-            new WebDriverWait(tablet.driver(), Duration.ofSeconds(15)).until(d ->
+            // the live page replaces the part it is told of: one found just before may be gone when read
+            new WebDriverWait(tablet.driver(), Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
                     d.findElement(By.id("votes")).getText().contains("Thông qua Kế hoạch chuyển đổi số năm 2027?"));
             assertThat(tablet.text("votes")).contains("Đã bỏ phiếu: 0/2");
             assertThat(page.executeScript("return window.liveMarker;")).as("not reloaded").isEqualTo("không tải lại");
