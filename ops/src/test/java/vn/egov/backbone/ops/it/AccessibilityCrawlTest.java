@@ -75,14 +75,14 @@ class AccessibilityCrawlTest {
      * new tab, injects axe there again and merges — for pages that have no frames (none of ours has) that was
      * most of axe's cost in the crawl. The check at the start of the test shows the rules still find violations.
      */
-    static final AxeRunOptions AXE_OPTIONS = new AxeRunOptions();
-
-    static {
+    static AxeBuilder axe() {
         AxeRunOnlyOptions wcag = new AxeRunOnlyOptions();
         wcag.setType("tag");
         wcag.setValues(List.of("wcag2a", "wcag2aa"));
-        AXE_OPTIONS.setRunOnly(wcag);
-        AXE_OPTIONS.setResultTypes(List.of("violations"));
+        AxeRunOptions options = new AxeRunOptions();
+        options.setRunOnly(wcag);
+        options.setResultTypes(List.of("violations"));
+        return new AxeBuilder().withOptions(options).setLegacyMode(true);
     }
 
     @TempDir
@@ -154,10 +154,8 @@ class AccessibilityCrawlTest {
         // the rules as configured still see what they must: an image without a text and a button without a name
         browser.driver().get("data:text/html;charset=utf-8,<!doctype html><html lang=vi><title>t</title><main>"
                 + "<img src='data:,'><button></button></main></html>");
-        assertThat(new AxeBuilder().withOptions(AXE_OPTIONS).setLegacyMode(true).analyze(browser.driver()).getViolations())
-                .extracting(Rule::getId, Rule::getImpact)
-                .contains(tuple("image-alt", "critical"),
-                        tuple("button-name", "critical"));
+        assertThat(axe().analyze(browser.driver()).getViolations()).extracting(Rule::getId, Rule::getImpact)
+                .contains(tuple("image-alt", "critical"), tuple("button-name", "critical"));
         List<String> problems = new ArrayList<>();
         Set<String> checkedByAxe = new LinkedHashSet<>();
         List<int[]> officeSizes = List.of(new int[] {1366, 768}, new int[] {1024, 768});
@@ -289,7 +287,7 @@ class AccessibilityCrawlTest {
             browser.screenshot("crawl/" + (user + shape + "-" + size[0]).replaceAll("[^\\p{L}0-9.-]+", "_"));
         }
         if (language.equals("vi") && size[0] == 1366 && checkedByAxe.add(shape)) {
-            Results results = new AxeBuilder().withOptions(AXE_OPTIONS).setLegacyMode(true).analyze(browser.driver());
+            Results results = axe().analyze(browser.driver());
             for (Rule violation : results.getViolations()) {
                 if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
                     problems.add(where + ": axe " + violation.getImpact() + " " + violation.getId() + " — "
