@@ -10,21 +10,30 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Iterator;
 
 /**
  * Certification authorities and signing keys for the tests, written as the files an operator
@@ -32,6 +41,7 @@ import java.util.Date;
  */
 public final class TestCertificates {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Iterator<String> PREGENERATED = pregenerated();
 
     private TestCertificates() {
     }
@@ -106,10 +116,31 @@ public final class TestCertificates {
         Files.writeString(file, pem, StandardCharsets.US_ASCII);
     }
 
-    private static KeyPair keyPair() throws Exception {
+    /**
+     * A key pair no other certificate of this JVM has: the next of the pre-generated keys, then new ones. The test
+     * JVMs run without the JIT's second tier, where generating an RSA key took 0.6–0.8 s of CPU (0.1 s with it);
+     * a JVM of the suite asks for at most 9.
+     */
+    private static synchronized KeyPair keyPair() throws Exception {
+        if (PREGENERATED.hasNext()) {
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(PREGENERATED.next())));
+            PublicKey publicKey = KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+            return new KeyPair(publicKey, key);
+        }
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         return generator.generateKeyPair();
+    }
+
+    private static Iterator<String> pregenerated() {
+        try (InputStream in = TestCertificates.class.getResourceAsStream("/signature/test-rsa-keys.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).toList().iterator();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static X500Name name(String commonName, String organisation) {
