@@ -9,7 +9,7 @@ import vn.egov.backbone.core.testing.Api;
 import vn.egov.backbone.core.testing.Concurrently;
 import vn.egov.backbone.core.testing.Province;
 import vn.egov.backbone.ops.support.RunningBackbone;
-import vn.egov.backbone.ops.support.TestPostgres;
+import vn.egov.backbone.core.testing.TestPostgres;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;

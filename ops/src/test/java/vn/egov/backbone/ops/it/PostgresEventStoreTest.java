@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.egov.backbone.core.testing.Api;
 import vn.egov.backbone.core.testing.Concurrently;
 import vn.egov.backbone.ops.support.RunningBackbone;
-import vn.egov.backbone.ops.support.TestPostgres;
+import vn.egov.backbone.core.testing.TestPostgres;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package vn.egov.backbone.ops.it;
 
 import org.junit.jupiter.api.BeforeAll;
 import vn.egov.backbone.notifications.outbox.NotificationsTest;
-import vn.egov.backbone.ops.support.TestPostgres;
+import vn.egov.backbone.core.testing.TestPostgres;
 
 import java.util.List;
 import java.util.Map;

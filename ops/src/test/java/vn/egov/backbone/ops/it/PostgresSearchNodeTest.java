@@ -8,7 +8,7 @@ import vn.egov.backbone.core.testing.Api;
 import vn.egov.backbone.core.testing.Province;
 import vn.egov.backbone.core.testing.Province.Official;
 import vn.egov.backbone.ops.support.RunningBackbone;
-import vn.egov.backbone.ops.support.TestPostgres;
+import vn.egov.backbone.core.testing.TestPostgres;
 
 import java.nio.file.Path;
 import java.time.Duration;

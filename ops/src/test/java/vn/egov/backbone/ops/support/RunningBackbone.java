@@ -2,6 +2,7 @@ package vn.egov.backbone.ops.support;
 
 import vn.egov.backbone.core.testing.MovableClock;
 import vn.egov.backbone.core.testing.RunningNode;
+import vn.egov.backbone.core.testing.TestPostgres;
 import vn.egov.backbone.ops.BackboneApplication;
 
 import java.nio.file.Path;

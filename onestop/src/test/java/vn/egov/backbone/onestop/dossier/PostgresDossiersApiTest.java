@@ -1,8 +1,7 @@
-package vn.egov.backbone.ops.it;
+package vn.egov.backbone.onestop.dossier;
 
 import org.junit.jupiter.api.BeforeAll;
-import vn.egov.backbone.ops.support.TestPostgres;
-import vn.egov.backbone.onestop.dossier.DossiersApiTest;
+import vn.egov.backbone.core.testing.TestPostgres;
 
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,7 @@ class PostgresDossiersApiTest extends DossiersApiTest {
     @BeforeAll
     protected void start() {
         TestPostgres.Database database = TestPostgres.newDatabase();
-        // One-stop's node, without ops's storage health contributors that ops's readiness group names.
+        // without the storage health contributors that the whole Backbone's readiness group names
         startOn(List.of("postgres"), Map.of("spring.datasource.url", database.url(),
                 "spring.datasource.username", database.username(), "spring.datasource.password", database.password(),
                 "management.endpoint.health.group.readiness.include", "readinessState,db"));

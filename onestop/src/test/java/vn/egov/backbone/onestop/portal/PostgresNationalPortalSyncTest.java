@@ -1,8 +1,7 @@
-package vn.egov.backbone.ops.it;
+package vn.egov.backbone.onestop.portal;
 
 import org.junit.jupiter.api.BeforeAll;
-import vn.egov.backbone.onestop.portal.NationalPortalSyncTest;
-import vn.egov.backbone.ops.support.TestPostgres;
+import vn.egov.backbone.core.testing.TestPostgres;
 
 import java.util.List;
 import java.util.Map;

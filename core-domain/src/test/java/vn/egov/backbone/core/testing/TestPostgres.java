@@ -1,4 +1,4 @@
-package vn.egov.backbone.ops.support;
+package vn.egov.backbone.core.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
