@@ -1,10 +1,9 @@
 package vn.egov.backbone.onestop.dossier;
 
 import org.junit.jupiter.api.BeforeAll;
-import vn.egov.backbone.core.testing.TestPostgres;
+import vn.egov.backbone.onestop.testing.OneStopNode;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Every dossier test of the one-stop module again on PostgreSQL, the production store: the KPI projection writes its facts
@@ -17,10 +16,6 @@ class PostgresDossiersApiTest extends DossiersApiTest {
     @Override
     @BeforeAll
     protected void start() {
-        TestPostgres.Database database = TestPostgres.newDatabase();
-        // without the storage health contributors that the whole Backbone's readiness group names
-        startOn(List.of("postgres"), Map.of("spring.datasource.url", database.url(),
-                "spring.datasource.username", database.username(), "spring.datasource.password", database.password(),
-                "management.endpoint.health.group.readiness.include", "readinessState,db"));
+        startOn(List.of("postgres"), OneStopNode.onPostgres());
     }
 }
