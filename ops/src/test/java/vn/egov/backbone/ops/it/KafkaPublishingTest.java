@@ -219,7 +219,7 @@ class KafkaPublishingTest {
                 }));
     }
 
-    /** Everything on the topic so far, from the beginning, as a new consumer group sees it. */
+    /** The events on the topic so far, each checked to be keyed by its aggregate. */
     static List<JsonNode> read(String topic) throws IOException {
         List<JsonNode> events = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records(topic)) {
