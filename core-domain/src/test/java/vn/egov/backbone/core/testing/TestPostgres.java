@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -23,6 +24,11 @@ public final class TestPostgres {
     }
 
     public record Database(String url, String username, String password) {
+        /** The node's settings that put its store on this database (with the profile {@code postgres}). */
+        public Map<String, Object> datasourceSettings() {
+            return Map.of("spring.datasource.url", url, "spring.datasource.username", username,
+                    "spring.datasource.password", password);
+        }
     }
 
     public static synchronized Database newDatabase() {

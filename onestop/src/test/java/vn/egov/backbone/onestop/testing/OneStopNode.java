@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.ComponentScan;
 import vn.egov.backbone.core.testing.TestPostgres;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -19,10 +20,9 @@ public final class OneStopNode {
 
     /** The settings of a node on a new database of the tests' PostgreSQL. */
     public static Map<String, Object> onPostgres() {
-        TestPostgres.Database database = TestPostgres.newDatabase();
+        Map<String, Object> settings = new HashMap<>(TestPostgres.newDatabase().datasourceSettings());
         // without the storage health contributors that the whole Backbone's readiness group names
-        return Map.of("spring.datasource.url", database.url(), "spring.datasource.username", database.username(),
-                "spring.datasource.password", database.password(),
-                "management.endpoint.health.group.readiness.include", "readinessState,db");
+        settings.put("management.endpoint.health.group.readiness.include", "readinessState,db");
+        return settings;
     }
 }

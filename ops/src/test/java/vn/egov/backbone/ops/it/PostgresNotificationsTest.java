@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import vn.egov.backbone.notifications.outbox.NotificationsTest;
 import vn.egov.backbone.core.testing.TestPostgres;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +18,9 @@ class PostgresNotificationsTest extends NotificationsTest {
     @Override
     @BeforeAll
     protected void start() throws Exception {
-        TestPostgres.Database database = TestPostgres.newDatabase();
-        startOn(List.of("postgres"), Map.of("spring.datasource.url", database.url(),
-                "spring.datasource.username", database.username(), "spring.datasource.password", database.password(),
-                "management.endpoint.health.group.readiness.include", "readinessState,db"));
+        Map<String, Object> settings = new HashMap<>(TestPostgres.newDatabase().datasourceSettings());
+        // without the storage health contributors that the whole Backbone's readiness group names
+        settings.put("management.endpoint.health.group.readiness.include", "readinessState,db");
+        startOn(List.of("postgres"), settings);
     }
 }

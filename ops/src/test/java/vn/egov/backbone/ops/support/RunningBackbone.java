@@ -26,9 +26,7 @@ public final class RunningBackbone extends RunningNode {
 
     public static RunningBackbone onPostgres(TestPostgres.Database database, Path dataDir, Map<String, Object> extra) {
         Map<String, Object> properties = new LinkedHashMap<>(extra);
-        properties.put("spring.datasource.url", database.url());
-        properties.put("spring.datasource.username", database.username());
-        properties.put("spring.datasource.password", database.password());
+        properties.putAll(database.datasourceSettings());
         return start(List.of("postgres"), properties, dataDir);
     }
 
