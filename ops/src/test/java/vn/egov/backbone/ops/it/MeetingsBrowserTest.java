@@ -143,7 +143,7 @@ class MeetingsBrowserTest {
         assertThat(browser.text("meeting-status")).isEqualTo("Đã hủy");
         assertThat(browser.find(By.cssSelector("main")).getText())
                 .contains("Thời tiết chuyển biến, tổ chức họp trực tuyến thay thế");
-        assertThat(browser.driver().findElements(By.id("meeting-schedule"))).as("nothing left to move").isEmpty();
+        assertThat(browser.absent(By.id("meeting-schedule"))).as("nothing left to move").isTrue();
     }
 
     @Test

@@ -130,9 +130,15 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Types into a field, emptying it first if it holds something (a form that edits what was saved). */
     public void type(String id, String text) {
         WebElement field = driver.findElement(By.id(id));
-        field.clear();
+        // WebDriver's clear focuses, empties and leaves the field: about 80 ms a field, and most fields a journey fills
+        // are empty (132 clears in the browser tests, read from ChromeDriver's log); asking for the value costs less
+        String value = field.getDomProperty("value");
+        if (value != null && !value.isEmpty()) {
+            field.clear();
+        }
         field.sendKeys(text);
     }
 
