@@ -1,7 +1,7 @@
 package vn.egov.backbone.onestop.dossier;
 
 import org.junit.jupiter.api.BeforeAll;
-import vn.egov.backbone.onestop.testing.OneStopNode;
+import vn.egov.backbone.core.testing.TestPostgres;
 
 import java.util.List;
 
@@ -16,6 +16,6 @@ class PostgresDossiersApiTest extends DossiersApiTest {
     @Override
     @BeforeAll
     protected void start() {
-        startOn(List.of("postgres"), OneStopNode.onPostgres());
+        startOn(List.of("postgres"), TestPostgres.newDatabase().datasourceSettings());
     }
 }
