@@ -1,6 +1,9 @@
 package vn.egov.backbone.search.query;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -12,6 +15,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -36,9 +40,11 @@ import java.util.function.Function;
 
 /**
  * A judged relevance collection (records and queries with the records that answer them) indexed twice:
- * by Backbone's {@link SearchService}, and by a plain BM25 baseline — one field with the record's
- * subject and body in folded syllables, the query's folded syllables OR-ed — so that every figure
- * Backbone reports has the plain figure measured on the same data in the same run beside it.
+ * by Backbone's {@link SearchService}, and by plain BM25 — one field with the record's subject and body in
+ * folded syllables — so that every figure Backbone reports has the plain figures measured on the same data in
+ * the same run beside it. Two plain baselines: the query's folded syllables OR-ed ({@link #plain}), and the
+ * same with every pair of adjacent syllables as a term of its own ({@link #plainWithPairs}), the "folded +
+ * syllable bigrams" that issue 18 measured as the better plain retrieval.
  */
 final class JudgedCollection implements AutoCloseable {
     /** A judged query; {@code kind} groups the report (with/without diacritics, numbers, typos, …). */
@@ -78,6 +84,9 @@ final class JudgedCollection implements AutoCloseable {
 
     private static final ReaderScope EVERYTHING = new ReaderScope("reader", true, Set.of(), Set.of(), Set.of(), Set.of());
 
+    private static final String TEXT = "text";
+    private static final String PAIRS = "pairs";
+
     final SearchIndex index;
     final SearchService search;
     private final ByteBuffersDirectory plainDirectory = new ByteBuffersDirectory();
@@ -87,7 +96,9 @@ final class JudgedCollection implements AutoCloseable {
     JudgedCollection(Path dir, String recordsResource) throws IOException {
         index = new SearchIndex(dir.toString(), JsonMapper.builder().findAndAddModules().build());
         search = new SearchService(index);
-        try (IndexWriter plain = new IndexWriter(plainDirectory, new IndexWriterConfig(VietnameseAnalysis.folded()))) {
+        // the pairs are written out as one whitespace-separated term each ("quyet_dinh"), read by a whitespace analyzer
+        Analyzer plainAnalysis = new PerFieldAnalyzerWrapper(VietnameseAnalysis.folded(), Map.of(PAIRS, new WhitespaceAnalyzer()));
+        try (IndexWriter plain = new IndexWriter(plainDirectory, new IndexWriterConfig(plainAnalysis))) {
             for (String[] d : rows(recordsResource)) {
                 IndexedRecord r = new IndexedRecord(d[0], "INCOMING");
                 r.number = d[1];
@@ -103,7 +114,8 @@ final class JudgedCollection implements AutoCloseable {
                 index.put(r, body, true);
                 Document doc = new Document();
                 doc.add(new StringField("id", d[0], Field.Store.YES));
-                doc.add(new TextField("text", r.subject + "\n" + body, Field.Store.NO));
+                doc.add(new TextField(TEXT, r.subject + "\n" + body, Field.Store.NO));
+                doc.add(new TextField(PAIRS, String.join(" ", pairs(r.subject + "\n" + body)), Field.Store.NO));
                 plain.addDocument(doc);
             }
         }
@@ -116,16 +128,41 @@ final class JudgedCollection implements AutoCloseable {
         return search.search(EVERYTHING, SearchRequest.text(query)).hits().stream().map(SearchResult.Hit::id).toList();
     }
 
-    /** The baseline's first ten for a query. */
+    /** The plain baseline's first ten for a query: its folded syllables OR-ed. */
     List<String> plain(String query) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String token : VietnameseAnalysis.tokens(VietnameseAnalysis.folded(), query)) {
-            any.add(new TermQuery(new Term("text", token)), Occur.SHOULD);
+            any.add(new TermQuery(new Term(TEXT, token)), Occur.SHOULD);
         }
+        return plainFirstTen(any.build());
+    }
+
+    /** The second plain baseline's first ten: the query's folded syllables and its pairs of adjacent ones, all OR-ed. */
+    List<String> plainWithPairs(String query) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String token : VietnameseAnalysis.tokens(VietnameseAnalysis.folded(), query)) {
+            any.add(new TermQuery(new Term(TEXT, token)), Occur.SHOULD);
+        }
+        for (String pair : pairs(query)) {
+            any.add(new TermQuery(new Term(PAIRS, pair)), Occur.SHOULD);
+        }
+        return plainFirstTen(any.build());
+    }
+
+    private static List<String> pairs(String text) {
+        List<String> syllables = VietnameseAnalysis.tokens(VietnameseAnalysis.folded(), text);
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i + 1 < syllables.size(); i++) {
+            pairs.add(syllables.get(i) + "_" + syllables.get(i + 1));
+        }
+        return pairs;
+    }
+
+    private List<String> plainFirstTen(Query query) {
         try {
             IndexSearcher searcher = new IndexSearcher(plainReader);
             List<String> ids = new ArrayList<>();
-            for (ScoreDoc hit : searcher.search(any.build(), 10).scoreDocs) {
+            for (ScoreDoc hit : searcher.search(query, 10).scoreDocs) {
                 ids.add(searcher.storedFields().document(hit.doc).get("id"));
             }
             return ids;
@@ -149,11 +186,14 @@ final class JudgedCollection implements AutoCloseable {
         return byKind;
     }
 
-    static String report(String title, Map<String, Figures> plain, Map<String, Figures> backbone) {
+    /** A table of MRR@10 and recall@10 per kind: plain, plain with pairs, Backbone. */
+    static String report(String title, Map<String, Figures> plain, Map<String, Figures> plainWithPairs,
+                         Map<String, Figures> backbone) {
         StringBuilder report = new StringBuilder(title).append('\n').append(String.format(
-                "%-14s %5s %22s %22s%n", "kind", "n", "MRR@10 plain/Backbone", "R@10 plain/Backbone"));
-        backbone.forEach((kind, f) -> report.append(String.format("%-14s %5d %10.3f / %-9.3f %10.3f / %-9.3f%n",
-                kind, (int) f.count, plain.get(kind).mrr(), f.mrr(), plain.get(kind).recallAt10(), f.recallAt10())));
+                "%-14s %5s %28s %28s%n", "kind", "n", "MRR@10 plain/pairs/Backbone", "R@10 plain/pairs/Backbone"));
+        backbone.forEach((kind, f) -> report.append(String.format("%-14s %5d %8.3f / %.3f / %-7.3f %8.3f / %.3f / %-7.3f%n",
+                kind, (int) f.count, plain.get(kind).mrr(), plainWithPairs.get(kind).mrr(), f.mrr(),
+                plain.get(kind).recallAt10(), plainWithPairs.get(kind).recallAt10(), f.recallAt10())));
         return report.toString();
     }
 

@@ -56,12 +56,14 @@ class QuestionRelevanceTest {
         assertThat(tuning.size() + heldOut.size()).as("at least 200 questions, each typed two ways").isGreaterThanOrEqualTo(400);
 
         Map<String, Figures> plainTuning = JudgedCollection.measure(tuning, collection::plain, null);
+        Map<String, Figures> pairsTuning = JudgedCollection.measure(tuning, collection::plainWithPairs, null);
         Map<String, Figures> backboneTuning = JudgedCollection.measure(tuning, collection::backbone, null);
         List<String> misses = new ArrayList<>();
         Map<String, Figures> plain = JudgedCollection.measure(heldOut, collection::plain, null);
+        Map<String, Figures> pairs = JudgedCollection.measure(heldOut, collection::plainWithPairs, null);
         Map<String, Figures> backbone = JudgedCollection.measure(heldOut, collection::backbone, misses);
-        String report = JudgedCollection.report("Tuning half (odd questions)", plainTuning, backboneTuning)
-                + JudgedCollection.report("Held-out half (even questions)", plain, backbone);
+        String report = JudgedCollection.report("Tuning half (odd questions)", plainTuning, pairsTuning, backboneTuning)
+                + JudgedCollection.report("Held-out half (even questions)", plain, pairs, backbone);
         System.out.println(report);
         System.out.println("Held-out questions whose first hit does not answer them: " + misses);
 
@@ -70,6 +72,10 @@ class QuestionRelevanceTest {
                     .isGreaterThanOrEqualTo(plain.get(kind).mrr());
             assertThat(backbone.get(kind).recallAt10()).as(kind + ": recall@10 not below the plain baseline\n" + report)
                     .isGreaterThanOrEqualTo(plain.get(kind).recallAt10());
+            assertThat(backbone.get(kind).mrr()).as(kind + ": MRR@10 not below plain BM25 with pairs\n" + report)
+                    .isGreaterThanOrEqualTo(pairs.get(kind).mrr());
+            assertThat(backbone.get(kind).recallAt10()).as(kind + ": recall@10 not below plain BM25 with pairs\n" + report)
+                    .isGreaterThanOrEqualTo(pairs.get(kind).recallAt10());
             assertThat(backbone.get(kind).mrr()).as(kind + ": MRR@10 floor\n" + report).isGreaterThanOrEqualTo(MRR_FLOOR);
             assertThat(backbone.get(kind).recallAt10()).as(kind + ": recall@10 floor\n" + report)
                     .isGreaterThanOrEqualTo(RECALL_FLOOR);
