@@ -130,23 +130,24 @@ final class JudgedCollection implements AutoCloseable {
 
     /** The plain baseline's first ten for a query: its folded syllables OR-ed. */
     List<String> plain(String query) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (String token : VietnameseAnalysis.tokens(VietnameseAnalysis.folded(), query)) {
-            any.add(new TermQuery(new Term(TEXT, token)), Occur.SHOULD);
-        }
-        return plainFirstTen(any.build());
+        return plainFirstTen(syllablesOred(query).build());
     }
 
     /** The second plain baseline's first ten: the query's folded syllables and its pairs of adjacent ones, all OR-ed. */
     List<String> plainWithPairs(String query) {
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (String token : VietnameseAnalysis.tokens(VietnameseAnalysis.folded(), query)) {
-            any.add(new TermQuery(new Term(TEXT, token)), Occur.SHOULD);
-        }
+        BooleanQuery.Builder any = syllablesOred(query);
         for (String pair : pairs(query)) {
             any.add(new TermQuery(new Term(PAIRS, pair)), Occur.SHOULD);
         }
         return plainFirstTen(any.build());
+    }
+
+    private static BooleanQuery.Builder syllablesOred(String query) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String token : VietnameseAnalysis.tokens(VietnameseAnalysis.folded(), query)) {
+            any.add(new TermQuery(new Term(TEXT, token)), Occur.SHOULD);
+        }
+        return any;
     }
 
     private static List<String> pairs(String text) {
