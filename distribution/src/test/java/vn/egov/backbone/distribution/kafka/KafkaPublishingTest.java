@@ -1,4 +1,4 @@
-package vn.egov.backbone.ops.it;
+package vn.egov.backbone.distribution.kafka;
 
 import vn.egov.backbone.eoffice.document.EOfficeApiTest;
 import vn.egov.backbone.onestop.dossier.DossiersApiTest;
@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import vn.egov.backbone.core.testing.Province;
 import vn.egov.backbone.core.testing.Province.Official;
-import vn.egov.backbone.ops.support.RunningBackbone;
-import vn.egov.backbone.ops.support.TcpProxy;
+import vn.egov.backbone.core.testing.RunningNode;
+import vn.egov.backbone.distribution.testing.DistributionNode;
+import vn.egov.backbone.distribution.testing.TcpProxy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class KafkaPublishingTest {
     static EmbeddedKafkaKraftBroker broker;
     /** Backbone reaches the broker through this line, which the test cuts to take Kafka away. */
     static TcpProxy line;
-    static RunningBackbone backbone;
+    static RunningNode backbone;
     static Province province;
     static Official clerk;
     static Official leader;
@@ -62,8 +63,10 @@ class KafkaPublishingTest {
         broker.afterPropertiesSet();
         line = new TcpProxy(proxyPort, brokerPort);
         line.start();
-        backbone = RunningBackbone.start(List.of(), Map.of("backbone.kafka.bootstrap-servers", "localhost:" + proxyPort),
-                dataDir);
+        // health's details for system administrators, as the assembled application sets them (ops's config/application.yml)
+        backbone = RunningNode.start(DistributionNode.class, Map.of("backbone.kafka.bootstrap-servers", "localhost:" + proxyPort,
+                "management.endpoint.health.show-details", "when-authorized",
+                "management.endpoint.health.roles", "SYSTEM_ADMINISTRATOR"), dataDir);
         province = new Province(backbone);
         clerk = province.official("vanthu.kafka", "Nguyễn Thị Thu", "TP.UBND", "RECORDS_CLERK", "SECRET");
         leader = province.official("lanhdao.kafka", "Lê Văn Hùng", "TP.UBND", "LEADER", "SECRET");

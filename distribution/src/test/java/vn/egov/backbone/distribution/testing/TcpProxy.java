@@ -1,4 +1,4 @@
-package vn.egov.backbone.ops.support;
+package vn.egov.backbone.distribution.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
