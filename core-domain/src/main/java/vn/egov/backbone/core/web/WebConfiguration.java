@@ -4,6 +4,8 @@ import vn.egov.backbone.core.official.OfficialDirectory;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,6 +51,28 @@ class WebConfiguration implements WebMvcConfigurer {
             @Override
             protected List<org.springframework.web.servlet.FlashMap> retrieveFlashMaps(HttpServletRequest request) {
                 return "live".equals(request.getHeader("X-Requested-With")) ? null : super.retrieveFlashMaps(request);
+            }
+        };
+    }
+
+    /**
+     * The message bundles of {@code spring.messages.basename} that this node has. A module's node in its own tests
+     * runs without the other modules, and Spring looked each missing bundle up again, and logged a warning, for
+     * every message it resolved: 18,600 warnings in one-stop's tests alone, two thirds of the suite's log. The whole
+     * Backbone has every bundle, and keeps them all.
+     */
+    @Bean
+    static BeanPostProcessor messageBundlesPresentOnly() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof ResourceBundleMessageSource messages) {
+                    ClassLoader loader = WebConfiguration.class.getClassLoader();
+                    messages.setBasenames(messages.getBasenameSet().stream()
+                            .filter(basename -> loader.getResource(basename.replace('.', '/') + ".properties") != null)
+                            .toArray(String[]::new));
+                }
+                return bean;
             }
         };
     }
