@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *
  * <p>The browser is Chromium's headless shell (Debian's {@code chromium-headless-shell}, built from the same
  * Chromium source as {@code chromium}: the same Blink and V8, without the desktop browser around them), as
- * Puppeteer uses by default for tests: the browser tests took a fifth to a quarter less CPU with it than with
+ * Puppeteer uses by default for tests: the browser tests took a fifth to over a quarter less CPU with it than with
  * {@code chromium --headless=new} (README, "Tests and how long they take"). Where only {@code chromium} is
  * installed, that is used. The shell is started as its binary, not through Debian's launcher script
  * {@code /usr/bin/chromium-headless-shell}: the script does not {@code exec} it, and ChromeDriver's quit then
@@ -54,7 +54,7 @@ public final class Browser implements AutoCloseable {
             assumeTrue(installed, "Chromium and chromium-driver are not installed"
                     + " (apt-get install chromium-headless-shell chromium-driver)");
         }
-        assertThat(installed).as("CI installs chromium-headless-shell and chromium-driver (.ci/run)").isTrue();
+        assertThat(installed).as("CI installs chromium, its headless shell and chromium-driver (.ci/run)").isTrue();
     }
 
     public static Browser open(String baseUrl) {
