@@ -42,6 +42,11 @@ class KafkaPublisher {
     private final ObjectMapper json;
     private final String topicPrefix;
     private final Duration acknowledgementTimeout;
+    /**
+     * Whether the last batch went unacknowledged, until one is acknowledged. Axon's processing status does not
+     * say it: a failed batch's segment is released while it waits to retry, so no status is in error then.
+     */
+    private volatile boolean lastBatchUnacknowledged;
 
     KafkaPublisher(KafkaTemplate<String, String> kafka, KafkaAdmin admin, ClassifiedDocuments classified,
                    ObjectMapper json, String topicPrefix, Duration acknowledgementTimeout) {
@@ -87,6 +92,11 @@ class KafkaPublisher {
         }
     }
 
+    /** Whether publishing is retrying: its last batch was not acknowledged, and none has been since. */
+    boolean retrying() {
+        return lastBatchUnacknowledged;
+    }
+
     private static String text(EventMessage<?> event, String key) {
         Object value = event.getMetaData().get(key);
         return value == null ? null : value.toString();
@@ -107,7 +117,9 @@ class KafkaPublisher {
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            lastBatchUnacknowledged = false;
         } catch (ExecutionException | TimeoutException e) {
+            lastBatchUnacknowledged = true;
             // The next attempt starts with a new producer (this one may hold state of a cluster that is gone)
             // and with the topics in place (Kafka may have been down when Backbone started, or replaced).
             kafka.getProducerFactory().reset();

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.core.env.Environment;
@@ -22,11 +23,14 @@ class PublishingHealth implements HealthIndicator {
     private final Environment environment;
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ObjectProvider<KafkaPublisher> kafkaPublisher;
 
-    PublishingHealth(Environment environment, EventProcessingConfiguration processing, EventStore eventStore) {
+    PublishingHealth(Environment environment, EventProcessingConfiguration processing, EventStore eventStore,
+                     ObjectProvider<KafkaPublisher> kafkaPublisher) {
         this.environment = environment;
         this.processing = processing;
         this.eventStore = eventStore;
+        this.kafkaPublisher = kafkaPublisher;
     }
 
     @Override
@@ -44,7 +48,8 @@ class PublishingHealth implements HealthIndicator {
                             .mapToLong(OptionalLong::getAsLong).min().orElse(-1);
                     TrackingToken head = eventStore.createHeadToken();
                     long headPosition = head == null ? -1 : head.position().orElse(-1);
-                    boolean error = publisher.processingStatus().values().stream().anyMatch(s -> s.isErrorState());
+                    boolean error = publisher.processingStatus().values().stream().anyMatch(s -> s.isErrorState())
+                            || kafkaPublisher.stream().anyMatch(KafkaPublisher::retrying);
                     health.withDetail("position", position).withDetail("head", headPosition)
                             .withDetail("backlog", Math.max(0, headPosition - position))
                             .withDetail("retrying", error);

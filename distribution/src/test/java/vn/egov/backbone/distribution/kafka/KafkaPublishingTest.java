@@ -64,7 +64,10 @@ class KafkaPublishingTest {
         line = new TcpProxy(proxyPort, brokerPort);
         line.start();
         // health's details for system administrators, as the assembled application sets them (ops's config/application.yml)
+        // the broker's silence is taken as a failure after 10 s, not the default 20 s, so that the outage test can wait
+        // for it: an acknowledgement from a broker on this machine takes milliseconds, seconds when it is very busy
         backbone = RunningNode.start(DistributionNode.class, Map.of("backbone.kafka.bootstrap-servers", "localhost:" + proxyPort,
+                "backbone.kafka.acknowledgement-timeout", "10s",
                 "management.endpoint.health.show-details", "when-authorized",
                 "management.endpoint.health.roles", "SYSTEM_ADMINISTRATOR"), dataDir);
         province = new Province(backbone);
@@ -153,6 +156,11 @@ class KafkaPublishingTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(backbone.admin().get("/actuator/health").body().at("/components/eventPublishing/details/backlog")
                         .asLong()).isPositive());
+        // the broker stays away until the batch's acknowledgement has timed out: the operators' health says the
+        // publishing is retrying, and the retry starts with a new producer and the topics created again
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(backbone.admin().get("/actuator/health").body().at("/components/eventPublishing/details/retrying")
+                        .asBoolean()).isTrue());
 
         line.start();
         Map<String, Set<String>> eventIdsByDocument = new HashMap<>();
