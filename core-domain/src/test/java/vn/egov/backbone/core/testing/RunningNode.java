@@ -18,7 +18,11 @@ import java.util.Map;
 public class RunningNode implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "Quản-trị-thử-nghiệm-2026";
 
-    private final ConfigurableApplicationContext context;
+    /**
+     * Null once closed: a test class keeps its node in a static field, and the JVM keeps a test class (and so the
+     * field) until it ends, so a closed node's context would stay in the heap through every later test class.
+     */
+    private volatile ConfigurableApplicationContext context;
 
     protected RunningNode(ConfigurableApplicationContext context) {
         this.context = context;
@@ -58,7 +62,7 @@ public class RunningNode implements AutoCloseable {
     }
 
     public String baseUrl() {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        int port = ((WebServerApplicationContext) running()).getWebServer().getPort();
         return "http://127.0.0.1:" + port;
     }
 
@@ -67,15 +71,27 @@ public class RunningNode implements AutoCloseable {
     }
 
     public <T> T bean(Class<T> type) {
-        return context.getBean(type);
+        return running().getBean(type);
     }
 
     public <T> T bean(String name, Class<T> type) {
-        return context.getBean(name, type);
+        return running().getBean(name, type);
+    }
+
+    private ConfigurableApplicationContext running() {
+        ConfigurableApplicationContext running = context;
+        if (running == null) {
+            throw new IllegalStateException("the node is closed");
+        }
+        return running;
     }
 
     @Override
     public void close() {
-        context.close();
+        ConfigurableApplicationContext closing = context;
+        if (closing != null) {
+            closing.close();
+            context = null;
+        }
     }
 }
