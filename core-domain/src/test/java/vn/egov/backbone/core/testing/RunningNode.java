@@ -52,6 +52,10 @@ public class RunningNode implements AutoCloseable {
         properties.put("db-scheduler.polling-interval", "500ms");
         // the cheapest BCrypt: every API call of the tests signs in with HTTP Basic, 60 ms each at the default 10
         properties.put("backbone.passwords.hash-cost", 4);
+        // the stand-in VNeID server (mock-oauth2-server) brings FreeMarker onto the tests' class path, and with it
+        // Spring Boot's FreeMarker views, which Backbone does not have: without this every page a test asked for was
+        // looked up as a FreeMarker template too
+        properties.put("spring.autoconfigure.exclude", "org.springframework.boot.autoconfigure.freemarker.FreeMarkerAutoConfiguration");
         properties.putAll(extra);
         List<String> args = new ArrayList<>();
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
