@@ -1,26 +1,24 @@
 package vn.egov.backbone.core.web;
 
-import vn.egov.backbone.core.official.OfficialDirectory;
-import java.time.Clock;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.context.support.ResourceBundleMessageSource;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.unit.UnitDirectory;
 
-import jakarta.servlet.http.HttpServletRequest;
-
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import vn.egov.backbone.core.unit.UnitDirectory;
 
 /**
  * The pages speak Vietnamese whatever the browser's language (officials' browsers are often set to

@@ -55,7 +55,8 @@ public class RunningNode implements AutoCloseable {
         // the stand-in VNeID server (mock-oauth2-server) brings FreeMarker onto the tests' class path, and with it
         // Spring Boot's FreeMarker views, which Backbone does not have: without this every page a test asked for was
         // looked up as a FreeMarker template too
-        properties.put("spring.autoconfigure.exclude", "org.springframework.boot.autoconfigure.freemarker.FreeMarkerAutoConfiguration");
+        properties.put("spring.autoconfigure.exclude",
+                "org.springframework.boot.autoconfigure.freemarker.FreeMarkerAutoConfiguration");
         properties.putAll(extra);
         List<String> args = new ArrayList<>();
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
