@@ -17,6 +17,7 @@ import java.util.Map;
  */
 public class RunningNode implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "Quản-trị-thử-nghiệm-2026";
+    private static final String EXCLUDED = "spring.autoconfigure.exclude";
 
     /**
      * Null once closed: a test class keeps its node in a static field, and the JVM keeps a test class (and so the
@@ -44,6 +45,14 @@ public class RunningNode implements AutoCloseable {
 
     protected static ConfigurableApplicationContext run(Class<?> application, List<String> profiles,
                                                         Map<String, Object> extra, Path dataDir, Class<?>... sources) {
+        return new SpringApplicationBuilder(application)
+                .sources(sources)
+                .profiles(profiles.toArray(String[]::new))
+                .run(arguments(extra, dataDir).toArray(String[]::new));
+    }
+
+    /** The command line of a test node: the settings every test node has, then the test's own {@code extra}. */
+    static List<String> arguments(Map<String, Object> extra, Path dataDir) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", 0);
         properties.put("backbone.data-dir", dataDir.toString());
@@ -54,16 +63,14 @@ public class RunningNode implements AutoCloseable {
         properties.put("backbone.passwords.hash-cost", 4);
         // the stand-in VNeID server (mock-oauth2-server) brings FreeMarker onto the tests' class path, and with it
         // Spring Boot's FreeMarker views, which Backbone does not have: without this every page a test asked for was
-        // looked up as a FreeMarker template too
-        properties.put("spring.autoconfigure.exclude",
-                "org.springframework.boot.autoconfigure.freemarker.FreeMarkerAutoConfiguration");
+        // looked up as a FreeMarker template too (added to what a test excludes itself: Spring Boot reads the setting
+        // from one source only, so a test's own value would otherwise bring FreeMarker back)
         properties.putAll(extra);
+        properties.merge(EXCLUDED, "org.springframework.boot.autoconfigure.freemarker.FreeMarkerAutoConfiguration",
+                (own, freeMarker) -> own + "," + freeMarker);
         List<String> args = new ArrayList<>();
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-        return new SpringApplicationBuilder(application)
-                .sources(sources)
-                .profiles(profiles.toArray(String[]::new))
-                .run(args.toArray(String[]::new));
+        return args;
     }
 
     public String baseUrl() {
