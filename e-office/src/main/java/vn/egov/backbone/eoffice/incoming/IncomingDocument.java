@@ -116,7 +116,7 @@ public class IncomingDocument {
     public void handle(RecordProgress command) {
         requireAssigned();
         requireAssignee(command.by());
-        apply(new ProgressRecorded(documentId, command.by(), requireText(command.note(), "note")));
+        apply(new ProgressRecorded(documentId, command.by(), requireText(command.note(), "note", "progressNote")));
     }
 
     @CommandHandler
@@ -139,7 +139,7 @@ public class IncomingDocument {
             throw new BusinessRuleViolation(IncomingError.ONLY_LEAD_COMPLETES);
         }
         deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
-        apply(new ProcessingCompleted(documentId, command.by(), requireText(command.result(), "result"),
+        apply(new ProcessingCompleted(documentId, command.by(), requireText(command.result(), "result", "result"),
                 command.replyDocumentId()));
     }
 
@@ -149,7 +149,7 @@ public class IncomingDocument {
             throw new BusinessRuleViolation(IncomingError.RETURN_ONLY_UNASSIGNED);
         }
         duplicates.release(documentId);
-        apply(new IncomingDocumentReturnedToSender(documentId, requireText(command.reason(), "reason")));
+        apply(new IncomingDocumentReturnedToSender(documentId, requireText(command.reason(), "reason", "reason")));
     }
 
     @CommandHandler
@@ -224,12 +224,16 @@ public class IncomingDocument {
         }
     }
 
-    private static String requireText(String text, String field) {
+    /**
+     * @param label the field's name in the messages ({@code field.<label>}), which is one Backbone-wide namespace:
+     *              e-office's progress note is {@code progressNote}, as {@code note} is the one-stop desk's plain note
+     */
+    private static String requireText(String text, String field, String label) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInput(field, IncomingError.BLANK, Label.field(field));
+            throw new InvalidInput(field, IncomingError.BLANK, Label.field(label));
         }
         if (text.length() > 4000) {
-            throw new InvalidInput(field, IncomingError.TOO_LONG, Label.field(field), 4000);
+            throw new InvalidInput(field, IncomingError.TOO_LONG, Label.field(label), 4000);
         }
         return text.strip();
     }

@@ -122,7 +122,12 @@ public class DossiersApiTest {
         assertThat(otherCommuneOfficer.api().get("/api/v1/dossiers/" + id).status()).isEqualTo(404);
         assertThat(desk.api().post("/api/v1/dossiers/" + id + "/resolution", Map.of()).status()).isEqualTo(403);
 
-        // The commune works it; the desk returns the result; the citizen rates once.
+        // The commune works it; the desk returns the result; the citizen rates once. A step's task has a length, and
+        // the refusal names the field in the reader's words (the bundle had no label: "field.task dài từ 1 đến …")
+        Api.Response longTask = communeOfficer.api().post("/api/v1/dossiers/" + id + "/steps", Map.of("agencyId",
+                province.unitId("TP.001.UBND"), "task", "x".repeat(2001), "days", 2));
+        assertThat(longTask.status()).as(longTask.toString()).isEqualTo(400);
+        assertThat(longTask.body().get("detail").asText()).isEqualTo("Nhiệm vụ dài từ 1 đến 2000 ký tự.");
         String step = communeOfficer.api().post("/api/v1/dossiers/" + id + "/steps", Map.of("agencyId",
                 province.unitId("TP.001.UBND"), "task", "Thẩm định hồ sơ, trình ký", "days", 2)).body().get("id").asText();
         assertThat(citizen.get("/api/v1/public/dossiers/" + code).body().at("/currentStep/task").asText())
@@ -193,6 +198,8 @@ public class DossiersApiTest {
         assertThat(notAdministrator.body().get("code").asText()).isEqualTo("dossier.erasure-needs-administrator");
         assertThat(otherCommuneOfficer.api().post(path, erasure).status()).isEqualTo(404);
         assertThat(administrator.api().post(path, Map.of("legalBasis", " ")).status()).isEqualTo(400);
+        assertThat(administrator.api().post(path, Map.of("legalBasis", "x".repeat(2001))).body().get("detail").asText())
+                .isEqualTo("Căn cứ xóa dài từ 1 đến 2000 ký tự.");
         Api.Response erased = administrator.api().post(path, erasure);
         assertThat(erased.status()).as(erased.toString()).isEqualTo(204);
         Api.Response again = administrator.api().post(path, erasure);
@@ -384,6 +391,10 @@ public class DossiersApiTest {
         assertThat(snvOfficer.api().post("/api/v1/dossiers/" + d2 + "/supplement-request",
                 Map.of("reason", "Thiếu giấy chứng nhận sức khỏe")).status()).isEqualTo(204);
         assertThat(desk.api().post("/api/v1/dossiers/" + d2 + "/supplement", Map.of()).status()).isEqualTo(204);
+        Api.Response longPurpose = snvOfficer.api().post("/api/v1/dossiers/" + d2 + "/payment-request",
+                Map.of("amountVnd", 600000, "purpose", "x".repeat(2001)));
+        assertThat(longPurpose.status()).as(longPurpose.toString()).isEqualTo(400);
+        assertThat(longPurpose.body().get("detail").asText()).isEqualTo("Khoản thu dài từ 1 đến 2000 ký tự.");
         assertThat(snvOfficer.api().post("/api/v1/dossiers/" + d2 + "/payment-request",
                 Map.of("amountVnd", 600000, "purpose", "Lệ phí cấp giấy phép lao động")).status()).isEqualTo(204);
         assertThat(desk.api().post("/api/v1/dossiers/" + d2 + "/payment", Map.of("method", "ONLINE")).status()).isEqualTo(204);

@@ -126,6 +126,8 @@ class CitizenJourneyBrowserTest {
         java.nio.file.Path scan = dataDir.resolve("giay-chung-sinh.pdf");
         java.nio.file.Files.writeString(scan, "%PDF-1.4\n% bản chụp giấy chứng sinh\n%%EOF\n");
         browser.find(By.id("files")).sendKeys(scan.toAbsolutePath().toString());
+        // the label is one-stop's own word: e-office's "Nội dung tiến độ", under the same key, stood here before
+        assertThat(browser.find(By.cssSelector("label[for=note]")).getText()).isEqualTo("Ghi chú");
         browser.type("note", "Gửi bản chụp giấy chứng sinh");
         browser.clickAndWait(By.id("send-supplement"));
         assertThat(browser.find(By.cssSelector(".notice")).getText()).startsWith("Đã gửi hồ sơ bổ sung");
