@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -153,7 +154,7 @@ class ErrorCatalogueTest {
      */
     @Test
     void aKeyDefinedByTwoModulesSaysTheSameInBoth() {
-        Map<String, Set<String>> differing = new java.util.TreeMap<>();
+        Map<String, Set<String>> differing = new TreeMap<>();
         definitions.forEach((key, texts) -> {
             if (texts.stream().map(text -> text.substring(text.indexOf(": ") + 2)).distinct().count() > 1) {
                 differing.put(key, texts);
