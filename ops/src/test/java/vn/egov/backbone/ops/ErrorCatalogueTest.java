@@ -41,8 +41,8 @@ class ErrorCatalogueTest {
     private static final Map<String, String> vietnamese = new HashMap<>();
     private static final Map<String, String> english = new HashMap<>();
     private static final Set<String> codes = new TreeSet<>();
-    /** Per key, the bundles that define it and their text ("messages-onestop_en: Note"). */
-    private static final Map<String, Set<String>> definitions = new HashMap<>();
+    /** Per key and language ("field.note (en)"), each bundle that defines it and its text there. */
+    private static final Map<String, Map<String, String>> definitions = new HashMap<>();
 
     @BeforeAll
     static void readCodesAndBundles() throws Exception {
@@ -72,8 +72,8 @@ class ErrorCatalogueTest {
             Map<String, String> target = name.endsWith("_en.properties") ? english : vietnamese;
             properties.forEach((key, value) -> {
                 target.put((String) key, (String) value);
-                definitions.computeIfAbsent(key + (target == english ? " (en)" : " (vi)"), k -> new TreeSet<>())
-                        .add(name.replace(".properties", "") + ": " + value);
+                definitions.computeIfAbsent(key + (target == english ? " (en)" : " (vi)"), k -> new TreeMap<>())
+                        .put(name, (String) value);
             });
         }
     }
@@ -154,10 +154,10 @@ class ErrorCatalogueTest {
      */
     @Test
     void aKeyDefinedByTwoModulesSaysTheSameInBoth() {
-        Map<String, Set<String>> differing = new TreeMap<>();
-        definitions.forEach((key, texts) -> {
-            if (texts.stream().map(text -> text.substring(text.indexOf(": ") + 2)).distinct().count() > 1) {
-                differing.put(key, texts);
+        Map<String, Map<String, String>> differing = new TreeMap<>();
+        definitions.forEach((key, textByBundle) -> {
+            if (textByBundle.values().stream().distinct().count() > 1) {
+                differing.put(key, textByBundle);
             }
         });
         assertThat(differing).isEmpty();
