@@ -368,9 +368,22 @@ public class SearchIndex {
         return new Status(SearchFields.SCHEMA_VERSION, isBuilt(), serving.olderDirectory() != null, writer.getDocStats().numDocs);
     }
 
+    /**
+     * Lets the refresh or commit under way finish, then closes, which commits what was published since. The
+     * maintenance thread is not interrupted: an interrupt inside IndexWriter's fsync left a prepared commit behind,
+     * after which the writer could not be closed (it kept the folder's lock), and one while it wrote a file closed
+     * the writer for good (IndexClosingTest).
+     */
     @PreDestroy
     public void close() throws IOException {
-        maintenance.shutdownNow();
+        maintenance.shutdown();
+        try {
+            if (!maintenance.awaitTermination(1, TimeUnit.MINUTES)) {
+                log.warn("Search index refresh or commit still running after a minute; closing the index beside it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Serving now = serving;
         if (now.olderDirectory() != null) {
             now.searchers().close();
