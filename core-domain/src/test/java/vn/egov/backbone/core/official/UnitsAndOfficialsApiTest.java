@@ -65,7 +65,7 @@ class UnitsAndOfficialsApiTest {
                 "parentId", parentId));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/units/" + id).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/v1/units/" + id).status() == 200);
         return id;
     }
 
@@ -75,7 +75,7 @@ class UnitsAndOfficialsApiTest {
                 "roles", List.of(Map.of("unitId", unitId, "role", role))));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/officials/" + id).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/v1/officials/" + id).status() == 200);
         return id;
     }
 
@@ -123,7 +123,7 @@ class UnitsAndOfficialsApiTest {
         assertThat(merged.status()).as(merged.toString()).isEqualTo(201);
         String c = merged.body().get("id").asText();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(admin.get("/api/v1/units/" + a).body().get("status").asText()).isEqualTo("MERGED");
             assertThat(admin.get("/api/v1/units/" + a).body().get("mergedInto").asText()).isEqualTo(c);
             assertThat(admin.get("/api/v1/units/" + b).body().get("status").asText()).isEqualTo("MERGED");
@@ -295,9 +295,9 @@ class UnitsAndOfficialsApiTest {
         assertThat(giang.get("/api/v1/me").status()).isEqualTo(200);
         assertThat(admin.post("/api/v1/officials/" + id + "/deactivation", Map.of("reason", "Nghỉ hưu")).status())
                 .isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> giang.get("/api/v1/me").status() == 401);
+        await().atMost(Duration.ofSeconds(30)).until(() -> giang.get("/api/v1/me").status() == 401);
         assertThat(admin.post("/api/v1/officials/" + id + "/reactivation", Map.of()).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> giang.get("/api/v1/me").status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> giang.get("/api/v1/me").status() == 200);
     }
 
     @Test
@@ -308,7 +308,7 @@ class UnitsAndOfficialsApiTest {
         assertThat(hai.put("/api/v1/units/" + commune + "/name", Map.of("name", "Phường Đông Hưng")).status()).isEqualTo(204);
         assertThat(admin.delete("/api/v1/officials/" + id + "/roles?unitId=" + commune + "&role=ADMINISTRATOR").status())
                 .isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 hai.put("/api/v1/units/" + commune + "/name", Map.of("name", "Phường Đông Hưng")).status() == 403);
     }
 
@@ -316,11 +316,13 @@ class UnitsAndOfficialsApiTest {
     void aRoleGrantedUntilAMomentEndsByItself() {
         String commune = unitId("TP.001");
         String id = registerOfficial("ngothikim", "Ngô Thị Kim", commune, "SPECIALIST", "mật-khẩu-của-kim");
-        Instant until = Instant.now().plusSeconds(3);
+        // The role is seen held between its grant's projection and this moment: 10 s, not 3, so that a busy
+        // machine's slower projection does not miss that window (the moment is real time: db-scheduler's).
+        Instant until = Instant.now().plusSeconds(10);
         assertThat(admin.post("/api/v1/officials/" + id + "/roles",
                 Map.of("unitId", commune, "role", "LEADER", "validUntil", until.toString())).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(5)).until(() -> roles(id).contains("LEADER"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> !roles(id).contains("LEADER"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> roles(id).contains("LEADER"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !roles(id).contains("LEADER"));
         assertThat(StreamSupport.stream(admin.get("/api/v1/audit/" + id).body().spliterator(), false)
                 .map(e -> e.get("type").asText())).contains("RoleExpired");
     }

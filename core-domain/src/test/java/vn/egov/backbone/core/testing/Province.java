@@ -39,7 +39,7 @@ public final class Province {
                 "roles", List.of(Map.of("unitId", unitId, "role", role))));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/officials/" + id).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/v1/officials/" + id).status() == 200);
         return new Official(id, unitId, Api.basic(backbone.baseUrl(), username, password));
     }
 

@@ -103,7 +103,7 @@ public class EOfficeApiTest {
         Api.Response created = by.api().post("/api/v1/documents/incoming", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> by.api().get("/api/v1/documents/" + id).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> by.api().get("/api/v1/documents/" + id).status() == 200);
         return id;
     }
 
@@ -151,7 +151,7 @@ public class EOfficeApiTest {
         assertThat(specialist.api().post("/api/v1/documents/" + id + "/assignment", Map.of(
                 "lead", Map.of("kind", "UNIT", "id", specialist.unitId()))).status()).isEqualTo(403);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> inboxIds(specialist, "TODO").contains(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxIds(specialist, "TODO").contains(id));
         assertThat(inboxIds(colleague, "TODO")).contains(id);
         assertThat(inboxIds(confidentialLeader, "TODO")).contains(id);
         assertThat(inboxIds(outsider, "TODO")).doesNotContain(id);
@@ -177,10 +177,10 @@ public class EOfficeApiTest {
         assertThat(specialist.api().post("/api/v1/documents/" + id + "/forwarding",
                 Map.of("toOfficialId", outsider.id())).status()).isIn(403, 409);
 
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 colleague.api().post("/api/v1/documents/" + id + "/completion",
                         Map.of("result", "Đã tham mưu Kế hoạch triển khai")).status() == 204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> inboxIds(colleague, "DONE").contains(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxIds(colleague, "DONE").contains(id));
 
         JsonNode page = leader.api().get("/api/v1/documents/" + id).body();
         assertThat(page.get("document").get("status").asText()).isEqualTo("COMPLETED");
@@ -225,7 +225,7 @@ public class EOfficeApiTest {
         String id = register(clerk, body);
         assertThat(clerk.api().post("/api/v1/documents/" + id + "/return", Map.of("reason", "Gửi nhầm cơ quan")).status())
                 .isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 clerk.api().get("/api/v1/documents/" + id).body().get("document").get("status").asText()
                         .equals("RETURNED_TO_SENDER"));
         assertThat(clerk.api().post("/api/v1/documents/incoming", body).status()).isEqualTo(201);
@@ -253,7 +253,7 @@ public class EOfficeApiTest {
         assertThat(numbers.stream().mapToLong(Long::longValue).max().orElseThrow()).isEqualTo(count);
         // Registrations stored together still record each clerk as the one who registered.
         registeredBy.forEach((id, clerkName) -> {
-            await().atMost(Duration.ofSeconds(10)).until(() -> otherClerk.api().get("/api/v1/documents/" + id).status() == 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> otherClerk.api().get("/api/v1/documents/" + id).status() == 200);
             assertThat(otherClerk.api().get("/api/v1/documents/" + id).body().get("history").get(0).get("actingName")
                     .asText()).isEqualTo(clerkName);
         });
@@ -268,7 +268,7 @@ public class EOfficeApiTest {
                 "externalRecipients", List.of("Bộ Nội vụ")));
         assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
         String id = draft.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> specialist.api().get("/api/v1/documents/" + id).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> specialist.api().get("/api/v1/documents/" + id).status() == 200);
 
         assertThat(specialist.api().put("/api/v1/documents/" + id + "/draft", Map.of("type", "CONG_VAN",
                 "subject", "Về việc cử cán bộ dự tập huấn chuyển đổi số năm 2026",
@@ -277,12 +277,12 @@ public class EOfficeApiTest {
                 Map.of("approverId", colleague.id())).status()).as("a specialist cannot approve").isEqualTo(409);
         assertThat(specialist.api().post("/api/v1/documents/" + id + "/submission",
                 Map.of("approverId", leader.id())).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> inboxIds(leader, "TODO").contains(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxIds(leader, "TODO").contains(id));
         assertThat(clerk.api().post("/api/v1/documents/" + id + "/issue", Map.of()).status())
                 .as("not approved yet").isEqualTo(409);
         assertThat(leader.api().post("/api/v1/documents/" + id + "/approval", Map.of("comment", "Đồng ý")).status())
                 .isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 clerk.api().get("/api/v1/documents/" + id).body().get("document").get("status").asText().equals("APPROVED"));
 
         Api.Response issued = clerk.api().post("/api/v1/documents/" + id + "/issue", Map.of());
@@ -291,7 +291,7 @@ public class EOfficeApiTest {
         assertThat(notation).matches("\\d+/UBND");
         String delivered = issued.body().get("deliveries").get(0).get("incomingDocumentId").asText();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> snvClerk.api().get("/api/v1/documents/" + delivered).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> snvClerk.api().get("/api/v1/documents/" + delivered).status() == 200);
         JsonNode received = snvClerk.api().get("/api/v1/documents/" + delivered).body().get("document");
         assertThat(received.get("direction").asText()).isEqualTo("INCOMING");
         assertThat(received.get("number").asText()).isEqualTo(notation);
@@ -312,9 +312,9 @@ public class EOfficeApiTest {
 
         assertThat(clerk.api().post("/api/v1/documents/" + id + "/recall", Map.of("reason", "Sai thành phần")).status())
                 .isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> snvClerk.api().get("/api/v1/documents/" + delivered).body()
+        await().atMost(Duration.ofSeconds(30)).until(() -> snvClerk.api().get("/api/v1/documents/" + delivered).body()
                 .get("document").get("status").asText().equals("WITHDRAWN"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> clerk.api().get("/api/v1/documents/" + id).body()
+        await().atMost(Duration.ofSeconds(30)).until(() -> clerk.api().get("/api/v1/documents/" + id).body()
                 .get("deliveries").get(0).get("status").asText().equals("WITHDRAWN"));
         assertThat(clerk.api().post("/api/v1/documents/" + id + "/recall", Map.of("reason", "Lần nữa")).status())
                 .isEqualTo(409);
@@ -335,7 +335,7 @@ public class EOfficeApiTest {
         String secret = register(secretClerk, incoming("Tối mật: phương án bảo vệ", "SECRET"));
         String confidential = register(secretClerk, incoming("Mật: kế hoạch kiểm tra", "CONFIDENTIAL"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> leader.api().get("/api/v1/documents/" + secret).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> leader.api().get("/api/v1/documents/" + secret).status() == 200);
         assertThat(confidentialLeader.api().get("/api/v1/documents/" + secret).status()).isEqualTo(404);
         assertThat(confidentialLeader.api().get("/api/v1/documents/" + confidential).status()).isEqualTo(200);
         assertThat(clerk.api().get("/api/v1/documents/" + secret).status()).isEqualTo(404);
@@ -347,7 +347,7 @@ public class EOfficeApiTest {
         // Assigned to the department: its specialist, without clearance, still sees nothing of it.
         assertThat(leader.api().post("/api/v1/documents/" + secret + "/assignment", Map.of(
                 "lead", Map.of("kind", "UNIT", "id", specialist.unitId()))).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> leader.api().get("/api/v1/documents/" + secret).body()
+        await().atMost(Duration.ofSeconds(30)).until(() -> leader.api().get("/api/v1/documents/" + secret).body()
                 .get("document").get("status").asText().equals("ASSIGNED"));
         assertThat(inboxIds(specialist, "TODO")).doesNotContain(secret);
         assertThat(specialist.api().get("/api/v1/documents/" + secret).status()).isEqualTo(404);
@@ -357,15 +357,15 @@ public class EOfficeApiTest {
                 "subject", "Mật: phương án diễn tập", "classification", "CONFIDENTIAL"));
         assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
         String outgoing = draft.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 confidentialLeader.api().post("/api/v1/documents/" + outgoing + "/submission",
                         Map.of("approverId", leader.id())).status() == 204);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 leader.api().post("/api/v1/documents/" + outgoing + "/approval", Map.of()).status() == 204);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 secretClerk.api().post("/api/v1/documents/" + outgoing + "/issue", Map.of()).status() == 200);
         assertThat(clerk.api().get("/api/v1/documents/" + outgoing).status()).isEqualTo(404);
-        await().atMost(Duration.ofSeconds(10)).until(() -> secretClerk.api().get("/api/v1/documents/" + outgoing).body()
+        await().atMost(Duration.ofSeconds(30)).until(() -> secretClerk.api().get("/api/v1/documents/" + outgoing).body()
                 .get("document").get("status").asText().equals("ISSUED"));
         assertThat(secretClerk.api().get("/api/v1/documents/" + outgoing + "/edxml?to=TP.SNV").status()).isEqualTo(409);
     }
@@ -382,7 +382,7 @@ public class EOfficeApiTest {
         assertThat(dataDir.resolve("attachments").resolve(uploaded.body().get("sha256").asText().substring(0, 2))
                 .resolve(uploaded.body().get("sha256").asText())).exists();
 
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 clerk.api().get("/api/v1/documents/" + id).body().get("attachments").size() == 1);
         HttpResponse<byte[]> download = clerk.api().getBytes("/api/v1/documents/" + id + "/attachments/" + attachmentId);
         assertThat(download.statusCode()).isEqualTo(200);
@@ -427,7 +427,7 @@ public class EOfficeApiTest {
         assertThat(new String(jdbc.sql("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = :id"
                 + " AND sequence_number = 0").param("id", first).query(byte[].class).single(), StandardCharsets.UTF_8))
                 .as("the text is sealed in the event store").contains("\"sealed\":\"v1:").doesNotContain("Pù Nhi");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(DatabaseDump.everything(jdbc)).as("the read model shows it").contains(text));
         // its annex, and the same file attached to a document of another agency, which is not destroyed
         byte[] annex = pdfWithText("Phu luc: danh sach ho dan ban Pu Nhi can di doi nam 2026");
@@ -448,7 +448,7 @@ public class EOfficeApiTest {
         String file = opened.body().get("id").asText();
         assertThat(specialist.api().post("/api/v1/work-files", Map.of("code", "03.12", "title", "Trùng")).status())
                 .as("one symbol per agency and year").isEqualTo(409);
-        await().atMost(Duration.ofSeconds(10)).until(() -> specialist.api().get("/api/v1/work-files/" + file).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> specialist.api().get("/api/v1/work-files/" + file).status() == 200);
         for (String document : List.of(first, second)) {
             assertThat(specialist.api().post("/api/v1/work-files/" + file + "/documents", Map.of("documentId", document))
                     .status()).isEqualTo(204);
@@ -465,7 +465,7 @@ public class EOfficeApiTest {
                 register(clerk, incoming("Đến sau khi đóng hồ sơ", "NONE")))).status()).as("closed is read-only").isEqualTo(409);
         assertThat(specialist.api().delete("/api/v1/work-files/" + file + "/documents/" + first).status()).isEqualTo(409);
         assertThat(clerk.api().post("/api/v1/work-files/" + file + "/archive-transfer", Map.of()).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode got = specialist.api().get("/api/v1/work-files/" + file).body();
             assertThat(got.get("file").get("status").asText()).isEqualTo("ARCHIVED");
             assertThat(got.get("file").get("document_count").asInt()).isEqualTo(2);
@@ -488,7 +488,7 @@ public class EOfficeApiTest {
         } finally {
             clock.reset();
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode got = specialist.api().get("/api/v1/work-files/" + file).body();
             assertThat(got.get("file").get("status").asText()).isEqualTo("DESTROYED");
             assertThat(got.get("file").get("destruction_decision").asText()).isEqualTo(decision);
@@ -498,7 +498,7 @@ public class EOfficeApiTest {
             assertThat(document.path("body").isMissingNode() || document.get("body").isNull()).isTrue();
         });
         // Its own file and that file's text are deleted; the file another agency's document holds stays.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(own).doesNotExist());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(own).doesNotExist());
         assertThat(Path.of(own + ".txt")).doesNotExist();
         assertThat(shared).exists();
         String keptAttachment = snvClerk.api().get("/api/v1/documents/" + keptElsewhere).body()
@@ -518,13 +518,13 @@ public class EOfficeApiTest {
         Api.Response draft = specialist.api().post("/api/v1/documents/outgoing", Map.of("type", "QUYET_DINH",
                 "subject", "Quyết định phê duyệt kế hoạch ký số"));
         String id = draft.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> specialist.api().get("/api/v1/documents/" + id).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> specialist.api().get("/api/v1/documents/" + id).status() == 200);
         String original = upload(specialist, id, "quyết-định.pdf", pdf()).body().get("attachmentId").asText();
         assertThat(specialist.api().post("/api/v1/documents/" + id + "/submission", Map.of("approverId", leader.id())).status())
                 .isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 leader.api().post("/api/v1/documents/" + id + "/approval", Map.of()).status() == 204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> leader.api().get("/api/v1/documents/" + id).body()
+        await().atMost(Duration.ofSeconds(30)).until(() -> leader.api().get("/api/v1/documents/" + id).body()
                 .get("document").get("status").asText().equals("APPROVED"));
         String signatures = "/api/v1/documents/" + id + "/attachments/";
 
@@ -538,13 +538,13 @@ public class EOfficeApiTest {
                 "password", "mã-pin-ký"));
         assertThat(signed.status()).as(signed.toString()).isEqualTo(201);
         String signerSigned = signed.body().get("attachmentId").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 clerk.api().get("/api/v1/documents/" + id).body().get("attachments").size() == 2);
         Api.Response sealed = clerk.api().post(signatures + signerSigned + "/signatures", Map.of("kind", "AGENCY",
                 "password", "mã-pin-cơ-quan"));
         assertThat(sealed.status()).as(sealed.toString()).isEqualTo(201);
         String agencySigned = sealed.body().get("attachmentId").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 clerk.api().get("/api/v1/documents/" + id).body().get("attachments").size() == 3);
 
         JsonNode report = clerk.api().get(signatures + agencySigned + "/signatures").body();
@@ -587,7 +587,7 @@ public class EOfficeApiTest {
         tampered[at + 1] = (byte) 'X';
         String received = register(clerk, incoming("Văn bản nhận có chữ ký số", "NONE"));
         String copy = upload(clerk, received, "bản-nhận.pdf", tampered).body().get("attachmentId").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 clerk.api().get("/api/v1/documents/" + received).body().get("attachments").size() == 1);
         JsonNode check = clerk.api().get("/api/v1/documents/" + received + "/attachments/" + copy + "/signatures").body();
         assertThat(check).isNotEmpty();
@@ -599,12 +599,12 @@ public class EOfficeApiTest {
                 "classification", classification));
         assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
         String id = draft.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> drafter.api().get("/api/v1/documents/" + id).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> drafter.api().get("/api/v1/documents/" + id).status() == 200);
         assertThat(drafter.api().post("/api/v1/documents/" + id + "/submission", Map.of("approverId", leader.id())).status())
                 .isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 leader.api().post("/api/v1/documents/" + id + "/approval", Map.of()).status() == 204);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 clerk.api().get("/api/v1/documents/" + id).body().get("document").get("status").asText().equals("APPROVED"));
         return id;
     }

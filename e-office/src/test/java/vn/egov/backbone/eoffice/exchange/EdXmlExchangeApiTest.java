@@ -70,7 +70,7 @@ public class EdXmlExchangeApiTest {
 
     static byte[] statusPackage(Official official, String documentId, String code) {
         JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
             for (JsonNode m : messages(official, documentId)) {
                 if (m.get("direction").asText().equals("OUT") && m.get("kind").asText().equals("STATUS")
                         && code.equals(m.get("statusCode").asText())) {
@@ -103,20 +103,20 @@ public class EdXmlExchangeApiTest {
                 "body", "Điều 1. Giao chỉ tiêu số hóa hồ sơ thủ tục hành chính năm 2027.",
                 "urgency", "URGENT", "dueOn", LocalDate.now().plusDays(30).toString()));
         String id = draft.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> drafter.api().get("/api/v1/documents/" + id).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> drafter.api().get("/api/v1/documents/" + id).status() == 200);
         byte[] pdf = vn.egov.backbone.eoffice.document.EOfficeApiTest.pdf();
         Api.Response attached = vn.egov.backbone.eoffice.document.EOfficeApiTest.upload(drafter, id, "quyết-định-giao-chỉ-tiêu.pdf", pdf);
         assertThat(attached.status()).as(attached.toString()).isEqualTo(201);
         String sha = attached.body().get("sha256").asText();
         assertThat(drafter.api().post("/api/v1/documents/" + id + "/submission", Map.of("approverId", leader.id())).status())
                 .isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 leader.api().post("/api/v1/documents/" + id + "/approval", Map.of()).status() == 204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> provinceClerk.api().get("/api/v1/documents/" + id).body()
+        await().atMost(Duration.ofSeconds(30)).until(() -> provinceClerk.api().get("/api/v1/documents/" + id).body()
                 .get("document").get("status").asText().equals("APPROVED"));
         Api.Response issued = provinceClerk.api().post("/api/v1/documents/" + id + "/issue", Map.of());
         String notation = issued.body().get("notation").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> provinceClerk.api().get("/api/v1/documents/" + id).body()
+        await().atMost(Duration.ofSeconds(30)).until(() -> provinceClerk.api().get("/api/v1/documents/" + id).body()
                 .get("document").get("status").asText().equals("ISSUED"));
 
         HttpResponse<byte[]> exported = provinceClerk.api().getBytes("/api/v1/documents/" + id + "/edxml?to=TP.002.UBND");
@@ -128,7 +128,7 @@ public class EdXmlExchangeApiTest {
         Api.Response imported = importPackage(communeClerk, exported.body());
         assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
         String received = imported.body().get("documentId").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> communeClerk.api().get("/api/v1/documents/" + received).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> communeClerk.api().get("/api/v1/documents/" + received).status() == 200);
         JsonNode page = communeClerk.api().get("/api/v1/documents/" + received).body();
         JsonNode sent = provinceClerk.api().get("/api/v1/documents/" + id).body().get("document");
         JsonNode got = page.get("document");
@@ -145,13 +145,13 @@ public class EdXmlExchangeApiTest {
 
         // The commune answers "arrived" (01) and "accepted" (03) the same day; the province records them on its document.
         assertThat(importPackage(provinceClerk, statusPackage(communeClerk, received, "01")).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> externalStatuses(provinceClerk, id).contains("01"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> externalStatuses(provinceClerk, id).contains("01"));
         Api.Response accepted = importPackage(provinceClerk, statusPackage(communeClerk, received, "03"));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> externalStatuses(provinceClerk, id).contains("03"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> externalStatuses(provinceClerk, id).contains("03"));
         // and at once "awaiting assignment" (04): registered, it waits for the commune leader
         assertThat(importPackage(provinceClerk, statusPackage(communeClerk, received, "04")).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> externalStatuses(provinceClerk, id).contains("04"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> externalStatuses(provinceClerk, id).contains("04"));
 
         // Importing the same package again is refused as a duplicate, and logged as refused.
         Api.Response again = importPackage(communeClerk, exported.body());
@@ -162,10 +162,10 @@ public class EdXmlExchangeApiTest {
                 .isEqualTo(204);
         Api.Response recall = importPackage(communeClerk, statusPackage(provinceClerk, id, "13"));
         assertThat(recall.status()).as(recall.toString()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> communeClerk.api().get("/api/v1/documents/" + received).body()
+        await().atMost(Duration.ofSeconds(30)).until(() -> communeClerk.api().get("/api/v1/documents/" + received).body()
                 .get("document").get("status").asText().equals("WITHDRAWN"));
         assertThat(importPackage(provinceClerk, statusPackage(communeClerk, received, "15")).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> externalStatuses(provinceClerk, id).contains("15"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> externalStatuses(provinceClerk, id).contains("15"));
 
         // Every package that crossed, both ways, is in the log with its SHA-256.
         JsonNode log = messages(provinceClerk, id);
@@ -314,7 +314,7 @@ public class EdXmlExchangeApiTest {
         assertThat(withdrawn.at("/document/status").asText()).isEqualTo("WITHDRAWN");
         assertThat(withdrawn.get("history").findValuesAsText("reason")).contains("Thu hồi do gửi nhầm nơi nhận");
         // and the sender is answered that the recall is accepted (15), as for a recall status (13)
-        await().atMost(Duration.ofSeconds(10)).until(() -> messages(communeClerk, firstId).findValuesAsText("statusCode")
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages(communeClerk, firstId).findValuesAsText("statusCode")
                 .contains("15"));
         // naming a document never received is refused, and logged
         assertThat(importPackage(communeClerk, senderPackage("000.00.00.H41,2026/11/25,82/STP-HCTP", 1,
@@ -366,7 +366,7 @@ public class EdXmlExchangeApiTest {
         assertThat(document.at("/document/registerNumber").asLong()).as("the register entry keeps its number").isEqualTo(number);
         assertThat(document.get("history").findValuesAsText("type")).contains("IncomingDocumentUpdatedBySender");
         assertThat(document.get("history").findValuesAsText("reason")).contains("Sửa ngày tiếp công dân");
-        await().atMost(Duration.ofSeconds(10)).until(() -> messages(communeClerk, id).findValuesAsText("statusCode").contains("15"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages(communeClerk, id).findValuesAsText("statusCode").contains("15"));
 
         byte[] receiversOnly = new String(senderPackage("000.00.00.H41,2026/11/29,85/STP-HCTP", 2, original, null, List.of(),
                 "Tiêu đề không áp dụng"), StandardCharsets.UTF_8).replace("<edXML:Paper>0</edXML:Paper>",

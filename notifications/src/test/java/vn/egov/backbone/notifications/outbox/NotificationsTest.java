@@ -226,7 +226,7 @@ public class NotificationsTest {
         assertThat(zns.body().at("/template_data/trackingCode").asText()).isEqualTo(code);
         assertThat(zns.body().at("/template_data/appointmentOn").asText()).matches("\\d\\d/\\d\\d/\\d{4}");
         assertThat(zns.body().get("tracking_id").asText()).isEqualTo(znsFor(code, "301001").get(0).body().get("tracking_id").asText());
-        await().atMost(Duration.ofSeconds(10)).until(() -> logOf(id).toString().contains("\"SENT\""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> logOf(id).toString().contains("\"SENT\""));
         JsonNode zalo = StreamSupport.stream(logOf(id).spliterator(), false)
                 .filter(n -> n.get("channel").asText().equals("ZALO")).findFirst().orElseThrow();
         assertThat(zalo.get("state").asText()).isEqualTo("SENT");
@@ -247,7 +247,7 @@ public class NotificationsTest {
         assertThat(mailTo("lua.dt@gmail.com")).hasSize(2);
 
         // Zalo reports the result's message on the phone: delivered. A receipt not signed with the OA's key is refused.
-        await().atMost(Duration.ofSeconds(10)).until(() -> zaloEntry(id, "RESULT_READY").get("state").asText().equals("SENT"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> zaloEntry(id, "RESULT_READY").get("state").asText().equals("SENT"));
         JsonNode result = zaloEntry(id, "RESULT_READY");
         String msgId = result.get("history").get(0).get("answer").asText().replace("ZNS msg_id ", "");
         String tracking = result.get("id").asText();
@@ -285,7 +285,7 @@ public class NotificationsTest {
         assertThat(sms.body().get("brandname").asText()).isEqualTo("UBND TINH");
         assertThat(sms.headers().get("Authorization")).containsExactly("Bearer sms-key-thu-nghiem");
         String id = registered.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> logOf(id).findValues("outcome").stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> logOf(id).findValues("outcome").stream()
                 .map(JsonNode::asText).toList().containsAll(List.of("FALLBACK", "SENT")));
 
         // no consent: the applicant's e-mail and phone are on the dossier, but nothing is sent to them

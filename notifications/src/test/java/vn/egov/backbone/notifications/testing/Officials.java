@@ -29,7 +29,7 @@ public final class Officials {
         Api.Response created = node.admin().post("/api/v1/officials", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> node.admin().get("/api/v1/officials/" + id).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> node.admin().get("/api/v1/officials/" + id).status() == 200);
         return new Official(id, unitId, Api.basic(node.baseUrl(), username, password));
     }
 }

@@ -222,7 +222,7 @@ public class DossiersApiTest {
         assertThat(administrator.api().post("/api/v1/personal-data/exports", Map.of("idNumber", idNumber)).body())
                 .as("nothing is held about the number any more").isEmpty();
         // the service indicators' facts of the dossier stay: received, digitised, in its agency
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql("SELECT competent_agency_id,"
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql("SELECT competent_agency_id,"
                         + " received_on, digitised_components FROM dossier_fact WHERE dossier_id = :id").param("id", id)
                 .query().singleRow()).containsEntry("competent_agency_id", province.unitId("TP.001.UBND"))
                 .containsEntry("digitised_components", 2).extractingByKey("received_on").isNotNull());
@@ -255,7 +255,7 @@ public class DossiersApiTest {
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         String code = submitted.body().get("trackingCode").asText();
         assertThat(submitted.body().get("competentAgency").asText()).isEqualTo("Ủy ban nhân dân xã Tân Lập");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(citizen.get("/api/v1/public/dossiers/" + code)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(citizen.get("/api/v1/public/dossiers/" + code)
                 .body().at("/status/code").asInt()).isEqualTo(1));
 
         // It awaits reception at the commune that decides, not at another desk.
@@ -304,7 +304,7 @@ public class DossiersApiTest {
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
         String code = submitted.body().get("trackingCode").asText();
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(tanLapCentre.api()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tanLapCentre.api()
                 .get("/api/v1/dossiers?status=NEW").body().findValuesAsText("tracking_code")).contains(code));
         JsonNode mine = java.util.stream.StreamSupport.stream(tanLapCentre.api().get("/api/v1/dossiers?status=NEW").body()
                 .spliterator(), false).filter(d -> d.get("tracking_code").asText().equals(code)).findFirst().orElseThrow();
@@ -328,7 +328,7 @@ public class DossiersApiTest {
                     "name", "Trung tâm Phục vụ hành chính công", "kind", "DEPARTMENT",
                     "parentId", province.unitId(communeCode + ".UBND")));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
-            await().atMost(Duration.ofSeconds(10)).until(() -> province.unitId(centreCode) != null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> province.unitId(centreCode) != null);
         }
         return province.official(username, fullName, centreCode, "RECORDS_CLERK", "NONE");
     }

@@ -103,7 +103,7 @@ class AuthorisationMatrixTest {
         targets.put("officials", List.of(snvSpecialist.id()));
         targets.put("units", List.of(snv));
         targets.put("dossiers", List.of(dossier.body().get("id").asText()));
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 snvClerk.api().get("/api/v1/documents/" + draft.body().get("id").asText()).status() == 200);
 
         callers.put("no role, same agency", official("khong.vai.tro", "TP.SNV", List.of()));

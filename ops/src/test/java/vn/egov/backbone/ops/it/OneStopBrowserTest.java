@@ -131,7 +131,7 @@ class OneStopBrowserTest {
         assertThat(browser.text("kpi-unit")).isEqualTo("Xã Tân Lập");
         assertThat(browser.find(By.id("kpi-late-dossiers")).getText()).contains(lateCode);
         // The charts are drawn by Chart.js, served with the app.
-        await().ignoreException(org.openqa.selenium.NoSuchElementException.class).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().ignoreException(org.openqa.selenium.NoSuchElementException.class).atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(browser.find(By.tagName("body")).getAttribute("data-charts")).isEqualTo("2"));
         assertThat(browser.find(By.id("kpi-table")).getText()).contains("Đúng hạn");
     }
@@ -152,7 +152,7 @@ class OneStopBrowserTest {
         assertThat(code).matches("HS\\d{6}-[A-Z2-9]{6}");
 
         browser.signIn("motcua.tanlap", "mật-khẩu-motcua.tanlap");
-        await().ignoreException(org.openqa.selenium.NoSuchElementException.class).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().ignoreException(org.openqa.selenium.NoSuchElementException.class).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             browser.go("/dossiers");
             assertThat(browser.find(By.id("awaiting")).getText()).contains(code, "Phạm Thị Hoa");
         });

@@ -39,7 +39,7 @@ class PostgresEOfficeTest {
             Province province = new Province(nodeA);
             Official clerk = province.official("vanthu.pg", "Nguyễn Thị Thu", "TP.UBND", "RECORDS_CLERK", "NONE");
             Api onB = Api.basic(nodeB.baseUrl(), "vanthu.pg", "mật-khẩu-vanthu.pg");
-            await().atMost(Duration.ofSeconds(10)).until(() -> onB.get("/api/v1/me").status() == 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> onB.get("/api/v1/me").status() == 200);
 
             int count = 40;
             List<Long> numbers = Collections.synchronizedList(new ArrayList<>());

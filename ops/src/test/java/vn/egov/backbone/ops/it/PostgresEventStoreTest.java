@@ -52,7 +52,7 @@ class PostgresEventStoreTest {
                     "roles", List.of(Map.of("unitId", province, "role", "SPECIALIST"))));
             officialId = official.body().get("id").asText();
             String registered = officialId;
-            await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/officials/" + registered).status() == 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/v1/officials/" + registered).status() == 200);
             // A delegation that ends while the node is down: the deadline must fire after the restart.
             until = Instant.now().plusSeconds(4);
             assertThat(admin.post("/api/v1/officials/" + officialId + "/roles",
@@ -66,7 +66,7 @@ class PostgresEventStoreTest {
                     .query(Long.class).single()).isEqualTo(1);
         }
         await().pollDelay(Duration.ofMillis(Math.max(0, Duration.between(Instant.now(), until).toMillis())))
-                .atMost(Duration.ofSeconds(10)).until(() -> true);
+                .atMost(Duration.ofSeconds(30)).until(() -> true);
 
         try (RunningBackbone second = RunningBackbone.onPostgres(database, dataDir)) {
             Api admin = second.admin();

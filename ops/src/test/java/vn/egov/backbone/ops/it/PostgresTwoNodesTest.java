@@ -42,7 +42,7 @@ class PostgresTwoNodesTest {
             String token = clerk.api().post("/api/v1/me/tokens", Map.of("name", "hai nút")).body().get("token").asText();
             List<Api> clerkOn = List.of(Api.bearer(nodeA.baseUrl(), token), Api.bearer(nodeB.baseUrl(), token));
             List<Api> adminOn = List.of(nodeA.admin(), nodeB.admin());
-            await().atMost(Duration.ofSeconds(10)).until(() -> clerkOn.get(1).get("/api/v1/me").status() == 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> clerkOn.get(1).get("/api/v1/me").status() == 200);
             String commune = province.unitId("TP.001");
 
             // 10 officials and 20 roles that end fifteen seconds later, half through each node.
@@ -55,7 +55,7 @@ class PostgresTwoNodesTest {
                 return response.status();
             });
             assertThat(created).containsOnly(201);
-            await().atMost(Duration.ofSeconds(10)).until(() -> officials.stream()
+            await().atMost(Duration.ofSeconds(30)).until(() -> officials.stream()
                     .allMatch(id -> adminOn.get(0).get("/api/v1/officials/" + id).status() == 200));
             // Far enough ahead that every grant lands before it on a loaded machine (each grant returns once
             // the read model shows it); the expiries are awaited below with as generous a margin.

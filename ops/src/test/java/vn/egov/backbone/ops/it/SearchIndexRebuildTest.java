@@ -38,11 +38,11 @@ class SearchIndexRebuildTest {
                         "type", "BAO_CAO", "subject", "Báo cáo công tác cải cách hành chính quý " + i,
                         "urgency", "NORMAL", "classification", "NONE")).status()).isEqualTo(201);
             }
-            await().atMost(Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(30))
                     .until(() -> clerk.api().get("/api/v1/search?q=cai%20cach").body().get("total").asLong() == 5);
             assertThat(clerk.api().get("/api/v1/search/status").body().get("built").asBoolean()).isTrue();
             // the status shows how far the projection has read: all the way, once it is idle
-            await().atMost(Duration.ofSeconds(5)).until(() -> {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
                 var status = clerk.api().get("/api/v1/search/status").body();
                 return status.get("head").asLong() > 0 && status.get("position").asLong() == status.get("head").asLong();
             });
@@ -60,7 +60,7 @@ class SearchIndexRebuildTest {
             var api = vn.egov.backbone.core.testing.Api.basic(backbone.baseUrl(), "vanthu.rb", "mật-khẩu-vanthu.rb");
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> api.get("/api/v1/search?q=cai%20cach%20hanh%20chinh").body().get("total").asLong() == 5);
-            await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/api/v1/search/status").body().get("built").asBoolean());
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/search/status").body().get("built").asBoolean());
             assertThat(api.get("/api/v1/search?q=4/bc-snv").body().get("hits").get(0).get("subject").asText())
                     .isEqualTo("Báo cáo công tác cải cách hành chính quý 4");
         }

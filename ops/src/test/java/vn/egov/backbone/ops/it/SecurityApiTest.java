@@ -84,12 +84,12 @@ class SecurityApiTest {
                 "subject", subject, "externalRecipients", List.of("Bộ Nội vụ")));
         assertThat(draft.status()).as(draft.toString()).isEqualTo(201);
         String id = draft.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> specialist.api().get("/api/v1/documents/" + id).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> specialist.api().get("/api/v1/documents/" + id).status() == 200);
         assertThat(specialist.api().post("/api/v1/documents/" + id + "/submission", Map.of("approverId", leader.id())).status())
                 .isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 leader.api().post("/api/v1/documents/" + id + "/approval", Map.of()).status() == 204);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 clerk.api().post("/api/v1/documents/" + id + "/issue", Map.of()).status() == 200);
         return id;
     }
@@ -212,7 +212,7 @@ class SecurityApiTest {
     void aClassifiedDocumentReachesNoMeetingInviteeWithoutTheClearance() {
         Map<String, Object> incoming = EOfficeApiTest.incoming("Kế hoạch bảo vệ bí mật nhà nước", "CONFIDENTIAL");
         String secret = EOfficeApiTest.register(clerk, incoming);
-        await().atMost(Duration.ofSeconds(10)).until(() -> topSecretLeader.api().get("/api/v1/documents/" + secret).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> topSecretLeader.api().get("/api/v1/documents/" + secret).status() == 200);
         String meetingId = meeting(topSecretLeader, topSecretLeader, "TP.UBND", List.of(uncleared.id()));
         Api.Response attached = topSecretLeader.api().post("/api/v1/meetings/" + meetingId + "/documents",
                 Map.of("eofficeDocumentId", secret));
@@ -227,7 +227,7 @@ class SecurityApiTest {
                 secretary.id(), List.of()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> secretary.api().get("/api/v1/meetings/" + id).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> secretary.api().get("/api/v1/meetings/" + id).status() == 200);
         return id;
     }
 
@@ -269,7 +269,7 @@ class SecurityApiTest {
     void aWithdrawnRoleOrClearanceFailsTheVeryNextRequest() {
         Official reader = province.official("doc.mat", "Người Đọc Mật", "TP.UBND", "RECORDS_CLERK", "CONFIDENTIAL");
         String secret = EOfficeApiTest.register(clerk, EOfficeApiTest.incoming("Phương án phòng thủ dân sự", "CONFIDENTIAL"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> reader.api().get("/api/v1/documents/" + secret).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> reader.api().get("/api/v1/documents/" + secret).status() == 200);
         assertThat(backbone.admin().put("/api/v1/officials/" + reader.id() + "/clearance", Map.of("clearance", "NONE"))
                 .status()).isEqualTo(204);
         assertThat(reader.api().get("/api/v1/documents/" + secret).status()).isEqualTo(404);
@@ -303,7 +303,7 @@ class SecurityApiTest {
     @Test
     void aClassifiedDocumentIsAssignedOnlyToTheCleared() {
         String secret = EOfficeApiTest.register(clerk, EOfficeApiTest.incoming("Báo cáo an ninh chính trị nội bộ", "CONFIDENTIAL"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> topSecretLeader.api().get("/api/v1/documents/" + secret).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> topSecretLeader.api().get("/api/v1/documents/" + secret).status() == 200);
         Api.Response assigned = topSecretLeader.api().post("/api/v1/documents/" + secret + "/assignment", Map.of(
                 "lead", Map.of("kind", "OFFICIAL", "id", uncleared.id())));
         assertThat(assigned.status()).as(assigned.toString()).isEqualTo(409);

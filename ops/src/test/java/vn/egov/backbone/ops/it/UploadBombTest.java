@@ -70,7 +70,7 @@ class UploadBombTest {
                 List.of(leader.id()), secretary.id(), List.of()));
         assertThat(meeting.status()).as(meeting.toString()).isEqualTo(201);
         String meetingId = meeting.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> chair.api().get("/api/v1/meetings/" + meetingId).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> chair.api().get("/api/v1/meetings/" + meetingId).status() == 200);
 
         byte[] gibibyte = ZipBombs.docx(1L << 30);
         byte[] large = ZipBombs.docx(384L << 20);

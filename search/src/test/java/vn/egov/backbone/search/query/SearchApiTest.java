@@ -69,7 +69,7 @@ class SearchApiTest {
         register(snvClerk, "210/SNV-TCBC", "Sở Nội vụ", "CONG_VAN",
                 "Hướng dẫn sắp xếp tổ chức bộ máy cấp xã sau hợp nhất",
                 "Sở Nội vụ hướng dẫn việc sắp xếp tổ chức bộ máy và biên chế cấp xã.", "NONE");
-        await().atMost(Duration.ofSeconds(10)).until(() -> total(leader, "") == 3 && total(snvSpecialist, "") == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(leader, "") == 3 && total(snvSpecialist, "") == 1);
     }
 
     @AfterAll
@@ -121,11 +121,11 @@ class SearchApiTest {
                 Instant.now().plus(Duration.ofHours(1)), List.of(member.id()), secretary.id(), List.of()));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String base = "/api/v1/meetings/" + created.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> secretary.api().get(base).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> secretary.api().get(base).status() == 200);
         assertThat(secretary.api().post(base + "/start", Map.of()).status()).isEqualTo(204);
         assertThat(secretary.api().put(base + "/minutes", Map.of("text", "Biên bản phiên họp: thông qua dự toán 2027.")).status())
                 .isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode found = member.api().get("/api/v1/search?q=bien+ban+du+toan+2027&kind=MEETING").body();
             assertThat(found.get("hits").findValuesAsText("id")).contains(created.body().get("id").asText());
             assertThat(found.at("/hits/0/kind").asText()).isEqualTo("MEETING");
@@ -143,7 +143,7 @@ class SearchApiTest {
                 "Phiên họp chuyên đề về chuyển đổi số", "IN_PERSON", chair.id(), province.unitId("TP.UBND"),
                 Instant.now().plus(Duration.ofDays(2)), List.of(member.id()), secretary.id(), List.of()));
         String laterId = later.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> member.api().get("/api/v1/meetings/" + laterId).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> member.api().get("/api/v1/meetings/" + laterId).status() == 200);
         assertThat(member.api().post("/api/v1/meetings/" + laterId + "/delegation",
                 Map.of("deputyId", deputy.id())).status()).isEqualTo(204);
         assertStatus(deputy, laterId, "MEETING_SCHEDULED");
@@ -164,9 +164,9 @@ class SearchApiTest {
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         String id = registered.body().get("id").asText();
         String code = registered.body().get("trackingCode").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> communeOfficer.api().get("/api/v1/dossiers/" + id).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> communeOfficer.api().get("/api/v1/dossiers/" + id).status() == 200);
         String procedure = communeOfficer.api().get("/api/v1/dossiers/" + id).body().at("/dossier/procedure_name").asText();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Api.Response search = communeOfficer.api().get("/api/v1/search?q=" + code + "&kind=DOSSIER");
             assertThat(search.status()).as(search.toString()).isEqualTo(200);
             JsonNode byCode = search.body();
@@ -193,7 +193,7 @@ class SearchApiTest {
         assertThat(leader.api().post("/api/v1/documents/" + incoming + "/assignment", Map.of(
                 "lead", Map.of("kind", "OFFICIAL", "id", specialist.id()))).status()).isEqualTo(204);
         assertStatus(leader, incoming, "ASSIGNED");
-        await().atMost(Duration.ofSeconds(10)).until(() -> specialist.api().post("/api/v1/documents/" + incoming
+        await().atMost(Duration.ofSeconds(30)).until(() -> specialist.api().post("/api/v1/documents/" + incoming
                 + "/completion", Map.of("result", "Đã xử lý")).status() == 204);
         assertStatus(leader, incoming, "COMPLETED");
         String misaddressed = register(clerk, "89/UBND-VP", "Văn phòng Ủy ban nhân dân tỉnh", "CONG_VAN",
@@ -218,10 +218,10 @@ class SearchApiTest {
                 "subject", "Về việc theo dõi trạng thái văn bản đi trong tìm kiếm (bổ sung)")).status()).isEqualTo(204);
         assertThat(specialist.api().post("/api/v1/documents/" + outgoing + "/submission",
                 Map.of("approverId", leader.id())).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> leader.api().post("/api/v1/documents/" + outgoing + "/approval",
+        await().atMost(Duration.ofSeconds(30)).until(() -> leader.api().post("/api/v1/documents/" + outgoing + "/approval",
                 Map.of()).status() == 204);
         assertStatus(specialist, outgoing, "APPROVED");
-        await().atMost(Duration.ofSeconds(10)).until(() -> clerk.api().post("/api/v1/documents/" + outgoing + "/issue",
+        await().atMost(Duration.ofSeconds(30)).until(() -> clerk.api().post("/api/v1/documents/" + outgoing + "/issue",
                 Map.of()).status() == 200);
         assertStatus(specialist, outgoing, "ISSUED");
         assertThat(clerk.api().post("/api/v1/documents/" + outgoing + "/recall", Map.of("reason", "Sai căn cứ")).status())
@@ -270,7 +270,7 @@ class SearchApiTest {
 
     /** The record as search shows it to this official, by its id among the hits of a search for everything. */
     private static void assertStatus(Official who, String id, String status) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode hits = who.api().get("/api/v1/search?size=100&q=").body().get("hits");
             JsonNode hit = null;
             for (JsonNode candidate : hits) {
@@ -292,12 +292,12 @@ class SearchApiTest {
                 "title", "Hồ sơ chỉnh lý tài liệu lưu trữ", "retentionYears", 1));
         assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
         String file = opened.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> specialist.api().get("/api/v1/work-files/" + file).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> specialist.api().get("/api/v1/work-files/" + file).status() == 200);
         assertThat(specialist.api().post("/api/v1/work-files/" + file + "/documents", Map.of("documentId", kept)).status())
                 .isEqualTo(204);
         assertThat(specialist.api().post("/api/v1/work-files/" + file + "/closure", Map.of()).status()).isEqualTo(204);
         assertThat(clerk.api().post("/api/v1/work-files/" + file + "/archive-transfer", Map.of()).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(subjects(search(leader, "\"chỉnh lý tài liệu lưu trữ phông\""))).contains(
                         "Kế hoạch chỉnh lý tài liệu lưu trữ phông Ủy ban"));
         MovableClock clock = backbone.bean(MovableClock.class);
@@ -308,7 +308,7 @@ class SearchApiTest {
         } finally {
             clock.reset();
         }
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(search(leader, "\"chỉnh lý tài liệu lưu trữ phông\"").get("total").asLong()).isZero());
     }
 
@@ -364,7 +364,7 @@ class SearchApiTest {
         Api admin = backbone.admin();
         assertThat(admin.delete("/api/v1/officials/" + temporary.id() + "/roles?unitId=" + temporary.unitId()
                 + "&role=SPECIALIST").status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> total(temporary, "giai ngan") == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(temporary, "giai ngan") == 0);
         assertThat(total(temporary, "")).isZero();
     }
 
@@ -380,7 +380,7 @@ class SearchApiTest {
                 "Kế hoạch tiêu thoát nước chống ngập úng đô thị.")).status()).isEqualTo(201);
         // each file's words, typed without diacritics, find the document they are attached to
         for (String words : List.of("trieu cuong nuoc dang", "sat lo dat khe ngang", "ngap ung do thi")) {
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                     assertThat(subjects(search(specialist, words))).as(words).contains("Về việc chuẩn bị mùa mưa lũ năm 2026"));
         }
     }
@@ -411,7 +411,7 @@ class SearchApiTest {
         String subject = "Báo cáo tình hình thu hút đầu tư trực tiếp nước ngoài sáu tháng đầu năm";
         String id = register(planningClerk, "77/BC-SKHĐT", "Sở Kế hoạch và Đầu tư", "BAO_CAO", subject,
                 "Tổng vốn đăng ký cấp mới và điều chỉnh của các dự án có vốn đầu tư nước ngoài.", "NONE");
-        await().atMost(Duration.ofSeconds(10)).until(() -> total(planningClerk, "thu hut dau tu") == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> total(planningClerk, "thu hut dau tu") == 1);
         assertThat(total(financeSpecialist, "thu hut dau tu")).isZero();
         assertThat(financeSpecialist.api().get("/api/v1/documents/" + id).status()).isEqualTo(404);
 
@@ -422,7 +422,7 @@ class SearchApiTest {
 
         // the finance specialist now works in the merged agency and finds the planning department's report,
         // in search and in the document itself; another agency still finds nothing
-        await().atMost(Duration.ofSeconds(10)).until(() -> subjects(search(financeSpecialist, "thu hut dau tu")).contains(subject));
+        await().atMost(Duration.ofSeconds(30)).until(() -> subjects(search(financeSpecialist, "thu hut dau tu")).contains(subject));
         assertThat(financeSpecialist.api().get("/api/v1/documents/" + id).status()).isEqualTo(200);
         assertThat(total(snvSpecialist, "thu hut dau tu")).isZero();
     }
@@ -432,7 +432,7 @@ class SearchApiTest {
                 "parentId", parentId));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.body().get("id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> admin.get("/api/v1/units/" + id).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.get("/api/v1/units/" + id).status() == 200);
         return id;
     }
 
