@@ -6,9 +6,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import vn.egov.backbone.core.shared.CodedError;
 import vn.egov.backbone.core.shared.ErrorCode;
 import vn.egov.backbone.core.shared.ErrorMessages;
+import vn.egov.backbone.core.shared.RequestError;
 
 import java.net.URI;
 import java.util.Locale;
@@ -42,7 +44,8 @@ class LocalisedErrorAttributes extends DefaultErrorAttributes {
             detail = messages.describe(coded, locale);
             code = coded.code();
         } else {
-            ErrorCode byStatus = RequestErrors.forStatus(status);
+            ErrorCode byStatus = error instanceof MultipartException && status == 400
+                    ? RequestError.MALFORMED_MULTIPART : RequestErrors.forStatus(status);
             detail = messages.describe(byStatus, RequestErrors.arguments(byStatus, request), locale);
             code = byStatus.code();
         }

@@ -393,6 +393,22 @@ class SecurityApiTest {
         assertThat(missingParameter.body().path("code").asText()).as(missingParameter.toString()).isEqualTo("request.missing-parameter");
     }
 
+    /**
+     * A page that takes a file, sent a plain form (a form without its enctype, a script): Spring's argument resolver
+     * throws "Current request is not a multipart request", which none of Spring's resolvers turns into a status — it
+     * was a 500 with a stack trace in the log, on both upload pages, whatever the id.
+     */
+    @Test
+    void anUploadPageSentAPlainFormAnswers400InVietnamese() throws Exception {
+        String id = EOfficeApiTest.register(clerk, EOfficeApiTest.incoming("Công văn gửi nhầm kiểu biểu mẫu", "NONE"));
+        Browserless web = Browserless.signIn(backbone.baseUrl(), "vanthu.an", "mật-khẩu-vanthu.an");
+        for (String path : List.of("/documents/" + id + "/attachments", "/meetings/" + UUID.randomUUID() + "/documents")) {
+            HttpResponse<String> plain = web.postForm(path, "note=kh%C3%B4ng+c%C3%B3+t%E1%BB%87p");
+            assertThat(plain.statusCode()).as(path + " " + plain.body()).isEqualTo(400);
+            assertThat(plain.body()).as(path).contains("Không đọc được nội dung gửi lên").doesNotContain("Lỗi hệ thống");
+        }
+    }
+
     /** A browser's session without a browser: the sign-in form with its CSRF token, then pages with the cookie. */
     record Browserless(HttpClient http, String baseUrl, String sessionCookie) {
         static Browserless signIn(String baseUrl, String username, String password) throws Exception {
@@ -416,6 +432,16 @@ class SecurityApiTest {
 
         HttpResponse<String> get(String path) throws Exception {
             return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** A form posted as a page posts it, with the CSRF token the home page carries. */
+        HttpResponse<String> postForm(String path, String form) throws Exception {
+            Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(get("/").body());
+            assertThat(csrf.find()).as("the home page carries a CSRF token").isTrue();
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + csrf.group(1))).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
     }
