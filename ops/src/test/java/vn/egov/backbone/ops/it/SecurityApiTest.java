@@ -409,6 +409,25 @@ class SecurityApiTest {
         }
     }
 
+    /**
+     * A page's form with an id nobody created (typed or forged): the system administrator passes the role check on
+     * any unit, so the command reached an aggregate that does not exist, and Axon's "aggregate not found" was a 500
+     * on the pages (the API answered 404). Now the page comes back with the reason.
+     */
+    @Test
+    void aPageFormForAUnitThatDoesNotExistShowsTheReason() throws Exception {
+        Browserless web = Browserless.signIn(backbone.baseUrl(), "admin", vn.egov.backbone.core.testing.RunningNode.ADMIN_PASSWORD);
+        String nobody = UUID.randomUUID().toString();
+        for (var form : Map.of("/admin/units/dissolution", "unitId=" + nobody,
+                "/admin/units/" + nobody + "/name", "name=X%C3%A3+Kh%C3%B4ng+C%C3%B3").entrySet()) {
+            HttpResponse<String> answer = web.postForm(form.getKey(), form.getValue());
+            assertThat(answer.statusCode()).as(form.getKey() + " " + answer.body()).isEqualTo(302);
+            String location = answer.headers().firstValue("Location").orElseThrow();
+            assertThat(web.get(URI.create(location).getPath()).body()).as(form.getKey())
+                    .contains("Không tìm thấy").doesNotContain("Lỗi hệ thống");
+        }
+    }
+
     /** A browser's session without a browser: the sign-in form with its CSRF token, then pages with the cookie. */
     record Browserless(HttpClient http, String baseUrl, String sessionCookie) {
         static Browserless signIn(String baseUrl, String username, String password) throws Exception {
