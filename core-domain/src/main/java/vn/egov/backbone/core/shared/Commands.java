@@ -2,6 +2,7 @@ package vn.egov.backbone.core.shared;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
@@ -22,21 +23,22 @@ public class Commands {
         try {
             return gateway.sendAndWait(command);
         } catch (CommandExecutionException e) {
-            if (e.getCause() instanceof AggregateNotFoundException) {
+            if (e.getCause() instanceof AggregateNotFoundException || e.getCause() instanceof IncompatibleAggregateException) {
                 throw notFound();
             }
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             throw e;
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             throw notFound();
         }
     }
 
     /**
-     * A command to an aggregate nobody created (an id typed or forged into a form or a path): the caller's own
-     * "not found", which the API answers 404 and a page shows as its reason — Axon's exception reached pages as a 500.
+     * A command to an aggregate nobody created, or to the id of another kind of aggregate (an id typed or forged into
+     * a form or a path; Axon finds no events, or another aggregate's): the caller's own "not found", which the API
+     * answers 404 and a page shows as its reason — Axon's exceptions reached pages as a 500, and the second the API too.
      */
     private static NotFound notFound() {
         return new NotFound(RequestError.NOT_FOUND);

@@ -254,6 +254,16 @@ class UnitsAndOfficialsApiTest {
                 "{\"code\":\"TP.BAD\",\"name\":\"" + "x".repeat(2_000_000) + "\",\"kind\":\"COMMUNE\"}");
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(unitByCode("TP.BAD")).isEmpty();
+
+        // The system administrator passes the role check on any id, so these reached the aggregate: an id nobody
+        // created, and an official's id where a unit's belongs (Axon read the official's events into a unit: 500).
+        String officialId = registerOfficial("nhamdonvi", "Nhầm Đơn Vị", unitId("TP.001"), "SPECIALIST", "mật-khẩu-nhầm-đơn-vị");
+        for (String notAUnit : List.of(UUID.randomUUID().toString(), officialId)) {
+            Api.Response renamed = admin.put("/api/v1/units/" + notAUnit + "/name", Map.of("name", "Xã Không Có"));
+            assertThat(renamed.status()).as(renamed.toString()).isEqualTo(404);
+            assertThat(renamed.body().get("code").asText()).isEqualTo("request.not-found");
+            assertThat(admin.post("/api/v1/units/" + notAUnit + "/dissolution", Map.of()).status()).isEqualTo(404);
+        }
     }
 
     @Test
