@@ -100,7 +100,9 @@ final class ChainWalk {
                     return fault(Kind.CHANGED, events, start, to, checked, compared, started);
                 }
                 checked++;
-                if (next != null && next.position() == eventAt) {
+                // Every checkpoint signed at this position: one may have been signed twice with no event between
+                // (a second click, the schedule's and an administrator's), and the second is not one passed by.
+                while (next != null && next.position() == eventAt) {
                     if (!next.hash().equals(computed)) {
                         return fault(Kind.REWRITTEN, events, start, to, checked, compared, started);
                     }

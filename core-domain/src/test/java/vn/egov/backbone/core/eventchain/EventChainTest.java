@@ -107,6 +107,36 @@ class EventChainTest {
         }
     }
 
+    /**
+     * A checkpoint signed twice at one position — "Ký điểm kiểm tra" pressed twice, or the schedule's checkpoint and
+     * an administrator's with no event between — is not a deleted event: every later verification reported the
+     * intact chain as REMOVED at that position (the walk compared the first and took the second for one it had passed).
+     */
+    @Test
+    void checkpointsSignedTwiceAtOnePositionAreOneCheckpoint() throws Exception {
+        migrate("latest");
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < 12; i++) {
+                append(connection, "unit-" + i % 3, i / 3, "{\"i\":" + i + "}");
+            }
+            Checkpoint atFive = checkpoint(connection, 5);
+            Checkpoint atFiveAgain = checkpoint(connection, 5);
+            Checkpoint atTwelve = checkpoint(connection, 12);
+            ChainVerification intact = verify(connection, null, List.of(atFive, atTwelve, atFiveAgain, atTwelve));
+            assertThat(intact.intact()).as(String.valueOf(intact.finding())).isTrue();
+            assertThat(intact.eventsChecked()).isEqualTo(12);
+            assertThat(verify(connection, atFive, List.of(atFiveAgain, atTwelve, atTwelve)).intact()).isTrue();
+
+            // Event 3 changed and relinked: each of the two checkpoints at 5 still names it.
+            update(connection, "UPDATE domain_event_entry SET payload = ? WHERE global_index = 3",
+                    "{\"i\":-3}".getBytes(StandardCharsets.UTF_8));
+            relinkFrom(connection, 3);
+            assertThat(verify(connection, null, List.of(atFive, atFiveAgain)).finding()).extracting(
+                    ChainVerification.Finding::kind, ChainVerification.Finding::position).containsExactly(Kind.REWRITTEN, 5L);
+        }
+    }
+
     @Test
     void aCutOffEndAndAForgedCheckpointAreNamed() throws Exception {
         migrate("latest");
