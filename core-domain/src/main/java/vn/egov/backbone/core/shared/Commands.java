@@ -23,7 +23,8 @@ public class Commands {
         try {
             return gateway.sendAndWait(command);
         } catch (CommandExecutionException e) {
-            if (e.getCause() instanceof AggregateNotFoundException || e.getCause() instanceof IncompatibleAggregateException) {
+            if (e.getCause() instanceof AggregateNotFoundException
+                    || e.getCause() instanceof IncompatibleAggregateException) {
                 throw notFound();
             }
             if (e.getCause() instanceof RuntimeException cause) {

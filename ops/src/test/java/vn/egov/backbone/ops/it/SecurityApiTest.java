@@ -11,6 +11,7 @@ import vn.egov.backbone.core.testing.Api;
 import vn.egov.backbone.core.testing.MovableClock;
 import vn.egov.backbone.core.testing.Province;
 import vn.egov.backbone.core.testing.Province.Official;
+import vn.egov.backbone.core.testing.RunningNode;
 import vn.egov.backbone.ops.support.RunningBackbone;
 
 import java.io.IOException;
@@ -416,7 +417,7 @@ class SecurityApiTest {
      */
     @Test
     void aPageFormForAUnitThatDoesNotExistShowsTheReason() throws Exception {
-        Browserless web = Browserless.signIn(backbone.baseUrl(), "admin", vn.egov.backbone.core.testing.RunningNode.ADMIN_PASSWORD);
+        Browserless web = Browserless.signIn(backbone.baseUrl(), "admin", RunningNode.ADMIN_PASSWORD);
         String nobody = UUID.randomUUID().toString();
         for (var form : Map.of("/admin/units/dissolution", "unitId=" + nobody,
                 "/admin/units/" + nobody + "/name", "name=X%C3%A3+Kh%C3%B4ng+C%C3%B3").entrySet()) {
