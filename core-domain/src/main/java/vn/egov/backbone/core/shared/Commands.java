@@ -4,6 +4,9 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,25 +26,28 @@ public class Commands {
         try {
             return gateway.sendAndWait(command);
         } catch (CommandExecutionException e) {
-            if (e.getCause() instanceof AggregateNotFoundException
-                    || e.getCause() instanceof IncompatibleAggregateException) {
-                throw notFound();
-            }
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-            throw notFound();
+            throw e.getCause() instanceof RuntimeException cause ? ours(cause) : e;
+        } catch (AggregateNotFoundException | IncompatibleAggregateException | ConcurrencyException
+                 | ConflictingModificationException | AggregateStreamCreationException e) {
+            throw ours(e);
         }
     }
 
     /**
-     * A command to an aggregate nobody created, or to the id of another kind of aggregate (an id typed or forged into
-     * a form or a path; Axon finds no events, or another aggregate's): the caller's own "not found", which the API
-     * answers 404 and a page shows as its reason — Axon's exceptions reached pages as a 500, and the second the API too.
+     * Axon's refusals as the caller's own, which the API answers and a page shows as its reason (pages caught only
+     * ours: Axon's were a 500 there). A command to an aggregate nobody created, or to another kind of aggregate's id
+     * (an id typed or forged into a form or a path; Axon finds no events, or another aggregate's — a 500 on the API
+     * too): not found. A race lost to another writer, after Axon's retries (another node; a stale If-Match): the
+     * concurrent update the API has always answered 409.
      */
-    private static NotFound notFound() {
-        return new NotFound(RequestError.NOT_FOUND);
+    private static RuntimeException ours(RuntimeException refusal) {
+        if (refusal instanceof AggregateNotFoundException || refusal instanceof IncompatibleAggregateException) {
+            return new NotFound(RequestError.NOT_FOUND);
+        }
+        if (refusal instanceof ConcurrencyException || refusal instanceof ConflictingModificationException
+                || refusal instanceof AggregateStreamCreationException) {
+            return new BusinessRuleViolation(RequestError.CONCURRENT_UPDATE);
+        }
+        return refusal;
     }
 }
