@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,7 @@ class CommandsTest {
 
     @Test
     void anAggregateNobodyCreatedOrOfAnotherKindIsNotFound() {
-        for (Supplier<RuntimeException> refusal : java.util.List.<Supplier<RuntimeException>>of(
+        for (Supplier<RuntimeException> refusal : List.<Supplier<RuntimeException>>of(
                 () -> new AggregateNotFoundException("u-1", "The aggregate was not found in the event store"),
                 () -> new IncompatibleAggregateException("Aggregate identifier must be non-null after applying an event"))) {
             assertThatThrownBy(() -> commands.send(new Refuse(refusal))).isInstanceOfSatisfying(NotFound.class,
@@ -43,7 +44,7 @@ class CommandsTest {
 
     @Test
     void aLostRaceIsTheConcurrentUpdateAndOurOwnRefusalsPassAsTheyAre() {
-        for (Supplier<RuntimeException> refusal : java.util.List.<Supplier<RuntimeException>>of(
+        for (Supplier<RuntimeException> refusal : List.<Supplier<RuntimeException>>of(
                 () -> new ConcurrencyException("An event for aggregate [u-1] at sequence [3] was already inserted"),
                 () -> new ConflictingAggregateVersionException("u-1", 2, 3))) {
             assertThatThrownBy(() -> commands.send(new Refuse(refusal))).isInstanceOfSatisfying(BusinessRuleViolation.class,
