@@ -3,8 +3,9 @@
 // documents, attendance, speakers, votes) without reloading: the scroll position stays, the video stays
 // connected, and a part holding a field the user is typing in waits until they leave it. A tablet that
 // lost the network reconnects by itself and, with the last version it saw, is told at once if it missed
-// something. A speaker's time left ([data-countdown], in seconds when the part was made) counts down
-// by itself between changes, from the moment the part was put in place (so the two clocks never disagree).
+// something; one refused (not 200) tries again later and fetches the page once back. A speaker's time left
+// ([data-countdown], in seconds when the part was made) counts down by itself between changes, from the moment
+// the part was put in place (so the two clocks never disagree).
 (function () {
     var url = document.body.getAttribute('data-live-url');
     if (!url || !window.EventSource || !window.fetch || !window.DOMParser) {
@@ -90,7 +91,33 @@
         });
     }, 1000);
 
-    var source = new EventSource(url);
-    source.addEventListener('changed', refresh);
+    // The browser reconnects by itself when the connection drops, but not when it is answered with anything but
+    // 200 (a node at its limit of connections, a proxy's 502 or 503 while the nodes restart): the HTML standard has
+    // the EventSource "fail the connection" then and never try again (web-platform-tests
+    // eventsource/request-status-error). So a closed source is replaced after a pause (2 s doubling to a minute,
+    // spread so that a hall of tablets does not come back at one instant); the new one does not carry the last
+    // version seen, so the page fetches itself once it is open.
+    var failures = 0;
+
+    function listen() {
+        var source = new EventSource(url);
+        source.addEventListener('changed', refresh);
+        source.addEventListener('open', function () {
+            if (failures > 0) {
+                failures = 0;
+                refresh();
+            }
+        });
+        source.addEventListener('error', function () {
+            if (source.readyState !== EventSource.CLOSED) {
+                return; // reconnecting by itself
+            }
+            failures++;
+            var pause = Math.min(60000, 2000 * Math.pow(2, failures - 1));
+            setTimeout(listen, pause * (0.5 + Math.random()));
+        });
+    }
+
+    listen();
     window.addEventListener('online', refresh);
 })();

@@ -30,7 +30,8 @@ class MeetingLiveController {
         actions.visible(id);
         SseEmitter emitter = feed.watch(id, lastSeen(lastEventId));
         if (emitter == null) {
-            // the browser's EventSource tries again by itself
+            // a browser's EventSource gives up on any answer but 200; the page's script (live.js) opens a new one
+            // after a pause
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").build();
         }
         return ResponseEntity.ok().header("X-Accel-Buffering", "no").body(emitter);

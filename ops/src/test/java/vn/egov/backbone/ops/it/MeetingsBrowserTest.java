@@ -386,4 +386,81 @@ class MeetingsBrowserTest {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(404);
     }
+
+    /**
+     * A tablet whose live channel is refused — a node at its limit of connections answers 503, and so does a proxy
+     * in front of nodes that are restarting — comes back by itself and catches up. Chromium's EventSource gives up on
+     * any answer but 200 (the HTML standard's "fail the connection"; web-platform-tests
+     * {@code eventsource/request-status-error}), so the page's script has to open a new one. The channel here is a
+     * server of the test's own that refuses the first request with 503 and then streams as Backbone's does; the page
+     * is the meeting page's script ({@code static/js/live.js}) on a page of live parts. Seen failing without the
+     * script's retry: the page stayed at the version it was loaded with.
+     */
+    @Test
+    void aTabletRefusedItsLiveChannelComesBackAndCatchesUp() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger version = new java.util.concurrent.atomic.AtomicInteger(1);
+        java.util.concurrent.atomic.AtomicInteger channelRequests = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.BlockingQueue<String> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        byte[] script;
+        try (var in = getClass().getClassLoader().getResourceAsStream("static/js/live.js")) {
+            assertThat(in).as("the meetings module's live.js").isNotNull();
+            script = in.readAllBytes();
+        }
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
+        server.setExecutor(threads);
+        server.createContext("/js/live.js", exchange -> respond(exchange, 200, "text/javascript", script));
+        server.createContext("/room", exchange -> respond(exchange, 200, "text/html; charset=utf-8", ("<!doctype html>"
+                + "<html lang=vi><title>Phòng họp</title><body data-live-url=\"/live\"><p id=\"state\" data-live>phiên bản "
+                + version.get() + "</p><script src=\"/js/live.js\"></script></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        server.createContext("/live", exchange -> {
+            if (channelRequests.incrementAndGet() == 1) {
+                exchange.getResponseHeaders().add("Retry-After", "30");
+                respond(exchange, 503, "text/plain", new byte[0]);
+                return;
+            }
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (var body = exchange.getResponseBody()) {
+                body.write(": open\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                body.flush();
+                for (String event; (event = events.poll(60, java.util.concurrent.TimeUnit.SECONDS)) != null; ) {
+                    body.write(event.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    body.flush();
+                }
+            } catch (InterruptedException | java.io.IOException gone) {
+                // the test is over, or the page went away
+            }
+        });
+        server.start();
+        try (Browser tablet = Browser.open("http://127.0.0.1:" + server.getAddress().getPort())) {
+            org.openqa.selenium.JavascriptExecutor page = (org.openqa.selenium.JavascriptExecutor) tablet.driver();
+            tablet.go("/room");
+            page.executeScript("window.liveMarker = 'không tải lại';");
+            // changed while the tablet's channel is refused: shown once it is back
+            version.set(2);
+            new WebDriverWait(tablet.driver(), Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("state")).getText().equals("phiên bản 2"));
+            // and the new channel is listened to
+            version.set(3);
+            events.add("id: 3\nevent: changed\ndata: 3\n\n");
+            new WebDriverWait(tablet.driver(), Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("state")).getText().equals("phiên bản 3"));
+            assertThat(page.executeScript("return window.liveMarker;")).as("not reloaded").isEqualTo("không tải lại");
+            assertThat(channelRequests.get()).as("refused once, then open").isEqualTo(2);
+        } finally {
+            server.stop(0);
+            threads.shutdownNow();
+        }
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String type, byte[] body)
+            throws java.io.IOException {
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
 }
