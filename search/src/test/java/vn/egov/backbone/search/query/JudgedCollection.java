@@ -94,12 +94,17 @@ final class JudgedCollection implements AutoCloseable {
 
     /** Records: {@code id, number, issuer, type, issued, subject, body} per line. */
     JudgedCollection(Path dir, String recordsResource) throws IOException {
+        this(dir, rows(recordsResource));
+    }
+
+    /** @param records {@code id, number, issuer, type, issued, subject, body} each */
+    JudgedCollection(Path dir, List<String[]> records) throws IOException {
         index = new SearchIndex(dir.toString(), JsonMapper.builder().findAndAddModules().build());
         search = new SearchService(index);
         // the pairs are written out as one whitespace-separated term each ("quyet_dinh"), read by a whitespace analyzer
         Analyzer plainAnalysis = new PerFieldAnalyzerWrapper(VietnameseAnalysis.folded(), Map.of(PAIRS, new WhitespaceAnalyzer()));
         try (IndexWriter plain = new IndexWriter(plainDirectory, new IndexWriterConfig(plainAnalysis))) {
-            for (String[] d : rows(recordsResource)) {
+            for (String[] d : records) {
                 IndexedRecord r = new IndexedRecord(d[0], "INCOMING");
                 r.number = d[1];
                 r.issuer = d[2];
