@@ -64,7 +64,15 @@ public final class LiveRoomBenchmark {
             request.put("startsAt", Instant.now().plus(5, ChronoUnit.MINUTES).toString());
             request.put("endsAt", Instant.now().plus(3, ChronoUnit.HOURS).toString());
             request.put("endpointKinds", List.of());
-            request.put("inviteeIds", List.of());
+            // a delegate per tablet: one official may hold only 20 live connections on a node
+            List<String> delegates = new ArrayList<>();
+            List<String> delegateIds = new ArrayList<>();
+            for (int i = 0; i < TABLETS; i++) {
+                delegates.add("daibieu.phong." + i);
+                String token = backbone.official(delegates.get(i), "Đại biểu " + (i + 1), host, "SPECIALIST");
+                delegateIds.add(backbone.getJson("/api/v1/me", token).get("id").asText());
+            }
+            request.put("inviteeIds", delegateIds);
             request.put("secretaryId", backbone.getJson("/api/v1/me", secretary).get("id").asText());
             BackboneProcess.Response created = backbone.post("/api/v1/meetings", secretary, request);
             if (created.statusCode() != 201) {
@@ -73,14 +81,14 @@ public final class LiveRoomBenchmark {
             String meetingId = BackboneProcess.JSON.readTree(created.body()).get("id").asText();
             backbone.settle();
 
-            // the tablets: the secretary's sign-in (HTTP Basic on the page side), one connection each
-            String basic = BackboneProcess.basic("thuky.phong", "mật-khẩu-thuky.phong");
+            // the tablets: each delegate's sign-in (HTTP Basic on the page side), one connection each
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             List<Tablet> tablets = new ArrayList<>();
             CountDownLatch connected = new CountDownLatch(TABLETS);
             for (int i = 0; i < TABLETS; i++) {
                 Tablet tablet = new Tablet();
                 tablets.add(tablet);
+                String basic = BackboneProcess.basic(delegates.get(i), "mật-khẩu-" + delegates.get(i));
                 Thread.ofVirtual().start(() -> listen(http, backbone.base + "/meetings/" + meetingId + "/live", basic,
                         tablet, connected));
             }

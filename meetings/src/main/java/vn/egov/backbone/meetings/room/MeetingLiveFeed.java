@@ -4,11 +4,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import vn.egov.backbone.meetings.meeting.MeetingQueries;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +39,24 @@ class MeetingLiveFeed {
     private static final int HEARTBEAT_EVERY = 100; // polls: 25 s, below common proxies' idle timeouts
     /** Connections one node keeps at most (a province's hall holds a few hundred tablets). */
     static final int MAX_CONNECTIONS = 5_000;
+    /**
+     * Connections one official keeps at most on a node: their tablet, laptop, the room screen and the endpoints
+     * board, several tabs of each. Without it one account — a script, or a page gone wrong reconnecting in a loop —
+     * could hold all {@link #MAX_CONNECTIONS} and leave every tablet of the hall refused.
+     */
+    static final int MAX_CONNECTIONS_PER_OFFICIAL = 20;
 
-    private record Watcher(SseEmitter emitter, long[] seen) {
+    private record Watcher(SseEmitter emitter, long[] seen, String officialId) {
+    }
+
+    /** What {@link #watch} answers: the open channel, or the status that refuses it. */
+    record Watch(SseEmitter emitter, HttpStatus refused) {
     }
 
     private final MeetingQueries queries;
     private final Map<String, List<Watcher>> watchers = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final Map<String, Integer> connectionsPerOfficial = new ConcurrentHashMap<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "meeting-live-feed");
         thread.setDaemon(true);
@@ -59,27 +72,65 @@ class MeetingLiveFeed {
     /**
      * @param lastSeen the version the browser last saw ({@code Last-Event-ID}), or -1: then it is up to date
      *                 with the page it just loaded, which showed the current version
-     * @return null when the node already keeps {@link #MAX_CONNECTIONS}
+     * @return refused 429 when the official already keeps {@link #MAX_CONNECTIONS_PER_OFFICIAL} on this node,
+     *         503 when the node keeps {@link #MAX_CONNECTIONS}
      */
-    SseEmitter watch(String meetingId, long lastSeen) {
+    Watch watch(String meetingId, long lastSeen, String officialId) {
+        boolean[] admitted = {false};
+        connectionsPerOfficial.compute(officialId, (official, held) -> {
+            int now = held == null ? 0 : held;
+            if (now >= MAX_CONNECTIONS_PER_OFFICIAL) {
+                return held;
+            }
+            admitted[0] = true;
+            return now + 1;
+        });
+        if (!admitted[0]) {
+            return new Watch(null, HttpStatus.TOO_MANY_REQUESTS);
+        }
         if (connections.incrementAndGet() > MAX_CONNECTIONS) {
             connections.decrementAndGet();
-            return null;
+            releaseOfficial(officialId);
+            return new Watch(null, HttpStatus.SERVICE_UNAVAILABLE);
         }
-        long current = queries.liveVersions(List.of(meetingId)).getOrDefault(meetingId, 0L);
+        long current;
+        try {
+            current = queries.liveVersions(List.of(meetingId)).getOrDefault(meetingId, 0L);
+        } catch (RuntimeException e) {
+            connections.decrementAndGet();
+            releaseOfficial(officialId);
+            throw e;
+        }
         SseEmitter emitter = new SseEmitter(CONNECTION.toMillis());
-        Watcher watcher = new Watcher(emitter, new long[] {lastSeen < 0 ? current : lastSeen});
+        Watcher watcher = new Watcher(emitter, new long[] {lastSeen < 0 ? current : lastSeen}, officialId);
         List<Watcher> list = watchers.computeIfAbsent(meetingId, key -> new CopyOnWriteArrayList<>());
         list.add(watcher);
-        Runnable forget = () -> {
-            if (list.remove(watcher)) {
-                connections.decrementAndGet();
-            }
-        };
+        Runnable forget = () -> forget(list, watcher);
         emitter.onCompletion(forget);
         emitter.onTimeout(forget);
         emitter.onError(error -> forget.run());
-        return emitter;
+        try {
+            // sent at once, and the answer's headers with it: until its first bytes a browser's EventSource is not
+            // open (a page back after a refusal fetches itself on "open"), and the first change or heartbeat could be
+            // 25 s away
+            emitter.send(SseEmitter.event().comment("open"));
+        } catch (IOException notSentYet) {
+            // before the answer has begun, a send is only kept for it
+            throw new UncheckedIOException(notSentYet);
+        }
+        return new Watch(emitter, null);
+    }
+
+    /** Once per watcher, whichever of its end, its time-out, an error or a failed send comes first. */
+    private void forget(List<Watcher> list, Watcher watcher) {
+        if (list.remove(watcher)) {
+            connections.decrementAndGet();
+            releaseOfficial(watcher.officialId());
+        }
+    }
+
+    private void releaseOfficial(String officialId) {
+        connectionsPerOfficial.computeIfPresent(officialId, (official, held) -> held <= 1 ? null : held - 1);
     }
 
     private void poll() {
@@ -103,9 +154,7 @@ class MeetingLiveFeed {
                         }
                     } catch (IOException | IllegalStateException gone) {
                         watcher.emitter().completeWithError(gone); // the browser left: forgotten by onError
-                        if (list.remove(watcher)) {
-                            connections.decrementAndGet();
-                        }
+                        forget(list, watcher);
                     }
                 }
             });

@@ -347,6 +347,46 @@ public class MeetingsApiTest {
     }
 
     /**
+     * One official holds at most 20 live channels on a node (the meeting page, its room screen and board on a few
+     * devices): a script or a page reconnecting in a loop under one account cannot take the node's 5,000 and leave
+     * every tablet of the hall refused. The 21st is refused with 429 and a Retry-After; another official still
+     * connects. Seen failing without the limit: the 21st answered 200.
+     */
+    @Test
+    void oneOfficialHoldsAtMostTwentyLiveChannels() throws Exception {
+        Official delegate = province.official("daibieu.gioihan", "Đinh Văn Giới", "TP.SNV", "SPECIALIST", "NONE");
+        Api.Response created = secretary.api().post("/api/v1/meetings", meeting("Họp thử giới hạn kết nối trực tiếp",
+                "IN_PERSON", chair.id(), province.unitId("TP.UBND"), Instant.now().plus(1, ChronoUnit.HOURS),
+                List.of(delegate.id()), secretary.id(), List.of()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String live = backbone.baseUrl() + "/meetings/" + created.body().get("id").asText() + "/live";
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        List<java.net.http.HttpResponse<java.io.InputStream>> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                open.add(client.send(liveChannel(live, delegate), java.net.http.HttpResponse.BodyHandlers.ofInputStream()));
+                assertThat(open.getLast().statusCode()).as("channel " + (i + 1)).isEqualTo(200);
+            }
+            open.add(client.send(liveChannel(live, delegate), java.net.http.HttpResponse.BodyHandlers.ofInputStream()));
+            assertThat(open.getLast().statusCode()).as("the 21st").isEqualTo(429);
+            assertThat(open.getLast().headers().firstValue("Retry-After")).isPresent();
+            open.add(client.send(liveChannel(live, chair), java.net.http.HttpResponse.BodyHandlers.ofInputStream()));
+            assertThat(open.getLast().statusCode()).as("another official").isEqualTo(200);
+        } finally {
+            for (var response : open) {
+                response.body().close();
+            }
+        }
+    }
+
+    /** The live channel's request as a page's EventSource sends it (its answer begins at once: see MeetingLiveFeed). */
+    private static java.net.http.HttpRequest liveChannel(String url, Official official) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Authorization", official.api().authorization())
+                .header("Accept", "text/event-stream").GET().build();
+    }
+
+    /**
      * The endpoints board is live: a hall joining or leaving tells the pages watching the meeting (server-sent
      * events), though the meeting itself did not change. Seen failing before: the feed watched the meeting's version
      * only, and the board refreshed itself every 5 seconds.
