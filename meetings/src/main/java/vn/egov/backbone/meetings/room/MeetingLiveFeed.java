@@ -103,8 +103,13 @@ class MeetingLiveFeed {
         }
         SseEmitter emitter = new SseEmitter(CONNECTION.toMillis());
         Watcher watcher = new Watcher(emitter, new long[] {lastSeen < 0 ? current : lastSeen}, officialId);
-        List<Watcher> list = watchers.computeIfAbsent(meetingId, key -> new CopyOnWriteArrayList<>());
-        list.add(watcher);
+        // added inside the map's own step for the meeting, as the poll drops a meeting's empty list in its own: added
+        // after, to a list the poll had just dropped, the watcher would never be told anything
+        List<Watcher> list = watchers.compute(meetingId, (key, watching) -> {
+            List<Watcher> now = watching == null ? new CopyOnWriteArrayList<>() : watching;
+            now.add(watcher);
+            return now;
+        });
         Runnable forget = () -> forget(list, watcher);
         emitter.onCompletion(forget);
         emitter.onTimeout(forget);
@@ -135,7 +140,8 @@ class MeetingLiveFeed {
 
     private void poll() {
         try {
-            watchers.values().removeIf(List::isEmpty);
+            watchers.keySet().forEach(meetingId ->
+                    watchers.computeIfPresent(meetingId, (key, watching) -> watching.isEmpty() ? null : watching));
             if (watchers.isEmpty()) {
                 return;
             }
