@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answering clause (issue 18's own measurement was of articles). Of the articles, Backbone's MRR@10 is held to
  * both plain baselines as of the clauses; its recall@10 is not: there it is below them (README, "Search": the
  * rule on a long question's common syllables filters out a long record that answers in the question's common
- * words only; relaxing it restored the recall and made questions half as slow again at 300,000 documents), and
+ * words only; relaxing it restored the recall and made a question take half as long again at 300,000 documents), and
  * the floor holds it where it is.
  */
 class QuestionRelevanceTest {
