@@ -33,7 +33,8 @@ import java.util.function.ToDoubleFunction;
  *       needs only a third of them, and the ranking decides; when that still finds (almost) nothing,
  *       a syllable of four or more letters may also match at one edit, weighted low;</li>
  *   <li>in a long query, a syllable found in more than a fifth of the records ({@link #COMMON_SHARE}) counts
- *       towards the minimum but cannot make a match alone: at least one of the rarer syllables must be there;</li>
+ *       towards the minimum but cannot make a match alone: at least one of the rarer syllables must be there,
+ *       or, where the query has only one or two, three quarters of its content syllables;</li>
  *   <li>adjacent syllables found next to each other, in the subject or in the text, score extra,
  *       which stands in for word segmentation ({@code quyết định} the word, not two syllables far
  *       apart) — added to the best records of the first ranking ({@link #adjacency});</li>
@@ -66,6 +67,15 @@ final class QueryBuilder {
      * answers there (MRR@10 0.879 → 0.871), 0.15, 0.2 and 0.3 ranked as without the rule (README, "Search").
      */
     static final double COMMON_SHARE = 0.2;
+    /**
+     * When a long query has at most this many distinctive (not common) syllables, a record holding none of them
+     * still matches if it holds {@link #MOST_OF_THEM} of the content syllables: the match would otherwise hinge on
+     * one or two words, and an answer that says them otherwise ("y tế" for "bệnh viện") was filtered out before it
+     * was ranked (README, "Search", *Whole articles*; twenty-eighth session).
+     */
+    private static final int FEW_DISTINCTIVE = 2;
+    /** Three quarters (rounded up) of a long query's content syllables. */
+    private static final double MOST_OF_THEM = 0.75;
     /** Up to this many syllables a query is keywords: every content syllable counts towards its minimum match. */
     private static final int SHORT_QUERY = 4;
     /** A question word ({@code là}, {@code bao nhiêu}) says little about which record answers. */
@@ -138,8 +148,9 @@ final class QueryBuilder {
 
     /**
      * A long question's common syllables alone do not make a match: at least one of its distinctive ones (or a
-     * number, which follows the syllables in {@code content}) must be there. The shares are looked up only here, for
-     * long queries: a keyword query pays nothing for the rule. Null when every syllable is common, or none is.
+     * number, which follows the syllables in {@code content}) must be there — or, where there are only
+     * {@link #FEW_DISTINCTIVE}, most of the content syllables. The shares are looked up only here, for long queries:
+     * a keyword query pays nothing for the rule. Null when every syllable is common, or none is.
      */
     private static Query distinctive(List<Query> content, List<String> contentTokens, ToDoubleFunction<String> share) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
@@ -151,7 +162,16 @@ final class QueryBuilder {
                 any.add(content.get(i), Occur.SHOULD);
             }
         }
-        return common == 0 || common == content.size() ? null : any.build();
+        if (common == 0 || common == content.size()) {
+            return null;
+        }
+        if (content.size() - common <= FEW_DISTINCTIVE) {
+            BooleanQuery.Builder most = new BooleanQuery.Builder();
+            content.forEach(syllable -> most.add(syllable, Occur.SHOULD));
+            most.setMinimumNumberShouldMatch(Math.max(mustMatch(content.size()), (int) Math.ceil(content.size() * MOST_OF_THEM)));
+            any.add(most.build(), Occur.SHOULD);
+        }
+        return any.build();
     }
 
     /**

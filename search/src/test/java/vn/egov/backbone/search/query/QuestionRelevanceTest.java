@@ -29,19 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The same questions are asked twice: of the passages, one record per clause, and of the same text as
  * whole articles, one record per article with its clauses in order, judged by the article that holds the
- * answering clause (issue 18's own measurement was of articles). Of the articles, Backbone's MRR@10 is held to
- * both plain baselines as of the clauses; its recall@10 is not: there it is below them (README, "Search": the
- * rule on a long question's common syllables filters out a long record that answers in the question's common
- * words only; relaxing it restored the recall and made a question take half as long again at 300,000 documents), and
- * the floor holds it where it is.
+ * answering clause (issue 18's own measurement was of articles). Held to the same rules as the clauses. Seen
+ * failing before the twenty-eighth session's change to the rule on a long question's common syllables: the
+ * articles' recall@10 was below both plain baselines (0.976 and 0.967 against 0.984 and 0.992). That change was made
+ * after reading this view's held-out misses, so its figures since are no longer unseen (README, "Search").
  */
 class QuestionRelevanceTest {
     /** Floors on the held-out half, recorded in the README ("Search: relevance"); raise them when the figures improve. */
     static final double MRR_FLOOR = 0.83;
     static final double RECALL_FLOOR = 0.99;
-    static final double ARTICLES_MRR_FLOOR = 0.87;
-    /** Below the plain baselines' 0.984 and 0.992 (the class's comment says why). */
-    static final double ARTICLES_RECALL_FLOOR = 0.96;
+    static final double ARTICLES_MRR_FLOOR = 0.88;
+    static final double ARTICLES_RECALL_FLOOR = 0.99;
 
     @TempDir
     static Path dir;
@@ -63,13 +61,13 @@ class QuestionRelevanceTest {
 
     @Test
     void questionsRankTheAnsweringPassageAboveThePlainBaselineOnTheHeldOutHalf() {
-        assertAboveBaselines("Clauses", clauses, Function.identity(), MRR_FLOOR, RECALL_FLOOR, true);
+        assertAboveBaselines("Clauses", clauses, Function.identity(), MRR_FLOOR, RECALL_FLOOR);
     }
 
     @Test
     void questionsRankTheArticleThatAnswersThemAboveThePlainBaselineOnTheHeldOutHalf() {
         assertAboveBaselines("Whole articles", articles, QuestionRelevanceTest::articleOf, ARTICLES_MRR_FLOOR,
-                ARTICLES_RECALL_FLOOR, false);
+                ARTICLES_RECALL_FLOOR);
     }
 
     /** The article of a passage: {@code nd233-7-1} is clause 1 of article 7 ({@code nd233-7}); {@code bll-13} has no clauses. */
@@ -95,7 +93,7 @@ class QuestionRelevanceTest {
     }
 
     private static void assertAboveBaselines(String name, JudgedCollection collection, Function<String, String> judgedAs,
-                                             double mrrFloor, double recallFloor, boolean recallAboveBaselines) {
+                                             double mrrFloor, double recallFloor) {
         List<Judged> tuning = new ArrayList<>();
         List<Judged> heldOut = new ArrayList<>();
         for (String[] q : JudgedCollection.rows("relevance/legal/questions.tsv")) {
@@ -122,14 +120,12 @@ class QuestionRelevanceTest {
         for (String kind : List.of("diacritics", "no-diacritics")) {
             assertThat(backbone.get(kind).mrr()).as(kind + ": MRR@10 not below the plain baseline\n" + report)
                     .isGreaterThanOrEqualTo(plain.get(kind).mrr());
+            assertThat(backbone.get(kind).recallAt10()).as(kind + ": recall@10 not below the plain baseline\n" + report)
+                    .isGreaterThanOrEqualTo(plain.get(kind).recallAt10());
             assertThat(backbone.get(kind).mrr()).as(kind + ": MRR@10 not below plain BM25 with pairs\n" + report)
                     .isGreaterThanOrEqualTo(pairs.get(kind).mrr());
-            if (recallAboveBaselines) {
-                assertThat(backbone.get(kind).recallAt10()).as(kind + ": recall@10 not below the plain baseline\n" + report)
-                        .isGreaterThanOrEqualTo(plain.get(kind).recallAt10());
-                assertThat(backbone.get(kind).recallAt10()).as(kind + ": recall@10 not below plain BM25 with pairs\n" + report)
-                        .isGreaterThanOrEqualTo(pairs.get(kind).recallAt10());
-            }
+            assertThat(backbone.get(kind).recallAt10()).as(kind + ": recall@10 not below plain BM25 with pairs\n" + report)
+                    .isGreaterThanOrEqualTo(pairs.get(kind).recallAt10());
             assertThat(backbone.get(kind).mrr()).as(kind + ": MRR@10 floor\n" + report).isGreaterThanOrEqualTo(mrrFloor);
             assertThat(backbone.get(kind).recallAt10()).as(kind + ": recall@10 floor\n" + report)
                     .isGreaterThanOrEqualTo(recallFloor);
