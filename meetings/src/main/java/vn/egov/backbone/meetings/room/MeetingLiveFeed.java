@@ -76,6 +76,7 @@ class MeetingLiveFeed {
      *         503 when the node keeps {@link #MAX_CONNECTIONS}
      */
     Watch watch(String meetingId, long lastSeen, String officialId) {
+        long current = queries.liveVersions(List.of(meetingId)).getOrDefault(meetingId, 0L);
         boolean[] admitted = {false};
         connectionsPerOfficial.compute(officialId, (official, held) -> {
             int now = held == null ? 0 : held;
@@ -92,14 +93,6 @@ class MeetingLiveFeed {
             connections.decrementAndGet();
             releaseOfficial(officialId);
             return new Watch(null, HttpStatus.SERVICE_UNAVAILABLE);
-        }
-        long current;
-        try {
-            current = queries.liveVersions(List.of(meetingId)).getOrDefault(meetingId, 0L);
-        } catch (RuntimeException e) {
-            connections.decrementAndGet();
-            releaseOfficial(officialId);
-            throw e;
         }
         SseEmitter emitter = new SseEmitter(CONNECTION.toMillis());
         Watcher watcher = new Watcher(emitter, new long[] {lastSeen < 0 ? current : lastSeen}, officialId);

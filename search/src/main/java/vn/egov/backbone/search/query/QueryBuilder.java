@@ -168,7 +168,7 @@ final class QueryBuilder {
         if (content.size() - common <= FEW_DISTINCTIVE) {
             BooleanQuery.Builder most = new BooleanQuery.Builder();
             content.forEach(syllable -> most.add(syllable, Occur.SHOULD));
-            most.setMinimumNumberShouldMatch(Math.max(mustMatch(content.size()), (int) Math.ceil(content.size() * MOST_OF_THEM)));
+            most.setMinimumNumberShouldMatch((int) Math.ceil(content.size() * MOST_OF_THEM)); // above a long query's minimum
             any.add(most.build(), Occur.SHOULD);
         }
         return any.build();
