@@ -23,8 +23,9 @@ import java.util.Set;
  */
 public final class SearchFields {
     // 2: meetings and dossiers are indexed too; 3: pairs of adjacent syllables of the subject;
-    // 4: pairs of adjacent syllables of the body and the attachments' text; the attachments' files
-    public static final int SCHEMA_VERSION = 4;
+    // 4: pairs of adjacent syllables of the body and the attachments' text; the attachments' files;
+    // 5: subject, issuer, body and attachments' text indexed together as one field (ALL_TEXT)
+    public static final int SCHEMA_VERSION = 5;
 
     public static final String ID = "id";
     public static final String STATE = "state";
@@ -32,12 +33,22 @@ public final class SearchFields {
     public static final String DATE = "date";
     public static final String YEAR = "year";
 
-    // analysed text, each indexed as <name>_text; subject and body are also stored
+    // stored text: the subject and the body, for the hit and its snippets
     public static final String SUBJECT = "subject";
-    public static final String ISSUER_TEXT = "issuer_text";
     public static final String BODY = "body";
-    public static final String ATTACHMENTS = "attachments";
-    public static final List<String> TEXT_FIELDS = List.of(SUBJECT, ISSUER_TEXT, BODY, ATTACHMENTS);
+    /** The subject, analysed (exact and folded forms): its phrases weigh more, and suggestions complete it. */
+    public static final String SUBJECT_TEXT = "subject_text";
+    /**
+     * Subject, issuer, body and the attachments' text analysed as one field, the values apart by
+     * {@link #VALUE_GAP} positions. A syllable is scored here, over the record's whole text: scored per field and
+     * summed, a syllable that a record repeats in subject and body counted several times and short records whose
+     * subject held a question's words ranked above the clause that answers it. Until schema 4 the four fields were
+     * scored as one at query time (BM25F, Lucene's {@code CombinedFieldQuery}, every weight one): each syllable of a
+     * question merged eight postings lists and read four norms per matching record (README, "Search", schema v5).
+     */
+    public static final String ALL_TEXT = "all_text";
+    /** Positions between the values of {@link #ALL_TEXT}, so a phrase does not run from the subject into the issuer. */
+    public static final int VALUE_GAP = 100;
     /** The subject's adjacent syllables, folded, as terms ({@code quyet dinh}): the adjacency boost. */
     public static final String SUBJECT_PAIRS = "subject_pairs";
     /** The same pairs of the body and the attachments' text: a question's words found together in the text. */
@@ -65,11 +76,6 @@ public final class SearchFields {
     private SearchFields() {
     }
 
-    /** The analysed field of a text: exact and folded forms of each syllable (see {@link VietnameseAnalysis}). */
-    public static String text(String field) {
-        return field + "_text";
-    }
-
     public static Document toDocument(IndexedRecord record, String body, byte[] state) {
         Document doc = new Document();
         doc.add(new StringField(ID, record.id, Field.Store.YES));
@@ -77,14 +83,20 @@ public final class SearchFields {
         if (record.number != null) {
             doc.add(new StringField(NUMBER, VietnameseAnalysis.documentNumber(record.number), Field.Store.NO));
         }
-        text(doc, SUBJECT, record.subject, true);
         if (record.subject != null && !record.subject.isBlank()) {
+            doc.add(new StoredField(SUBJECT, record.subject));
+            doc.add(new TextField(SUBJECT_TEXT, record.subject, Field.Store.NO));
             doc.add(new Field(SUBJECT_PAIRS, record.subject, PAIRS));
         }
-        text(doc, ISSUER_TEXT, record.issuer, false);
-        text(doc, BODY, body, true);
+        if (body != null && !body.isBlank()) {
+            doc.add(new StoredField(BODY, body));
+        }
         String attachments = String.join("\n", record.attachments.values());
-        text(doc, ATTACHMENTS, attachments, false);
+        for (String value : new String[] {record.subject, record.issuer, body, attachments}) {
+            if (value != null && !value.isBlank()) {
+                doc.add(new TextField(ALL_TEXT, value, Field.Store.NO));
+            }
+        }
         String text = body == null ? attachments : body + "\n" + attachments;
         if (!text.isBlank()) {
             doc.add(new Field(TEXT_PAIRS, text, PAIRS));
@@ -113,16 +125,6 @@ public final class SearchFields {
             doc.add(new StringField(ACL_UNIT, unit, Field.Store.NO));
         }
         return doc;
-    }
-
-    private static void text(Document doc, String field, String value, boolean stored) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        if (stored) {
-            doc.add(new StoredField(field, value));
-        }
-        doc.add(new TextField(text(field), value, Field.Store.NO));
     }
 
     private static FieldType pairsType() {

@@ -77,6 +77,11 @@ public final class VietnameseAnalysis {
                 return new TokenStreamComponents(tokenizer,
                         new FoldedFormFilter(new ToneMarkFilter(new ICUNormalizer2Filter(tokenizer, NFKC_CF))));
             }
+
+            @Override // between the values of one field (SearchFields.ALL_TEXT): a phrase does not run from one into the next
+            public int getPositionIncrementGap(String fieldName) {
+                return SearchFields.VALUE_GAP;
+            }
         };
     }
 

@@ -10,14 +10,11 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.sandbox.search.CombinedFieldQuery;
-import org.apache.lucene.util.BytesRef;
 import vn.egov.backbone.search.index.SearchFields;
 import vn.egov.backbone.search.index.VietnameseAnalysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -25,8 +22,8 @@ import java.util.function.ToDoubleFunction;
  * are in the README, "Search: relevance"):
  * <ul>
  *   <li>each content syllable is scored over subject, issuer, body and attachment text as one field
- *       (BM25F), in its folded form and, when typed with diacritics, in its exact form as well, so
- *       {@code hòa} ranks {@code hòa} above {@code hóa};</li>
+ *       ({@link TextFields}), in its folded form and, when typed with diacritics, in its exact
+ *       form as well, so {@code hòa} ranks {@code hòa} above {@code hóa};</li>
  *   <li>question and function words ({@code là}, {@code bao nhiêu}, {@code như thế nào}: the list
  *       {@code question-words.txt}) count with a low weight and are never required;</li>
  *   <li>most content syllables must match when there are few ({@link #mustMatch}); a long question
@@ -44,12 +41,6 @@ import java.util.function.ToDoubleFunction;
  * </ul>
  */
 final class QueryBuilder {
-    /** Field weights of phrases and one-edit matches: a word in the subject (trích yếu) says more than one in the body. */
-    private static final Map<String, Float> WEIGHTS = Map.of(
-            SearchFields.SUBJECT, 3f, SearchFields.ISSUER_TEXT, 1.5f, SearchFields.BODY, 1f, SearchFields.ATTACHMENTS, 0.7f);
-    /** The text fields a syllable is scored over, as one field (BM25F). */
-    private static final List<String> SCORED_TOGETHER = List.of(SearchFields.SUBJECT, SearchFields.ISSUER_TEXT,
-            SearchFields.BODY, SearchFields.ATTACHMENTS);
     private static final float EXACT_WEIGHT = 1.5f;
     private static final float FUZZY_WEIGHT = 0.2f;
     private static final float NUMBER_WEIGHT = 20f;
@@ -95,9 +86,9 @@ final class QueryBuilder {
      * The relevance query over the analysed fields; {@code tolerateTypos} adds one-edit matches, which
      * cost more and are only tried when the exact syllables find (almost) nothing.
      */
-    Query build(UserQuery query, boolean tolerateTypos, ToDoubleFunction<String> share) {
+    Query build(UserQuery query, boolean tolerateTypos, ToDoubleFunction<String> share, TextFields fields) {
         if (query.isEmpty()) {
-            return excluding(new MatchAllDocsQuery(), query);
+            return excluding(new MatchAllDocsQuery(), query, fields);
         }
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         List<Query> content = new ArrayList<>();
@@ -110,7 +101,7 @@ final class QueryBuilder {
         for (int i = 0; i < foldedTokens.size(); i++) {
             String exactToken = aligned ? exactTokens.get(i) : null;
             Query syllable = syllable(foldedTokens.get(i),
-                    exactToken != null && VietnameseAnalysis.hasDiacritics(exactToken) ? exactToken : null, tolerateTypos);
+                    exactToken != null && VietnameseAnalysis.hasDiacritics(exactToken) ? exactToken : null, tolerateTypos, fields);
             if (questionWords.isQuestionWord(exactToken, foldedTokens.get(i), typedWithDiacritics)) {
                 top.add(new BoostQuery(syllable, QUESTION_WORD_WEIGHT), Occur.SHOULD);
             } else {
@@ -122,7 +113,7 @@ final class QueryBuilder {
             BooleanQuery.Builder either = new BooleanQuery.Builder();
             either.add(new BoostQuery(new TermQuery(new Term(SearchFields.NUMBER, VietnameseAnalysis.documentNumber(number))),
                     NUMBER_WEIGHT), Occur.SHOULD);
-            either.add(phrase(number, false), Occur.SHOULD);
+            either.add(phrase(number, false, fields), Occur.SHOULD);
             content.add(either.build());
         }
         if (!content.isEmpty()) {
@@ -141,9 +132,9 @@ final class QueryBuilder {
             top.setMinimumNumberShouldMatch(1);
         }
         for (String phrase : query.phrases()) {
-            top.add(phrase(phrase, VietnameseAnalysis.hasDiacritics(phrase)), Occur.MUST);
+            top.add(phrase(phrase, VietnameseAnalysis.hasDiacritics(phrase), fields), Occur.MUST);
         }
-        return excluding(top.build(), query);
+        return excluding(top.build(), query, fields);
     }
 
     /**
@@ -250,58 +241,49 @@ final class QueryBuilder {
     }
 
     /**
-     * One syllable: its folded form (and, typed with diacritics, its exact form as well, so that a record
-     * with the very word typed scores above one with another word of the same letters) scored over all
-     * the text fields as if they were one (BM25F). Scored per field and summed, a syllable that a record
-     * repeats in subject and body counted several times and short records whose subject holds the
-     * question's words ranked above the clause that answers it.
+     * One syllable in the text of the whole record ({@link TextFields#syllable}), and, tolerating typos, a syllable
+     * of four or more letters at one edit, weighted low.
      */
-    private Query syllable(String foldedToken, String exactToken, boolean tolerateTypos) {
-        CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder();
-        SCORED_TOGETHER.forEach(field -> combined.addField(SearchFields.text(field)));
-        combined.addTerm(new BytesRef(foldedToken));
-        if (exactToken != null) {
-            combined.addTerm(new BytesRef(exactToken));
-        }
+    private static Query syllable(String foldedToken, String exactToken, boolean tolerateTypos, TextFields fields) {
+        Query forms = fields.syllable(foldedToken, exactToken);
         if (!tolerateTypos || foldedToken.length() < 4 || foldedToken.chars().allMatch(Character::isDigit)) {
-            return combined.build();
+            return forms;
         }
-        BooleanQuery.Builder any = new BooleanQuery.Builder().add(combined.build(), Occur.SHOULD);
-        for (String field : List.of(SearchFields.SUBJECT, SearchFields.BODY)) {
-            any.add(new BoostQuery(new FuzzyQuery(new Term(SearchFields.text(field), foldedToken), 1, 1, 20, true),
-                    FUZZY_WEIGHT * WEIGHTS.get(field)), Occur.SHOULD);
-        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder().add(forms, Occur.SHOULD);
+        fields.weighted().forEach((field, weight) -> any.add(
+                new BoostQuery(new FuzzyQuery(new Term(field, foldedToken), 1, 1, 20, true), FUZZY_WEIGHT * weight),
+                Occur.SHOULD));
         return any.build();
     }
 
     /** A phrase in any text field (folded), scored higher where it also matches with its diacritics. */
-    private Query phrase(String text, boolean withExact) {
+    private Query phrase(String text, boolean withExact, TextFields fields) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         String[] foldedTokens = VietnameseAnalysis.tokens(folded, text).toArray(String[]::new);
         String[] exactTokens = VietnameseAnalysis.tokens(exact, text).toArray(String[]::new);
         if (foldedTokens.length == 0) {
             return new MatchAllDocsQuery();
         }
-        WEIGHTS.forEach((field, weight) -> {
-            any.add(new BoostQuery(new PhraseQuery(SearchFields.text(field), foldedTokens), weight), Occur.SHOULD);
+        fields.weighted().forEach((field, weight) -> {
+            any.add(new BoostQuery(new PhraseQuery(field, foldedTokens), weight), Occur.SHOULD);
             if (withExact && exactTokens.length > 0) {
-                any.add(new BoostQuery(new PhraseQuery(SearchFields.text(field), exactTokens), weight * EXACT_WEIGHT),
+                any.add(new BoostQuery(new PhraseQuery(field, exactTokens), weight * EXACT_WEIGHT),
                         Occur.SHOULD);
             }
         });
         return any.build();
     }
 
-    private Query excluding(Query positive, UserQuery query) {
+    private Query excluding(Query positive, UserQuery query, TextFields fields) {
         if (query.excludedWords().isEmpty() && query.excludedPhrases().isEmpty()) {
             return positive;
         }
         BooleanQuery.Builder result = new BooleanQuery.Builder().add(positive, Occur.MUST);
         for (String word : query.excludedWords()) {
-            result.add(phrase(word, false), Occur.MUST_NOT);
+            result.add(phrase(word, false, fields), Occur.MUST_NOT);
         }
         for (String phrase : query.excludedPhrases()) {
-            result.add(phrase(phrase, false), Occur.MUST_NOT);
+            result.add(phrase(phrase, false, fields), Occur.MUST_NOT);
         }
         return result.build();
     }

@@ -81,7 +81,9 @@ public class SearchService {
 
     private SearchResult search(IndexSearcher searcher, UserQuery text, SearchRequest request, boolean tolerateTypos)
             throws IOException {
-        Query query = withFilters(queries.build(text, tolerateTypos, syllable -> share(searcher, syllable)), request);
+        TextFields fields = TextFields.of(searcher.getIndexReader());
+        Query query = withFilters(queries.build(text, tolerateTypos, syllable -> share(searcher, fields, syllable), fields),
+                request);
         int wanted = request.page() * request.size();
         boolean byRelevance = request.sort() != SearchRequest.Sort.DATE;
         Query adjacency = byRelevance ? queries.adjacency(text) : null;
@@ -117,7 +119,7 @@ public class SearchService {
         }
         if (!tokens.isEmpty()) {
             BooleanQuery.Builder subject = new BooleanQuery.Builder();
-            String field = SearchFields.text(SearchFields.SUBJECT);
+            String field = SearchFields.SUBJECT_TEXT;
             boolean lastComplete = Character.isWhitespace(prefix.charAt(prefix.length() - 1));
             for (int i = 0; i < tokens.size(); i++) {
                 Term term = new Term(field, tokens.get(i));
@@ -147,12 +149,13 @@ public class SearchService {
             Document doc = searcher.storedFields().document(source.scoreDocs[0].doc);
             MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
             mlt.setAnalyzer(index.foldedAnalyzer());
-            mlt.setFieldNames(new String[] {SearchFields.text(SearchFields.SUBJECT), SearchFields.text(SearchFields.BODY)});
+            String whole = TextFields.of(searcher.getIndexReader()).whole();
+            mlt.setFieldNames(new String[] {whole});
             mlt.setMinTermFreq(1);
             mlt.setMinDocFreq(1);
             mlt.setMaxQueryTerms(25);
             String text = String.join("\n", nonNull(doc.get(SearchFields.SUBJECT)), nonNull(doc.get(SearchFields.BODY)));
-            Query like = mlt.like(SearchFields.text(SearchFields.BODY), new StringReader(text));
+            Query like = mlt.like(whole, new StringReader(text));
             Query others = new BooleanQuery.Builder().add(like, Occur.MUST)
                     .add(new TermQuery(new Term(SearchFields.ID, id)), Occur.MUST_NOT).build();
             return hits(searcher, searcher.search(others, count), UserQuery.parse(""), false);
@@ -166,16 +169,14 @@ public class SearchService {
         return index.read(all -> work.read(VisibleDocuments.searcher((DirectoryReader) all.getIndexReader(), scope)));
     }
 
-    /** The share of the index's records whose subject or body holds a folded syllable (hidden ones included). */
-    private static double share(IndexSearcher searcher, String foldedSyllable) {
+    /** The share of the index's records whose text holds a folded syllable (hidden ones included). */
+    private static double share(IndexSearcher searcher, TextFields fields, String foldedSyllable) {
         try {
             int records = searcher.getIndexReader().maxDoc();
             if (records == 0) {
                 return 0;
             }
-            int holding = Math.max(searcher.getIndexReader().docFreq(new Term(SearchFields.text(SearchFields.BODY), foldedSyllable)),
-                    searcher.getIndexReader().docFreq(new Term(SearchFields.text(SearchFields.SUBJECT), foldedSyllable)));
-            return (double) holding / records;
+            return (double) fields.holding(searcher.getIndexReader(), foldedSyllable) / records;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -136,6 +136,10 @@ class SearchServiceTest {
         assertThat(ids(specialistOfA, "\"ngan giai\"")).isEmpty();
         assertThat(ids(specialistOfA, "quy hoach -\"tam nhin\"")).isEmpty();
         assertThat(ids(specialistOfA, "hoa giai -thuy")).isEmpty();
+        // subject, issuer and body are one analysed field, but a phrase does not run from one into the next
+        assertThat(ids(specialistOfA, "\"dau tu cong\"")).containsExactly("d2");
+        assertThat(ids(specialistOfA, "\"dau tu cong uy ban\"")).isEmpty();
+        assertThat(ids(specialistOfA, "\"nhan dan tinh de nghi\"")).isEmpty();
     }
 
     @Test
