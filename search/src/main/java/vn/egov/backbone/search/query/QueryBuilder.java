@@ -14,7 +14,10 @@ import vn.egov.backbone.search.index.SearchFields;
 import vn.egov.backbone.search.index.VietnameseAnalysis;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -43,6 +46,13 @@ import java.util.function.ToDoubleFunction;
 final class QueryBuilder {
     private static final float EXACT_WEIGHT = 1.5f;
     private static final float FUZZY_WEIGHT = 0.2f;
+    /**
+     * At most this many syllables of a query are also matched at one edit, the first of four letters or more. Each
+     * costs up to forty terms (twenty in each of two fields); every syllable of 500 characters of mangled words, as
+     * a script may send, took 1.0–1.7 s at 300,000 documents (README, "Search"). Chosen without looking at the
+     * index: which syllables no record holds would tell whether a hidden record holds one.
+     */
+    static final int MOST_MISTYPED = 4;
     private static final float NUMBER_WEIGHT = 20f;
     /**
      * Adjacent syllables of the query found together, in the subject or in the text. Chosen on the
@@ -83,10 +93,10 @@ final class QueryBuilder {
     }
 
     /**
-     * The relevance query over the analysed fields; {@code tolerateTypos} adds one-edit matches, which
-     * cost more and are only tried when the exact syllables find (almost) nothing.
+     * The relevance query over the analysed fields; {@code mistyped} ({@link #mistyped}) adds one-edit matches of
+     * those syllables, which cost more and are only tried when the exact syllables find (almost) nothing.
      */
-    Query build(UserQuery query, boolean tolerateTypos, ToDoubleFunction<String> share, TextFields fields) {
+    Query build(UserQuery query, Set<String> mistyped, ToDoubleFunction<String> share, TextFields fields) {
         if (query.isEmpty()) {
             return excluding(new MatchAllDocsQuery(), query, fields);
         }
@@ -98,10 +108,12 @@ final class QueryBuilder {
         List<String> exactTokens = VietnameseAnalysis.tokens(exact, words);
         boolean aligned = foldedTokens.size() == exactTokens.size();
         boolean typedWithDiacritics = aligned && VietnameseAnalysis.hasDiacritics(words);
+        Set<String> triedAtOneEdit = new HashSet<>(); // a syllable the query repeats, once
         for (int i = 0; i < foldedTokens.size(); i++) {
             String exactToken = aligned ? exactTokens.get(i) : null;
             Query syllable = syllable(foldedTokens.get(i),
-                    exactToken != null && VietnameseAnalysis.hasDiacritics(exactToken) ? exactToken : null, tolerateTypos, fields);
+                    exactToken != null && VietnameseAnalysis.hasDiacritics(exactToken) ? exactToken : null,
+                    mistyped.contains(foldedTokens.get(i)) && triedAtOneEdit.add(foldedTokens.get(i)), fields);
             if (questionWords.isQuestionWord(exactToken, foldedTokens.get(i), typedWithDiacritics)) {
                 top.add(new BoostQuery(syllable, QUESTION_WORD_WEIGHT), Occur.SHOULD);
             } else {
@@ -216,13 +228,13 @@ final class QueryBuilder {
      * The same query on the stored subject and body, in folded terms, for the highlighter: it analyses
      * the stored text with the folding analyzer, so a match without diacritics marks the original words.
      */
-    Query forHighlighting(UserQuery query, boolean tolerateTypos) {
+    Query forHighlighting(UserQuery query, Set<String> mistyped) {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         List<String> parts = new ArrayList<>(query.words());
         for (String token : VietnameseAnalysis.tokens(folded, String.join(" ", parts))) {
             for (String field : List.of(SearchFields.SUBJECT, SearchFields.BODY)) {
                 any.add(new TermQuery(new Term(field, token)), Occur.SHOULD);
-                if (tolerateTypos && token.length() >= 4) {
+                if (mistyped.contains(token)) {
                     any.add(new FuzzyQuery(new Term(field, token), 1, 1, 20, true), Occur.SHOULD);
                 }
             }
@@ -241,12 +253,27 @@ final class QueryBuilder {
     }
 
     /**
-     * One syllable in the text of the whole record ({@link TextFields#syllable}), and, tolerating typos, a syllable
-     * of four or more letters at one edit, weighted low.
+     * The folded syllables of a query that are also matched at one edit when it finds (almost) nothing: the first
+     * {@link #MOST_MISTYPED} of four letters or more that are not numbers (a shorter syllable is a word at one
+     * edit of too many others).
      */
-    private static Query syllable(String foldedToken, String exactToken, boolean tolerateTypos, TextFields fields) {
+    Set<String> mistyped(UserQuery query) {
+        Set<String> mistyped = new LinkedHashSet<>();
+        for (String token : VietnameseAnalysis.tokens(folded, String.join(" ", query.words()))) {
+            if (mistyped.size() < MOST_MISTYPED && token.length() >= 4 && !token.chars().allMatch(Character::isDigit)) {
+                mistyped.add(token);
+            }
+        }
+        return mistyped;
+    }
+
+    /**
+     * One syllable in the text of the whole record ({@link TextFields#syllable}), and, if it may be mistyped, at one
+     * edit, weighted low.
+     */
+    private static Query syllable(String foldedToken, String exactToken, boolean mistyped, TextFields fields) {
         Query forms = fields.syllable(foldedToken, exactToken);
-        if (!tolerateTypos || foldedToken.length() < 4 || foldedToken.chars().allMatch(Character::isDigit)) {
+        if (!mistyped) {
             return forms;
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder().add(forms, Occur.SHOULD);

@@ -39,6 +39,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -82,7 +83,8 @@ public class SearchService {
     private SearchResult search(IndexSearcher searcher, UserQuery text, SearchRequest request, boolean tolerateTypos)
             throws IOException {
         TextFields fields = TextFields.of(searcher.getIndexReader());
-        Query query = withFilters(queries.build(text, tolerateTypos, syllable -> share(searcher, fields, syllable), fields),
+        Set<String> mistyped = tolerateTypos ? queries.mistyped(text) : Set.of();
+        Query query = withFilters(queries.build(text, mistyped, syllable -> share(searcher, fields, syllable), fields),
                 request);
         int wanted = request.page() * request.size();
         boolean byRelevance = request.sort() != SearchRequest.Sort.DATE;
@@ -103,7 +105,7 @@ public class SearchService {
         Map<String, Map<String, Integer>> facets = (Map<String, Map<String, Integer>>) results[1];
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, wanted - request.size()),
                 top.scoreDocs.length);
-        List<SearchResult.Hit> hits = hits(searcher, new TopDocs(top.totalHits, page), text, tolerateTypos);
+        List<SearchResult.Hit> hits = hits(searcher, new TopDocs(top.totalHits, page), text, mistyped);
         return new SearchResult(top.totalHits.value(), request.page(), request.size(), hits, facetValues(facets));
     }
 
@@ -158,7 +160,7 @@ public class SearchService {
             Query like = mlt.like(whole, new StringReader(text));
             Query others = new BooleanQuery.Builder().add(like, Occur.MUST)
                     .add(new TermQuery(new Term(SearchFields.ID, id)), Occur.MUST_NOT).build();
-            return hits(searcher, searcher.search(others, count), UserQuery.parse(""), false);
+            return hits(searcher, searcher.search(others, count), UserQuery.parse(""), Set.of());
         });
     }
 
@@ -201,11 +203,11 @@ public class SearchService {
         return filtered.build();
     }
 
-    private List<SearchResult.Hit> hits(IndexSearcher searcher, TopDocs top, UserQuery text, boolean tolerateTypos)
+    private List<SearchResult.Hit> hits(IndexSearcher searcher, TopDocs top, UserQuery text, Set<String> mistyped)
             throws IOException {
         Map<String, String[]> highlights = Map.of();
         if (top.scoreDocs.length > 0 && !text.isEmpty()) {
-            highlights = snippets(searcher, top, queries.forHighlighting(text, tolerateTypos));
+            highlights = snippets(searcher, top, queries.forHighlighting(text, mistyped));
         }
         StoredFields stored = searcher.storedFields();
         List<SearchResult.Hit> hits = new ArrayList<>();
