@@ -253,7 +253,17 @@ class UnitsAndOfficialsApiTest {
         Api.Response tooLarge = admin.raw("POST", "/api/v1/units", "application/json",
                 "{\"code\":\"TP.BAD\",\"name\":\"" + "x".repeat(2_000_000) + "\",\"kind\":\"COMMUNE\"}");
         assertThat(tooLarge.status()).isEqualTo(413);
+        // the same body in chunks carries no Content-Length: the limit counts what is read
+        Api.Response chunked = admin.rawChunked("POST", "/api/v1/units", "application/json",
+                ("{\"code\":\"TP.BAD\",\"name\":\"" + "x".repeat(2_000_000) + "\",\"kind\":\"COMMUNE\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(chunked.status()).as(chunked.toString()).isEqualTo(413);
+        assertThat(chunked.body().get("code").asText()).isEqualTo("request.too-large");
         assertThat(unitByCode("TP.BAD")).isEmpty();
+        Api.Response smallChunked = admin.rawChunked("POST", "/api/v1/units", "application/json",
+                ("{\"code\":\"TP.CHUNK\",\"name\":\"Xã Gửi Từng Phần\",\"kind\":\"COMMUNE\",\"parentId\":\"" + provinceId + "\"}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(smallChunked.status()).as(smallChunked.toString()).isEqualTo(201);
 
         // The system administrator passes the role check on any id, so these reached the aggregate: an id nobody
         // created, and an official's id where a unit's belongs (Axon read the official's events into a unit: 500).

@@ -83,6 +83,12 @@ public final class Api {
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** The body sent in chunks, without a Content-Length, as HTTP/1.1 allows any client to. */
+    public Response rawChunked(String method, String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).method(method,
+                HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(body))));
+    }
+
     /** A GET whose answer is kept as bytes (downloads, edXML packages). */
     public HttpResponse<byte[]> getBytes(String path) {
         try {
