@@ -24,6 +24,9 @@ import java.util.List;
  * is Backbone's reading of that model, not a published specification.
  */
 final class DocumentAxisClient {
+    /** The largest JSON answer read: an inbox list of some sixty thousand packages. */
+    static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+
     /** The axis did not take or give what was asked; tried again later. */
     static final class AxisFailure extends Exception {
         AxisFailure(String message) {
@@ -103,8 +106,24 @@ final class DocumentAxisClient {
         ok(call("updateStatus", header, HttpRequest.BodyPublishers.noBody()));
     }
 
-    private HttpResponse<String> call(String operation, ObjectNode header, HttpRequest.BodyPublisher body) throws AxisFailure {
-        return send(operation, header, body, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    /**
+     * An operation answered in JSON, read up to {@link #MAX_ANSWER_BYTES}: nothing in the axis' SDK bounds an answer,
+     * and a wrong URL or a broken proxy could otherwise fill the node's memory with one.
+     */
+    private Answer call(String operation, ObjectNode header, HttpRequest.BodyPublisher body) throws AxisFailure {
+        HttpResponse<InputStream> response = send(operation, header, body, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+            byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+            if (bytes.length > MAX_ANSWER_BYTES) {
+                throw new AxisFailure(operation + ": an answer larger than " + MAX_ANSWER_BYTES / (1024 * 1024) + " MB");
+            }
+            return new Answer(operation, response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AxisFailure(operation + ": the answer broke off: " + e);
+        }
+    }
+
+    private record Answer(String operation, int status, String body) {
     }
 
     private <T> HttpResponse<T> send(String operation, ObjectNode header, HttpRequest.BodyPublisher body,
@@ -123,10 +142,10 @@ final class DocumentAxisClient {
         }
     }
 
-    private JsonNode ok(HttpResponse<String> response) throws AxisFailure {
-        String operation = response.request().uri().getPath();
-        if (response.statusCode() != 200) {
-            throw new AxisFailure(operation + ": HTTP " + response.statusCode() + " " + cut(response.body()));
+    private JsonNode ok(Answer response) throws AxisFailure {
+        String operation = response.operation();
+        if (response.status() != 200) {
+            throw new AxisFailure(operation + ": HTTP " + response.status() + " " + cut(response.body()));
         }
         JsonNode answer;
         try {

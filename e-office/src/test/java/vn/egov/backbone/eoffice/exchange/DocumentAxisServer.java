@@ -20,13 +20,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * getReceivedEdocList, getEdoc, updateStatus; system id and secret on every call; answers {@code status} "OK" or
  * an {@code ErrorDesc}). It keeps what it was sent (once per message id, as a store-and-forward axis keeps a
  * message), an inbox for this system that stays until each package is acknowledged, and fails as asked: down,
- * 500 before the work, 500 after it (an answer lost), too slow, and a package delivered twice.
+ * 500 before the work, 500 after it (an answer lost), too slow, an answer of many megabytes (a misrouted or
+ * broken service: nothing in the SDK bounds what comes back), and a package delivered twice.
  */
 final class DocumentAxisServer extends StandInServer<DocumentAxisServer.Fault> {
     static final String SYSTEM_ID = "backbone.thunghiem";
     static final String SECRET = "bi-mat-truc-thu-nghiem";
 
-    enum Fault { HTTP_500, ANSWER_LOST, TOO_SLOW }
+    enum Fault { HTTP_500, ANSWER_LOST, TOO_SLOW, HUGE_ANSWER }
+
+    /** The size of {@link Fault#HUGE_ANSWER}'s answer: valid JSON, status OK, padded. */
+    static final int HUGE_ANSWER_BYTES = 24 * 1024 * 1024;
 
     record Sent(String docId, String from, String messageType, byte[] bytes, AtomicInteger attempts) {
     }
@@ -71,6 +75,21 @@ final class DocumentAxisServer extends StandInServer<DocumentAxisServer.Fault> {
         Fault fault = nextFault(operation);
         if (fault == Fault.HTTP_500) {
             HttpAnswers.json(exchange, 500, "Internal Server Error");
+            return;
+        }
+        if (fault == Fault.HUGE_ANSWER) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0); // chunked: no length announced
+            try (var out = exchange.getResponseBody()) {
+                out.write("{\"status\":\"OK\",\"data\":[],\"pad\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                byte[] pad = "x".repeat(64 * 1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                for (int written = 0; written < HUGE_ANSWER_BYTES; written += pad.length) {
+                    out.write(pad);
+                }
+                out.write("\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (IOException stoppedReading) {
+                // the client closed the connection once it had read enough
+            }
             return;
         }
         if (fault == Fault.TOO_SLOW) {

@@ -137,6 +137,25 @@ class DocumentAxisTest {
         });
     }
 
+    /**
+     * An answer of many megabytes (a wrong URL, a broken proxy) is refused once it passes the client's bound, as a
+     * failure of that run; before, each answer was read whole into memory, whatever its size.
+     */
+    @Test
+    void anAnswerLargerThanTheClientReadsIsAFailureOfThatRunOnly() {
+        axis.failNext("getReceivedEdocList", Fault.HUGE_ANSWER);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                (String) backbone.bean("documentAxis", HealthIndicator.class).health().getDetails().get("lastReceiveError"))
+                .contains("getReceivedEdocList").contains("larger than"));
+        axis.deliver("AXIS-20", "000.00.00.G22", "edoc", EdXmlExchangeApiTest.senderPackage(
+                "000.00.00.H41,2026/11/22,79/STP-VP", 0, null, null, List.of(), "V/v rà soát thủ tục hành chính"), 1);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(axis.acknowledged()).containsEntry("AXIS-20", "done");
+            assertThat(backbone.bean("documentAxis", HealthIndicator.class).health().getDetails())
+                    .doesNotContainKey("lastReceiveError");
+        });
+    }
+
     private static List<JsonNode> received() {
         return entries("IN").stream().filter(entry -> VPCP_DOCUMENT.equals(entry.path("edxmlDocumentId").asText())
                 && entry.path("outcome").asText().equals("ACCEPTED")).toList();
