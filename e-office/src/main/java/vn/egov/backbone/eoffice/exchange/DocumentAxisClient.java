@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.egov.backbone.eoffice.settings.EOfficeProperties.DocumentAxis;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,6 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The national document axis (VDXP) as its SDK presents it to the systems joined to it (the SDK's
@@ -26,6 +31,12 @@ import java.util.List;
 final class DocumentAxisClient {
     /** The largest JSON answer read: an inbox list of some sixty thousand packages. */
     static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+    /**
+     * Closes an answer whose bytes stop coming for the timeout. The JDK's client times a request out only until the
+     * answer's headers arrive; a link gone silent afterwards (a VPN or NAT dropping the connection without closing
+     * it) held the connector's thread until TCP gave up, hours later.
+     */
+    private static final ScheduledThreadPoolExecutor SILENCE_WATCH = silenceWatch();
 
     /** The axis did not take or give what was asked; tried again later. */
     static final class AxisFailure extends Exception {
@@ -86,7 +97,7 @@ final class DocumentAxisClient {
             if (response.statusCode() != 200) {
                 throw new AxisFailure("getEdoc: HTTP " + response.statusCode());
             }
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            byte[] bytes = readUpTo(body, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes), "getEdoc");
             if (bytes.length > maxBytes) {
                 throw new TooLarge();
             }
@@ -113,7 +124,7 @@ final class DocumentAxisClient {
     private Answer call(String operation, ObjectNode header, HttpRequest.BodyPublisher body) throws AxisFailure {
         HttpResponse<InputStream> response = send(operation, header, body, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream in = response.body()) {
-            byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+            byte[] bytes = readUpTo(in, MAX_ANSWER_BYTES, operation);
             if (bytes.length > MAX_ANSWER_BYTES) {
                 throw new AxisFailure(operation + ": an answer larger than " + MAX_ANSWER_BYTES / (1024 * 1024) + " MB");
             }
@@ -124,6 +135,56 @@ final class DocumentAxisClient {
     }
 
     private record Answer(String operation, int status, String body) {
+    }
+
+    /**
+     * An answer's bytes, at most one past {@code max} (the caller refuses those); a read that waits longer than the
+     * timeout for its next bytes is cut by closing the stream.
+     */
+    private byte[] readUpTo(InputStream in, int max, String operation) throws IOException, AxisFailure {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        AtomicBoolean silenced = new AtomicBoolean();
+        while (out.size() <= max) {
+            ScheduledFuture<?> cut = SILENCE_WATCH.schedule(() -> {
+                silenced.set(true);
+                closeQuietly(in);
+            }, settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            int read;
+            try {
+                read = in.read(buffer, 0, Math.min(buffer.length, max + 1 - out.size()));
+            } catch (IOException e) {
+                if (silenced.get()) {
+                    throw new AxisFailure(operation + ": no bytes of the answer for " + settings.timeout().toSeconds() + " s");
+                }
+                throw e;
+            } finally {
+                cut.cancel(false);
+            }
+            if (read < 0) {
+                break;
+            }
+            out.write(buffer, 0, read);
+        }
+        return out.toByteArray();
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // closing is all that was asked: the reader learns of it from its read
+        }
+    }
+
+    private static ScheduledThreadPoolExecutor silenceWatch() {
+        ScheduledThreadPoolExecutor watch = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "document-axis-silence-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watch.setRemoveOnCancelPolicy(true);
+        return watch;
     }
 
     private <T> HttpResponse<T> send(String operation, ObjectNode header, HttpRequest.BodyPublisher body,

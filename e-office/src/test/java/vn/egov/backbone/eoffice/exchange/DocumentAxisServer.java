@@ -27,7 +27,10 @@ final class DocumentAxisServer extends StandInServer<DocumentAxisServer.Fault> {
     static final String SYSTEM_ID = "backbone.thunghiem";
     static final String SECRET = "bi-mat-truc-thu-nghiem";
 
-    enum Fault { HTTP_500, ANSWER_LOST, TOO_SLOW, HUGE_ANSWER }
+    enum Fault { HTTP_500, ANSWER_LOST, TOO_SLOW, HUGE_ANSWER, STALLED_ANSWER }
+
+    /** How long {@link Fault#STALLED_ANSWER} holds its answer after the first bytes: a link that went silent. */
+    static final long STALL_MILLIS = 40_000;
 
     /** The size of {@link Fault#HUGE_ANSWER}'s answer: valid JSON, status OK, padded. */
     static final int HUGE_ANSWER_BYTES = 24 * 1024 * 1024;
@@ -89,6 +92,19 @@ final class DocumentAxisServer extends StandInServer<DocumentAxisServer.Fault> {
                 out.write("\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             } catch (IOException stoppedReading) {
                 // the client closed the connection once it had read enough
+            }
+            return;
+        }
+        if (fault == Fault.STALLED_ANSWER) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            try (var out = exchange.getResponseBody()) {
+                out.write("{\"status\":\"OK\",\"data\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+                HttpAnswers.stall(STALL_MILLIS);
+                out.write("]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (IOException stoppedReading) {
+                // the client gave up and closed the connection
             }
             return;
         }

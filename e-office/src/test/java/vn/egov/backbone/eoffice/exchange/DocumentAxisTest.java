@@ -156,6 +156,22 @@ class DocumentAxisTest {
         });
     }
 
+    /**
+     * An answer that stops halfway (a link gone silent without closing: a VPN or NAT dropping the connection) is given
+     * up after the configured timeout, as a failure of that run.
+     */
+    @Test
+    void anAnswerThatStopsHalfwayIsGivenUpAfterTheTimeout() {
+        axis.failNext("getReceivedEdocList", Fault.STALLED_ANSWER);
+        await().atMost(Duration.ofMillis(DocumentAxisServer.STALL_MILLIS / 2)).untilAsserted(() -> assertThat(
+                (String) backbone.bean("documentAxis", HealthIndicator.class).health().getDetails().get("lastReceiveError"))
+                .contains("getReceivedEdocList").contains("no bytes of the answer"));
+        axis.deliver("AXIS-30", "000.00.00.G22", "edoc", EdXmlExchangeApiTest.senderPackage(
+                "000.00.00.H41,2026/11/23,80/STP-VP", 0, null, null, List.of(), "V/v kiểm tra công tác văn thư"), 1);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(axis.acknowledged()).containsEntry("AXIS-30", "done"));
+    }
+
     private static List<JsonNode> received() {
         return entries("IN").stream().filter(entry -> VPCP_DOCUMENT.equals(entry.path("edxmlDocumentId").asText())
                 && entry.path("outcome").asText().equals("ACCEPTED")).toList();
