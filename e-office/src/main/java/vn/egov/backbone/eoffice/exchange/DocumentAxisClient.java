@@ -3,22 +3,15 @@ package vn.egov.backbone.eoffice.exchange;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.egov.backbone.core.shared.HttpAnswer;
 import vn.egov.backbone.eoffice.settings.EOfficeProperties.DocumentAxis;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The national document axis (VDXP) as its SDK presents it to the systems joined to it (the SDK's
@@ -31,13 +24,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class DocumentAxisClient {
     /** The largest JSON answer read: an inbox list of some sixty thousand packages. */
     static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
-    /**
-     * Closes an answer whose bytes stop coming for the timeout. The JDK's client times a request out only until the
-     * answer's headers arrive; a link gone silent afterwards (a VPN or NAT dropping the connection without closing
-     * it) held the connector's thread until TCP gave up, hours later.
-     */
-    private static final ScheduledThreadPoolExecutor SILENCE_WATCH = silenceWatch();
-
     /** The axis did not take or give what was asked; tried again later. */
     static final class AxisFailure extends Exception {
         AxisFailure(String message) {
@@ -92,19 +78,14 @@ final class DocumentAxisClient {
     /** A package of the inbox, at most {@code maxBytes} (one larger is refused without being read further). */
     byte[] fetch(String id, long maxBytes) throws AxisFailure, TooLarge {
         ObjectNode header = json.createObjectNode().put("docId", id);
-        HttpResponse<InputStream> response = send("getEdoc", header, null, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new AxisFailure("getEdoc: HTTP " + response.statusCode());
-            }
-            byte[] bytes = readUpTo(body, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes), "getEdoc");
-            if (bytes.length > maxBytes) {
-                throw new TooLarge();
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new AxisFailure("getEdoc: " + e);
+        HttpAnswer answer = send("getEdoc", header, null, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes));
+        if (answer.status() != 200) {
+            throw new AxisFailure("getEdoc: HTTP " + answer.status());
         }
+        if (answer.larger()) {
+            throw new TooLarge();
+        }
+        return answer.body();
     }
 
     /** A package fetched from the inbox larger than the exchange accepts. */
@@ -117,84 +98,29 @@ final class DocumentAxisClient {
         ok(call("updateStatus", header, HttpRequest.BodyPublishers.noBody()));
     }
 
-    /**
-     * An operation answered in JSON, read up to {@link #MAX_ANSWER_BYTES}: nothing in the axis' SDK bounds an answer,
-     * and a wrong URL or a broken proxy could otherwise fill the node's memory with one.
-     */
+    /** An operation answered in JSON: nothing in the axis' SDK bounds an answer, so one is read up to {@link #MAX_ANSWER_BYTES}. */
     private Answer call(String operation, ObjectNode header, HttpRequest.BodyPublisher body) throws AxisFailure {
-        HttpResponse<InputStream> response = send(operation, header, body, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream in = response.body()) {
-            byte[] bytes = readUpTo(in, MAX_ANSWER_BYTES, operation);
-            if (bytes.length > MAX_ANSWER_BYTES) {
-                throw new AxisFailure(operation + ": an answer larger than " + MAX_ANSWER_BYTES / (1024 * 1024) + " MB");
-            }
-            return new Answer(operation, response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AxisFailure(operation + ": the answer broke off: " + e);
+        HttpAnswer answer = send(operation, header, body, MAX_ANSWER_BYTES);
+        if (answer.larger()) {
+            throw new AxisFailure(operation + ": an answer larger than " + MAX_ANSWER_BYTES / (1024 * 1024) + " MB");
         }
+        return new Answer(operation, answer.status(), answer.text());
     }
 
     private record Answer(String operation, int status, String body) {
     }
 
-    /**
-     * An answer's bytes, at most one past {@code max} (the caller refuses those); a read that waits longer than the
-     * timeout for its next bytes is cut by closing the stream.
-     */
-    private byte[] readUpTo(InputStream in, int max, String operation) throws IOException, AxisFailure {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        AtomicBoolean silenced = new AtomicBoolean();
-        while (out.size() <= max) {
-            ScheduledFuture<?> cut = SILENCE_WATCH.schedule(() -> {
-                silenced.set(true);
-                closeQuietly(in);
-            }, settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            int read;
-            try {
-                read = in.read(buffer, 0, Math.min(buffer.length, max + 1 - out.size()));
-            } catch (IOException e) {
-                if (silenced.get()) {
-                    throw new AxisFailure(operation + ": no bytes of the answer for " + settings.timeout().toSeconds() + " s");
-                }
-                throw e;
-            } finally {
-                cut.cancel(false);
-            }
-            if (read < 0) {
-                break;
-            }
-            out.write(buffer, 0, read);
-        }
-        return out.toByteArray();
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // closing is all that was asked: the reader learns of it from its read
-        }
-    }
-
-    private static ScheduledThreadPoolExecutor silenceWatch() {
-        ScheduledThreadPoolExecutor watch = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "document-axis-silence-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
-        watch.setRemoveOnCancelPolicy(true);
-        return watch;
-    }
-
-    private <T> HttpResponse<T> send(String operation, ObjectNode header, HttpRequest.BodyPublisher body,
-                                     HttpResponse.BodyHandler<T> handler) throws AxisFailure {
+    /** The answer's bytes stop for the timeout, and it is given up ({@link HttpAnswer}): a silent link. */
+    private HttpAnswer send(String operation, ObjectNode header, HttpRequest.BodyPublisher body, int maxBytes)
+            throws AxisFailure {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.url() + "/" + operation))
                 .timeout(settings.timeout()).header("systemId", settings.systemId()).header("secret", settings.secret())
                 .header("jsonHeader", header.toString());
         request = body == null ? request.GET() : request.header("Content-Type", "application/xml").POST(body);
         try {
-            return http.send(request.build(), handler);
+            return HttpAnswer.receive(http, request.build(), maxBytes, settings.timeout());
+        } catch (HttpAnswer.Silent e) {
+            throw new AxisFailure(operation + ": " + e.getMessage());
         } catch (IOException e) {
             throw new AxisFailure(operation + ": no answer from the axis: " + e);
         } catch (InterruptedException e) {

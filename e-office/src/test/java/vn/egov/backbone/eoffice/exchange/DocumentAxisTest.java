@@ -165,7 +165,7 @@ class DocumentAxisTest {
         axis.failNext("getReceivedEdocList", Fault.STALLED_ANSWER);
         await().atMost(Duration.ofMillis(DocumentAxisServer.STALL_MILLIS / 2)).untilAsserted(() -> assertThat(
                 (String) backbone.bean("documentAxis", HealthIndicator.class).health().getDetails().get("lastReceiveError"))
-                .contains("getReceivedEdocList").contains("no bytes of the answer"));
+                .contains("getReceivedEdocList").contains("no bytes of the answer for 2000 ms"));
         axis.deliver("AXIS-30", "000.00.00.G22", "edoc", EdXmlExchangeApiTest.senderPackage(
                 "000.00.00.H41,2026/11/23,80/STP-VP", 0, null, null, List.of(), "V/v kiểm tra công tác văn thư"), 1);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
+import vn.egov.backbone.core.shared.HttpAnswer;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +23,8 @@ import java.util.Map;
 @Component
 public class JitsiServices {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** A health or a service answer is a few hundred bytes. */
+    private static final int MAX_ANSWER_BYTES = 64 * 1024;
 
     /** One service's health as the ops page shows it. */
     public record Health(String service, boolean configured, String status, String detail) {
@@ -46,9 +48,9 @@ public class JitsiServices {
             return new Health(service, false, "NOT_CONFIGURED", null);
         }
         try {
-            HttpResponse<String> response = get(base + "/about/health");
-            return new Health(service, true, response.statusCode() == 200 ? "UP" : "DOWN",
-                    "HTTP " + response.statusCode() + (response.body().isBlank() ? "" : ": " + abbreviate(response.body())));
+            HttpAnswer response = get(base + "/about/health");
+            return new Health(service, true, response.status() == 200 ? "UP" : "DOWN",
+                    "HTTP " + response.status() + (response.text().isBlank() ? "" : ": " + abbreviate(response.text())));
         } catch (IOException e) {
             return new Health(service, true, "UNREACHABLE", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
@@ -59,9 +61,9 @@ public class JitsiServices {
             return new Health("jibri", false, "NOT_CONFIGURED", null);
         }
         try {
-            HttpResponse<String> response = get(jitsi.jibriUrl() + "/jibri/api/v1.0/health");
-            if (response.statusCode() != 200) {
-                return new Health("jibri", true, "DOWN", "HTTP " + response.statusCode());
+            HttpAnswer response = get(jitsi.jibriUrl() + "/jibri/api/v1.0/health");
+            if (response.status() != 200) {
+                return new Health("jibri", true, "DOWN", "HTTP " + response.status());
             }
             JsonNode status = json.readTree(response.body()).path("status");
             String health = status.path("health").path("healthStatus").asText("UNKNOWN");
@@ -107,15 +109,15 @@ public class JitsiServices {
             throw new BusinessRuleViolation(ConferenceError.JIBRI_NOT_CONFIGURED);
         }
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(jitsi.jibriUrl() + path))
+            HttpAnswer response = HttpAnswer.receive(http, HttpRequest.newBuilder(URI.create(jitsi.jibriUrl() + path))
                     .timeout(TIMEOUT).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 412) {
+                    MAX_ANSWER_BYTES, TIMEOUT);
+            if (response.status() == 412) {
                 throw new BusinessRuleViolation(ConferenceError.JIBRI_BUSY);
             }
-            if (response.statusCode() != 200) {
-                throw new BusinessRuleViolation(ConferenceError.JIBRI_FAILED, response.statusCode());
+            if (response.status() != 200) {
+                throw new BusinessRuleViolation(ConferenceError.JIBRI_FAILED, response.status());
             }
         } catch (IOException e) {
             throw new BusinessRuleViolation(ConferenceError.JIBRI_UNREACHABLE);
@@ -125,10 +127,10 @@ public class JitsiServices {
         }
     }
 
-    private HttpResponse<String> get(String url) throws IOException {
+    private HttpAnswer get(String url) throws IOException {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HttpAnswer.receive(http, HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
+                    MAX_ANSWER_BYTES, TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

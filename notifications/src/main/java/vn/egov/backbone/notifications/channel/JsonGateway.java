@@ -2,22 +2,25 @@ package vn.egov.backbone.notifications.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import vn.egov.backbone.core.shared.HttpAnswer;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * A JSON POST to a messaging gateway, with bounded waits: a gateway that hangs costs one attempt, not a
- * dispatcher thread. The answer is read up to 64 KB; more is not an answer we need.
+ * A JSON POST to a messaging gateway, with bounded waits — for the answer's headers and then for each next bytes of
+ * its body ({@link HttpAnswer}): a gateway that hangs costs one attempt, not a dispatcher thread. The answer is read
+ * up to 64 KB; more is not an answer we need.
  */
 final class JsonGateway {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_ANSWER = 64 * 1024;
+    /** For the answer's headers, and then for each next bytes of its body ({@link HttpAnswer}). */
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -37,14 +40,11 @@ final class JsonGateway {
     }
 
     Answer post(URI url, Map<String, String> headers, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(15))
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(TIMEOUT)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         headers.forEach(request::header);
-        HttpResponse<java.io.InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (var in = response.body()) {
-            byte[] read = in.readNBytes(MAX_ANSWER);
-            return new Answer(response.statusCode(), new String(read, java.nio.charset.StandardCharsets.UTF_8));
-        }
+        HttpAnswer answer = HttpAnswer.receive(client, request.build(), MAX_ANSWER, TIMEOUT);
+        return new Answer(answer.status(), answer.text());
     }
 }

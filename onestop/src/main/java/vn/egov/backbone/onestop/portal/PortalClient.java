@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.egov.backbone.core.shared.HttpAnswer;
 import vn.egov.backbone.onestop.settings.OneStopProperties.NationalPortal;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -22,6 +22,9 @@ import java.nio.charset.StandardCharsets;
  * 0 (or "00") when it succeeded. A failed call drops the session, so the next one signs in again.
  */
 final class PortalClient {
+    /** The largest answer read: a dossier search answers a few kilobytes. */
+    private static final int MAX_ANSWER_BYTES = 1024 * 1024;
+
     /** Why a call did not succeed; the dossier is tried again later. */
     static final class PortalFailure extends Exception {
         PortalFailure(String message) {
@@ -88,23 +91,28 @@ final class PortalClient {
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .header("dstcode", settings.dstcode())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response;
+        HttpAnswer response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = HttpAnswer.receive(http, request, MAX_ANSWER_BYTES, settings.timeout());
+        } catch (HttpAnswer.Silent e) {
+            throw new PortalFailure(e.getMessage());
         } catch (IOException e) {
             throw new PortalFailure("no answer from the portal: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PortalFailure("interrupted");
         }
-        if (response.statusCode() != 200) {
-            throw new PortalFailure("HTTP " + response.statusCode() + ": " + cut(response.body()));
+        if (response.larger()) {
+            throw new PortalFailure("an answer larger than " + MAX_ANSWER_BYTES / 1024 + " KB");
+        }
+        if (response.status() != 200) {
+            throw new PortalFailure("HTTP " + response.status() + ": " + cut(response.text()));
         }
         JsonNode answer;
         try {
             answer = json.readTree(response.body());
         } catch (IOException e) {
-            throw new PortalFailure("not JSON: " + cut(response.body()));
+            throw new PortalFailure("not JSON: " + cut(response.text()));
         }
         String code = answer.path("error_code").asText("").strip();
         if (!code.matches("-?\\d{1,9}") || Integer.parseInt(code) != 0) {
