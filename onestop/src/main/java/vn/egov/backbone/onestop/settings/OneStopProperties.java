@@ -3,11 +3,13 @@ package vn.egov.backbone.onestop.settings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.validation.annotation.Validated;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -35,11 +37,14 @@ public record OneStopProperties(@Name("public") @Valid @DefaultValue Citizens ci
      *                      unverified identity number is refused for them; {@code *} for every procedure
      * @param serviceCentreCodes the last part of the codes of public-service centres, the one-stop desks of their
      *                      commune or province: their officials receive the dossiers of the units of that level
+     * @param providerTimeout the longest wait for the identity provider (VNeID) in a citizen's sign-in: to connect,
+     *                      and for each next bytes of an answer; longer, and the sign-in fails
      */
     public record Citizens(@DefaultValue("30") @Min(1) @Max(10_000) int lookupsPerMinute,
                            @DefaultValue("id_number") String idNumberClaim, @DefaultValue("name") String nameClaim,
                            List<String> verifiedIdentityRequired,
-                           @DefaultValue({"PVHCC", "TTPVHCC"}) List<String> serviceCentreCodes) {
+                           @DefaultValue({"PVHCC", "TTPVHCC"}) List<String> serviceCentreCodes,
+                           @DefaultValue("10s") @NotNull Duration providerTimeout) {
         public Citizens {
             verifiedIdentityRequired = verifiedIdentityRequired == null ? List.of() : List.copyOf(verifiedIdentityRequired);
             serviceCentreCodes = serviceCentreCodes == null ? List.of() : List.copyOf(serviceCentreCodes);

@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -50,6 +51,8 @@ class CitizenSignInTest {
     static MockOAuth2Server vneid;
     static HttpServer tokenProxy;
     static volatile boolean tamper;
+    /** While set, the token endpoint takes the request and says nothing: a provider that hangs. */
+    static volatile java.util.concurrent.CountDownLatch silent;
     static RunningNode backbone;
     static Province province;
 
@@ -58,8 +61,17 @@ class CitizenSignInTest {
         vneid = new MockOAuth2Server();
         vneid.start();
         tokenProxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        tokenProxy.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         tokenProxy.createContext("/token", exchange -> {
             byte[] form = exchange.getRequestBody().readAllBytes();
+            java.util.concurrent.CountDownLatch hang = silent;
+            if (hang != null) {
+                try {
+                    hang.await(120, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             HttpRequest.Builder forward = HttpRequest.newBuilder(vneid.tokenEndpointUrl("vneid").uri())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(form))
                     .header("Content-Type", exchange.getRequestHeaders().getFirst("Content-Type"));
@@ -95,6 +107,7 @@ class CitizenSignInTest {
         settings.put("backbone.public.id-number-claim", "so_dinh_danh");
         settings.put("backbone.public.name-claim", "ho_ten");
         settings.put("backbone.public.verified-identity-required", "HT-01");
+        settings.put("backbone.public.provider-timeout", "2s");
         backbone = RunningNode.start(OneStopNode.class, settings, dataDir);
         province = new Province(backbone);
     }
@@ -115,6 +128,19 @@ class CitizenSignInTest {
         HttpResponse<String> get(String url) throws Exception {
             return follow(http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString()));
         }
+
+        /** As {@link #get}, each hop given up after {@code within}. */
+        HttpResponse<String> getWithin(String url, Duration within) throws Exception {
+            timeout = within;
+            try {
+                return follow(http.send(HttpRequest.newBuilder(URI.create(url)).timeout(within).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            } finally {
+                timeout = null;
+            }
+        }
+
+        private Duration timeout;
 
         HttpResponse<String> post(String url, Map<String, String> form) throws Exception {
             StringBuilder body = new StringBuilder();
@@ -150,7 +176,11 @@ class CitizenSignInTest {
             while (response.statusCode() / 100 == 3 && hopsLeft-- > 0) {
                 URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
                 hops.add(next);
-                response = http.send(HttpRequest.newBuilder(next).GET().build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.Builder hop = HttpRequest.newBuilder(next).GET();
+                if (timeout != null) {
+                    hop.timeout(timeout);
+                }
+                response = http.send(hop.build(), HttpResponse.BodyHandlers.ofString());
             }
             return response;
         }
@@ -226,6 +256,27 @@ class CitizenSignInTest {
         HttpResponse<String> citizensPage = admin.get(backbone.baseUrl() + "/citizen/dossiers");
         assertThat(citizensPage.statusCode()).as("an official's session is no citizen's sign-in").isEqualTo(403);
         assertThat(citizensPage.body()).doesNotContain(code.group(1));
+    }
+
+    /**
+     * A provider that takes the request and never answers fails the sign-in after the provider timeout; before, the
+     * citizen's request (a server thread) waited for as long as the provider did — during an outage of VNeID, enough
+     * citizens trying would have held every thread of the server, the officials' work with them.
+     */
+    @Test
+    void aProviderThatDoesNotAnswerFailsTheSignInInsteadOfHoldingTheRequest() throws Exception {
+        silent = new java.util.concurrent.CountDownLatch(1);
+        try {
+            vneidWillVouchFor("001090066666", "Lê Thị Chờ", 3600);
+            Browser waiting = new Browser();
+            // the browser waits a minute: thirty times the provider timeout the node is given, for a busy machine
+            HttpResponse<String> page = waiting.getWithin(backbone.baseUrl() + "/citizen/dossiers", Duration.ofSeconds(60));
+            assertThat(page.uri().getPath()).isEqualTo("/public/sign-in");
+            assertThat(page.body()).contains("Đăng nhập không thành công");
+        } finally {
+            silent.countDown();
+            silent = null;
+        }
     }
 
     @Test
