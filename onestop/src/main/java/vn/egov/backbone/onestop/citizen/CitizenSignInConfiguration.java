@@ -3,12 +3,15 @@ package vn.egov.backbone.onestop.citizen;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.security.oauth2.client.OAuth2ClientProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.http.converter.StringHttpMessageConverter;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
@@ -20,6 +23,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.DefaultOAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.converter.ClaimTypeConverter;
@@ -35,6 +39,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 import vn.egov.backbone.onestop.settings.OneStopProperties;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +58,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * an outage enough citizens trying would have held them all, the officials' work with them.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OAuth2ClientProperties.class)
 @ConditionalOnProperty(prefix = "spring.security.oauth2.client.registration.vneid", name = "client-id")
 class CitizenSignInConfiguration {
 
@@ -85,6 +91,15 @@ class CitizenSignInConfiguration {
                                 && token.getPrincipal() instanceof OidcUser user
                                 && SignedInCitizen.of(user, properties.citizens()).isPresent())))
                 .oauth2Login(login -> login
+                        .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                            @Override
+                            public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O redirect) {
+                                // the registration unknown (VNeID not reachable): say so, instead of Spring's 500
+                                redirect.setAuthenticationFailureHandler((request, response, failure) ->
+                                        response.sendRedirect(request.getContextPath() + "/public/sign-in?unavailable"));
+                                return redirect;
+                            }
+                        })
                         .loginPage("/oauth2/authorization/vneid")
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))
                         .tokenEndpoint(endpoint -> endpoint.accessTokenResponseClient(tokens))
@@ -94,6 +109,15 @@ class CitizenSignInConfiguration {
                 .exceptionHandling(ex -> ex.accessDeniedPage("/public/sign-in?error"))
                 .logout(logout -> logout.logoutUrl("/citizen/logout").logoutSuccessUrl("/public/sign-in?signedOut"))
                 .build();
+    }
+
+    /**
+     * The provider's registration, read when first needed ({@link ProviderRegistrations}): a provider that cannot be
+     * reached does not stop the node's start. Replaces Spring Boot's, which reads it while the application starts.
+     */
+    @Bean
+    ClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties, Clock clock) {
+        return new ProviderRegistrations(properties, clock);
     }
 
     /**
