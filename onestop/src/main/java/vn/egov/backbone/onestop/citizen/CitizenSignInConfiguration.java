@@ -70,20 +70,6 @@ class CitizenSignInConfiguration {
                 new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         withPkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         ClientHttpRequestFactory provider = providerRequests(properties.citizens().providerTimeout());
-        RestClientAuthorizationCodeTokenResponseClient tokens = new RestClientAuthorizationCodeTokenResponseClient();
-        tokens.setRestClient(RestClient.builder().requestFactory(provider)
-                .messageConverters(converters -> {
-                    converters.clear(); // as Spring Security's own client has them
-                    converters.add(new FormHttpMessageConverter());
-                    converters.add(new StringHttpMessageConverter());
-                    converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
-                })
-                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
-                .build());
-        DefaultOAuth2UserService userInfo = new DefaultOAuth2UserService();
-        userInfo.setRestOperations(providerRestTemplate(provider));
-        OidcUserService users = new OidcUserService();
-        users.setOauth2UserService(userInfo);
         return http
                 .securityMatcher("/citizen/**", "/oauth2/**", "/login/oauth2/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().access((authentication, context) ->
@@ -102,8 +88,8 @@ class CitizenSignInConfiguration {
                         })
                         .loginPage("/oauth2/authorization/vneid")
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withPkce))
-                        .tokenEndpoint(endpoint -> endpoint.accessTokenResponseClient(tokens))
-                        .userInfoEndpoint(endpoint -> endpoint.oidcUserService(users))
+                        .tokenEndpoint(endpoint -> endpoint.accessTokenResponseClient(tokenResponses(provider)))
+                        .userInfoEndpoint(endpoint -> endpoint.oidcUserService(users(provider)))
                         .defaultSuccessUrl("/citizen/dossiers", true)
                         .failureUrl("/public/sign-in?error"))
                 .exceptionHandling(ex -> ex.accessDeniedPage("/public/sign-in?error"))
@@ -146,6 +132,30 @@ class CitizenSignInConfiguration {
         requests.setConnectTimeout(timeout);
         requests.setReadTimeout(timeout);
         return requests;
+    }
+
+    /** Spring Security's client for the token endpoint, with its message converters and error handler, on {@code requests}. */
+    private static RestClientAuthorizationCodeTokenResponseClient tokenResponses(ClientHttpRequestFactory requests) {
+        RestClientAuthorizationCodeTokenResponseClient tokens = new RestClientAuthorizationCodeTokenResponseClient();
+        tokens.setRestClient(RestClient.builder().requestFactory(requests)
+                .messageConverters(converters -> {
+                    converters.clear();
+                    converters.add(new FormHttpMessageConverter());
+                    converters.add(new StringHttpMessageConverter());
+                    converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
+                })
+                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+                .build());
+        return tokens;
+    }
+
+    /** The signed-in citizen from the ID token and the user info endpoint, read on {@code requests}. */
+    private static OidcUserService users(ClientHttpRequestFactory requests) {
+        DefaultOAuth2UserService userInfo = new DefaultOAuth2UserService();
+        userInfo.setRestOperations(providerRestTemplate(requests));
+        OidcUserService users = new OidcUserService();
+        users.setOauth2UserService(userInfo);
+        return users;
     }
 
     private static RestTemplate providerRestTemplate(ClientHttpRequestFactory requests) {
