@@ -19,7 +19,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@code issuer-uri}) while the application starts, and a provider that cannot be reached then stops the start
  * ("Connection refused"): during an outage of VNeID a node restarted — and with it the officials' whole work — would
  * not come up. Here a failed discovery is tried again at most every {@link #RETRY_AFTER}; meanwhile, and while another
- * request is reading it, the registration is unknown and the sign-in says VNeID cannot be reached.
+ * request is reading it, the registration is unknown and the sign-in says VNeID cannot be reached. A discovery that
+ * hangs holds the one request that makes it for up to 30 s (Spring Security's own timeouts for discovery); the
+ * others are told at once.
  */
 final class ProviderRegistrations implements ClientRegistrationRepository {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistrations.class);
