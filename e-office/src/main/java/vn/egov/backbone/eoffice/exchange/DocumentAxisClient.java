@@ -24,6 +24,7 @@ import java.util.List;
 final class DocumentAxisClient {
     /** The largest JSON answer read: an inbox list of some sixty thousand packages. */
     static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+
     /** The axis did not take or give what was asked; tried again later. */
     static final class AxisFailure extends Exception {
         AxisFailure(String message) {
@@ -110,7 +111,7 @@ final class DocumentAxisClient {
     private record Answer(String operation, int status, String body) {
     }
 
-    /** The answer's bytes stop for the timeout, and it is given up ({@link HttpAnswer}): a silent link. */
+    /** The operation's answer, given up when its bytes stop for the timeout ({@link HttpAnswer}): a silent link. */
     private HttpAnswer send(String operation, ObjectNode header, HttpRequest.BodyPublisher body, int maxBytes)
             throws AxisFailure {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(settings.url() + "/" + operation))
