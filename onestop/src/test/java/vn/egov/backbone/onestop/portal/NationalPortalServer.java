@@ -33,7 +33,8 @@ final class NationalPortalServer extends StandInServer<NationalPortalServer.Faul
     static final String AGENCY = "000.00.00.H99";
     private static final Pattern PORTAL_TIME = Pattern.compile("\\d{14}");
 
-    enum Fault { HTTP_500, ANSWER_LOST, TOO_SLOW, ERROR_CODE, SESSION_EXPIRED }
+    /** STALLED_ANSWER: the answer's first bytes, then silence with the connection open (a link that went quiet). */
+    enum Fault { HTTP_500, ANSWER_LOST, TOO_SLOW, STALLED_ANSWER, ERROR_CODE, SESSION_EXPIRED }
 
     private final ObjectMapper json = new ObjectMapper();
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
@@ -104,6 +105,18 @@ final class NationalPortalServer extends StandInServer<NationalPortalServer.Faul
         if (fault == Fault.TOO_SLOW) {
             HttpAnswers.stall(4_000);
             HttpAnswers.json(exchange, 504, "Gateway Timeout");
+            return;
+        }
+        if (fault == Fault.STALLED_ANSWER) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, 0);
+            try (var out = exchange.getResponseBody()) {
+                out.write("{\"error_code\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+                HttpAnswers.stall(90_000); // until the test ends and the stand-in is closed
+            } catch (IOException closedByTheClient) {
+                // the client gave up
+            }
             return;
         }
         if (fault == Fault.ERROR_CODE) {
