@@ -624,6 +624,13 @@ public class MeetingsApiTest {
         assertThat(Province.find(health.get("services"), "service", "jicofo").get("status").asText()).isEqualTo("UP");
         assertThat(Province.find(health.get("services"), "service", "jibri").get("status").asText()).isEqualTo("UP");
         assertThat(Province.find(health.get("services"), "service", "jvb").get("status").asText()).isEqualTo("UNREACHABLE");
+
+        // Jibri's answer stops after its first bytes: given up after the 5 s the node allows Jitsi's services, where
+        // the JDK client's own handler waited for the whole answer (seen: UP, after the stub's 12 s)
+        jitsiStub.stallNextHealth(12_000);
+        JsonNode quiet = secretary.api().get("/api/v1/jitsi/health").body();
+        assertThat(Province.find(quiet.get("services"), "service", "jibri").get("status").asText()).isEqualTo("UNREACHABLE");
+        assertThat(Province.find(quiet.get("services"), "service", "jibri").get("detail").asText()).contains("no bytes");
     }
 
     @Test

@@ -25,6 +25,8 @@ public final class JitsiStub implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile String busyStatus = "IDLE";
+    /** Set, Jibri's next health answer stops after its first bytes for this long: a link gone quiet. */
+    private volatile long nextHealthStallsMillis;
 
     public JitsiStub() {
         try {
@@ -32,6 +34,7 @@ public final class JitsiStub implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a stalled answer holds only its own
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
@@ -44,6 +47,21 @@ public final class JitsiStub implements AutoCloseable {
                     answer = "OK";
                 }
                 case "/jibri/api/v1.0/health" -> {
+                    long stall = nextHealthStallsMillis;
+                    if (stall > 0) {
+                        nextHealthStallsMillis = 0;
+                        exchange.sendResponseHeaders(200, 0);
+                        try (var out = exchange.getResponseBody()) {
+                            out.write("{\"status\":".getBytes(StandardCharsets.UTF_8));
+                            out.flush();
+                            Thread.sleep(stall);
+                            out.write("{\"busyStatus\":\"IDLE\",\"health\":{\"healthStatus\":\"HEALTHY\"}}}"
+                                    .getBytes(StandardCharsets.UTF_8));
+                        } catch (IOException | InterruptedException closedByTheClient) {
+                            // the client gave up
+                        }
+                        return;
+                    }
                     status = 200;
                     answer = "{\"status\":{\"busyStatus\":\"" + busyStatus + "\",\"health\":{\"healthStatus\":\"HEALTHY\",\"details\":{}}}}";
                 }
@@ -131,6 +149,11 @@ public final class JitsiStub implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Jibri's next health answer sends its first bytes, then nothing for {@code millis}, then the rest. */
+    public void stallNextHealth(long millis) {
+        nextHealthStallsMillis = millis;
     }
 
     public List<Received> received(String path) {
