@@ -19,6 +19,23 @@ public final class HttpAnswers {
         exchange.close();
     }
 
+    /**
+     * A JSON answer that stops: status 200, {@code first}, then nothing for {@code millis} with the connection open (a
+     * link gone quiet), then {@code rest}; a client that gives up meanwhile closes the connection.
+     */
+    public static void stopsAfter(HttpExchange exchange, String first, long millis, String rest) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0); // chunked: no length announced
+        try (var out = exchange.getResponseBody()) {
+            out.write(first.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            stall(millis);
+            out.write(rest.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException closedByTheClient) {
+            // the client gave up
+        }
+    }
+
     /** A server too slow to answer: holds the request this long (the client's timeout is shorter). */
     public static void stall(long millis) {
         try {

@@ -96,16 +96,7 @@ final class DocumentAxisServer extends StandInServer<DocumentAxisServer.Fault> {
             return;
         }
         if (fault == Fault.STALLED_ANSWER) {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, 0);
-            try (var out = exchange.getResponseBody()) {
-                out.write("{\"status\":\"OK\",\"data\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                out.flush();
-                HttpAnswers.stall(STALL_MILLIS);
-                out.write("]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            } catch (IOException stoppedReading) {
-                // the client gave up and closed the connection
-            }
+            HttpAnswers.stopsAfter(exchange, "{\"status\":\"OK\",\"data\":[", STALL_MILLIS, "]}");
             return;
         }
         if (fault == Fault.TOO_SLOW) {

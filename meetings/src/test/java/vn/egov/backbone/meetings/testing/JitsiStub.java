@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.sun.net.httpserver.HttpServer;
+import vn.egov.backbone.core.testing.HttpAnswers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,16 +51,8 @@ public final class JitsiStub implements AutoCloseable {
                     long stall = nextHealthStallsMillis;
                     if (stall > 0) {
                         nextHealthStallsMillis = 0;
-                        exchange.sendResponseHeaders(200, 0);
-                        try (var out = exchange.getResponseBody()) {
-                            out.write("{\"status\":".getBytes(StandardCharsets.UTF_8));
-                            out.flush();
-                            Thread.sleep(stall);
-                            out.write("{\"busyStatus\":\"IDLE\",\"health\":{\"healthStatus\":\"HEALTHY\"}}}"
-                                    .getBytes(StandardCharsets.UTF_8));
-                        } catch (IOException | InterruptedException closedByTheClient) {
-                            // the client gave up
-                        }
+                        HttpAnswers.stopsAfter(exchange, "{\"status\":", stall,
+                                "{\"busyStatus\":\"IDLE\",\"health\":{\"healthStatus\":\"HEALTHY\"}}}");
                         return;
                     }
                     status = 200;

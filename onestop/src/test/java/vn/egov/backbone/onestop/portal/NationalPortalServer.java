@@ -108,15 +108,8 @@ final class NationalPortalServer extends StandInServer<NationalPortalServer.Faul
             return;
         }
         if (fault == Fault.STALLED_ANSWER) {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, 0);
-            try (var out = exchange.getResponseBody()) {
-                out.write("{\"error_code\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                out.flush();
-                HttpAnswers.stall(90_000); // until the test ends and the stand-in is closed
-            } catch (IOException closedByTheClient) {
-                // the client gave up
-            }
+            // until the test ends and the stand-in is closed
+            HttpAnswers.stopsAfter(exchange, "{\"error_code\":", 90_000, "0}");
             return;
         }
         if (fault == Fault.ERROR_CODE) {
