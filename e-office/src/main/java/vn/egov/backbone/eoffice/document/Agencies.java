@@ -40,6 +40,12 @@ public class Agencies {
         }
     }
 
+    /** The active departments (phòng) within the agency. */
+    public java.util.List<UnitView> departmentsOf(String agencyId) {
+        return units.list(false).stream().filter(u -> u.kind() == vn.egov.backbone.core.unit.api.UnitKind.DEPARTMENT)
+                .filter(u -> agencyIdOf(u.id()).filter(agencyId::equals).isPresent()).toList();
+    }
+
     /** The agency part of a notation: the last segment of its code ({@code HS.SNV} gives {@code SNV}). */
     public static String abbreviation(UnitView agency) {
         String code = agency.code();

@@ -44,8 +44,10 @@ import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.SubmitDraft;
 
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -222,6 +224,34 @@ public class DocumentActions {
     public record Allowed(boolean assign, boolean returnToSender, boolean process, boolean attach, boolean submit,
                           boolean review, boolean approve, boolean issue, boolean recall, boolean draftReplacement,
                           boolean sign, boolean seal) {
+    }
+
+    /**
+     * Whom the document's page offers to choose, for what the viewer may do ({@link #allowedOn}): colleagues of their
+     * unit to forward to; for an incoming document the agency's departments and officials to lead it ("UNIT:id",
+     * "OFFICIAL:id" with a label); for a draft the agency's other officials to review it. Each action checks its rule
+     * again when it is sent.
+     */
+    public record Choices(List<OfficialView> forwardTo, List<Map.Entry<String, String>> assignees,
+                          List<OfficialView> colleagues) {
+    }
+
+    public Choices choicesOn(DocumentView document, Allowed allowed) {
+        String me = me();
+        List<OfficialView> forwardTo = !allowed.process() ? List.of() : officials.find(me).map(OfficialView::unitId)
+                .map(unit -> officials.list(unit, false)).orElse(List.of()).stream()
+                .filter(o -> !o.id().equals(me)).toList(); // forwarding stays within the unit (forward checks it)
+        List<OfficialView> ofTheAgency = officials.people().stream()
+                .filter(o -> o.unitId() != null && agencies.agencyIdOf(o.unitId()).filter(document.agencyId()::equals).isPresent())
+                .toList();
+        if (document.direction() != Direction.INCOMING) {
+            return new Choices(forwardTo, List.of(), ofTheAgency.stream().filter(o -> !o.id().equals(me)).toList());
+        }
+        List<Map.Entry<String, String>> assignees = new ArrayList<>();
+        agencies.departmentsOf(document.agencyId()).forEach(d -> assignees.add(Map.entry("UNIT:" + d.id(), d.name())));
+        ofTheAgency.forEach(o -> assignees.add(Map.entry("OFFICIAL:" + o.id(),
+                o.fullName() + (o.position() == null ? "" : " (" + o.position() + ")"))));
+        return new Choices(forwardTo, assignees, List.of());
     }
 
     public Allowed allowedOn(DocumentView document) {

@@ -16,13 +16,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.egov.backbone.core.eventing.ReadYourWrites;
 import vn.egov.backbone.core.identity.Authorizer;
-import vn.egov.backbone.core.official.OfficialDirectory;
-import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.shared.DisplayDates;
 import vn.egov.backbone.core.shared.PageActions;
 import vn.egov.backbone.core.unit.UnitDirectory;
 import vn.egov.backbone.core.unit.api.UnitKind;
-import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.document.api.Assignee;
 import vn.egov.backbone.eoffice.document.api.Classification;
 import vn.egov.backbone.eoffice.document.api.Direction;
@@ -41,7 +38,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The pages of official correspondence that work on one document: registration and drafting forms, the document
@@ -53,24 +49,19 @@ class DocumentPageController {
     private final DocumentActions actions;
     private final DocumentQueries queries;
     private final DocumentHistory history;
-    private final Agencies agencies;
     private final UnitDirectory units;
-    private final OfficialDirectory officials;
     private final PageActions pages;
     private final MessageSource messages;
     private final Clock clock;
     private final ReadYourWrites readYourWrites;
 
-    DocumentPageController(DocumentActions actions, DocumentQueries queries, DocumentHistory history,
-                           Agencies agencies, UnitDirectory units, OfficialDirectory officials,
+    DocumentPageController(DocumentActions actions, DocumentQueries queries, DocumentHistory history, UnitDirectory units,
                            PageActions pages, MessageSource messages, Clock clock, ReadYourWrites readYourWrites) {
         this.readYourWrites = readYourWrites;
         this.actions = actions;
         this.queries = queries;
         this.history = history;
-        this.agencies = agencies;
         this.units = units;
-        this.officials = officials;
         this.pages = pages;
         this.messages = messages;
         this.clock = clock;
@@ -216,7 +207,6 @@ class DocumentPageController {
         // Show the official's own last change, not the state just before it.
         readYourWrites.await(id, () -> queries.find(id).map(DocumentView::version), Duration.ofSeconds(3));
         DocumentView document = actions.readable(id);
-        String me = me();
         model.addAttribute("doc", document);
         model.addAttribute("history", history.of(id));
         model.addAttribute("attachments", queries.attachments(id));
@@ -227,11 +217,9 @@ class DocumentPageController {
         model.addAttribute("canAssign", allowed.assign());
         model.addAttribute("canReturn", allowed.returnToSender());
         model.addAttribute("canProcess", allowed.process());
+        DocumentActions.Choices choices = actions.choicesOn(document, allowed);
         if (allowed.process()) {
-            // forwarding stays within the unit (DocumentActions.forward checks it again)
-            List<OfficialView> colleagues = officials.find(me).map(OfficialView::unitId)
-                    .map(unit -> officials.list(unit, false)).orElse(List.of());
-            model.addAttribute("forwardTo", colleagues.stream().filter(o -> !o.id().equals(me)).toList());
+            model.addAttribute("forwardTo", choices.forwardTo());
         }
         model.addAttribute("canAttach", allowed.attach());
         model.addAttribute("canSubmit", allowed.submit());
@@ -243,31 +231,13 @@ class DocumentPageController {
         model.addAttribute("canSign", allowed.sign());
         model.addAttribute("canSeal", allowed.seal());
         if (incoming) {
-            model.addAttribute("assignees", assigneeChoices(document.agencyId()));
+            model.addAttribute("assignees", choices.assignees());
         } else {
             model.addAttribute("leaders", actions.leadersOf(document.agencyId()));
-            model.addAttribute("colleagues", officials.people().stream()
-                    .filter(o -> !o.id().equals(me) && o.unitId() != null && belongsTo(o.unitId(), document.agencyId()))
-                    .toList());
+            model.addAttribute("colleagues", choices.colleagues());
         }
         model.addAttribute("today", today());
         return "documents/document";
-    }
-
-    /** Departments of the agency, and its officials, as "KIND:id" choices for the assignment form. */
-    private List<Map.Entry<String, String>> assigneeChoices(String agencyId) {
-        List<Map.Entry<String, String>> choices = new ArrayList<>();
-        List<UnitView> departments = units.list(false).stream().filter(u -> u.kind() == UnitKind.DEPARTMENT)
-                .filter(u -> belongsTo(u.id(), agencyId)).toList();
-        departments.forEach(d -> choices.add(Map.entry("UNIT:" + d.id(), d.name())));
-        officials.people().stream().filter(o -> o.unitId() != null && belongsTo(o.unitId(), agencyId))
-                .forEach(o -> choices.add(Map.entry("OFFICIAL:" + o.id(), o.fullName()
-                        + (o.position() == null ? "" : " (" + o.position() + ")"))));
-        return choices;
-    }
-
-    private boolean belongsTo(String unitId, String agencyId) {
-        return agencies.agencyIdOf(unitId).filter(agencyId::equals).isPresent();
     }
 
     @PostMapping("/documents/{id}/assign")
