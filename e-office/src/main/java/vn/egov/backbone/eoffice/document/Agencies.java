@@ -4,8 +4,10 @@ import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitView;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,8 +43,8 @@ public class Agencies {
     }
 
     /** The active departments (phòng) within the agency. */
-    public java.util.List<UnitView> departmentsOf(String agencyId) {
-        return units.list(false).stream().filter(u -> u.kind() == vn.egov.backbone.core.unit.api.UnitKind.DEPARTMENT)
+    public List<UnitView> departmentsOf(String agencyId) {
+        return units.list(false).stream().filter(u -> u.kind() == UnitKind.DEPARTMENT)
                 .filter(u -> agencyIdOf(u.id()).filter(agencyId::equals).isPresent()).toList();
     }
 

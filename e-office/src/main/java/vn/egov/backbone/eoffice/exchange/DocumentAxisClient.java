@@ -54,7 +54,7 @@ final class DocumentAxisClient {
     String send(byte[] edxml, String fromOrganId, String messageType, String messageId) throws AxisFailure {
         ObjectNode header = json.createObjectNode().put("from", fromOrganId).put("servicetype", "eDoc")
                 .put("messagetype", messageType).put("messageId", messageId);
-        JsonNode answer = ok(call("sendEdoc", header, HttpRequest.BodyPublishers.ofByteArray(edxml)));
+        JsonNode answer = call("sendEdoc", header, HttpRequest.BodyPublishers.ofByteArray(edxml));
         String id = answer.path("DocId").asText("");
         if (id.isBlank()) {
             throw new AxisFailure("the axis gave the package no id");
@@ -65,7 +65,7 @@ final class DocumentAxisClient {
     /** What waits in the inbox: documents ({@code edoc}) or statuses ({@code status}). */
     List<InboxItem> inbox(String messageType) throws AxisFailure {
         ObjectNode header = json.createObjectNode().put("servicetype", "eDoc").put("messagetype", messageType);
-        JsonNode answer = ok(call("getReceivedEdocList", header, null));
+        JsonNode answer = call("getReceivedEdocList", header, null);
         List<InboxItem> items = new ArrayList<>();
         for (JsonNode item : answer.path("data")) {
             String id = item.path("id").asText("");
@@ -96,19 +96,32 @@ final class DocumentAxisClient {
     /** Tells the axis what became of a package of the inbox: {@code done} (taken) or {@code fail} (refused). */
     void acknowledge(String id, boolean taken) throws AxisFailure {
         ObjectNode header = json.createObjectNode().put("docid", id).put("status", taken ? "done" : "fail");
-        ok(call("updateStatus", header, HttpRequest.BodyPublishers.noBody()));
+        call("updateStatus", header, HttpRequest.BodyPublishers.noBody());
     }
 
-    /** An operation answered in JSON: nothing in the axis' SDK bounds an answer, so one is read up to {@link #MAX_ANSWER_BYTES}. */
-    private Answer call(String operation, ObjectNode header, HttpRequest.BodyPublisher body) throws AxisFailure {
-        HttpAnswer answer = send(operation, header, body, MAX_ANSWER_BYTES);
-        if (answer.larger()) {
+    /**
+     * An operation answered in JSON, its {@code status} "OK": nothing in the axis' SDK bounds an answer, so one is read
+     * up to {@link #MAX_ANSWER_BYTES}.
+     */
+    private JsonNode call(String operation, ObjectNode header, HttpRequest.BodyPublisher body) throws AxisFailure {
+        HttpAnswer response = send(operation, header, body, MAX_ANSWER_BYTES);
+        if (response.larger()) {
             throw new AxisFailure(operation + ": an answer larger than " + MAX_ANSWER_BYTES / (1024 * 1024) + " MB");
         }
-        return new Answer(operation, answer.status(), answer.text());
-    }
-
-    private record Answer(String operation, int status, String body) {
+        if (response.status() != 200) {
+            throw new AxisFailure(operation + ": HTTP " + response.status() + " " + cut(response.text()));
+        }
+        JsonNode answer;
+        try {
+            answer = json.readTree(response.body());
+        } catch (IOException e) {
+            throw new AxisFailure(operation + ": not JSON: " + cut(response.text()));
+        }
+        if (!"OK".equalsIgnoreCase(answer.path("status").asText())) {
+            throw new AxisFailure(operation + ": " + answer.path("status").asText("no status") + " "
+                    + cut(answer.path("ErrorDesc").asText("")));
+        }
+        return answer;
     }
 
     /** The operation's answer, given up when its bytes stop for the timeout ({@link HttpAnswer}): a silent link. */
@@ -128,24 +141,6 @@ final class DocumentAxisClient {
             Thread.currentThread().interrupt();
             throw new AxisFailure(operation + ": interrupted");
         }
-    }
-
-    private JsonNode ok(Answer response) throws AxisFailure {
-        String operation = response.operation();
-        if (response.status() != 200) {
-            throw new AxisFailure(operation + ": HTTP " + response.status() + " " + cut(response.body()));
-        }
-        JsonNode answer;
-        try {
-            answer = json.readTree(response.body());
-        } catch (IOException e) {
-            throw new AxisFailure(operation + ": not JSON: " + cut(response.body()));
-        }
-        if (!"OK".equalsIgnoreCase(answer.path("status").asText())) {
-            throw new AxisFailure(operation + ": " + answer.path("status").asText("no status") + " "
-                    + cut(answer.path("ErrorDesc").asText("")));
-        }
-        return answer;
     }
 
     private static String cut(String text) {
