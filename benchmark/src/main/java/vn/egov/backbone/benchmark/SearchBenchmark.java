@@ -25,7 +25,7 @@ import vn.egov.backbone.search.index.IndexedRecord;
 import vn.egov.backbone.search.index.SearchIndex;
 import vn.egov.backbone.search.query.SearchRequest;
 import vn.egov.backbone.search.query.SearchResult;
-import vn.egov.backbone.search.query.SearchService;
+import vn.egov.backbone.search.query.SearchQueries;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -123,7 +123,7 @@ public final class SearchBenchmark {
         }
 
         // 3. Query latency: a specialist of one agency (about 1/13 of the documents) and its participants
-        SearchService search = new SearchService(index);
+        SearchQueries search = new SearchQueries(index);
         ReaderScope specialist = new ReaderScope("official-17", false, Set.of("A3"), Set.of("A3.P1"), Set.of(), Set.of());
         DirectoryReader plainReader = DirectoryReader.open(plainDir);
         IndexSearcher plainSearcher = new IndexSearcher(plainReader);
@@ -303,7 +303,7 @@ public final class SearchBenchmark {
      * last document of the newest batch until it is found: the delay of every document published up to
      * then is from its arrival until that moment.
      */
-    private static void nrt(SearchIndex index, SearchService search, int rate) throws InterruptedException {
+    private static void nrt(SearchIndex index, SearchQueries search, int rate) throws InterruptedException {
         int seconds = 20;
         BlockingQueue<long[]> arrivals = new ArrayBlockingQueue<>(rate * seconds + 1);
         BlockingQueue<Object[]> written = new java.util.concurrent.LinkedBlockingQueue<>();

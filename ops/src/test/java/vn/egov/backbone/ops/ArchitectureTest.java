@@ -42,8 +42,8 @@ class ArchitectureTest {
                     "core.eventchain.EventChainCommandLine", // the jar's verify-event-chain mode
                     "core.eventing.StoredEventModule",    // a module's own stored form of its events
                     "core.privacy.SubjectKeys", "core.privacy.SealedFields", // data sealed in events, erased with its key
-                    "core.official.OfficialDirectory",    // officials' names, roles and clearance
-                    "core.unit.UnitDirectory", "core.unit.UnitGuard"), // the administrative tree
+                    "core.official.OfficialQueries",    // officials' names, roles and clearance
+                    "core.unit.UnitQueries", "core.unit.UnitGuard"), // the administrative tree
             "eoffice", List.of(
                     "eoffice.document.DocumentActions",   // a meeting's conclusion drafted, a document attached
                     "eoffice.document.DocumentAccess", "eoffice.document.ReaderScope", // search filters by it

@@ -3,16 +3,16 @@ package vn.egov.backbone.core.admin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import vn.egov.backbone.core.admin.AuditTrail.AuditEntry;
+import vn.egov.backbone.core.admin.AuditQueries.AuditEntry;
 
 import java.util.List;
 
-/** An aggregate's audit trail over HTTP ({@link AuditTrail} decides who may read it). */
+/** An aggregate's audit trail over HTTP ({@link AuditQueries} decides who may read it). */
 @RestController
 class AuditController {
-    private final AuditTrail trail;
+    private final AuditQueries trail;
 
-    AuditController(AuditTrail trail) {
+    AuditController(AuditQueries trail) {
         this.trail = trail;
     }
 

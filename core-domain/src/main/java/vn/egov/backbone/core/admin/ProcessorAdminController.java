@@ -6,17 +6,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.egov.backbone.core.admin.ProcessorAdministration.ProcessorStatus;
+import vn.egov.backbone.core.admin.ProcessorActions.ProcessorStatus;
 
 import java.util.List;
 
-/** The event processors over HTTP ({@link ProcessorAdministration} decides who may). */
+/** The event processors over HTTP ({@link ProcessorActions} decides who may). */
 @RestController
 @RequestMapping("/api/v1/admin/processors")
 class ProcessorAdminController {
-    private final ProcessorAdministration processors;
+    private final ProcessorActions processors;
 
-    ProcessorAdminController(ProcessorAdministration processors) {
+    ProcessorAdminController(ProcessorActions processors) {
         this.processors = processors;
     }
 

@@ -1,6 +1,6 @@
 package vn.egov.backbone.core.bootstrap;
 
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.settings.CoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -34,13 +34,13 @@ class SeedLoader {
     private static final Set<UnitKind> COMMUNE_LEVEL = EnumSet.of(UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE);
 
     private final Commands commands;
-    private final UnitDirectory units;
+    private final UnitQueries units;
     private final ResourceLoader resources;
     private final ObjectMapper json;
     private final String seedFile;
     private final boolean enabled;
 
-    SeedLoader(Commands commands, UnitDirectory units, ResourceLoader resources, ObjectMapper json,
+    SeedLoader(Commands commands, UnitQueries units, ResourceLoader resources, ObjectMapper json,
                CoreProperties settings) {
         this.commands = commands;
         this.units = units;

@@ -15,13 +15,13 @@ import vn.egov.backbone.core.shared.InvalidInput;
 import java.util.List;
 import java.util.Optional;
 
-/** The event chain over HTTP ({@link EventChainAdministration} decides who may). */
+/** The event chain over HTTP ({@link EventChainActions} decides who may). */
 @RestController
 @RequestMapping("/api/v1/admin/event-chain")
 class EventChainController {
-    private final EventChainAdministration chain;
+    private final EventChainActions chain;
 
-    EventChainController(EventChainAdministration chain) {
+    EventChainController(EventChainActions chain) {
         this.chain = chain;
     }
 

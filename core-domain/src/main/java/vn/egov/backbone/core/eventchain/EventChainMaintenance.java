@@ -26,11 +26,11 @@ class EventChainMaintenance {
     private static final int CATCH_UP_BATCH = 10_000;
 
     private final DataSource dataSource;
-    private final EventChainAdministration chain;
+    private final EventChainActions chain;
     private final CoreProperties.EventChain settings;
     private ScheduledExecutorService schedule;
 
-    EventChainMaintenance(DataSource dataSource, EventChainAdministration chain, CoreProperties node) {
+    EventChainMaintenance(DataSource dataSource, EventChainActions chain, CoreProperties node) {
         this.dataSource = dataSource;
         this.chain = chain;
         this.settings = node.eventChain();

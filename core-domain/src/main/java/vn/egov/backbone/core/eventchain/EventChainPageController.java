@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * The system administrator's page of the event chain: where the chain ends, the signed checkpoints, and a
- * verification whose answer says in words which event no longer matches ({@link EventChainAdministration}
+ * verification whose answer says in words which event no longer matches ({@link EventChainActions}
  * decides who may).
  */
 @Controller
@@ -26,11 +26,11 @@ import java.util.Optional;
 class EventChainPageController {
     private static final int CHECKPOINTS_SHOWN = 20;
 
-    private final EventChainAdministration chain;
+    private final EventChainActions chain;
     private final PageActions actions;
     private final MessageSource messages;
 
-    EventChainPageController(EventChainAdministration chain, PageActions actions, MessageSource messages) {
+    EventChainPageController(EventChainActions chain, PageActions actions, MessageSource messages) {
         this.chain = chain;
         this.actions = actions;
         this.messages = messages;

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.shared.PageActions;
 
@@ -16,11 +16,11 @@ import vn.egov.backbone.core.shared.PageActions;
  */
 @Controller
 class AccountPageController {
-    private final OwnAccount account;
-    private final OfficialDirectory officials;
+    private final AccountActions account;
+    private final OfficialQueries officials;
     private final PageActions pages;
 
-    AccountPageController(OwnAccount account, OfficialDirectory officials, PageActions pages) {
+    AccountPageController(AccountActions account, OfficialQueries officials, PageActions pages) {
         this.account = account;
         this.officials = officials;
         this.pages = pages;

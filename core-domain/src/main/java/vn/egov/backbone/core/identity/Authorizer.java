@@ -5,10 +5,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.OfficialView.RoleView;
 import vn.egov.backbone.core.official.api.Role;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 
 import java.time.Clock;
 import java.util.List;
@@ -20,11 +20,11 @@ import java.util.List;
  */
 @Service
 public class Authorizer {
-    private final OfficialDirectory officials;
-    private final UnitDirectory units;
+    private final OfficialQueries officials;
+    private final UnitQueries units;
     private final Clock clock;
 
-    public Authorizer(OfficialDirectory officials, UnitDirectory units, Clock clock) {
+    public Authorizer(OfficialQueries officials, UnitQueries units, Clock clock) {
         this.officials = officials;
         this.units = units;
         this.clock = clock;

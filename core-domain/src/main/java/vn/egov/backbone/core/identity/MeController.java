@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.OfficialCommands.IssueApiToken;
 import vn.egov.backbone.core.official.api.OfficialCommands.RevokeApiToken;
 import vn.egov.backbone.core.official.api.OfficialView;
@@ -34,12 +34,12 @@ import java.util.UUID;
 @RequestMapping("/api/v1/me")
 class MeController {
     private final Commands commands;
-    private final OfficialDirectory officials;
+    private final OfficialQueries officials;
     private final ApiTokenStore tokens;
-    private final OwnAccount account;
+    private final AccountActions account;
     private final Clock clock;
 
-    MeController(Commands commands, OfficialDirectory officials, ApiTokenStore tokens, OwnAccount account, Clock clock) {
+    MeController(Commands commands, OfficialQueries officials, ApiTokenStore tokens, AccountActions account, Clock clock) {
         this.commands = commands;
         this.officials = officials;
         this.tokens = tokens;

@@ -3,7 +3,7 @@ package vn.egov.backbone.core.identity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.official.api.OfficialStatus;
 import vn.egov.backbone.core.official.api.OfficialView;
@@ -15,10 +15,10 @@ import java.util.Optional;
 @Service
 public class OfficialUserDetailsService implements UserDetailsService {
     private final CredentialStore credentials;
-    private final OfficialDirectory officials;
+    private final OfficialQueries officials;
     private final Clock clock;
 
-    public OfficialUserDetailsService(CredentialStore credentials, OfficialDirectory officials, Clock clock) {
+    public OfficialUserDetailsService(CredentialStore credentials, OfficialQueries officials, Clock clock) {
         this.credentials = credentials;
         this.officials = officials;
         this.clock = clock;

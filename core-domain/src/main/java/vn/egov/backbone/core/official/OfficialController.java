@@ -30,14 +30,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Officials' accounts over HTTP; the rules are {@link OfficialAdministration}'s.
+ * Officials' accounts over HTTP; the rules are {@link OfficialActions}'s.
  */
 @RestController
 @RequestMapping("/api/v1/officials")
 class OfficialController {
-    private final OfficialAdministration administration;
+    private final OfficialActions administration;
 
-    OfficialController(OfficialAdministration administration) {
+    OfficialController(OfficialActions administration) {
         this.administration = administration;
     }
 

@@ -15,7 +15,7 @@ import vn.egov.backbone.core.official.api.OfficialCommands.RegisterOfficial;
 import vn.egov.backbone.core.official.api.OfficialCommands.RoleAssignment;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.shared.PageActions;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitView;
 
 import java.util.List;
@@ -25,12 +25,12 @@ import java.util.stream.Collectors;
 @Controller
 @RequestMapping("/admin/officials")
 class OfficialPageController {
-    private final UnitDirectory units;
-    private final OfficialAdministration administration;
+    private final UnitQueries units;
+    private final OfficialActions administration;
     private final PageActions actions;
     private final MessageSource messages;
 
-    OfficialPageController(UnitDirectory units, OfficialAdministration administration,
+    OfficialPageController(UnitQueries units, OfficialActions administration,
                            PageActions actions, MessageSource messages) {
         this.units = units;
         this.administration = administration;

@@ -33,10 +33,10 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/v1/units")
 class UnitController {
-    private final UnitAdministration administration;
-    private final UnitDirectory directory;
+    private final UnitActions administration;
+    private final UnitQueries directory;
 
-    UnitController(UnitAdministration administration, UnitDirectory directory) {
+    UnitController(UnitActions administration, UnitQueries directory) {
         this.administration = administration;
         this.directory = directory;
     }

@@ -24,12 +24,12 @@ import java.util.Map;
 @Controller
 @RequestMapping("/admin/units")
 class UnitPageController {
-    private final UnitDirectory directory;
-    private final UnitAdministration administration;
+    private final UnitQueries directory;
+    private final UnitActions administration;
     private final PageActions actions;
     private final MessageSource messages;
 
-    UnitPageController(UnitDirectory directory, UnitAdministration administration, PageActions actions,
+    UnitPageController(UnitQueries directory, UnitActions administration, PageActions actions,
                        MessageSource messages) {
         this.directory = directory;
         this.administration = administration;

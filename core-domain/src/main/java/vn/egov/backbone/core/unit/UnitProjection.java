@@ -31,9 +31,9 @@ class UnitProjection {
     static final String PROCESSING_GROUP = "units";
 
     private final JdbcClient jdbc;
-    private final UnitDirectory directory;
+    private final UnitQueries directory;
 
-    UnitProjection(JdbcClient jdbc, UnitDirectory directory) {
+    UnitProjection(JdbcClient jdbc, UnitQueries directory) {
         this.jdbc = jdbc;
         this.directory = directory;
     }

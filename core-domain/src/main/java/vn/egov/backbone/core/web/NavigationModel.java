@@ -9,9 +9,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.identity.OfficialPrincipal;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.Role;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 
 import java.time.Clock;
 
@@ -23,11 +23,11 @@ import java.time.Clock;
  */
 class NavigationModel implements HandlerInterceptor {
     private final ObjectProvider<PendingWork> pendingWork;
-    private final OfficialDirectory officials;
-    private final UnitDirectory units;
+    private final OfficialQueries officials;
+    private final UnitQueries units;
     private final Clock clock;
 
-    NavigationModel(ObjectProvider<PendingWork> pendingWork, OfficialDirectory officials, UnitDirectory units, Clock clock) {
+    NavigationModel(ObjectProvider<PendingWork> pendingWork, OfficialQueries officials, UnitQueries units, Clock clock) {
         this.pendingWork = pendingWork;
         this.officials = officials;
         this.units = units;

@@ -12,8 +12,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
-import vn.egov.backbone.core.official.OfficialDirectory;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
+import vn.egov.backbone.core.unit.UnitQueries;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private final NavigationModel navigation;
 
-    WebConfiguration(ObjectProvider<PendingWork> pendingWork, @Lazy OfficialDirectory officials, @Lazy UnitDirectory units,
+    WebConfiguration(ObjectProvider<PendingWork> pendingWork, @Lazy OfficialQueries officials, @Lazy UnitQueries units,
                      Clock clock) {
         this.navigation = new NavigationModel(pendingWork, officials, units, clock);
     }

@@ -3,7 +3,7 @@ package vn.egov.backbone.eoffice.document;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.NotFound;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitView;
 
@@ -16,9 +16,9 @@ import java.util.Locale;
  */
 @Component
 public class Agencies {
-    private final UnitDirectory units;
+    private final UnitQueries units;
 
-    public Agencies(UnitDirectory units) {
+    public Agencies(UnitQueries units) {
         this.units = units;
     }
 

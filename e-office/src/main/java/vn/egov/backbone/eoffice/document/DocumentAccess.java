@@ -1,11 +1,11 @@
 package vn.egov.backbone.eoffice.document;
 
 import org.springframework.stereotype.Service;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.Clearance;
 import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.official.api.Role;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.eoffice.document.api.Classification;
 
 import java.time.Clock;
@@ -22,12 +22,12 @@ import java.util.Set;
  */
 @Service
 public class DocumentAccess {
-    private final OfficialDirectory officials;
+    private final OfficialQueries officials;
     private final Agencies agencies;
-    private final UnitDirectory units;
+    private final UnitQueries units;
     private final Clock clock;
 
-    public DocumentAccess(OfficialDirectory officials, Agencies agencies, UnitDirectory units, Clock clock) {
+    public DocumentAccess(OfficialQueries officials, Agencies agencies, UnitQueries units, Clock clock) {
         this.officials = officials;
         this.agencies = agencies;
         this.units = units;

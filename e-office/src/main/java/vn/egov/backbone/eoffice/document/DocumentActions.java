@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.eventing.ActingContextResolver;
 import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.identity.OfficialPrincipal;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.Clearance;
 import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.official.api.Role;
@@ -21,7 +21,7 @@ import vn.egov.backbone.eoffice.document.api.Classification;
 import vn.egov.backbone.eoffice.document.api.Direction;
 import vn.egov.backbone.eoffice.document.api.DocumentStatus;
 import vn.egov.backbone.eoffice.document.api.DocumentView;
-import vn.egov.backbone.eoffice.incoming.IncomingDocuments.Registration;
+import vn.egov.backbone.eoffice.incoming.IncomingCommandHandler.Registration;
 import vn.egov.backbone.eoffice.incoming.RegistrationBatcher;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.AddIncomingAttachment;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.AssignIncomingDocument;
@@ -66,12 +66,12 @@ public class DocumentActions {
     private final Authorizer authorizer;
     private final ActingContextResolver acting;
     private final AttachmentStore attachments;
-    private final OfficialDirectory officials;
+    private final OfficialQueries officials;
     private final RegistrationBatcher registrations;
     private final ReadYourWrites readYourWrites;
 
     DocumentActions(Commands commands, DocumentQueries queries, Agencies agencies, Authorizer authorizer,
-                    ActingContextResolver acting, AttachmentStore attachments, OfficialDirectory officials,
+                    ActingContextResolver acting, AttachmentStore attachments, OfficialQueries officials,
                     RegistrationBatcher registrations, ReadYourWrites readYourWrites) {
         this.readYourWrites = readYourWrites;
         this.registrations = registrations;

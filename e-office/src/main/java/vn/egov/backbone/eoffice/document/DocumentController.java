@@ -35,7 +35,7 @@ import vn.egov.backbone.eoffice.document.api.DocumentStatus;
 import vn.egov.backbone.eoffice.document.api.DocumentType;
 import vn.egov.backbone.eoffice.document.api.DocumentView;
 import vn.egov.backbone.eoffice.document.api.Urgency;
-import vn.egov.backbone.eoffice.incoming.IncomingDocuments.Registration;
+import vn.egov.backbone.eoffice.incoming.IncomingCommandHandler.Registration;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
 import vn.egov.backbone.eoffice.outgoing.api.IssuedDocument;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.DraftContent;
@@ -54,10 +54,10 @@ import java.util.List;
 class DocumentController {
     private final DocumentActions actions;
     private final DocumentQueries queries;
-    private final DocumentHistory history;
+    private final DocumentHistoryQueries history;
     private final AttachmentStore attachments;
 
-    DocumentController(DocumentActions actions, DocumentQueries queries, DocumentHistory history,
+    DocumentController(DocumentActions actions, DocumentQueries queries, DocumentHistoryQueries history,
                        AttachmentStore attachments) {
         this.actions = actions;
         this.queries = queries;
@@ -118,7 +118,7 @@ class DocumentController {
     record Created(String id, Integer registerYear, Long registerNumber) {
     }
 
-    record DocumentPage(DocumentView document, List<DocumentHistory.Step> history,
+    record DocumentPage(DocumentView document, List<DocumentHistoryQueries.Step> history,
                         List<DocumentQueries.AttachmentRow> attachments, List<DocumentQueries.DeliveryRow> deliveries) {
     }
 

@@ -5,12 +5,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.egov.backbone.core.identity.Authorizer;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.shared.DisplayDates;
 import vn.egov.backbone.core.shared.Text;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.document.api.Direction;
@@ -33,12 +33,12 @@ class DocumentListPageController {
     private final DocumentActions actions;
     private final DocumentQueries queries;
     private final Agencies agencies;
-    private final UnitDirectory units;
-    private final OfficialDirectory officials;
+    private final UnitQueries units;
+    private final OfficialQueries officials;
     private final Clock clock;
 
-    DocumentListPageController(DocumentActions actions, DocumentQueries queries, Agencies agencies, UnitDirectory units,
-                               OfficialDirectory officials, Clock clock) {
+    DocumentListPageController(DocumentActions actions, DocumentQueries queries, Agencies agencies, UnitQueries units,
+                               OfficialQueries officials, Clock clock) {
         this.actions = actions;
         this.queries = queries;
         this.agencies = agencies;

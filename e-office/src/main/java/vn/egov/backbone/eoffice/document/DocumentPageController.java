@@ -18,7 +18,7 @@ import vn.egov.backbone.core.eventing.ReadYourWrites;
 import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.shared.DisplayDates;
 import vn.egov.backbone.core.shared.PageActions;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.eoffice.document.api.Assignee;
 import vn.egov.backbone.eoffice.document.api.Classification;
@@ -48,14 +48,14 @@ import java.util.List;
 class DocumentPageController {
     private final DocumentActions actions;
     private final DocumentQueries queries;
-    private final DocumentHistory history;
-    private final UnitDirectory units;
+    private final DocumentHistoryQueries history;
+    private final UnitQueries units;
     private final PageActions pages;
     private final MessageSource messages;
     private final Clock clock;
     private final ReadYourWrites readYourWrites;
 
-    DocumentPageController(DocumentActions actions, DocumentQueries queries, DocumentHistory history, UnitDirectory units,
+    DocumentPageController(DocumentActions actions, DocumentQueries queries, DocumentHistoryQueries history, UnitQueries units,
                            PageActions pages, MessageSource messages, Clock clock, ReadYourWrites readYourWrites) {
         this.readYourWrites = readYourWrites;
         this.actions = actions;

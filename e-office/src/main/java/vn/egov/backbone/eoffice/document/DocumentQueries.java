@@ -4,10 +4,10 @@ import vn.egov.backbone.eoffice.attachment.AttachmentStore;
 import vn.egov.backbone.eoffice.attachment.Recognition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.shared.NotFound;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.eoffice.document.api.Assignee;
 import vn.egov.backbone.eoffice.document.api.Classification;
 import vn.egov.backbone.eoffice.document.api.Direction;
@@ -45,13 +45,13 @@ public class DocumentQueries {
 
     private final JdbcClient jdbc;
     private final AttachmentStore files;
-    private final OfficialDirectory officials;
-    private final UnitDirectory units;
+    private final OfficialQueries officials;
+    private final UnitQueries units;
     private final DocumentAccess access;
     private final Agencies agencies;
     private final Clock clock;
 
-    public DocumentQueries(JdbcClient jdbc, OfficialDirectory officials, UnitDirectory units, DocumentAccess access,
+    public DocumentQueries(JdbcClient jdbc, OfficialQueries officials, UnitQueries units, DocumentAccess access,
                            Agencies agencies, Clock clock, AttachmentStore files) {
         this.jdbc = jdbc;
         this.files = files;

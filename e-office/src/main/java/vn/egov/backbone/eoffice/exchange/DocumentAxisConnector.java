@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.egov.backbone.core.shared.RetryPause;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.NotFound;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.settings.EOfficeProperties;
 import vn.egov.backbone.eoffice.settings.EOfficeProperties.DocumentAxis;
@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * it and gave it an id; a failure is tried again after {@code first-retry-after}, doubling up to
  * {@code max-retry-pause}, with the same message id, so nothing is lost and the axis can tell a repeat from a new
  * package. Receiving: the inbox (documents, then statuses) is fetched, each package received for the agency it
- * concerns ({@link EdXmlExchange#receiveFromAxis}) and acknowledged {@code done}, or {@code fail} when refused; a
+ * concerns ({@link ExchangeActions#receiveFromAxis}) and acknowledged {@code done}, or {@code fail} when refused; a
  * package the axis delivers again (its id is in the log) is acknowledged and not received twice; a package that
  * could not be fetched stays in the inbox for the next run. One db-scheduler task each, for the whole cluster.
  */
@@ -40,15 +40,15 @@ class DocumentAxisConnector {
     private static final int BATCH = 100;
 
     private final ExchangeLog log;
-    private final EdXmlExchange exchange;
-    private final UnitDirectory units;
+    private final ExchangeActions exchange;
+    private final UnitQueries units;
     private final DocumentAxis settings;
     private final long maxPackageBytes;
     private final DocumentAxisClient axis;
     private final Clock clock;
     private final AtomicReference<String> lastReceiveError = new AtomicReference<>();
 
-    DocumentAxisConnector(ExchangeLog log, EdXmlExchange exchange, UnitDirectory units, EOfficeProperties properties,
+    DocumentAxisConnector(ExchangeLog log, ExchangeActions exchange, UnitQueries units, EOfficeProperties properties,
                           ObjectMapper json, Clock clock) {
         this.log = log;
         this.exchange = exchange;

@@ -31,10 +31,10 @@ import java.util.List;
 class EdXmlController {
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
 
-    private final EdXmlExchange exchange;
+    private final ExchangeActions exchange;
     private final long maxPackageBytes;
 
-    EdXmlController(EdXmlExchange exchange, EOfficeProperties settings) {
+    EdXmlController(ExchangeActions exchange, EOfficeProperties settings) {
         this.exchange = exchange;
         this.maxPackageBytes = settings.exchange().maxPackageSize().toBytes();
     }
@@ -42,10 +42,10 @@ class EdXmlController {
     /** A document package (201, registered) or a status package (200, applied). */
     @PostMapping(path = "/exchange/edxml", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE, "application/edxml+xml"})
-    ResponseEntity<EdXmlExchange.ImportResult> importPackage(HttpServletRequest request,
+    ResponseEntity<ExchangeActions.ImportResult> importPackage(HttpServletRequest request,
                                                              @RequestParam(required = false) String agencyId) {
         byte[] bytes = readLimited(request);
-        EdXmlExchange.ImportResult result = exchange.importPackage(bytes, agencyId);
+        ExchangeActions.ImportResult result = exchange.importPackage(bytes, agencyId);
         return ResponseEntity.status("DOCUMENT".equals(result.kind()) ? HttpStatus.CREATED : HttpStatus.OK).body(result);
     }
 

@@ -8,10 +8,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.eventing.ActingMetadata;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.shared.DisplayDates;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.exchange.EdXml.Organisation;
 import vn.egov.backbone.eoffice.exchange.EdXml.Status;
@@ -44,10 +44,10 @@ class EdXmlStatusProducer {
 
     private final EventStore events;
     private final ExchangeLog log;
-    private final UnitDirectory units;
-    private final OfficialDirectory officials;
+    private final UnitQueries units;
+    private final OfficialQueries officials;
 
-    EdXmlStatusProducer(EventStore events, ExchangeLog log, UnitDirectory units, OfficialDirectory officials) {
+    EdXmlStatusProducer(EventStore events, ExchangeLog log, UnitQueries units, OfficialQueries officials) {
         this.events = events;
         this.log = log;
         this.units = units;

@@ -13,9 +13,9 @@ import java.util.List;
 /** The agency's exchange log on a page: every package in and out, refused ones with their reason. */
 @Controller
 class ExchangeLogPageController {
-    private final EdXmlExchange exchange;
+    private final ExchangeActions exchange;
 
-    ExchangeLogPageController(EdXmlExchange exchange) {
+    ExchangeLogPageController(ExchangeActions exchange) {
         this.exchange = exchange;
     }
 

@@ -50,7 +50,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An incoming document (văn bản đến) from registration to completion: a leader's instruction and
  * assignment (one lead, others cooperating or for information, a deadline), progress, forwarding
  * within the unit, completion by the lead; or its return to the sender; or its withdrawal when the
- * sender recalls it. Registration is handled by {@link IncomingDocuments}, which numbers it.
+ * sender recalls it. Registration is handled by {@link IncomingCommandHandler}, which numbers it.
  */
 @Aggregate
 public class IncomingDocument {

@@ -41,7 +41,7 @@ final class IncomingRules {
         if (raw == null) {
             throw new InvalidInput("details", IncomingError.DETAILS_MISSING);
         }
-        IncomingDetails d = IncomingDocuments.withDefaults(raw);
+        IncomingDetails d = IncomingCommandHandler.withDefaults(raw);
         String number = DocumentNumber.normalise(d.number());
         if (!numberRule.test(number)) {
             throw new InvalidInput("number", IncomingError.NUMBER_FORMAT);

@@ -46,7 +46,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An outgoing document (văn bản đi): drafted by a specialist, reviewed by a department head,
  * approved or returned by a leader (every version kept as an event), then numbered and issued by the
  * records clerk, dispatched, and possibly recalled. Creation, issue and recall involve registers and
- * recipients and are handled by {@link OutgoingDocuments}.
+ * recipients and are handled by {@link OutgoingCommandHandler}.
  */
 @Aggregate
 public class OutgoingDocument {
@@ -158,7 +158,7 @@ public class OutgoingDocument {
                 command.officialId(), command.certificateSubject()));
     }
 
-    /** Called by {@link OutgoingDocuments#handle} with the number the register gave. */
+    /** Called by {@link OutgoingCommandHandler#handle} with the number the register gave. */
     void issue(int year, long number, String notation, LocalDate issuedOn, String signerName) {
         if (status != DocumentStatus.APPROVED) {
             throw new BusinessRuleViolation(OutgoingError.ISSUE_ONLY_APPROVED);

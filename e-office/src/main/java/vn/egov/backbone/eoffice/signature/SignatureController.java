@@ -19,9 +19,9 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/documents/{id}/attachments/{attachmentId}/signatures")
 class SignatureController {
-    private final DocumentSignatures signatures;
+    private final SignatureActions signatures;
 
-    SignatureController(DocumentSignatures signatures) {
+    SignatureController(SignatureActions signatures) {
         this.signatures = signatures;
     }
 

@@ -19,12 +19,12 @@ import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.SignatureKind;
  */
 @Controller
 class SignaturePageController {
-    private final DocumentSignatures signatures;
+    private final SignatureActions signatures;
     private final DocumentActions documents;
     private final PageActions pages;
     private final MessageSource messages;
 
-    SignaturePageController(DocumentSignatures signatures, DocumentActions documents, PageActions pages,
+    SignaturePageController(SignatureActions signatures, DocumentActions documents, PageActions pages,
                             MessageSource messages) {
         this.signatures = signatures;
         this.documents = documents;

@@ -19,13 +19,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** Work files over HTTP ({@link WorkFiles} says who may do what). */
+/** Work files over HTTP ({@link WorkFileActions} says who may do what). */
 @RestController
 @RequestMapping("/api/v1/work-files")
 class WorkFileController {
-    private final WorkFiles workFiles;
+    private final WorkFileActions workFiles;
 
-    WorkFileController(WorkFiles workFiles) {
+    WorkFileController(WorkFileActions workFiles) {
         this.workFiles = workFiles;
     }
 
@@ -54,7 +54,7 @@ class WorkFileController {
 
     @GetMapping("/{id}")
     Map<String, Object> get(@PathVariable String id) {
-        WorkFiles.Contents contents = workFiles.get(id);
+        WorkFileActions.Contents contents = workFiles.get(id);
         return Map.of("file", contents.file(), "documents", contents.documents());
     }
 

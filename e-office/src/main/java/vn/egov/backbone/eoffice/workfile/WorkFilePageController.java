@@ -28,11 +28,11 @@ import java.util.stream.Collectors;
 /**
  * The agency's work files on pages: the year's list with the form to open one, and a file with its
  * documents, the agency's documents that may still be filed into it, and the steps that follow
- * (close, transfer to the archive, destroy; {@link WorkFiles} checks who may).
+ * (close, transfer to the archive, destroy; {@link WorkFileActions} checks who may).
  */
 @Controller
 class WorkFilePageController {
-    private final WorkFiles workFiles;
+    private final WorkFileActions workFiles;
     private final DocumentActions documents;
     private final DocumentQueries queries;
     private final PageActions pages;
@@ -40,7 +40,7 @@ class WorkFilePageController {
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    WorkFilePageController(WorkFiles workFiles, DocumentActions documents, DocumentQueries queries, PageActions pages,
+    WorkFilePageController(WorkFileActions workFiles, DocumentActions documents, DocumentQueries queries, PageActions pages,
                            MessageSource messages, ReadYourWrites readYourWrites, Clock clock) {
         this.workFiles = workFiles;
         this.documents = documents;
@@ -75,7 +75,7 @@ class WorkFilePageController {
     String file(@PathVariable String id, Model model) {
         // show the official's own last step, not the state just before it
         readYourWrites.await(id, () -> workFiles.version(id), Duration.ofSeconds(3));
-        WorkFiles.Contents contents = workFiles.get(id);
+        WorkFileActions.Contents contents = workFiles.get(id);
         model.addAttribute("file", contents.file());
         model.addAttribute("documents", contents.documents());
         if ("OPEN".equals(contents.file().get("status"))) {

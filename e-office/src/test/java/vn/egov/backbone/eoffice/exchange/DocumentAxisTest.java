@@ -194,7 +194,7 @@ class DocumentAxisTest {
     }
 
     private static String organId(String unitCode) {
-        return backbone.bean(vn.egov.backbone.core.unit.UnitDirectory.class)
+        return backbone.bean(vn.egov.backbone.core.unit.UnitQueries.class)
                 .find(new Province(backbone).unitId(unitCode)).orElseThrow().organId();
     }
 }

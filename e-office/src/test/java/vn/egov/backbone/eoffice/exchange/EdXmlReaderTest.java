@@ -45,7 +45,7 @@ class EdXmlReaderTest {
             assertThat(a.name()).isEqualTo("1896_QD-TTg_m_294779.doc");
             assertThat(SafeZip.looksLikeZip(a.content())).isTrue();
         });
-        assertThat(EdXmlExchange.typeOf(p.typeName(), new java.util.ArrayList<>())).isEqualTo(vn.egov.backbone.eoffice.document.api.DocumentType.CONG_VAN);
+        assertThat(ExchangeActions.typeOf(p.typeName(), new java.util.ArrayList<>())).isEqualTo(vn.egov.backbone.eoffice.document.api.DocumentType.CONG_VAN);
     }
 
     @Test

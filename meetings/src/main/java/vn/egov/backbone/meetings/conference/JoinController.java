@@ -13,26 +13,26 @@ import java.util.List;
 /** Join URLs with tokens, and the RS256 public key prosody fetches ({@code asap_key_server}). */
 @RestController
 class JoinController {
-    private final ConferenceJoins joins;
+    private final JoinActions joins;
     private final JoinTokens tokens;
 
-    JoinController(ConferenceJoins joins, JoinTokens tokens) {
+    JoinController(JoinActions joins, JoinTokens tokens) {
         this.joins = joins;
         this.tokens = tokens;
     }
 
     @GetMapping("/api/v1/meetings/{id}/join")
-    ConferenceJoins.Join join(@PathVariable String id) {
+    JoinActions.Join join(@PathVariable String id) {
         return joins.forOfficial(id, Authorizer.currentPrincipal().officialId());
     }
 
     @GetMapping("/api/v1/meetings/{id}/endpoints/{unitId}/join")
-    ConferenceJoins.Join endpointJoin(@PathVariable String id, @PathVariable String unitId) {
+    JoinActions.Join endpointJoin(@PathVariable String id, @PathVariable String unitId) {
         return joins.forEndpoint(id, unitId, Authorizer.currentPrincipal().officialId());
     }
 
     @GetMapping("/api/v1/meetings/{id}/endpoint-joins")
-    List<ConferenceJoins.Join> endpointJoins(@PathVariable String id) {
+    List<JoinActions.Join> endpointJoins(@PathVariable String id) {
         return joins.allEndpoints(id, Authorizer.currentPrincipal().officialId());
     }
 

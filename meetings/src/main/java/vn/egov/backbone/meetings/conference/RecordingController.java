@@ -9,12 +9,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
-/** The secretary records a meeting through Jibri ({@link MeetingRecording}); the ops page shows Jitsi's health. */
+/** The secretary records a meeting through Jibri ({@link RecordingActions}); the ops page shows Jitsi's health. */
 @RestController
 class RecordingController {
-    private final MeetingRecording recording;
+    private final RecordingActions recording;
 
-    RecordingController(MeetingRecording recording) {
+    RecordingController(RecordingActions recording) {
         this.recording = recording;
     }
 

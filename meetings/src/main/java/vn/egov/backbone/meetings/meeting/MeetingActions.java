@@ -6,13 +6,13 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.eventing.ReadYourWrites;
 import vn.egov.backbone.core.identity.Authorizer;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.OfficialStatus;
 import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.Commands;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitStatus;
 import vn.egov.backbone.core.unit.api.UnitView;
@@ -51,15 +51,15 @@ public class MeetingActions {
 
     private final Commands commands;
     private final MeetingQueries queries;
-    private final OfficialDirectory officials;
-    private final UnitDirectory units;
+    private final OfficialQueries officials;
+    private final UnitQueries units;
     private final Authorizer authorizer;
     private final DocumentActions documents;
     private final AttachmentStore files;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    MeetingActions(Commands commands, MeetingQueries queries, OfficialDirectory officials, UnitDirectory units,
+    MeetingActions(Commands commands, MeetingQueries queries, OfficialQueries officials, UnitQueries units,
                    Authorizer authorizer, DocumentActions documents, AttachmentStore files, ReadYourWrites readYourWrites,
                    Clock clock) {
         this.commands = commands;

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.ArrayList;
 import java.text.Collator;
 import vn.egov.backbone.core.unit.api.UnitView;
-import vn.egov.backbone.core.unit.UnitDirectory;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
+import vn.egov.backbone.core.official.OfficialQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.stereotype.Service;
@@ -37,10 +37,10 @@ import java.util.Optional;
 public class MeetingQueries {
     private final JdbcClient jdbc;
     private final Authorizer authorizer;
-    private final OfficialDirectory officials;
-    private final UnitDirectory units;
+    private final OfficialQueries officials;
+    private final UnitQueries units;
 
-    MeetingQueries(JdbcClient jdbc, Authorizer authorizer, OfficialDirectory officials, UnitDirectory units) {
+    MeetingQueries(JdbcClient jdbc, Authorizer authorizer, OfficialQueries officials, UnitQueries units) {
         this.jdbc = jdbc;
         this.authorizer = authorizer;
         this.officials = officials;
@@ -125,9 +125,9 @@ public class MeetingQueries {
 
     public List<Map<String, Object>> seats(String meetingId) {
         List<Map<String, Object>> seats = rows("SELECT * FROM meeting_seat WHERE meeting_id = :id", meetingId);
-        Map<String, OfficialDirectory.Name> names = names(seats, "seat_id", "deputy_id");
+        Map<String, OfficialQueries.Name> names = names(seats, "seat_id", "deputy_id");
         seats.forEach(seat -> {
-            OfficialDirectory.Name member = names.get((String) seat.get("seat_id"));
+            OfficialQueries.Name member = names.get((String) seat.get("seat_id"));
             seat.put("member_name", member == null ? null : member.fullName());
             seat.put("member_position", member == null ? null : member.position());
             seat.put("deputy_name", fullName(names, seat.get("deputy_id")));
@@ -176,7 +176,7 @@ public class MeetingQueries {
         List<Map<String, Object>> ballots = new ArrayList<>(jdbc.sql("SELECT seat_id, voter_id, choice, written"
                         + " FROM meeting_ballot WHERE meeting_id = :id AND vote_id = :vote")
                 .param("id", meetingId).param("vote", voteId).query().listOfRows());
-        Map<String, OfficialDirectory.Name> names = names(ballots, "voter_id");
+        Map<String, OfficialQueries.Name> names = names(ballots, "voter_id");
         ballots.forEach(ballot -> ballot.put("voter_name", fullName(names, ballot.get("voter_id"))));
         return ballots.stream().sorted(byName("voter_name")).map(MeetingQueries::camel).toList();
     }
@@ -256,7 +256,7 @@ public class MeetingQueries {
         return new ArrayList<>(jdbc.sql(sql).param("id", meetingId).query().listOfRows());
     }
 
-    private Map<String, OfficialDirectory.Name> names(List<Map<String, Object>> rows, String... idColumns) {
+    private Map<String, OfficialQueries.Name> names(List<Map<String, Object>> rows, String... idColumns) {
         List<String> ids = new ArrayList<>();
         rows.forEach(row -> Arrays.stream(idColumns).map(column -> (String) row.get(column)).forEach(ids::add));
         return officials.names(ids);
@@ -264,13 +264,13 @@ public class MeetingQueries {
 
     /** The rows with the name of the official in {@code idColumn} as {@code nameColumn}, camelCased. */
     private List<Map<String, Object>> named(List<Map<String, Object>> rows, String idColumn, String nameColumn) {
-        Map<String, OfficialDirectory.Name> names = names(rows, idColumn);
+        Map<String, OfficialQueries.Name> names = names(rows, idColumn);
         rows.forEach(row -> row.put(nameColumn, fullName(names, row.get(idColumn))));
         return rows.stream().map(MeetingQueries::camel).toList();
     }
 
-    private static String fullName(Map<String, OfficialDirectory.Name> names, Object id) {
-        OfficialDirectory.Name name = id == null ? null : names.get((String) id);
+    private static String fullName(Map<String, OfficialQueries.Name> names, Object id) {
+        OfficialQueries.Name name = id == null ? null : names.get((String) id);
         return name == null ? null : name.fullName();
     }
 

@@ -4,11 +4,11 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.Message;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.identity.Authorizer;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.Forbidden;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.attachment.AttachmentStore;
 import vn.egov.backbone.eoffice.document.api.AttachmentRef;
@@ -39,13 +39,13 @@ public class MinutesActions {
     private final MeetingActions meetings;
     private final MeetingQueries queries;
     private final EventStore events;
-    private final OfficialDirectory officials;
-    private final UnitDirectory units;
+    private final OfficialQueries officials;
+    private final UnitQueries units;
     private final AttachmentStore files;
     private final PdfSignatures signatures;
 
-    MinutesActions(MeetingActions meetings, MeetingQueries queries, EventStore events, OfficialDirectory officials,
-                   UnitDirectory units, AttachmentStore files, PdfSignatures signatures) {
+    MinutesActions(MeetingActions meetings, MeetingQueries queries, EventStore events, OfficialQueries officials,
+                   UnitQueries units, AttachmentStore files, PdfSignatures signatures) {
         this.meetings = meetings;
         this.queries = queries;
         this.events = events;
@@ -64,7 +64,7 @@ public class MinutesActions {
         meetings.run(meetingId);
         MeetingHistory history = MeetingHistory.of(events.readEvents(meetingId).asStream()
                 .<Object>map(Message::getPayload).toList());
-        Map<String, OfficialDirectory.Name> names = officials.names(history.people());
+        Map<String, OfficialQueries.Name> names = officials.names(history.people());
         return MinutesText.compose(history, names, unitId -> units.find(unitId).map(UnitView::name).orElse(null));
     }
 
@@ -143,15 +143,15 @@ public class MinutesActions {
     }
 
     private byte[] render(MeetingRecord meeting) {
-        Map<String, OfficialDirectory.Name> names = officials.names(List.of(meeting.chairId(), meeting.secretaryId()));
+        Map<String, OfficialQueries.Name> names = officials.names(List.of(meeting.chairId(), meeting.secretaryId()));
         return MinutesPdf.render(new MinutesPdf.Content(
                 units.find(meeting.hostUnitId()).map(UnitView::name).orElse(""), meeting.title(),
                 Objects.requireNonNullElse(meeting.minutesText(), ""), !meeting.minutesApproved(),
                 fullName(names, meeting.secretaryId()), fullName(names, meeting.chairId())));
     }
 
-    private static String fullName(Map<String, OfficialDirectory.Name> names, String id) {
-        OfficialDirectory.Name name = names.get(id);
+    private static String fullName(Map<String, OfficialQueries.Name> names, String id) {
+        OfficialQueries.Name name = names.get(id);
         return name == null ? "" : name.fullName();
     }
 

@@ -1,6 +1,6 @@
 package vn.egov.backbone.meetings.minutes;
 
-import vn.egov.backbone.core.official.OfficialDirectory.Name;
+import vn.egov.backbone.core.official.OfficialQueries.Name;
 import vn.egov.backbone.core.shared.DisplayDates;
 import vn.egov.backbone.meetings.meeting.api.PercentBase;
 import vn.egov.backbone.meetings.meeting.api.Presence;

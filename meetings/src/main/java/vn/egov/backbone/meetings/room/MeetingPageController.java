@@ -11,17 +11,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.egov.backbone.core.identity.Authorizer;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.DisplayDates;
 import vn.egov.backbone.core.shared.PageActions;
 import vn.egov.backbone.core.shared.Text;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitView;
-import vn.egov.backbone.meetings.conference.ConferenceJoins;
+import vn.egov.backbone.meetings.conference.JoinActions;
 import vn.egov.backbone.meetings.meeting.MeetingActions;
 import vn.egov.backbone.meetings.meeting.MeetingQueries;
 import vn.egov.backbone.meetings.meeting.MeetingRecord;
@@ -49,15 +49,15 @@ class MeetingPageController {
     private final MeetingActions actions;
     private final MeetingQueries queries;
     private final MinutesActions minutes;
-    private final ConferenceJoins joins;
-    private final OfficialDirectory officials;
-    private final UnitDirectory units;
+    private final JoinActions joins;
+    private final OfficialQueries officials;
+    private final UnitQueries units;
     private final PageActions pages;
     private final MessageSource messages;
     private final Clock clock;
 
-    MeetingPageController(MeetingActions actions, MeetingQueries queries, MinutesActions minutes, ConferenceJoins joins,
-                          OfficialDirectory officials, UnitDirectory units, PageActions pages,
+    MeetingPageController(MeetingActions actions, MeetingQueries queries, MinutesActions minutes, JoinActions joins,
+                          OfficialQueries officials, UnitQueries units, PageActions pages,
                           MessageSource messages, Clock clock) {
         this.actions = actions;
         this.queries = queries;
@@ -176,7 +176,7 @@ class MeetingPageController {
     }
 
     /** The video panel: the join for the IFrame API, or why there is none. */
-    record VideoPanel(String message, ConferenceJoins.Join join) {
+    record VideoPanel(String message, JoinActions.Join join) {
     }
 
     private VideoPanel video(MeetingRecord meeting, String me) {

@@ -34,7 +34,7 @@ import vn.egov.backbone.notifications.outbox.Decision.RecipientKind;
 import vn.egov.backbone.notifications.outbox.Outbox;
 import vn.egov.backbone.notifications.outbox.api.Channel;
 import vn.egov.backbone.notifications.outbox.api.NotificationKind;
-import vn.egov.backbone.notifications.preference.Preferences;
+import vn.egov.backbone.notifications.preference.PreferenceQueries;
 import vn.egov.backbone.notifications.preference.api.ChannelChoice;
 import vn.egov.backbone.notifications.settings.NotificationProperties;
 import vn.egov.backbone.onestop.dossier.api.DossierEvents.ApologyIssued;
@@ -44,7 +44,7 @@ import vn.egov.backbone.onestop.dossier.api.DossierEvents.DossierResolved;
 import vn.egov.backbone.onestop.dossier.api.DossierEvents.DossierSubmitted;
 import vn.egov.backbone.onestop.dossier.api.DossierEvents.SupplementProvided;
 import vn.egov.backbone.onestop.dossier.api.DossierEvents.SupplementRequested;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.official.api.Role;
 
@@ -92,14 +92,14 @@ class NotificationDecisions {
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final CitizenContacts citizens;
-    private final Preferences preferences;
-    private final OfficialDirectory officials;
+    private final PreferenceQueries preferences;
+    private final OfficialQueries officials;
     private final NotificationProperties properties;
     private final Clock clock;
     private final Set<Channel> configured = EnumSet.noneOf(Channel.class);
 
-    NotificationDecisions(JdbcClient jdbc, Outbox outbox, CitizenContacts citizens, Preferences preferences,
-                          OfficialDirectory officials, NotificationProperties properties, Clock clock,
+    NotificationDecisions(JdbcClient jdbc, Outbox outbox, CitizenContacts citizens, PreferenceQueries preferences,
+                          OfficialQueries officials, NotificationProperties properties, Clock clock,
                           List<MessageChannel> channels) {
         this.officials = officials;
         this.jdbc = jdbc;

@@ -10,9 +10,9 @@ import java.util.List;
 /** The delivery log: every message decided, where it is, and each attempt with the channel's answer. */
 @RestController
 class DeliveryLogController {
-    private final DeliveryLog log;
+    private final DeliveryLogQueries log;
 
-    DeliveryLogController(DeliveryLog log) {
+    DeliveryLogController(DeliveryLogQueries log) {
         this.log = log;
     }
 

@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DeliveryLogPageController {
     private static final int SHOWN = 100;
 
-    private final DeliveryLog log;
+    private final DeliveryLogQueries log;
 
-    DeliveryLogPageController(DeliveryLog log) {
+    DeliveryLogPageController(DeliveryLogQueries log) {
         this.log = log;
     }
 

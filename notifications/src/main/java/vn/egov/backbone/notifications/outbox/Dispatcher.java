@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.shared.RetryPause;
 import vn.egov.backbone.core.official.api.OfficialStatus;
 import vn.egov.backbone.core.official.api.OfficialView;
@@ -19,9 +19,9 @@ import vn.egov.backbone.notifications.outbox.Decision.RecipientKind;
 import vn.egov.backbone.notifications.outbox.Outbox.Due;
 import vn.egov.backbone.notifications.outbox.api.Channel;
 import vn.egov.backbone.notifications.outbox.api.DeliveryState;
-import vn.egov.backbone.notifications.preference.Preferences;
+import vn.egov.backbone.notifications.preference.PreferenceQueries;
 import vn.egov.backbone.notifications.settings.NotificationProperties;
-import vn.egov.backbone.notifications.template.Templates;
+import vn.egov.backbone.notifications.template.TemplateQueries;
 import vn.egov.backbone.notifications.template.api.TemplateView;
 
 import java.time.Clock;
@@ -49,16 +49,16 @@ public class Dispatcher {
     private static final Duration INTERRUPTED_AFTER = Duration.ofMinutes(10);
 
     private final Outbox outbox;
-    private final Templates templates;
-    private final OfficialDirectory officials;
-    private final Preferences preferences;
+    private final TemplateQueries templates;
+    private final OfficialQueries officials;
+    private final PreferenceQueries preferences;
     private final CitizenContacts citizens;
     private final NotificationProperties properties;
     private final Clock clock;
     private final Map<Channel, MessageChannel> channels = new EnumMap<>(Channel.class);
     private final AtomicLong completedRuns = new AtomicLong();
 
-    Dispatcher(Outbox outbox, Templates templates, OfficialDirectory officials, Preferences preferences,
+    Dispatcher(Outbox outbox, TemplateQueries templates, OfficialQueries officials, PreferenceQueries preferences,
                CitizenContacts citizens, NotificationProperties properties, Clock clock, List<MessageChannel> channels) {
         this.outbox = outbox;
         this.templates = templates;

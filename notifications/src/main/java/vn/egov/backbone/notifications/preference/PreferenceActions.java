@@ -14,10 +14,10 @@ import java.time.Duration;
 @Service
 class PreferenceActions {
     private final Commands commands;
-    private final Preferences preferences;
+    private final PreferenceQueries preferences;
     private final ReadYourWrites readYourWrites;
 
-    PreferenceActions(Commands commands, Preferences preferences, ReadYourWrites readYourWrites) {
+    PreferenceActions(Commands commands, PreferenceQueries preferences, ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.preferences = preferences;
         this.readYourWrites = readYourWrites;

@@ -30,11 +30,11 @@ class TemplateActions {
             Map.entry("location", "Phòng họp số 1, UBND tỉnh"), Map.entry("link", "https://backbone.example.gov.vn/…"));
 
     private final Commands commands;
-    private final Templates templates;
+    private final TemplateQueries templates;
     private final Authorizer authorizer;
     private final ReadYourWrites readYourWrites;
 
-    TemplateActions(Commands commands, Templates templates, Authorizer authorizer, ReadYourWrites readYourWrites) {
+    TemplateActions(Commands commands, TemplateQueries templates, Authorizer authorizer, ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.templates = templates;
         this.authorizer = authorizer;

@@ -3,14 +3,14 @@ package vn.egov.backbone.onestop.dossier;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.eventing.ReadYourWrites;
 import vn.egov.backbone.core.identity.Authorizer;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.Commands;
 import vn.egov.backbone.core.shared.Forbidden;
 import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.shared.NotFound;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.onestop.dossier.DossierQueries.PersonalDataRead;
@@ -58,15 +58,15 @@ class DossierActions {
     private final ProcedureCatalogue catalogue;
     private final DossierRouting routing;
     private final Authorizer authorizer;
-    private final OfficialDirectory officials;
-    private final UnitDirectory units;
+    private final OfficialQueries officials;
+    private final UnitQueries units;
     private final ReadYourWrites readYourWrites;
     private final SuppliedFiles suppliedFiles;
     private final OneStopProperties properties;
     private final Clock clock;
 
     DossierActions(Commands commands, DossierQueries queries, ProcedureCatalogue catalogue, DossierRouting routing,
-                   Authorizer authorizer, OfficialDirectory officials, UnitDirectory units,
+                   Authorizer authorizer, OfficialQueries officials, UnitQueries units,
                    ReadYourWrites readYourWrites, SuppliedFiles suppliedFiles, OneStopProperties properties,
                    Clock clock) {
         this.clock = clock;
@@ -437,10 +437,10 @@ class DossierActions {
                 nameOf(unitsById.get(step.agencyId())), step.completedOn() == null && status == DossierStatus.IN_PROCESS
                         && (authorizer.mayActFor(me, step.agencyId()) || authorizer.mayActFor(me, dossier.competentAgencyId()))))
                 .toList();
-        Map<String, OfficialDirectory.Name> names = officials.names(lines.stream().map(DossierQueries.JournalLine::actorId)
+        Map<String, OfficialQueries.Name> names = officials.names(lines.stream().map(DossierQueries.JournalLine::actorId)
                 .toList());
         List<JournalEntry> journal = lines.stream().map(line -> {
-            OfficialDirectory.Name name = names.get(line.actorId());
+            OfficialQueries.Name name = names.get(line.actorId());
             // what no official did, the applicant did online (the submission, a supplement, the rating)
             boolean byApplicant = name == null && switch (line.action()) {
                 case SUPPLEMENT_PROVIDED, SATISFACTION_RATED -> true;

@@ -3,7 +3,7 @@ package vn.egov.backbone.onestop.dossier;
 import vn.egov.backbone.core.shared.InvalidInput;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.DisplayDates;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.ProcedureTerms;
@@ -28,10 +28,10 @@ class DossierRouting {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.ofPattern("yyMMdd");
 
-    private final UnitDirectory units;
+    private final UnitQueries units;
     private final Clock clock;
 
-    DossierRouting(UnitDirectory units, Clock clock) {
+    DossierRouting(UnitQueries units, Clock clock) {
         this.units = units;
         this.clock = clock;
     }

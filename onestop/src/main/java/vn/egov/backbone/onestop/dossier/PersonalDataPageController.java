@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.shared.PageActions;
 import vn.egov.backbone.onestop.dossier.DossierActions.PersonalDataEntry;
 
@@ -25,11 +25,11 @@ import java.util.stream.Collectors;
 @Controller
 class PersonalDataPageController {
     private final DossierActions dossiers;
-    private final OfficialDirectory officials;
+    private final OfficialQueries officials;
     private final PageActions pages;
     private final MessageSource messages;
 
-    PersonalDataPageController(DossierActions dossiers, OfficialDirectory officials, PageActions pages,
+    PersonalDataPageController(DossierActions dossiers, OfficialQueries officials, PageActions pages,
                                MessageSource messages) {
         this.dossiers = dossiers;
         this.officials = officials;

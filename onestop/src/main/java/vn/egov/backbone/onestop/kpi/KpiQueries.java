@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.identity.Authorizer;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.shared.Forbidden;
 import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.shared.NotFound;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.onestop.kpi.MonthlyCounters.Counter;
 
@@ -86,11 +86,11 @@ public class KpiQueries {
     }
 
     private final JdbcClient jdbc;
-    private final UnitDirectory units;
-    private final OfficialDirectory officials;
+    private final UnitQueries units;
+    private final OfficialQueries officials;
     private final Clock clock;
 
-    KpiQueries(JdbcClient jdbc, UnitDirectory units, OfficialDirectory officials, Clock clock) {
+    KpiQueries(JdbcClient jdbc, UnitQueries units, OfficialQueries officials, Clock clock) {
         this.jdbc = jdbc;
         this.units = units;
         this.officials = officials;
@@ -172,7 +172,7 @@ public class KpiQueries {
 
     /** The units by parent, read once per request: a unit's scope is its subtree. */
     private record Tree(Map<String, List<UnitView>> children) {
-        static Tree now(UnitDirectory units) {
+        static Tree now(UnitQueries units) {
             Map<String, List<UnitView>> children = new HashMap<>();
             for (UnitView unit : units.list(false)) {
                 if (unit.parentId() != null) {

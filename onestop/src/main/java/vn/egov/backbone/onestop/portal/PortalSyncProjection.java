@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.eventing.ActingMetadata;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.onestop.dossier.api.DossierEvents.*;
 import vn.egov.backbone.onestop.dossier.api.DossierStatus;
 
@@ -29,9 +29,9 @@ class PortalSyncProjection {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final PortalBacklog backlog;
-    private final OfficialDirectory officials;
+    private final OfficialQueries officials;
 
-    PortalSyncProjection(PortalBacklog backlog, OfficialDirectory officials) {
+    PortalSyncProjection(PortalBacklog backlog, OfficialQueries officials) {
         this.backlog = backlog;
         this.officials = officials;
     }
@@ -134,7 +134,7 @@ class PortalSyncProjection {
     private void log(String dossierId, long seq, Instant at, MetaData metaData, String content, DossierStatus status,
                      boolean supplement) {
         String actor = metaData.get(ActingMetadata.ACTING_OFFICIAL) instanceof String id ? id : null;
-        OfficialDirectory.Name name = actor == null ? null : officials.names(List.of(actor)).get(actor);
+        OfficialQueries.Name name = actor == null ? null : officials.names(List.of(actor)).get(actor);
         backlog.logLine(dossierId, seq, at, name == null ? null : name.fullName(), name == null ? null : name.position(),
                 content, status.code(), supplement);
         backlog.due(dossierId, seq, at);

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.egov.backbone.core.shared.RetryPause;
 import vn.egov.backbone.core.shared.DisplayDates;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.onestop.dossier.DossierQueries;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.Channel;
@@ -53,13 +53,13 @@ class PortalSynchroniser {
 
     private final PortalBacklog backlog;
     private final DossierQueries dossiers;
-    private final UnitDirectory units;
+    private final UnitQueries units;
     private final NationalPortal settings;
     private final ObjectMapper json;
     private final PortalClient portal;
     private final Clock clock;
 
-    PortalSynchroniser(PortalBacklog backlog, DossierQueries dossiers, UnitDirectory units, OneStopProperties properties,
+    PortalSynchroniser(PortalBacklog backlog, DossierQueries dossiers, UnitQueries units, OneStopProperties properties,
                        ObjectMapper json, Clock clock) {
         this.backlog = backlog;
         this.dossiers = dossiers;

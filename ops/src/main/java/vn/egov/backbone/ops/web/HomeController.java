@@ -6,8 +6,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import vn.egov.backbone.core.identity.ApiTokenStore;
 import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.identity.OfficialPrincipal;
-import vn.egov.backbone.core.official.OfficialDirectory;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitView;
 
 import java.util.HashMap;
@@ -16,11 +16,11 @@ import java.util.Map;
 /** Sign-in page and the official's home page. */
 @Controller
 class HomeController {
-    private final OfficialDirectory officials;
-    private final UnitDirectory units;
+    private final OfficialQueries officials;
+    private final UnitQueries units;
     private final ApiTokenStore tokens;
 
-    HomeController(OfficialDirectory officials, UnitDirectory units, ApiTokenStore tokens) {
+    HomeController(OfficialQueries officials, UnitQueries units, ApiTokenStore tokens) {
         this.officials = officials;
         this.units = units;
         this.tokens = tokens;

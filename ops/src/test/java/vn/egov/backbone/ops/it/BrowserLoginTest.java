@@ -128,7 +128,7 @@ class BrowserLoginTest {
         assertThat(browser.text("greeting")).isEqualTo("Xin chào, Đoàn Thị Mai");
         assertThat(browser.text("roles")).contains("Thư ký cuộc họp").doesNotContain("Văn thư");
         // she administers nobody: another official's page does not exist for her
-        browser.go("/admin/officials/" + backbone.bean(vn.egov.backbone.core.official.OfficialDirectory.class)
+        browser.go("/admin/officials/" + backbone.bean(vn.egov.backbone.core.official.OfficialQueries.class)
                 .findByUsername("admin").orElseThrow().id());
         assertThat(browser.find(By.tagName("body")).getText()).doesNotContain("Giao vai trò");
 

@@ -9,7 +9,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.eventing.ActingMetadata;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.attachment.AttachmentStore;
 import vn.egov.backbone.eoffice.attachment.AttachmentTextRecognised;
@@ -61,9 +61,9 @@ class CorrespondenceIndexer {
     private final SearchIndex index;
     private final RecordUpdates updates;
     private final AttachmentStore attachments;
-    private final UnitDirectory units;
+    private final UnitQueries units;
 
-    CorrespondenceIndexer(SearchIndex index, RecordUpdates updates, AttachmentStore attachments, UnitDirectory units) {
+    CorrespondenceIndexer(SearchIndex index, RecordUpdates updates, AttachmentStore attachments, UnitQueries units) {
         this.index = index;
         this.updates = updates;
         this.attachments = attachments;

@@ -5,7 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.DisplayDates;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.document.api.Classification;
 import vn.egov.backbone.onestop.dossier.api.DossierEvents.*;
@@ -27,9 +27,9 @@ class DossierIndexer {
     static final String KIND = RecordKind.DOSSIER.name();
 
     private final RecordUpdates updates;
-    private final UnitDirectory units;
+    private final UnitQueries units;
 
-    DossierIndexer(RecordUpdates updates, UnitDirectory units) {
+    DossierIndexer(RecordUpdates updates, UnitQueries units) {
         this.updates = updates;
         this.units = units;
     }

@@ -5,7 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.shared.DisplayDates;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.document.api.Classification;
 import vn.egov.backbone.meetings.meeting.api.MeetingDetails;
@@ -32,9 +32,9 @@ class MeetingIndexer {
     static final String KIND = RecordKind.MEETING.name();
 
     private final RecordUpdates updates;
-    private final UnitDirectory units;
+    private final UnitQueries units;
 
-    MeetingIndexer(RecordUpdates updates, UnitDirectory units) {
+    MeetingIndexer(RecordUpdates updates, UnitQueries units) {
         this.updates = updates;
         this.units = units;
     }

@@ -3,7 +3,7 @@ package vn.egov.backbone.search.query;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.document.api.DocumentType;
 import vn.egov.backbone.search.index.SearchFields;
@@ -15,10 +15,10 @@ import java.util.Map;
 /** Names people read for facet values: agency names, document types, statuses, in the page's language. */
 @Component
 class FacetLabels {
-    private final UnitDirectory units;
+    private final UnitQueries units;
     private final MessageSource messages;
 
-    FacetLabels(UnitDirectory units, MessageSource messages) {
+    FacetLabels(UnitQueries units, MessageSource messages) {
         this.units = units;
         this.messages = messages;
     }

@@ -181,7 +181,7 @@ final class QueryBuilder {
      * The score adjacent syllables add: each pair of the query's syllables (not two question words) found next
      * to each other in the subject or in the text — a word of two syllables, where the question has one. It
      * changes no record's match, only the order, so it is scored on the first ranking's best records only
-     * ({@link SearchService}): as clauses of the main query it cost a clause per pair on every matching record.
+     * ({@link SearchQueries}): as clauses of the main query it cost a clause per pair on every matching record.
      * Null when the query has no such pair.
      */
     Query adjacency(UserQuery query) {

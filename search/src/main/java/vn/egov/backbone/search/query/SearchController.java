@@ -15,12 +15,12 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/v1/search")
 class SearchController {
-    private final SearchService search;
+    private final SearchQueries search;
     private final DocumentAccess access;
     private final FacetLabels labels;
     private final IndexStatusQueries status;
 
-    SearchController(SearchService search, DocumentAccess access, FacetLabels labels, IndexStatusQueries status) {
+    SearchController(SearchQueries search, DocumentAccess access, FacetLabels labels, IndexStatusQueries status) {
         this.search = search;
         this.access = access;
         this.labels = labels;

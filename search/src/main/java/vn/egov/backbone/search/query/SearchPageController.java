@@ -23,11 +23,11 @@ import java.util.Map;
 class SearchPageController {
     private static final int PAGE_SIZE = 20;
 
-    private final SearchService search;
+    private final SearchQueries search;
     private final DocumentAccess access;
     private final FacetLabels labels;
 
-    SearchPageController(SearchService search, DocumentAccess access, FacetLabels labels) {
+    SearchPageController(SearchQueries search, DocumentAccess access, FacetLabels labels) {
         this.search = search;
         this.access = access;
         this.labels = labels;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.egov.backbone.eoffice.document.ReaderScope;
 import vn.egov.backbone.search.query.SearchRequest;
 import vn.egov.backbone.search.query.SearchResult;
-import vn.egov.backbone.search.query.SearchService;
+import vn.egov.backbone.search.query.SearchQueries;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,7 +48,7 @@ class SchemaVersionTest {
         }
 
         SearchIndex index = new SearchIndex(root.toString(), json);
-        SearchService search = new SearchService(index);
+        SearchQueries search = new SearchQueries(index);
         ReaderScope reader = new ReaderScope("o", false, Set.of("A"), Set.of(), Set.of(), Set.of());
         assertThat(index.status().servingOlderVersion()).isTrue();
         assertThat(search.search(reader, SearchRequest.text("tong ket van thu")).hits())

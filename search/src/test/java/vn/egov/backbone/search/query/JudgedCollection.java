@@ -40,7 +40,7 @@ import java.util.function.Function;
 
 /**
  * A judged relevance collection (records and queries with the records that answer them) indexed twice:
- * by Backbone's {@link SearchService}, and by plain BM25 — one field with the record's subject and body in
+ * by Backbone's {@link SearchQueries}, and by plain BM25 — one field with the record's subject and body in
  * folded syllables — so that every figure Backbone reports has the plain figures measured on the same data in
  * the same run beside it. Two plain baselines: the query's folded syllables OR-ed ({@link #plain}), and the
  * same with every pair of adjacent syllables as a term of its own ({@link #plainWithPairs}), the "folded +
@@ -88,7 +88,7 @@ final class JudgedCollection implements AutoCloseable {
     private static final String PAIRS = "pairs";
 
     final SearchIndex index;
-    final SearchService search;
+    final SearchQueries search;
     private final ByteBuffersDirectory plainDirectory = new ByteBuffersDirectory();
     private final DirectoryReader plainReader;
 
@@ -100,7 +100,7 @@ final class JudgedCollection implements AutoCloseable {
     /** @param records {@code id, number, issuer, type, issued, subject, body} each */
     JudgedCollection(Path dir, List<String[]> records) throws IOException {
         index = new SearchIndex(dir.toString(), JsonMapper.builder().findAndAddModules().build());
-        search = new SearchService(index);
+        search = new SearchQueries(index);
         // the pairs are written out as one whitespace-separated term each ("quyet_dinh"), read by a whitespace analyzer
         Analyzer plainAnalysis = new PerFieldAnalyzerWrapper(VietnameseAnalysis.folded(), Map.of(PAIRS, new WhitespaceAnalyzer()));
         try (IndexWriter plain = new IndexWriter(plainDirectory, new IndexWriterConfig(plainAnalysis))) {

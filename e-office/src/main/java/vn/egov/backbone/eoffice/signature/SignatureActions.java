@@ -6,13 +6,13 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.identity.Authorizer;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.Commands;
 import vn.egov.backbone.core.shared.NotFound;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.attachment.AttachmentStore;
 import vn.egov.backbone.eoffice.document.DocumentActions;
@@ -33,7 +33,7 @@ import java.util.List;
  * attachment (an incremental update of the previous file). Any PDF a reader may see can be verified.
  */
 @Service
-public class DocumentSignatures {
+public class SignatureActions {
     private static final PDRectangle SIGNER_BOX = new PDRectangle(320, 40, 240, 48);
     private static final PDRectangle AGENCY_BOX = new PDRectangle(320, 92, 240, 48);
 
@@ -43,13 +43,13 @@ public class DocumentSignatures {
     private final SigningKeys keys;
     private final TrustedAuthorities trusted;
     private final Authorizer authorizer;
-    private final OfficialDirectory officials;
-    private final UnitDirectory units;
+    private final OfficialQueries officials;
+    private final UnitQueries units;
     private final Commands commands;
     private final Clock clock;
 
-    DocumentSignatures(DocumentActions documents, DocumentQueries queries, AttachmentStore attachments, SigningKeys keys,
-                       TrustedAuthorities trusted, Authorizer authorizer, OfficialDirectory officials, UnitDirectory units,
+    SignatureActions(DocumentActions documents, DocumentQueries queries, AttachmentStore attachments, SigningKeys keys,
+                       TrustedAuthorities trusted, Authorizer authorizer, OfficialQueries officials, UnitQueries units,
                        Commands commands, Clock clock) {
         this.documents = documents;
         this.queries = queries;

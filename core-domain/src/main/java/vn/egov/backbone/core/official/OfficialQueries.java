@@ -16,13 +16,13 @@ import java.util.Optional;
 
 /** Queries on the officials read model. */
 @Service
-public class OfficialDirectory {
+public class OfficialQueries {
     private static final String COLUMNS =
             "id, username, full_name, email, position, unit_id, clearance, status, version, updated_at";
 
     private final JdbcClient jdbc;
 
-    public OfficialDirectory(JdbcClient jdbc) {
+    public OfficialQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -70,7 +70,7 @@ public class OfficialDirectory {
             where.append(" AND status = 'ACTIVE'");
         }
         List<Row> rows = jdbc.sql("SELECT " + COLUMNS + " FROM official_view" + where + " ORDER BY full_name, username")
-                .params(params).query(OfficialDirectory::row).list();
+                .params(params).query(OfficialQueries::row).list();
         Map<String, List<RoleView>> roles = new HashMap<>();
         jdbc.sql("SELECT official_id, unit_id, role, valid_until FROM official_role_view ORDER BY role, unit_id")
                 .query((rs, i) -> {
@@ -104,7 +104,7 @@ public class OfficialDirectory {
         if (attributes == null) {
             return load.get();
         }
-        String name = OfficialDirectory.class.getName() + "." + key;
+        String name = OfficialQueries.class.getName() + "." + key;
         Object cached = attributes.getAttribute(name, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
         if (cached != null) {
             return (T) cached;
@@ -122,7 +122,7 @@ public class OfficialDirectory {
 
     private Optional<OfficialView> single(String condition, String key) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM official_view WHERE " + condition).param("key", key)
-                .query(OfficialDirectory::row).optional()
+                .query(OfficialQueries::row).optional()
                 .map(row -> row.view(roles(row.id)));
     }
 

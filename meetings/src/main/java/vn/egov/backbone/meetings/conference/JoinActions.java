@@ -5,11 +5,11 @@ import vn.egov.backbone.core.shared.Forbidden;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.identity.Authorizer;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.NotFound;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.meetings.meeting.MeetingQueries;
 import vn.egov.backbone.meetings.meeting.MeetingRecord;
@@ -30,7 +30,7 @@ import java.util.List;
  * own nbf/exp).
  */
 @Service
-public class ConferenceJoins {
+public class JoinActions {
 
     /** What a browser or a hall device needs to join: the URL with its token, or the IFrame API's options. */
     public record Join(String participantId, String displayName, boolean moderator, String url, String domain,
@@ -40,13 +40,13 @@ public class ConferenceJoins {
     private final JitsiProperties jitsi;
     private final JoinTokens tokens;
     private final MeetingQueries meetings;
-    private final OfficialDirectory officials;
-    private final UnitDirectory units;
+    private final OfficialQueries officials;
+    private final UnitQueries units;
     private final Authorizer authorizer;
     private final Clock clock;
 
-    ConferenceJoins(JitsiProperties jitsi, JoinTokens tokens, MeetingQueries meetings, OfficialDirectory officials,
-                    UnitDirectory units, Authorizer authorizer, Clock clock) {
+    JoinActions(JitsiProperties jitsi, JoinTokens tokens, MeetingQueries meetings, OfficialQueries officials,
+                    UnitQueries units, Authorizer authorizer, Clock clock) {
         this.jitsi = jitsi;
         this.tokens = tokens;
         this.meetings = meetings;

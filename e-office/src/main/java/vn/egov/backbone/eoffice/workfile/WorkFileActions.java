@@ -35,14 +35,14 @@ import java.util.UUID;
  * by officials who work in its agency.
  */
 @Service
-public class WorkFiles {
+public class WorkFileActions {
     private final Commands commands;
     private final DocumentActions documents;
     private final Authorizer authorizer;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    WorkFiles(Commands commands, DocumentActions documents, Authorizer authorizer, JdbcClient jdbc, Clock clock) {
+    WorkFileActions(Commands commands, DocumentActions documents, Authorizer authorizer, JdbcClient jdbc, Clock clock) {
         this.commands = commands;
         this.documents = documents;
         this.authorizer = authorizer;

@@ -22,7 +22,7 @@ import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.shared.Commands;
 import vn.egov.backbone.core.shared.NotFound;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -49,17 +49,17 @@ import java.util.stream.Collectors;
  * rights, on this node and on every other (they read the same database).
  */
 @Service
-public class OfficialAdministration {
+public class OfficialActions {
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(10);
 
     private final Commands commands;
-    private final OfficialDirectory directory;
-    private final UnitDirectory units;
+    private final OfficialQueries directory;
+    private final UnitQueries units;
     private final Authorizer authorizer;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    OfficialAdministration(Commands commands, OfficialDirectory directory, UnitDirectory units, Authorizer authorizer,
+    OfficialActions(Commands commands, OfficialQueries directory, UnitQueries units, Authorizer authorizer,
                            ReadYourWrites readYourWrites, Clock clock) {
         this.commands = commands;
         this.directory = directory;

@@ -27,7 +27,7 @@ import java.util.Optional;
  * the chain from the first event or from a checkpoint the caller brings.
  */
 @Service
-public class EventChainAdministration {
+public class EventChainActions {
     private final DataSource dataSource;
     private final Authorizer authorizer;
     private final Clock clock;
@@ -36,7 +36,7 @@ public class EventChainAdministration {
     private final Path publicKeyFile;
     private final CheckpointLog log;
 
-    EventChainAdministration(DataSource dataSource, Authorizer authorizer, Clock clock, ApplicationEventPublisher publisher,
+    EventChainActions(DataSource dataSource, Authorizer authorizer, Clock clock, ApplicationEventPublisher publisher,
                              CoreProperties node) {
         this.dataSource = dataSource;
         this.authorizer = authorizer;

@@ -32,13 +32,13 @@ import java.util.UUID;
  * dispatched inside Backbone arrive through {@link #receiveInternal}.
  */
 @Component
-public class IncomingDocuments {
+public class IncomingCommandHandler {
     private final Repository<IncomingDocument> documents;
     private final DocumentRegisters registers;
     private final IncomingDuplicates duplicates;
     private final Clock clock;
 
-    IncomingDocuments(Repository<IncomingDocument> documents, DocumentRegisters registers, IncomingDuplicates duplicates,
+    IncomingCommandHandler(Repository<IncomingDocument> documents, DocumentRegisters registers, IncomingDuplicates duplicates,
                       Clock clock) {
         this.documents = documents;
         this.registers = registers;

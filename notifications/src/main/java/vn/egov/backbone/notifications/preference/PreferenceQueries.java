@@ -8,10 +8,10 @@ import java.util.Optional;
 
 /** The preferences' query service. */
 @Service
-public class Preferences {
+public class PreferenceQueries {
     private final JdbcClient jdbc;
 
-    Preferences(JdbcClient jdbc) {
+    PreferenceQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -12,13 +12,13 @@ import java.util.List;
  * messages sent to them.
  */
 @Service
-class DeliveryLog {
+class DeliveryLogQueries {
     private static final int MAX = 500;
 
     private final Outbox outbox;
     private final Authorizer authorizer;
 
-    DeliveryLog(Outbox outbox, Authorizer authorizer) {
+    DeliveryLogQueries(Outbox outbox, Authorizer authorizer) {
         this.outbox = outbox;
         this.authorizer = authorizer;
     }

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /** Queries on the unit read model, for the API, the pages and authorisation. */
 @Service
-public class UnitDirectory {
+public class UnitQueries {
     private static final Set<UnitKind> AGENCY_KINDS = java.util.EnumSet.of(UnitKind.AGENCY, UnitKind.PEOPLES_COMMITTEE);
 
     private static final String COLUMNS = "id, code, name, kind, parent_id, status, merged_into, version, updated_at,"
@@ -62,7 +62,7 @@ public class UnitDirectory {
     private final BriefCache<Optional<UnitView>> cache = new BriefCache<>();
     private final BriefCache<Set<String>> mergesCache = new BriefCache<>();
 
-    public UnitDirectory(JdbcClient jdbc) {
+    public UnitQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -71,7 +71,7 @@ public class UnitDirectory {
             return Optional.empty();
         }
         return cache.get(id, key -> jdbc.sql("SELECT " + COLUMNS + " FROM unit_view WHERE id = :id").param("id", key)
-                .query(UnitDirectory::map).optional());
+                .query(UnitQueries::map).optional());
     }
 
     /** The given units in one query, by id, for other modules' lists: they never join {@code unit_view}. */
@@ -82,7 +82,7 @@ public class UnitDirectory {
         }
         java.util.Map<String, UnitView> units = new java.util.HashMap<>();
         jdbc.sql("SELECT " + COLUMNS + " FROM unit_view WHERE id IN (:ids)").param("ids", wanted)
-                .query(UnitDirectory::map).list().forEach(unit -> units.put(unit.id(), unit));
+                .query(UnitQueries::map).list().forEach(unit -> units.put(unit.id(), unit));
         return units;
     }
 
@@ -97,7 +97,7 @@ public class UnitDirectory {
     /** The active unit with this code (codes are unique across the tree). */
     public Optional<UnitView> findByCode(String code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_view WHERE code = :code AND status = 'ACTIVE'")
-                .param("code", code).query(UnitDirectory::map).optional();
+                .param("code", code).query(UnitQueries::map).optional();
     }
 
     /**
@@ -123,18 +123,18 @@ public class UnitDirectory {
     public List<UnitView> list(boolean includeInactive) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_view"
                         + (includeInactive ? "" : " WHERE status = 'ACTIVE'") + " ORDER BY kind, name, id")
-                .query(UnitDirectory::map).list();
+                .query(UnitQueries::map).list();
     }
 
     public List<UnitView> children(String parentId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_view WHERE parent_id = :parent AND status = 'ACTIVE'"
                         + " ORDER BY kind, name").param("parent", parentId)
-                .query(UnitDirectory::map).list();
+                .query(UnitQueries::map).list();
     }
 
     public List<UnitView> roots() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM unit_view WHERE parent_id IS NULL AND status = 'ACTIVE' ORDER BY name")
-                .query(UnitDirectory::map).list();
+                .query(UnitQueries::map).list();
     }
 
     /** The unit itself and its ancestors up to the root, following merges to the unit that holds it now. */

@@ -19,11 +19,11 @@ import java.util.Map;
  * replay that drops a read model and rebuilds it from the event store.
  */
 @Service
-class ProcessorAdministration {
+class ProcessorActions {
     private final EventProcessingConfiguration processing;
     private final Authorizer authorizer;
 
-    ProcessorAdministration(EventProcessingConfiguration processing, Authorizer authorizer) {
+    ProcessorActions(EventProcessingConfiguration processing, Authorizer authorizer) {
         this.processing = processing;
         this.authorizer = authorizer;
     }
@@ -36,7 +36,7 @@ class ProcessorAdministration {
         authorizer.require(Role.ADMINISTRATOR, null);
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
-                .map(ProcessorAdministration::status)
+                .map(ProcessorActions::status)
                 .sorted(Comparator.comparing(ProcessorStatus::name)).toList();
     }
 

@@ -12,12 +12,12 @@ import vn.egov.backbone.core.shared.Commands;
  * is not enough to take the account over).
  */
 @Service
-public class OwnAccount {
+public class AccountActions {
     private final Commands commands;
     private final CredentialStore credentials;
     private final PasswordEncoder encoder;
 
-    OwnAccount(Commands commands, CredentialStore credentials, PasswordEncoder encoder) {
+    AccountActions(Commands commands, CredentialStore credentials, PasswordEncoder encoder) {
         this.commands = commands;
         this.credentials = credentials;
         this.encoder = encoder;

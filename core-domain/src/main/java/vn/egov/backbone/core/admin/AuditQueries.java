@@ -11,7 +11,7 @@ import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.identity.OfficialPrincipal;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.shared.NotFound;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,13 +23,13 @@ import java.util.List;
  * unit's history needs ADMINISTRATOR there; anything else a system-wide administrator.
  */
 @Service
-class AuditTrail {
+class AuditQueries {
     private final EventStore eventStore;
     private final Authorizer authorizer;
-    private final UnitDirectory units;
+    private final UnitQueries units;
     private final ObjectMapper json;
 
-    AuditTrail(EventStore eventStore, Authorizer authorizer, UnitDirectory units, ObjectMapper json) {
+    AuditQueries(EventStore eventStore, Authorizer authorizer, UnitQueries units, ObjectMapper json) {
         this.eventStore = eventStore;
         this.authorizer = authorizer;
         this.units = units;

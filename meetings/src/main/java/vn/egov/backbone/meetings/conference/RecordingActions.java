@@ -21,13 +21,13 @@ import java.util.UUID;
  * records a meeting that does not know it.
  */
 @Service
-public class MeetingRecording {
+public class RecordingActions {
     private final MeetingQueries meetings;
     private final JitsiServices services;
     private final JitsiProperties jitsi;
     private final MeetingActions actions;
 
-    MeetingRecording(MeetingQueries meetings, JitsiServices services, JitsiProperties jitsi, MeetingActions actions) {
+    RecordingActions(MeetingQueries meetings, JitsiServices services, JitsiProperties jitsi, MeetingActions actions) {
         this.meetings = meetings;
         this.services = services;
         this.jitsi = jitsi;

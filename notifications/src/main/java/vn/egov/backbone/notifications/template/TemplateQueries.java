@@ -19,11 +19,11 @@ import java.util.Properties;
 
 /** The templates' query service: each kind's text as revised, or the default; and filling one in. */
 @Service
-public class Templates {
+public class TemplateQueries {
     private final JdbcClient jdbc;
     private final Map<NotificationKind, TemplateText> defaults = new EnumMap<>(NotificationKind.class);
 
-    Templates(JdbcClient jdbc) {
+    TemplateQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
         Properties file = new Properties();
         try (var in = new InputStreamReader(new ClassPathResource("notifications/default-templates.properties").getInputStream(),

@@ -47,7 +47,7 @@ import java.util.concurrent.Callable;
  * official's {@link ReaderScope}, resolved by the caller at the moment of the request.
  */
 @Service
-public class SearchService {
+public class SearchQueries {
     private static final int FACET_VALUES = 20;
     private static final int SUGGESTIONS = 8;
     /**
@@ -63,7 +63,7 @@ public class SearchService {
     private final SearchIndex index;
     private final QueryBuilder queries;
 
-    public SearchService(SearchIndex index) {
+    public SearchQueries(SearchIndex index) {
         this.index = index;
         this.queries = new QueryBuilder(index.exactAnalyzer(), index.foldedAnalyzer());
     }

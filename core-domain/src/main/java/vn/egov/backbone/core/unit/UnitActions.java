@@ -24,16 +24,16 @@ import java.util.UUID;
  * unit and the parent of the new one for a merger; a unit without a parent needs a system-wide one.
  */
 @Service
-public class UnitAdministration {
+public class UnitActions {
     private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(3);
 
     private final Commands commands;
     private final Authorizer authorizer;
     private final ReadYourWrites readYourWrites;
-    private final UnitDirectory units;
+    private final UnitQueries units;
 
-    UnitAdministration(Commands commands, Authorizer authorizer, ReadYourWrites readYourWrites,
-                       UnitDirectory units) {
+    UnitActions(Commands commands, Authorizer authorizer, ReadYourWrites readYourWrites,
+                       UnitQueries units) {
         this.commands = commands;
         this.authorizer = authorizer;
         this.readYourWrites = readYourWrites;

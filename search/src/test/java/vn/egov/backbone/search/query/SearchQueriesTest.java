@@ -28,11 +28,11 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The query side on a real index on disk: analysis, numbers, phrases, and the access filter everywhere. */
-class SearchServiceTest {
+class SearchQueriesTest {
     @TempDir
     Path dir;
     SearchIndex index;
-    SearchService search;
+    SearchQueries search;
 
     /** A specialist of agency A without clearance. */
     final ReaderScope specialistOfA = new ReaderScope("o-a", false, Set.of("A"), Set.of("A.P1"), Set.of(), Set.of());
@@ -45,7 +45,7 @@ class SearchServiceTest {
     void open() throws Exception {
         ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
         index = new SearchIndex(dir.toString(), json);
-        search = new SearchService(index);
+        search = new SearchQueries(index);
         put("d1", "A", "1588/QĐ-TTg", "Thủ tướng Chính phủ", "Quyết định phê duyệt quy hoạch tỉnh Hòa Sơn thời kỳ 2021-2030",
                 "Phê duyệt quy hoạch tỉnh với tầm nhìn đến năm 2050.", "NONE", LocalDate.of(2024, 5, 2));
         // decomposed (NFD) text, as exported by some word processors

@@ -8,14 +8,14 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.OfficialView;
 import vn.egov.backbone.core.shared.DisplayDates;
 import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.core.unit.UnitGuard;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.document.Agencies;
-import vn.egov.backbone.eoffice.incoming.IncomingDocuments;
+import vn.egov.backbone.eoffice.incoming.IncomingCommandHandler;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.CreateDraft;
 import vn.egov.backbone.eoffice.outgoing.api.OutgoingCommands.DraftContent;
@@ -39,17 +39,17 @@ import java.util.List;
  * document of that agency, all in one unit of work.
  */
 @Component
-class OutgoingDocuments {
+class OutgoingCommandHandler {
     private final Repository<OutgoingDocument> documents;
     private final DocumentRegisters registers;
-    private final IncomingDocuments incoming;
+    private final IncomingCommandHandler incoming;
     private final Agencies agencies;
-    private final OfficialDirectory officials;
+    private final OfficialQueries officials;
     private final UnitGuard unitGuard;
     private final Clock clock;
 
-    OutgoingDocuments(Repository<OutgoingDocument> documents, DocumentRegisters registers, IncomingDocuments incoming,
-                      Agencies agencies, OfficialDirectory officials, UnitGuard unitGuard, Clock clock) {
+    OutgoingCommandHandler(Repository<OutgoingDocument> documents, DocumentRegisters registers, IncomingCommandHandler incoming,
+                      Agencies agencies, OfficialQueries officials, UnitGuard unitGuard, Clock clock) {
         this.documents = documents;
         this.registers = registers;
         this.incoming = incoming;

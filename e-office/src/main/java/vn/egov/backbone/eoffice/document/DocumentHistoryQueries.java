@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import vn.egov.backbone.core.eventing.ActingMetadata;
-import vn.egov.backbone.core.official.OfficialDirectory;
+import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.OfficialView;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.document.api.Assignee;
 import vn.egov.backbone.eoffice.incoming.api.IncomingEvents.AssignmentForwarded;
@@ -43,15 +43,15 @@ import java.util.stream.Stream;
  * note and forwarding, the result; reviewers, approvers, recipients, comments and reasons).
  */
 @Component
-public class DocumentHistory {
+public class DocumentHistoryQueries {
     private final EventStore events;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    private final OfficialDirectory officials;
-    private final UnitDirectory units;
+    private final OfficialQueries officials;
+    private final UnitQueries units;
     private final ObjectMapper json;
 
-    DocumentHistory(EventStore events, OfficialDirectory officials, UnitDirectory units, ObjectMapper json) {
+    DocumentHistoryQueries(EventStore events, OfficialQueries officials, UnitQueries units, ObjectMapper json) {
         this.events = events;
         this.officials = officials;
         this.units = units;

@@ -12,7 +12,7 @@ import vn.egov.backbone.core.shared.DisplayDates;
 import vn.egov.backbone.core.shared.Commands;
 import vn.egov.backbone.core.shared.Forbidden;
 import vn.egov.backbone.core.shared.NotFound;
-import vn.egov.backbone.core.unit.UnitDirectory;
+import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.eoffice.attachment.AttachmentStore;
 import vn.egov.backbone.eoffice.document.Agencies;
@@ -32,7 +32,7 @@ import vn.egov.backbone.eoffice.exchange.EdXml.Status;
 import vn.egov.backbone.eoffice.exchange.EdXml.StatusPackage;
 import vn.egov.backbone.eoffice.exchange.ExchangeLog.Kind;
 import vn.egov.backbone.eoffice.exchange.ExchangeLog.Outcome;
-import vn.egov.backbone.eoffice.incoming.IncomingDocuments.Registration;
+import vn.egov.backbone.eoffice.incoming.IncomingCommandHandler.Registration;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.IncomingDetails;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.ReceiveEdXmlDocument;
 import vn.egov.backbone.eoffice.incoming.api.IncomingCommands.MarkReplacedBySender;
@@ -57,7 +57,7 @@ import java.util.UUID;
  * refused, goes into the {@link ExchangeLog}; a refused one registers nothing.
  */
 @Service
-public class EdXmlExchange {
+public class ExchangeActions {
     /** Inflated attachments of one package may not exceed this (the package itself is limited by the API). */
     static final long MAX_UNPACKED_BYTES = 200L * 1024 * 1024;
 
@@ -65,15 +65,15 @@ public class EdXmlExchange {
     private final DocumentQueries queries;
     private final Authorizer authorizer;
     private final Agencies agencies;
-    private final UnitDirectory units;
+    private final UnitQueries units;
     private final AttachmentStore attachments;
     private final Commands commands;
     private final ExchangeLog log;
     private final ErrorMessages errorMessages;
     private static final java.util.Locale VIETNAMESE = java.util.Locale.forLanguageTag("vi");
 
-    EdXmlExchange(DocumentActions actions, DocumentQueries queries, Authorizer authorizer, Agencies agencies,
-                  UnitDirectory units, AttachmentStore attachments, Commands commands, ExchangeLog log,
+    ExchangeActions(DocumentActions actions, DocumentQueries queries, Authorizer authorizer, Agencies agencies,
+                  UnitQueries units, AttachmentStore attachments, Commands commands, ExchangeLog log,
                   ErrorMessages errorMessages) {
         this.errorMessages = errorMessages;
         this.actions = actions;
