@@ -127,6 +127,23 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * One shape per feature: web (API and page controllers) hands the request to the feature's application
+     * service ({@code …Actions}), which authorises and sends the commands, or reads through its query service
+     * ({@code …Queries}). A controller that sends a command, runs SQL or decides a role has left that shape.
+     */
+    @Test
+    void controllersNeitherSendCommandsNorRunSqlNorCheckRoles() {
+        noClasses().that().areAnnotatedWith(org.springframework.stereotype.Controller.class)
+                .or().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should().dependOnClassesThat().haveFullyQualifiedName(ROOT + "core.shared.Commands")
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "javax.sql..")
+                .orShould().callMethodWhere(DescribedPredicate.describe("a role check of Authorizer", call ->
+                        call.getTargetOwner().getName().equals(ROOT + "core.identity.Authorizer")
+                                && !call.getName().equals("currentPrincipal")))
+                .check(classes);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"core", "eoffice", "meetings", "search", "onestop", "notifications", "distribution"})
     void otherModulesUseOnlyTheModulesSurface(String module) {

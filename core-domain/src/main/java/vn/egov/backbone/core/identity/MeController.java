@@ -17,34 +17,23 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.egov.backbone.core.official.OfficialQueries;
-import vn.egov.backbone.core.official.api.OfficialCommands.IssueApiToken;
-import vn.egov.backbone.core.official.api.OfficialCommands.RevokeApiToken;
 import vn.egov.backbone.core.official.api.OfficialView;
-import vn.egov.backbone.core.shared.Commands;
 import vn.egov.backbone.core.shared.NotFound;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /** The signed-in official's own account: profile, password and personal API tokens. */
 @RestController
 @RequestMapping("/api/v1/me")
 class MeController {
-    private final Commands commands;
     private final OfficialQueries officials;
     private final ApiTokenStore tokens;
     private final AccountActions account;
-    private final Clock clock;
 
-    MeController(Commands commands, OfficialQueries officials, ApiTokenStore tokens, AccountActions account, Clock clock) {
-        this.commands = commands;
+    MeController(OfficialQueries officials, ApiTokenStore tokens, AccountActions account) {
         this.officials = officials;
         this.tokens = tokens;
         this.account = account;
-        this.clock = clock;
     }
 
     record ChangeOwnPasswordRequest(@NotBlank String currentPassword,
@@ -56,10 +45,6 @@ class MeController {
     }
 
     record IssueTokenRequest(@NotBlank @Size(max = 100) String name, @Min(1) @Max(366) Integer validDays) {
-    }
-
-    /** The token itself is in this answer only; it cannot be read again. */
-    record IssuedToken(String id, String name, String token, Instant expiresAt) {
     }
 
     @GetMapping
@@ -80,18 +65,13 @@ class MeController {
     }
 
     @PostMapping("/tokens")
-    ResponseEntity<IssuedToken> issue(@Valid @RequestBody IssueTokenRequest request) {
-        OfficialPrincipal principal = Authorizer.currentPrincipal();
-        String token = ApiTokenStore.newToken();
-        String id = UUID.randomUUID().toString();
-        Instant expiresAt = clock.instant().plus(Duration.ofDays(request.validDays() == null ? 90 : request.validDays()));
-        commands.send(new IssueApiToken(principal.officialId(), id, request.name(), ApiTokenStore.hash(token), expiresAt));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new IssuedToken(id, request.name(), token, expiresAt));
+    ResponseEntity<AccountActions.IssuedToken> issue(@Valid @RequestBody IssueTokenRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(account.issueToken(request.name(), request.validDays()));
     }
 
     @DeleteMapping("/tokens/{id}")
     ResponseEntity<Void> revoke(@PathVariable String id) {
-        commands.send(new RevokeApiToken(Authorizer.currentPrincipal().officialId(), id));
+        account.revokeToken(id);
         return ResponseEntity.noContent().build();
     }
 }

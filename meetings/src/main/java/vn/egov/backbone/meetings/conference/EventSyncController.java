@@ -5,24 +5,13 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.egov.backbone.core.shared.BusinessRuleViolation;
-import vn.egov.backbone.core.shared.Commands;
-import vn.egov.backbone.meetings.conference.api.ConferenceCommands;
-import vn.egov.backbone.meetings.conference.api.ConferenceCommands.RecordJoin;
-import vn.egov.backbone.meetings.conference.api.ConferenceCommands.RecordLeave;
-import vn.egov.backbone.meetings.meeting.MeetingQueries;
 import vn.egov.backbone.meetings.meeting.MeetingRecord;
-import vn.egov.backbone.meetings.meeting.api.MeetingCommands.CheckIn;
-import vn.egov.backbone.meetings.meeting.api.MeetingCommands.RecordRoomClosed;
-import vn.egov.backbone.meetings.meeting.api.MeetingCommands.RecordRoomOpened;
-import vn.egov.backbone.meetings.meeting.api.Presence;
 
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +20,8 @@ import java.util.Map;
 /**
  * The jitsi-contrib event_sync webhooks ({@code POST {api_prefix}/events/room/created|destroyed},
  * {@code /events/occupant/joined|left}): attendance evidence, recorded per participant as events,
- * each connection once however often prosody retries it. An official's first join checks their seat
- * in as present online.
+ * each connection once however often prosody retries it ({@link RoomActions} records them). Here: the wire
+ * format — which event each path carries, the epoch seconds, who a participant is.
  */
 @RestController
 @RequestMapping(path = "/jitsi/events", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -61,15 +50,11 @@ class EventSyncController {
     }
 
     private final CallbackSecret secret;
-    private final JitsiRooms rooms;
-    private final MeetingQueries meetings;
-    private final Commands commands;
+    private final RoomActions room;
 
-    EventSyncController(CallbackSecret secret, JitsiRooms rooms, MeetingQueries meetings, Commands commands) {
+    EventSyncController(CallbackSecret secret, RoomActions room) {
         this.secret = secret;
-        this.rooms = rooms;
-        this.meetings = meetings;
-        this.commands = commands;
+        this.room = room;
     }
 
     @PostMapping("/{subject}/{action}")
@@ -84,12 +69,12 @@ class EventSyncController {
         if (!expected.equals(event.eventName())) {
             throw new InvalidInput("event_name", ConferenceError.WRONG_EVENT, expected);
         }
-        MeetingRecord meeting = rooms.meetingOf(event.roomName());
+        MeetingRecord meeting = room.meetingOf(event.roomName());
         switch (expected) {
             case "muc-room-created" -> {
                 Instant created = seconds(event.createdAt(), "created_at");
                 if (!event.breakoutRoom()) {
-                    commands.send(new RecordRoomOpened(meeting.id(), created));
+                    room.roomOpened(meeting, created);
                 }
             }
             case "muc-room-destroyed" -> {
@@ -101,7 +86,7 @@ class EventSyncController {
                     }
                 }
                 if (!event.breakoutRoom()) {
-                    commands.send(new RecordRoomClosed(meeting.id(), destroyed));
+                    room.roomClosed(meeting, destroyed);
                 }
             }
             case "muc-occupant-joined" -> join(meeting, valid(event.occupant()));
@@ -114,26 +99,13 @@ class EventSyncController {
     }
 
     private void join(MeetingRecord meeting, Occupant occupant) {
-        String participant = participant(occupant);
-        commands.send(new RecordJoin(ConferenceCommands.attendanceId(meeting.id(), participant), meeting.id(), participant,
-                occupant.occupantJid(), occupant.name(), Instant.ofEpochSecond(occupant.joinedAt())));
-        if (participant.startsWith(ConferenceParticipant.OFFICIAL)) {
-            String officialId = participant.substring(ConferenceParticipant.OFFICIAL.length());
-            meetings.seatOf(meeting.id(), officialId).ifPresent(seat -> {
-                try {
-                    commands.send(new CheckIn(meeting.id(), seat, Presence.ONLINE, null, officialId,
-                            Instant.ofEpochSecond(occupant.joinedAt())));
-                } catch (BusinessRuleViolation | AccessDeniedException notNow) {
-                    // A meeting that is over keeps the evidence of the join without a check-in.
-                }
-            });
-        }
+        room.joined(meeting, participant(occupant), occupant.occupantJid(), occupant.name(),
+                Instant.ofEpochSecond(occupant.joinedAt()));
     }
 
     private void leave(MeetingRecord meeting, Occupant occupant, Instant leftAt) {
-        String participant = participant(occupant);
-        commands.send(new RecordLeave(ConferenceCommands.attendanceId(meeting.id(), participant), meeting.id(), participant,
-                occupant.occupantJid(), Instant.ofEpochSecond(occupant.joinedAt()), leftAt, occupant.dominantSpeakerTime()));
+        room.left(meeting, participant(occupant), occupant.occupantJid(), Instant.ofEpochSecond(occupant.joinedAt()),
+                leftAt, occupant.dominantSpeakerTime());
     }
 
     /** Backbone's token names the participant ({@code context.user.id}); anyone else is a guest known by their JID. */

@@ -10,18 +10,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.egov.backbone.core.shared.BusinessRuleViolation;
-import vn.egov.backbone.core.shared.Commands;
-import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.meetings.meeting.MeetingQueries;
 import vn.egov.backbone.meetings.meeting.MeetingRecord;
-import vn.egov.backbone.meetings.meeting.api.MeetingCommands.RecordRoomClosed;
-import vn.egov.backbone.meetings.meeting.api.MeetingCommands.RecordRoomOpened;
-import vn.egov.backbone.meetings.meeting.api.MeetingStatus;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,20 +32,15 @@ class ReservationController {
             .withZone(java.time.ZoneOffset.UTC);
 
     private final CallbackSecret secret;
-    private final JitsiRooms rooms;
+    private final RoomActions room;
     private final MeetingQueries meetings;
     private final JitsiProperties jitsi;
-    private final Commands commands;
-    private final Clock clock;
 
-    ReservationController(CallbackSecret secret, JitsiRooms rooms, MeetingQueries meetings, JitsiProperties jitsi,
-                          Commands commands, Clock clock) {
+    ReservationController(CallbackSecret secret, RoomActions room, MeetingQueries meetings, JitsiProperties jitsi) {
         this.secret = secret;
-        this.rooms = rooms;
+        this.room = room;
         this.meetings = meetings;
         this.jitsi = jitsi;
-        this.commands = commands;
-        this.clock = clock;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -61,21 +48,7 @@ class ReservationController {
                                 @RequestParam String name, @RequestParam(name = "start_time", required = false) String startTime,
                                 @RequestParam(name = "mail_owner", required = false) String mailOwner) {
         secret.check(authorization);
-        MeetingRecord meeting = rooms.meetingOf(name);
-        Instant now = clock.instant();
-        if (!meeting.kind().usesVideo()) {
-            throw new BusinessRuleViolation(ConferenceError.IN_PERSON);
-        }
-        if (meeting.status() == MeetingStatus.CANCELLED || meeting.status() == MeetingStatus.ENDED) {
-            throw new BusinessRuleViolation(ConferenceError.MEETING_STATUS, meeting.status());
-        }
-        if (now.isBefore(meeting.startsAt().minus(jitsi.notBeforeMargin()))) {
-            throw new BusinessRuleViolation(ConferenceError.OPENS_BEFORE, jitsi.notBeforeMargin().toMinutes());
-        }
-        if (!now.isBefore(closesAt(meeting))) {
-            throw new BusinessRuleViolation(ConferenceError.TIME_OVER);
-        }
-        commands.send(new RecordRoomOpened(meeting.id(), now));
+        MeetingRecord meeting = room.reserve(name);
         return reservation(meeting, name, mailOwner);
     }
 
@@ -83,7 +56,7 @@ class ReservationController {
     Map<String, Object> get(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                             @PathVariable long conferenceId) {
         secret.check(authorization);
-        MeetingRecord meeting = byConference(conferenceId);
+        MeetingRecord meeting = room.reservation(conferenceId);
         return reservation(meeting, roomName(meeting), null);
     }
 
@@ -91,14 +64,8 @@ class ReservationController {
     Map<String, Object> delete(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                @PathVariable long conferenceId) {
         secret.check(authorization);
-        MeetingRecord meeting = byConference(conferenceId);
-        commands.send(new RecordRoomClosed(meeting.id(), clock.instant()));
+        room.endReservation(conferenceId);
         return Map.of("id", conferenceId);
-    }
-
-    private MeetingRecord byConference(long conferenceId) {
-        return meetings.findByConference(conferenceId)
-                .orElseThrow(() -> new NotFound(ConferenceError.NO_RESERVATION, conferenceId));
     }
 
     private Map<String, Object> reservation(MeetingRecord meeting, String name, String mailOwner) {
@@ -109,13 +76,9 @@ class ReservationController {
         answer.put("start_time", START_TIME.format(meeting.startsAt()));
         // prosody (mod_reservations.lua, set_status_success): expires_at = start_time + duration, with the
         // start_time of this answer; so the duration runs from the meeting's start, whenever the room opens
-        answer.put("duration", Duration.between(meeting.startsAt(), closesAt(meeting)).toSeconds());
+        answer.put("duration", Duration.between(meeting.startsAt(), room.closesAt(meeting)).toSeconds());
         answer.put("max_occupants", meeting.seats() + meetings.endpoints(meeting.id()).size() + SPARE_OCCUPANTS);
         return answer;
-    }
-
-    private Instant closesAt(MeetingRecord meeting) {
-        return meeting.endsAt().plus(jitsi.expiryMargin());
     }
 
     private String roomName(MeetingRecord meeting) {
