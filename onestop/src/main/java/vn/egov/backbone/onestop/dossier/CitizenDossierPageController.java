@@ -31,7 +31,7 @@ import vn.egov.backbone.onestop.settings.OneStopProperties;
  */
 @Controller
 class CitizenDossierPageController {
-    private final DossierActions dossiers;
+    private final CitizenDossierActions dossiers;
     private final PublicDossierPageController publicPages;
     private final OneStopProperties properties;
     private final ObjectProvider<ClientRegistrationRepository> provider;
@@ -39,7 +39,7 @@ class CitizenDossierPageController {
     private final PageActions pages;
     private final MessageSource messages;
 
-    CitizenDossierPageController(DossierActions dossiers, PublicDossierPageController publicPages,
+    CitizenDossierPageController(CitizenDossierActions dossiers, PublicDossierPageController publicPages,
                                  OneStopProperties properties, ObjectProvider<ClientRegistrationRepository> provider,
                                  ErrorMessages errors, PageActions pages, MessageSource messages) {
         this.pages = pages;
@@ -102,8 +102,8 @@ class CitizenDossierPageController {
     String supplement(@PathVariable String trackingCode, @RequestParam(required = false) String note,
                       @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
         SignedInCitizen citizen = citizen();
-        List<DossierActions.Upload> uploads = (files == null ? List.<MultipartFile>of() : files).stream()
-                .filter(file -> !file.isEmpty()).<DossierActions.Upload>map(file -> file::getInputStream).toList();
+        List<CitizenDossierActions.Upload> uploads = (files == null ? List.<MultipartFile>of() : files).stream()
+                .filter(file -> !file.isEmpty()).<CitizenDossierActions.Upload>map(file -> file::getInputStream).toList();
         return pages.run(redirect, "/citizen/dossiers/" + trackingCode, () -> {
             dossiers.provideSupplement(citizen.idNumber(), trackingCode, note, uploads);
             return message("mine.supplementSent");

@@ -1,41 +1,25 @@
 package vn.egov.backbone.onestop.dossier;
 
 import org.springframework.stereotype.Service;
-import vn.egov.backbone.core.eventing.ReadYourWrites;
 import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.official.api.Role;
-import vn.egov.backbone.core.shared.BusinessRuleViolation;
-import vn.egov.backbone.core.shared.Commands;
 import vn.egov.backbone.core.shared.Forbidden;
 import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.core.unit.UnitQueries;
-import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitView;
-import vn.egov.backbone.onestop.dossier.DossierQueries.PersonalDataRead;
 import vn.egov.backbone.onestop.dossier.DossierQueries.ReadPurpose;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.*;
 import vn.egov.backbone.onestop.dossier.api.DossierStatus;
 import vn.egov.backbone.onestop.dossier.api.DossierView;
 import vn.egov.backbone.onestop.dossier.api.DossierView.Apology;
-import vn.egov.backbone.onestop.dossier.api.DossierView.StatusChange;
 import vn.egov.backbone.onestop.dossier.api.DossierView.Step;
 import vn.egov.backbone.onestop.dossier.api.DossierView.Summary;
-import vn.egov.backbone.onestop.dossier.api.PublicDossier;
-import vn.egov.backbone.onestop.dossier.api.PublicDossier.HistoryEntry;
-import vn.egov.backbone.onestop.dossier.api.PublicDossier.Status;
-import vn.egov.backbone.onestop.dossier.api.PublicDossier.StepView;
-import vn.egov.backbone.onestop.dossier.api.PublicDossier.Submitted;
-import vn.egov.backbone.onestop.procedure.ProcedureCatalogue;
-import vn.egov.backbone.onestop.settings.OneStopProperties;
 import vn.egov.backbone.onestop.procedure.ProcedureCatalogue.ProcedureVersion;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,41 +29,38 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The dossier's application service, for the API and the pages alike. Who works on which dossier: the
- * competent agency, the agencies of its steps, and the desk that received it (which hands over
- * supplements, payments and results). The applicant's personal data is in the dossier read model, so
- * every read of it for an official goes through here; to everyone else a dossier they do not work on
- * does not exist (404). Each write checks that, sends the command and waits for the read model.
+ * The dossier's application service for officials, for the API and the pages alike: the desk's registration and
+ * lists, a dossier's handling record, receipt and apology letter, and every write of its processing. Who may do
+ * which is {@link DossierScope}'s: the competent agency decides, the desk (the one it was filed at, or the
+ * centre) receives and hands over, a step's agency completes its step; to everyone else a dossier does not exist
+ * (404). The applicant's personal data is in the dossier read model, so every read of it for an official goes
+ * through here and is recorded. Each write sends the command and waits for the read model ({@link DossierWrites}).
+ * Citizens' side: {@link CitizenDossierActions}; the data subject's export and erasure: {@link PersonalDataActions}.
  */
 @Service
 class DossierActions {
-    private final Commands commands;
     private final DossierQueries queries;
-    private final ProcedureCatalogue catalogue;
+    private final DossierScope scope;
+    private final DossierWrites writes;
     private final DossierRouting routing;
     private final Authorizer authorizer;
     private final OfficialQueries officials;
     private final UnitQueries units;
-    private final ReadYourWrites readYourWrites;
     private final SuppliedFiles suppliedFiles;
-    private final OneStopProperties properties;
     private final Clock clock;
 
-    DossierActions(Commands commands, DossierQueries queries, ProcedureCatalogue catalogue, DossierRouting routing,
-                   Authorizer authorizer, OfficialQueries officials, UnitQueries units,
-                   ReadYourWrites readYourWrites, SuppliedFiles suppliedFiles, OneStopProperties properties,
+    DossierActions(DossierQueries queries, DossierScope scope, DossierWrites writes, DossierRouting routing,
+                   Authorizer authorizer, OfficialQueries officials, UnitQueries units, SuppliedFiles suppliedFiles,
                    Clock clock) {
-        this.clock = clock;
-        this.properties = properties;
-        this.suppliedFiles = suppliedFiles;
-        this.commands = commands;
         this.queries = queries;
-        this.catalogue = catalogue;
+        this.scope = scope;
+        this.writes = writes;
         this.routing = routing;
         this.authorizer = authorizer;
         this.officials = officials;
         this.units = units;
-        this.readYourWrites = readYourWrites;
+        this.suppliedFiles = suppliedFiles;
+        this.clock = clock;
     }
 
     record Registered(String id, String trackingCode, String competentAgencyId, LocalDate appointmentOn) {
@@ -96,16 +77,13 @@ class DossierActions {
     record ApologyLetter(DossierView dossier, Apology apology, String agency) {
     }
 
-    /** The procedures of the catalogue, as a form offers them. */
+    /** The procedures of the catalogue, and where a commune-level one is decided, as the desk's form offers them. */
     List<ProcedureVersion> procedures() {
-        return catalogue.current();
+        return routing.procedures();
     }
 
-    /** The communes, wards and special zones of the province by name: where a commune-level procedure is decided. */
     List<UnitView> communes() {
-        return units.list(false).stream()
-                .filter(unit -> java.util.EnumSet.of(UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE).contains(unit.kind()))
-                .sorted(java.util.Comparator.comparing(UnitView::name)).toList();
+        return routing.communes();
     }
 
     /** Whether the signed-in official may register dossiers at their unit's desk (records clerk or specialist there). */
@@ -126,104 +104,15 @@ class DossierActions {
                         int digitisedComponents, int reusedComponents, Consent consent) {
         var me = Authorizer.currentPrincipal();
         requireDeskRole();
-        ProcedureVersion procedure = procedure(procedureCode);
+        ProcedureVersion procedure = routing.procedure(procedureCode);
         UnitView competent = routing.competentAuthority(procedure, me.unitId(), communeId);
         String id = UUID.randomUUID().toString();
         String trackingCode = routing.newTrackingCode();
-        commands.send(new SubmitDossier(id, trackingCode, DossierRouting.terms(procedure, competent), channel,
+        writes.send(new SubmitDossier(id, trackingCode, DossierRouting.terms(procedure, competent), channel,
                 applicant, components, me.unitId(), Identity.UNVERIFIED, consent));
-        commands.send(new ReceiveDossier(id, digitisedComponents, reusedComponents));
-        awaitReadModel(id);
+        writes.sendAndAwait(id, new ReceiveDossier(id, digitisedComponents, reusedComponents));
         LocalDate appointment = queries.find(id).map(DossierView::appointmentOn).orElse(null);
         return new Registered(id, trackingCode, competent.id(), appointment);
-    }
-
-    /**
-     * Online submission (kênh trực tuyến) of a procedure offered online: the dossier is new until the
-     * competent agency's desk checks it and receives it (the clock starts then), asks for a supplement,
-     * or refuses it.
-     */
-    Submitted submitOnline(String procedureCode, String communeId, Applicant applicant, int components, Identity identity,
-                           Consent consent) {
-        ProcedureVersion procedure = procedure(procedureCode);
-        if (!procedure.fullyOnline()) {
-            throw new InvalidInput("procedureCode", DossierError.NOT_ONLINE);
-        }
-        if (!identity.verified() && properties.citizens().requiresVerifiedIdentity(procedure.code())) {
-            throw new InvalidInput("procedureCode", DossierError.SIGN_IN_WITH_VNEID);
-        }
-        UnitView competent = routing.competentAuthority(procedure, null, communeId);
-        String trackingCode = routing.newTrackingCode();
-        String id = UUID.randomUUID().toString();
-        commands.send(new SubmitDossier(id, trackingCode, DossierRouting.terms(procedure, competent), Channel.ONLINE,
-                applicant, components, null, identity, consent));
-        awaitReadModel(id); // the citizen's "my dossiers", opened next, lists it
-        return new Submitted(trackingCode, procedure.name(), competent.name(), Status.of(DossierStatus.NEW),
-                "/public/dossiers/" + trackingCode);
-    }
-
-    /**
-     * The dossiers of a citizen signed in through the national identity provider: those filed under the
-     * identity number the provider vouched for, newest first. Nobody else's: the number comes from the
-     * checked ID token, never from the request.
-     */
-    List<PublicDossier> ofCitizen(String verifiedIdNumber) {
-        return queries.byApplicantIdNumber(verifiedIdNumber).reversed().stream()
-                .map(dossier -> lookUp(dossier.trackingCode())).toList();
-    }
-
-    /**
-     * One of the signed-in citizen's dossiers, with what an open supplement request asks for and the files
-     * they supplied. Another's dossier does not exist for them (404, as an unknown code).
-     */
-    record CitizenDossier(String trackingCode, PublicDossier dossier, String supplementReason,
-                          List<DossierQueries.SuppliedFileView> suppliedFiles, boolean rated) {
-    }
-
-    CitizenDossier ofCitizen(String verifiedIdNumber, String trackingCode) {
-        DossierView dossier = citizensOwn(verifiedIdNumber, trackingCode);
-        return new CitizenDossier(dossier.trackingCode(), lookUp(dossier.trackingCode()),
-                queries.supplementReason(dossier.id()).orElse(null), queries.suppliedFiles(dossier.id()),
-                dossier.satisfaction() != null);
-    }
-
-    /** An upload as the web layer hands it over: read once, by the store. */
-    interface Upload {
-        java.io.InputStream open() throws java.io.IOException;
-    }
-
-    /**
-     * The citizen answers the open supplement request with files (PDF, JPEG, PNG; each named by Backbone)
-     * and a note. The files are stored first, then the dossier records them; the desk receives the supplement.
-     */
-    void provideSupplement(String verifiedIdNumber, String trackingCode, String note, List<Upload> uploads) {
-        DossierView dossier = citizensOwn(verifiedIdNumber, trackingCode);
-        if (dossier.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
-            throw new BusinessRuleViolation(DossierError.NO_SUPPLEMENT_REQUESTED);
-        }
-        if (uploads.isEmpty() || uploads.size() > ProcedureDossier.MAX_SUPPLIED_FILES) {
-            throw new InvalidInput("files", DossierError.SUPPLIED_FILES_RANGE, ProcedureDossier.MAX_SUPPLIED_FILES);
-        }
-        int already = queries.suppliedFiles(dossier.id()).size();
-        List<SuppliedFile> files = new ArrayList<>();
-        for (Upload upload : uploads) {
-            SuppliedFiles.Stored stored;
-            try {
-                stored = suppliedFiles.store(dossier.id(), upload.open());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            files.add(new SuppliedFile(stored.sha256(), "bo-sung-" + (already + files.size() + 1) + "." + stored.extension(),
-                    stored.contentType(), stored.size()));
-        }
-        commands.send(new ProvideSupplement(dossier.id(), note, files));
-        awaitReadModel(dossier.id());
-    }
-
-    void rateAsCitizen(String verifiedIdNumber, String trackingCode, int score) {
-        DossierView dossier = citizensOwn(verifiedIdNumber, trackingCode);
-        commands.send(new RateSatisfaction(dossier.id(), score));
-        awaitReadModel(dossier.id());
     }
 
     /** A supplied file on disk, with the name and type it was recorded under. */
@@ -232,7 +121,7 @@ class DossierActions {
 
     /** A file the applicant supplied, for the officials who work on the dossier. */
     SuppliedFileDownload suppliedFile(String dossierId, String sha256) {
-        workedOn(dossierId, true);
+        scope.workedOn(dossierId, true);
         java.nio.file.Path file = suppliedFiles.find(dossierId, sha256)
                 .orElseThrow(() -> new NotFound(DossierError.SUPPLIED_FILE_UNKNOWN));
         DossierQueries.SuppliedFileView view = queries.suppliedFiles(dossierId).stream()
@@ -253,37 +142,8 @@ class DossierActions {
     }
 
     List<DossierQueries.SuppliedFileView> suppliedFiles(String dossierId) {
-        workedOn(dossierId, true);
+        scope.workedOn(dossierId, true);
         return queries.suppliedFiles(dossierId);
-    }
-
-    private DossierView citizensOwn(String verifiedIdNumber, String trackingCode) {
-        DossierView dossier = byTrackingCode(trackingCode);
-        if (verifiedIdNumber == null || !verifiedIdNumber.equals(dossier.applicantIdNumber())) {
-            throw new NotFound(DossierError.TRACKING_CODE_UNKNOWN);
-        }
-        return dossier;
-    }
-
-    /** The lookup by tracking code, for anyone holding it: nothing personal. */
-    PublicDossier lookUp(String trackingCode) {
-        DossierView dossier = byTrackingCode(trackingCode);
-        List<Step> stepRows = queries.steps(dossier.id());
-        // the agencies' names from the unit directory, not by joining core's table
-        Map<String, UnitView> agencies = units.findAll(stepRows.stream().map(Step::agencyId).toList());
-        List<StepView> steps = stepRows.stream().map(step -> new StepView(step.task(),
-                Optional.ofNullable(agencies.get(step.agencyId())).map(UnitView::name).orElse(null),
-                step.startedOn(), step.dueOn(), step.completedOn(), step.timeliness())).toList();
-        List<HistoryEntry> history = queries.history(dossier.id()).stream()
-                .map(change -> new HistoryEntry(change.at(), Status.of(change.status()))).toList();
-        StepView current = steps.stream().filter(step -> step.completedOn() == null).reduce((a, b) -> b).orElse(null);
-        return new PublicDossier(dossier.trackingCode(), dossier.procedureName(), Status.of(dossier.status()),
-                dossier.receivedOn(), dossier.appointmentOn(), dossier.late(), current, steps, history);
-    }
-
-    /** After the result is returned the applicant rates the service once (1 to 5). */
-    void rate(String trackingCode, int score) {
-        commands.send(new RateSatisfaction(byTrackingCode(trackingCode).id(), score));
     }
 
     /**
@@ -291,7 +151,7 @@ class DossierActions {
      * newest first, optionally in one status: {@code NEW} is what awaits reception.
      */
     List<Summary> list(DossierStatus status) {
-        return queries.list(scopeOf(Authorizer.currentPrincipal().officialId()), status);
+        return queries.list(scope.unitsOf(Authorizer.currentPrincipal().officialId()), status);
     }
 
     /** One page of the desk's list, and whether another follows. */
@@ -301,7 +161,7 @@ class DossierActions {
     /** The desk's list as the filter narrows it, by pages of {@code size}, newest first; a page number below 1 is the first. */
     Page page(DeskFilter filter, int number, int size) {
         int page = Math.max(1, number);
-        List<Summary> rows = queries.list(scopeOf(Authorizer.currentPrincipal().officialId()), filter,
+        List<Summary> rows = queries.list(scope.unitsOf(Authorizer.currentPrincipal().officialId()), filter,
                 java.time.LocalDate.now(clock.withZone(vn.egov.backbone.core.shared.DisplayDates.VIETNAM)),
                 (page - 1) * size, size + 1);
         return new Page(rows.subList(0, Math.min(size, rows.size())), page, rows.size() > size);
@@ -312,42 +172,7 @@ class DossierActions {
      * applicant sent), received ones nobody has sent for processing, steps to complete, results to hand back.
      */
     long waitingFor(String officialId) {
-        return queries.countWaiting(scopeOf(officialId));
-    }
-
-    /** The units whose dossiers the official works on: those they hold a role in and below, and their centre's. */
-    private Set<String> scopeOf(String officialId) {
-        Set<String> roleUnits = officials.roles(officialId).stream().map(role -> role.unitId()).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        Set<String> scope = units.list(false).stream().map(UnitView::id)
-                .filter(unit -> units.selfAndAncestors(unit).stream().anyMatch(roleUnits::contains))
-                .collect(Collectors.toCollection(java.util.HashSet::new));
-        scope.addAll(servedByCentre(officialId));
-        return scope;
-    }
-
-    /**
-     * The units whose dossiers the public-service centres the official works in receive: a centre is the one-stop
-     * desk of its commune (or province), so of every unit of that administrative level — down to, not into, the
-     * communes below a province. Empty for an official of no centre.
-     */
-    private Set<String> servedByCentre(String me) {
-        Set<String> served = new java.util.HashSet<>();
-        officials.roles(me).stream().filter(role -> role.unitId() != null && role.validAt(clock.instant()))
-                .map(role -> units.find(role.unitId()).orElse(null))
-                .filter(unit -> unit != null && properties.citizens().isServiceCentre(unit.code()))
-                .forEach(centre -> units.selfAndAncestors(centre.id()).stream()
-                        .map(id -> units.find(id).orElse(null))
-                        .filter(unit -> unit != null && unit.kind().administrative()).findFirst()
-                        .ifPresent(level -> collectLevel(level.id(), served)));
-        return served;
-    }
-
-    private void collectLevel(String unitId, Set<String> served) {
-        if (served.add(unitId)) {
-            units.children(unitId).stream().filter(child -> !child.kind().administrative())
-                    .forEach(child -> collectLevel(child.id(), served));
-        }
+        return queries.countWaiting(scope.unitsOf(officialId));
     }
 
     Details details(String id) {
@@ -384,7 +209,7 @@ class DossierActions {
     }
 
     HandlingRecord handlingRecord(String id) {
-        Capacity capacity = capacityOn(id); // any capacity may read it, as readPersonalData allows
+        DossierScope.Capacity capacity = scope.capacityOn(id); // any capacity may read it, as readPersonalData allows
         DossierView dossier = capacity.dossier();
         String me = Authorizer.currentPrincipal().officialId();
         queries.recordRead(id, me, ReadPurpose.DETAILS, clock.instant());
@@ -452,28 +277,7 @@ class DossierActions {
         }).toList();
         return new HandlingRecord(dossier, unitName(dossier.competentAgencyId()), unitName(dossier.filedAtUnitId()),
                 stepLines, journal, queries.suppliedFiles(id), queries.latestApology(id), offers,
-                offers.contains(Offer.START_STEP) ? stepAgencies(dossier.competentAgencyId()) : List.of());
-    }
-
-    /**
-     * The units a processing step may go to: the agencies and offices of the competent agency's own level
-     * (its commune, or the province) and the province's agencies (a department that gives its opinion).
-     */
-    private List<UnitView> stepAgencies(String competentAgencyId) {
-        Set<String> candidates = new java.util.HashSet<>();
-        List<String> chain = units.selfAndAncestors(competentAgencyId);
-        chain.stream().map(unitId -> units.find(unitId).orElse(null))
-                .filter(unit -> unit != null && unit.kind().administrative())
-                .forEach(level -> collectLevel(level.id(), candidates));
-        return units.findAll(candidates).values().stream()
-                .filter(unit -> !unit.kind().administrative() && unit.status() == vn.egov.backbone.core.unit.api.UnitStatus.ACTIVE)
-                .sorted(java.util.Comparator.comparing((UnitView unit) -> !unit.id().equals(competentAgencyId))
-                        .thenComparing(UnitView::name))
-                .toList();
-    }
-
-    private static String nameOf(UnitView unit) {
-        return unit == null ? null : unit.name();
+                offers.contains(Offer.START_STEP) ? scope.stepAgencies(dossier.competentAgencyId()) : List.of());
     }
 
     Receipt receipt(String id) {
@@ -482,52 +286,15 @@ class DossierActions {
     }
 
     ApologyLetter apologyLetter(String id) {
-        DossierView dossier = workedOn(id, true);
+        DossierView dossier = scope.workedOn(id, true);
         Apology apology = queries.latestApology(id).orElseThrow(() -> new NotFound(DossierError.NO_APOLOGY, id));
         queries.recordRead(id, Authorizer.currentPrincipal().officialId(), ReadPurpose.APOLOGY_LETTER, clock.instant());
         return new ApologyLetter(dossier, apology, unitName(dossier.competentAgencyId()));
     }
 
-    /** What a dossier holds about its applicant, with who read it: one entry of a data subject's export. */
-    record PersonalDataEntry(DossierView dossier, List<Step> steps, List<StatusChange> history,
-                             List<PersonalDataRead> reads) {
-    }
-
-    /**
-     * Everything the one-stop desk holds about the person with this identity number (the data subject's
-     * right of access): the dossiers in units where the caller is an administrator, with their steps,
-     * status history and every recorded read of the personal data — this export included.
-     */
-    List<PersonalDataEntry> personalDataExport(String idNumber) {
-        if (idNumber == null || !idNumber.strip().matches("\\d{9}|\\d{12}")) {
-            throw new InvalidInput("idNumber", DossierError.ID_NUMBER_FORMAT);
-        }
-        String me = requireAdministrator();
-        Instant now = clock.instant();
-        List<PersonalDataEntry> entries = new ArrayList<>();
-        for (DossierView dossier : queries.byApplicantIdNumber(idNumber.strip())) {
-            if (authorizer.holds(me, Role.ADMINISTRATOR, dossier.competentAgencyId())
-                    || dossier.filedAtUnitId() != null && authorizer.holds(me, Role.ADMINISTRATOR, dossier.filedAtUnitId())) {
-                queries.recordRead(dossier.id(), me, ReadPurpose.EXPORT, now);
-                entries.add(new PersonalDataEntry(dossier, queries.steps(dossier.id()), queries.history(dossier.id()),
-                        queries.reads(dossier.id())));
-            }
-        }
-        return entries;
-    }
-
-    /** The signed-in official, if they are an administrator somewhere (where, each dossier decides). */
-    String requireAdministrator() {
-        String me = Authorizer.currentPrincipal().officialId();
-        if (officials.roles(me).stream().noneMatch(role -> role.role() == Role.ADMINISTRATOR && role.validAt(clock.instant()))) {
-            throw new Forbidden(DossierError.EXPORT_NEEDS_ADMINISTRATOR);
-        }
-        return me;
-    }
-
     /** The dossier for an official who works on it, the read of its personal data recorded. */
     private DossierView readPersonalData(String id, ReadPurpose purpose) {
-        DossierView dossier = workedOn(id, true);
+        DossierView dossier = scope.workedOn(id, true);
         queries.recordRead(id, Authorizer.currentPrincipal().officialId(), purpose, clock.instant());
         return dossier;
     }
@@ -543,24 +310,24 @@ class DossierActions {
 
     /** A processing step in the competent agency or another one (a department that gives its opinion). */
     String startStep(String id, String agencyId, String task, int days) {
-        decidedHere(id);
+        scope.decidedHere(id);
         if (units.find(agencyId).isEmpty()) {
             throw new InvalidInput("agencyId", DossierError.AGENCY_UNKNOWN);
         }
         String stepId = UUID.randomUUID().toString();
-        send(id, new StartStep(id, stepId, agencyId, task, days));
+        writes.sendAndAwait(id, new StartStep(id, stepId, agencyId, task, days));
         return stepId;
     }
 
     /** The step's agency (or the competent agency) completes it. */
     void completeStep(String id, String stepId, String note) {
-        DossierView dossier = workedOn(id, false);
+        DossierView dossier = scope.workedOn(id, false);
         Step step = queries.step(id, stepId).orElseThrow(() -> new NotFound(DossierError.STEP_NOT_FOUND, stepId));
         String me = Authorizer.currentPrincipal().officialId();
         if (!authorizer.mayActFor(me, step.agencyId()) && !authorizer.mayActFor(me, dossier.competentAgencyId())) {
             throw new Forbidden(DossierError.STEP_AGENCY_ONLY);
         }
-        send(id, new CompleteStep(id, stepId, note));
+        writes.sendAndAwait(id, new CompleteStep(id, stepId, note));
     }
 
     void requestSupplement(String id, String reason) {
@@ -599,38 +366,10 @@ class DossierActions {
         agencyOrDeskActs(id, new WithdrawDossier(id, reason));
     }
 
-    /**
-     * Erases the applicant's personal data (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15): an administrator of
-     * the competent agency (or above it), under a stated legal basis. Whoever has nothing to do with the
-     * dossier gets 404, an official who works on it without that role 403.
-     */
-    void erasePersonalData(String id, String legalBasis) {
-        DossierView dossier = queries.find(id).orElseThrow(() -> new NotFound(DossierError.NOT_FOUND, id));
-        String me = Authorizer.currentPrincipal().officialId();
-        if (!authorizer.holds(me, Role.ADMINISTRATOR, dossier.competentAgencyId())) {
-            workedOn(id, true);
-            throw new Forbidden(DossierError.ERASURE_NEEDS_ADMINISTRATOR);
-        }
-        send(id, new ErasePersonalData(id, legalBasis));
-    }
-
     /** The competent agency acts on the dossier. */
     private void agencyActs(String id, Object command) {
-        decidedHere(id);
-        send(id, command);
-    }
-
-    /**
-     * The dossier, if the official's agency is the competent one: it alone sends the dossier for processing, asks
-     * for fees, resolves, apologises and stops. The agency of a step sees the dossier and completes its own step,
-     * nothing more (403); whoever has nothing to do with it gets 404.
-     */
-    private DossierView decidedHere(String id) {
-        Capacity capacity = capacityOn(id);
-        if (!capacity.agency()) {
-            throw new Forbidden(DossierError.COMPETENT_AGENCY_ONLY);
-        }
-        return capacity.dossier();
+        scope.decidedHere(id);
+        writes.sendAndAwait(id, command);
     }
 
     /**
@@ -639,66 +378,15 @@ class DossierActions {
      * the result, a withdrawal.
      */
     private void agencyOrDeskActs(String id, Object command) {
-        Capacity capacity = capacityOn(id);
+        DossierScope.Capacity capacity = scope.capacityOn(id);
         if (!capacity.agency() && !capacity.desk()) { // the agency of a step only gives its opinion
             throw new Forbidden(DossierError.COMPETENT_AGENCY_ONLY);
         }
-        send(id, command);
+        writes.sendAndAwait(id, command);
     }
 
-    private void send(String id, Object command) {
-        commands.send(command);
-        awaitReadModel(id);
-    }
-
-    /**
-     * The dossier, if the official works on it: in the competent agency or an agency of a step, or also at
-     * the desk that received it ({@code deskToo}). Otherwise 404 to whoever has nothing to do with it, 403 to a
-     * desk asking for the agency's work.
-     */
-    private DossierView workedOn(String id, boolean deskToo) {
-        Capacity capacity = capacityOn(id);
-        if (!capacity.agency() && !(deskToo && capacity.desk()) && !capacity.step()) {
-            throw new Forbidden(DossierError.COMPETENT_AGENCY_ONLY);
-        }
-        return capacity.dossier();
-    }
-
-    /**
-     * In which capacities the signed-in official works on the dossier: the competent agency, its desk (the one it
-     * was filed at, or the public-service centre of the agency's commune or province), the agency of a step.
-     * None of them: the dossier does not exist for them (404).
-     */
-    private record Capacity(DossierView dossier, boolean agency, boolean desk, boolean step) {
-    }
-
-    private Capacity capacityOn(String id) {
-        DossierView dossier = queries.find(id).orElseThrow(() -> new NotFound(DossierError.NOT_FOUND, id));
-        String me = Authorizer.currentPrincipal().officialId();
-        boolean agency = authorizer.mayActFor(me, dossier.competentAgencyId());
-        boolean desk = dossier.filedAtUnitId() != null && authorizer.mayActFor(me, dossier.filedAtUnitId());
-        if (!agency && !desk) {
-            Set<String> centre = servedByCentre(me); // a public-service centre is the desk of its commune or province
-            desk = centre.contains(dossier.competentAgencyId()) || centre.contains(dossier.filedAtUnitId());
-        }
-        boolean step = queries.steps(id).stream().anyMatch(s -> authorizer.mayActFor(me, s.agencyId()));
-        if (!agency && !step && !desk) {
-            throw new NotFound(DossierError.NOT_FOUND, id);
-        }
-        return new Capacity(dossier, agency, desk, step);
-    }
-
-    /** Waits (briefly) until the dossier read models (the dossier, its handling record) show its last event. */
-    private void awaitReadModel(String id) {
-        readYourWrites.await(id, () -> queries.versionOfBoth(id), Duration.ofSeconds(3));
-    }
-
-    private DossierView byTrackingCode(String trackingCode) {
-        return queries.findByTrackingCode(trackingCode).orElseThrow(() -> new NotFound(DossierError.TRACKING_CODE_UNKNOWN));
-    }
-
-    private ProcedureVersion procedure(String code) {
-        return catalogue.current(code).orElseThrow(() -> new InvalidInput("procedureCode", DossierError.PROCEDURE_UNKNOWN));
+    private static String nameOf(UnitView unit) {
+        return unit == null ? null : unit.name();
     }
 
     private String unitName(String unitId) {

@@ -20,7 +20,6 @@ import vn.egov.backbone.onestop.dossier.api.DossierCommands.Consent;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.PaymentMethod;
 import vn.egov.backbone.onestop.dossier.api.DossierStatus;
 import vn.egov.backbone.onestop.dossier.api.DossierView.Summary;
-import vn.egov.backbone.onestop.procedure.ProcedureCatalogue;
 import vn.egov.backbone.onestop.procedure.ProcedureCatalogue.ProcedureVersion;
 
 import java.net.URI;
@@ -38,11 +37,11 @@ import java.util.Map;
 @RequestMapping("/api/v1")
 class DossierController {
     private final DossierActions dossiers;
-    private final ProcedureCatalogue catalogue;
+    private final PersonalDataActions personalData;
 
-    DossierController(DossierActions dossiers, ProcedureCatalogue catalogue) {
+    DossierController(DossierActions dossiers, PersonalDataActions personalData) {
         this.dossiers = dossiers;
-        this.catalogue = catalogue;
+        this.personalData = personalData;
     }
 
     record Registration(@NotBlank String procedureCode, String communeId, @NotNull Channel channel,
@@ -76,7 +75,7 @@ class DossierController {
 
     @GetMapping("/procedures")
     List<ProcedureVersion> procedures() {
-        return catalogue.current();
+        return dossiers.procedures();
     }
 
     /** The desk receives a dossier: submitted and received at once, with its appointment. */
@@ -196,7 +195,7 @@ class DossierController {
 
     @PostMapping("/dossiers/{id}/personal-data-erasure")
     ResponseEntity<Void> erasePersonalData(@PathVariable String id, @Valid @RequestBody Erasure request) {
-        dossiers.erasePersonalData(id, request.legalBasis());
+        personalData.erasePersonalData(id, request.legalBasis());
         return ResponseEntity.noContent().build();
     }
 
@@ -205,8 +204,8 @@ class DossierController {
     }
 
     @PostMapping("/personal-data/exports")
-    List<DossierActions.PersonalDataEntry> exportPersonalData(@RequestBody PersonalDataRequest request) {
-        return dossiers.personalDataExport(request.idNumber());
+    List<PersonalDataActions.PersonalDataEntry> exportPersonalData(@RequestBody PersonalDataRequest request) {
+        return personalData.personalDataExport(request.idNumber());
     }
 
     @PostMapping("/dossiers/{id}/withdrawal")

@@ -7,6 +7,7 @@ import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitKind;
 import vn.egov.backbone.core.unit.api.UnitView;
 import vn.egov.backbone.onestop.dossier.api.DossierCommands.ProcedureTerms;
+import vn.egov.backbone.onestop.procedure.ProcedureCatalogue;
 import vn.egov.backbone.onestop.procedure.ProcedureCatalogue.ProcedureVersion;
 import vn.egov.backbone.onestop.procedure.api.ProcedureCommands.Level;
 
@@ -14,8 +15,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Where a dossier goes and the code it is followed by. Routing is by competent authority, not by where
@@ -28,12 +31,32 @@ class DossierRouting {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final DateTimeFormatter CODE_DATE = DateTimeFormatter.ofPattern("yyMMdd");
 
+    private static final Set<UnitKind> COMMUNE_KINDS = EnumSet.of(UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE);
+
     private final UnitQueries units;
+    private final ProcedureCatalogue catalogue;
     private final Clock clock;
 
-    DossierRouting(UnitQueries units, Clock clock) {
+    DossierRouting(UnitQueries units, ProcedureCatalogue catalogue, Clock clock) {
         this.units = units;
+        this.catalogue = catalogue;
         this.clock = clock;
+    }
+
+    /** The procedures of the catalogue, each in its current version, as a submission form offers them. */
+    List<ProcedureVersion> procedures() {
+        return catalogue.current();
+    }
+
+    /** A procedure's current version; 400 for a code the catalogue does not hold. */
+    ProcedureVersion procedure(String code) {
+        return catalogue.current(code).orElseThrow(() -> new InvalidInput("procedureCode", DossierError.PROCEDURE_UNKNOWN));
+    }
+
+    /** The communes, wards and special zones of the province by name: where a commune-level procedure is decided. */
+    List<UnitView> communes() {
+        return units.list(false).stream().filter(unit -> COMMUNE_KINDS.contains(unit.kind()))
+                .sorted(Comparator.comparing(UnitView::name)).toList();
     }
 
     /**
@@ -53,7 +76,7 @@ class DossierRouting {
             code = province.code() + "." + procedure.agency();
         } else {
             UnitView commune = communeId == null ? null : units.find(communeId).orElse(null);
-            if (commune == null || !EnumSet.of(UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE).contains(commune.kind())
+            if (commune == null || !COMMUNE_KINDS.contains(commune.kind())
                     || !units.selfAndAncestors(commune.id()).contains(province.id())) {
                 throw new InvalidInput("communeId", DossierError.COMMUNE_REQUIRED);
             }

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.egov.backbone.core.official.OfficialQueries;
 import vn.egov.backbone.core.shared.PageActions;
-import vn.egov.backbone.onestop.dossier.DossierActions.PersonalDataEntry;
+import vn.egov.backbone.onestop.dossier.PersonalDataActions.PersonalDataEntry;
 
 import java.util.List;
 import java.util.Map;
@@ -24,12 +24,12 @@ import java.util.stream.Collectors;
  */
 @Controller
 class PersonalDataPageController {
-    private final DossierActions dossiers;
+    private final PersonalDataActions dossiers;
     private final OfficialQueries officials;
     private final PageActions pages;
     private final MessageSource messages;
 
-    PersonalDataPageController(DossierActions dossiers, OfficialQueries officials, PageActions pages,
+    PersonalDataPageController(PersonalDataActions dossiers, OfficialQueries officials, PageActions pages,
                                MessageSource messages) {
         this.dossiers = dossiers;
         this.officials = officials;

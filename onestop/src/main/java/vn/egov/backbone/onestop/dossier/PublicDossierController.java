@@ -55,11 +55,11 @@ class PublicDossierController {
         }
     }
 
-    private final DossierActions dossiers;
+    private final CitizenDossierActions dossiers;
     private final CitizenRequestLimit limit;
     private final ProblemResponses problems;
 
-    PublicDossierController(DossierActions dossiers, CitizenRequestLimit limit, ProblemResponses problems) {
+    PublicDossierController(CitizenDossierActions dossiers, CitizenRequestLimit limit, ProblemResponses problems) {
         this.dossiers = dossiers;
         this.limit = limit;
         this.problems = problems;

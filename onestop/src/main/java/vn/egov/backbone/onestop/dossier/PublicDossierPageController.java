@@ -18,7 +18,6 @@ import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.core.shared.ErrorMessages;
 import vn.egov.backbone.core.shared.InvalidInput;
 import vn.egov.backbone.core.shared.Label;
-import vn.egov.backbone.onestop.procedure.ProcedureCatalogue.ProcedureVersion;
 
 import java.util.Set;
 
@@ -29,13 +28,13 @@ import java.util.Set;
  */
 @Controller
 class PublicDossierPageController {
-    private final DossierActions dossiers;
+    private final CitizenDossierActions dossiers;
     private final CitizenRequestLimit limit;
     private final Validator validator;
     private final ErrorMessages errors;
     private final MessageSource messages;
 
-    PublicDossierPageController(DossierActions dossiers, CitizenRequestLimit limit, Validator validator,
+    PublicDossierPageController(CitizenDossierActions dossiers, CitizenRequestLimit limit, Validator validator,
                                 ErrorMessages errors, MessageSource messages) {
         this.errors = errors;
         this.messages = messages;
@@ -46,7 +45,7 @@ class PublicDossierPageController {
 
     @GetMapping("/public/dossiers/new")
     String submissionForm(Model model) {
-        model.addAttribute("procedures", dossiers.procedures().stream().filter(ProcedureVersion::fullyOnline).toList());
+        model.addAttribute("procedures", dossiers.onlineProcedures());
         model.addAttribute("communes", dossiers.communes());
         return "onestop/submit";
     }
