@@ -32,10 +32,12 @@ class EdXmlController {
     private static final MediaType XML = MediaType.parseMediaType("application/xml;charset=UTF-8");
 
     private final ExchangeActions exchange;
+    private final ExchangeLogQueries exchangeLog;
     private final long maxPackageBytes;
 
-    EdXmlController(ExchangeActions exchange, EOfficeProperties settings) {
+    EdXmlController(ExchangeActions exchange, ExchangeLogQueries exchangeLog, EOfficeProperties settings) {
         this.exchange = exchange;
+        this.exchangeLog = exchangeLog;
         this.maxPackageBytes = settings.exchange().maxPackageSize().toBytes();
     }
 
@@ -69,13 +71,13 @@ class EdXmlController {
                                      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
                                      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
                                      @RequestParam(required = false) String counterpart) {
-        return documentId != null ? exchange.messages(documentId)
-                : exchange.log(agencyId, direction, outcome, from, to, counterpart);
+        return documentId != null ? exchangeLog.messages(documentId)
+                : exchangeLog.log(agencyId, direction, outcome, from, to, counterpart);
     }
 
     @GetMapping("/exchange/messages/{id}/content")
     ResponseEntity<byte[]> content(@PathVariable String id) {
-        return ResponseEntity.ok().contentType(XML).body(exchange.packageBytes(id));
+        return ResponseEntity.ok().contentType(XML).body(exchangeLog.packageBytes(id));
     }
 
     private byte[] readLimited(HttpServletRequest request) {

@@ -8,9 +8,7 @@ import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.shared.BusinessRuleViolation;
 import vn.egov.backbone.core.shared.CodedError;
 import vn.egov.backbone.core.shared.ErrorMessages;
-import vn.egov.backbone.core.shared.DisplayDates;
 import vn.egov.backbone.core.shared.Commands;
-import vn.egov.backbone.core.shared.Forbidden;
 import vn.egov.backbone.core.shared.NotFound;
 import vn.egov.backbone.core.unit.UnitQueries;
 import vn.egov.backbone.core.unit.api.UnitView;
@@ -45,10 +43,8 @@ import java.io.ByteArrayInputStream;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -321,60 +317,6 @@ public class ExchangeActions {
                 Outcome.ACCEPTED, bytes, documentId,
                 status.responseDocumentId(), code.code(), status.description(), me);
         return new ImportResult("STATUS", documentId, null, code.code(), entry.id());
-    }
-
-    /** The exchange log of a document the official may read (404 otherwise). */
-    public List<ExchangeLog.Entry> messages(String documentId) {
-        actions.readable(documentId);
-        return log.forDocument(documentId);
-    }
-
-    /**
-     * An agency's exchange log, newest first, refused packages included: for its records clerks and
-     * leaders (their own agency's), and for system administrators (any agency's, or all of them).
-     *
-     * @param from first day (Vietnam time), or null; {@code to} last day, or null
-     */
-    public List<ExchangeLog.Entry> log(String agencyId, ExchangeLog.Direction direction, Outcome outcome,
-                                       LocalDate from, LocalDate to, String counterpart) {
-        if (from != null && to != null && to.isBefore(from)) {
-            throw new InvalidInput("to", ExchangeError.PERIOD_REVERSED);
-        }
-        String me = Authorizer.currentPrincipal().officialId();
-        Set<String> agencies;
-        if (authorizer.holds(me, Role.ADMINISTRATOR, null)) {
-            agencies = agencyId == null || agencyId.isBlank() ? null : Set.of(agencyId);
-        } else {
-            UnitView agency = actions.actingAgency(agencyId);
-            if (!readsLogOf(me, agency.id())) {
-                throw new Forbidden(ExchangeError.LOG_READERS_ONLY);
-            }
-            agencies = Set.of(agency.id());
-        }
-        return log.list(new ExchangeLog.Filter(agencies, direction, outcome,
-                from == null ? null : from.atStartOfDay(DisplayDates.VIETNAM).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(DisplayDates.VIETNAM).toInstant(), counterpart));
-    }
-
-    private boolean readsLogOf(String officialId, String agencyId) {
-        return authorizer.holds(officialId, Role.RECORDS_CLERK, agencyId) || authorizer.holds(officialId, Role.LEADER, agencyId);
-    }
-
-    /**
-     * A package as it was sent or received: for whoever may read its document; one without a document
-     * (refused, or a status) for the clerks and leaders of the agency that received it, and for system
-     * administrators.
-     */
-    public byte[] packageBytes(String messageId) {
-        ExchangeLog.Entry entry = log.find(messageId).orElseThrow(() -> new NotFound(ExchangeError.MESSAGE_NOT_FOUND, messageId));
-        String me = Authorizer.currentPrincipal().officialId();
-        if (entry.documentId() != null) {
-            actions.readable(entry.documentId());
-        } else if (!authorizer.holds(me, Role.ADMINISTRATOR, null)
-                && (entry.agencyId() == null || !readsLogOf(me, entry.agencyId()))) {
-            throw new Forbidden(ExchangeError.REFUSED_ADMIN_ONLY);
-        }
-        return log.bytes(entry.sha256()).orElseThrow(() -> new NotFound(ExchangeError.PACKAGE_BYTES_MISSING));
     }
 
     public byte[] export(String documentId, List<String> to) {

@@ -13,9 +13,9 @@ import java.util.List;
 /** The agency's exchange log on a page: every package in and out, refused ones with their reason. */
 @Controller
 class ExchangeLogPageController {
-    private final ExchangeActions exchange;
+    private final ExchangeLogQueries exchange;
 
-    ExchangeLogPageController(ExchangeActions exchange) {
+    ExchangeLogPageController(ExchangeLogQueries exchange) {
         this.exchange = exchange;
     }
 
