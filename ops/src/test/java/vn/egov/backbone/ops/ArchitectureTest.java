@@ -144,6 +144,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** An application service reads through its feature's query service: the SQL is all in {@code …Queries}. */
+    @Test
+    void applicationServicesRunNoSql() {
+        noClasses().that().haveSimpleNameEndingWith("Actions")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "javax.sql..")
+                .check(classes);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"core", "eoffice", "meetings", "search", "onestop", "notifications", "distribution"})
     void otherModulesUseOnlyTheModulesSurface(String module) {

@@ -9,14 +9,11 @@ import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.official.api.Role;
 import vn.egov.backbone.core.settings.CoreProperties;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +25,7 @@ import java.util.Optional;
  */
 @Service
 public class EventChainActions {
-    private final DataSource dataSource;
+    private final EventChainQueries chain;
     private final Authorizer authorizer;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
@@ -36,9 +33,9 @@ public class EventChainActions {
     private final Path publicKeyFile;
     private final CheckpointLog log;
 
-    EventChainActions(DataSource dataSource, Authorizer authorizer, Clock clock, ApplicationEventPublisher publisher,
-                             CoreProperties node) {
-        this.dataSource = dataSource;
+    EventChainActions(EventChainQueries chain, Authorizer authorizer, Clock clock, ApplicationEventPublisher publisher,
+                      CoreProperties node) {
+        this.chain = chain;
         this.authorizer = authorizer;
         this.clock = clock;
         this.publisher = publisher;
@@ -47,14 +44,6 @@ public class EventChainActions {
         this.key = CheckpointKeys.loadOrCreate(keyFile);
         this.publicKeyFile = CheckpointKeys.publicKeyFile(keyFile);
         this.log = new CheckpointLog(node.underDataDir(settings.checkpointFile(), "event-chain/checkpoints.jsonl"));
-    }
-
-    private EventChain.Head currentHead() {
-        try (Connection connection = dataSource.getConnection()) {
-            return EventChain.head(connection);
-        } catch (SQLException e) {
-            throw new EventChainFailure("Cannot read the event chain's head", e);
-        }
     }
 
     /** Signs the chain's head now (a new checkpoint even if the head has not moved). */
@@ -71,7 +60,7 @@ public class EventChainActions {
     /** Where the chain ends now. */
     EventChain.Head head() {
         authorizer.require(Role.ADMINISTRATOR, null);
-        return currentHead();
+        return chain.head();
     }
 
     /** The PEM public key that verifies this node's checkpoints. */
@@ -90,23 +79,19 @@ public class EventChainActions {
      */
     public ChainVerification verify(Optional<Checkpoint> from) {
         authorizer.require(Role.ADMINISTRATOR, null);
-        try (Connection connection = dataSource.getConnection()) {
-            return ChainWalk.verify(connection, from.orElse(null), log.all(), key.getPublic());
-        } catch (SQLException e) {
-            throw new EventChainFailure("Cannot read the event store to verify it", e);
-        }
+        return chain.walk(from.orElse(null), log.all(), key.getPublic());
     }
 
     /** A checkpoint of the head, if it moved since the last one (the schedule's). */
     Optional<Checkpoint> signIfMoved() {
         List<Checkpoint> signed = log.all();
         long last = signed.isEmpty() ? -1 : signed.getLast().position();
-        EventChain.Head head = currentHead();
+        EventChain.Head head = chain.head();
         return head.position() == last ? Optional.empty() : Optional.of(sign(head));
     }
 
     private Checkpoint sign() {
-        return sign(currentHead());
+        return sign(chain.head());
     }
 
     private Checkpoint sign(EventChain.Head head) {

@@ -1,8 +1,6 @@
 package vn.egov.backbone.eoffice.workfile;
 
 import vn.egov.backbone.core.shared.Forbidden;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import vn.egov.backbone.core.identity.Authorizer;
 import vn.egov.backbone.core.official.api.Role;
@@ -19,11 +17,11 @@ import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.FileDocument;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.OpenWorkFile;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.TransferWorkFileToArchive;
 import vn.egov.backbone.eoffice.workfile.api.WorkFileCommands.UnfileDocument;
+import vn.egov.backbone.eoffice.workfile.api.WorkFileView;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,19 +37,20 @@ public class WorkFileActions {
     private final Commands commands;
     private final DocumentActions documents;
     private final Authorizer authorizer;
-    private final JdbcClient jdbc;
+    private final WorkFileQueries queries;
     private final Clock clock;
 
-    WorkFileActions(Commands commands, DocumentActions documents, Authorizer authorizer, JdbcClient jdbc, Clock clock) {
+    WorkFileActions(Commands commands, DocumentActions documents, Authorizer authorizer, WorkFileQueries queries,
+                    Clock clock) {
         this.commands = commands;
         this.documents = documents;
         this.authorizer = authorizer;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.clock = clock;
     }
 
     /** A file and the documents in it that the official may read (the count is the file's own). */
-    public record Contents(Map<String, Object> file, List<DocumentView> documents) {
+    public record Contents(WorkFileView file, List<DocumentView> documents) {
     }
 
     /** Opens a file of the acting agency's list (that agency, or {@code agencyId} if given); returns its id. */
@@ -68,33 +67,23 @@ public class WorkFileActions {
     }
 
     /** The agency's files of a year's list, by symbol. */
-    public List<Map<String, Object>> list(String agencyId, Integer year) {
+    public List<WorkFileView> list(String agencyId, Integer year) {
         UnitView agency = documents.actingAgency(agencyId);
         if (!documents.worksIn(Authorizer.currentPrincipal().officialId(), agency.id())) {
             // as for a single file: another agency's list is not confirmed to exist
             throw new NotFound(WorkFileError.AGENCY_HIDDEN, agency.id());
         }
-        return jdbc.sql("SELECT * FROM work_file_view WHERE agency_id = :agency AND list_year = :year ORDER BY code")
-                .param("agency", agency.id()).param("year", year == null ? today().getYear() : year).query().listOfRows();
-    }
-
-    /** The agency's files still open, for filing a document into one. */
-    public List<Map<String, Object>> openFiles(String agencyId) {
-        return jdbc.sql("SELECT * FROM work_file_view WHERE agency_id = :agency AND status = 'OPEN'"
-                        + " ORDER BY list_year DESC, code")
-                .param("agency", agencyId).query().listOfRows();
+        return queries.list(agency.id(), year == null ? today().getYear() : year);
     }
 
     /** The version the read model holds for the file, empty before it has a row: for read-your-writes. */
     public Optional<Long> version(String id) {
-        return jdbc.sql("SELECT version FROM work_file_view WHERE id = :id").param("id", id).query(Long.class).optional();
+        return queries.version(id);
     }
 
     public Contents get(String id) {
-        Map<String, Object> file = file(id);
-        List<String> ids = jdbc.sql("SELECT document_id FROM work_file_document WHERE work_file_id = :id ORDER BY document_id")
-                .param("id", id).query(String.class).list();
-        List<DocumentView> visible = ids.stream().map(documentId -> {
+        WorkFileView file = file(id);
+        List<DocumentView> visible = queries.documentIds(id).stream().map(documentId -> {
             try {
                 return documents.readable(documentId);
             } catch (NotFound hidden) {
@@ -105,9 +94,9 @@ public class WorkFileActions {
     }
 
     public void fileDocument(String id, String documentId) {
-        Map<String, Object> file = file(id);
+        WorkFileView file = file(id);
         DocumentView document = documents.readable(documentId);
-        if (!document.agencyId().equals(file.get("agency_id"))) {
+        if (!document.agencyId().equals(file.agencyId())) {
             throw new BusinessRuleViolation(WorkFileError.OWN_AGENCY_ONLY);
         }
         commands.send(new FileDocument(id, documentId));
@@ -119,17 +108,17 @@ public class WorkFileActions {
     }
 
     public void close(String id) {
-        Map<String, Object> file = file(id);
+        WorkFileView file = file(id);
         String me = Authorizer.currentPrincipal().officialId();
-        if (!me.equals(file.get("keeper_id")) && !authorizer.holds(me, Role.LEADER, (String) file.get("agency_id"))) {
+        if (!me.equals(file.keeperId()) && !authorizer.holds(me, Role.LEADER, file.agencyId())) {
             throw new Forbidden(WorkFileError.CLOSE_NEEDS_KEEPER);
         }
         commands.send(new CloseWorkFile(id, today()));
     }
 
     public void transferToArchive(String id) {
-        Map<String, Object> file = file(id);
-        authorizer.require(Role.RECORDS_CLERK, (String) file.get("agency_id"));
+        WorkFileView file = file(id);
+        authorizer.require(Role.RECORDS_CLERK, file.agencyId());
         commands.send(new TransferWorkFileToArchive(id, today()));
     }
 
@@ -138,17 +127,16 @@ public class WorkFileActions {
      * agency decides it (the decision's number and date are recorded with the event).
      */
     public void destroy(String id, String decision) {
-        Map<String, Object> file = file(id);
-        authorizer.require(Role.LEADER, (String) file.get("agency_id"));
+        WorkFileView file = file(id);
+        authorizer.require(Role.LEADER, file.agencyId());
         commands.send(new DestroyWorkFile(id, today(), decision));
     }
 
     /** The file, if it belongs to an agency the official works in. */
-    private Map<String, Object> file(String id) {
-        Map<String, Object> file = jdbc.sql("SELECT * FROM work_file_view WHERE id = :id").param("id", id).query()
-                .listOfRows().stream().findFirst().orElseThrow(() -> new NotFound(WorkFileError.NOT_FOUND, id));
+    private WorkFileView file(String id) {
+        WorkFileView file = queries.find(id).orElseThrow(() -> new NotFound(WorkFileError.NOT_FOUND, id));
         String me = Authorizer.currentPrincipal().officialId();
-        UnitView agency = documents.actingAgency((String) file.get("agency_id"));
+        UnitView agency = documents.actingAgency(file.agencyId());
         if (!documents.worksIn(me, agency.id())) {
             throw new NotFound(WorkFileError.NOT_FOUND, id);
         }

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.egov.backbone.eoffice.workfile.api.WorkFileView;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +49,8 @@ class WorkFileController {
     }
 
     @GetMapping
-    List<Map<String, Object>> list(@RequestParam(required = false) Integer year,
-                                   @RequestParam(required = false) String agencyId) {
+    List<WorkFileView> list(@RequestParam(required = false) Integer year,
+                            @RequestParam(required = false) String agencyId) {
         return workFiles.list(agencyId, year);
     }
 

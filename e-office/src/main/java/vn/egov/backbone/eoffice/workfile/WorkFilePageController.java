@@ -78,12 +78,12 @@ class WorkFilePageController {
         WorkFileActions.Contents contents = workFiles.get(id);
         model.addAttribute("file", contents.file());
         model.addAttribute("documents", contents.documents());
-        if ("OPEN".equals(contents.file().get("status"))) {
+        if ("OPEN".equals(contents.file().status())) {
             // what may still be filed: the agency's documents of the file's year the official can read
             Set<String> filed = contents.documents().stream().map(DocumentView::id).collect(Collectors.toSet());
             List<DocumentView> candidates = queries.list(Authorizer.currentPrincipal().officialId(),
-                            new DocumentQueries.Filter(null, null, (String) contents.file().get("agency_id"),
-                                    (Integer) contents.file().get("list_year"), 200, 0))
+                            new DocumentQueries.Filter(null, null, contents.file().agencyId(),
+                                    contents.file().listYear(), 200, 0))
                     .stream().filter(d -> !filed.contains(d.id())).toList();
             model.addAttribute("candidates", candidates);
         }
