@@ -307,6 +307,10 @@ class EOfficeBrowserTest {
 
         browser.clickAndWait(By.xpath("//button[text()='Đóng hồ sơ']"));
         assertThat(browser.text("file-status")).isEqualTo("Đã đóng");
+        // the day it was closed as Vietnamese pages write dates (the day before, if midnight passed since)
+        LocalDate closedAbout = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        java.time.format.DateTimeFormatter vietnamese = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        assertThat(browser.text("file-closed-on")).isIn(vietnamese.format(closedAbout), vietnamese.format(closedAbout.minusDays(1)));
         assertThat(browser.absent(By.id("file-document"))).as("a closed file is read-only").isTrue();
         browser.clickAndWait(By.xpath("//button[text()='Nộp lưu vào Lưu trữ cơ quan']"));
         assertThat(browser.text("file-status")).isEqualTo("Đã nộp lưu");
