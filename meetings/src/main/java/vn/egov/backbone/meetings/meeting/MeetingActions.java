@@ -312,6 +312,24 @@ public class MeetingActions {
                 .toList();
     }
 
+    /**
+     * The meeting's votes with their ballots, as the signed-in official may see them: an open vote's live counts
+     * only for the chair and the secretary (null for everyone else); everyone sees a closed vote's result.
+     */
+    public List<Map<String, Object>> votesFor(MeetingRecord meeting) {
+        boolean runner = isRunner(meeting);
+        return queries.votes(meeting.id()).stream().map(vote -> {
+            Map<String, Object> shown = new java.util.LinkedHashMap<>(vote);
+            if (Boolean.TRUE.equals(vote.get("open")) && !runner) {
+                shown.put("yesCount", null);
+                shown.put("noCount", null);
+                shown.put("abstainCount", null);
+            }
+            shown.put("ballots", queries.ballots(meeting.id(), (String) vote.get("voteId")));
+            return shown;
+        }).toList();
+    }
+
     public MeetingRecord visible(String meetingId) {
         return queries.visible(meetingId, me());
     }

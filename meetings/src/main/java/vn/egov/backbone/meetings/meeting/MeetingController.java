@@ -143,20 +143,8 @@ class MeetingController {
         answer.put("agenda", queries.agenda(id));
         answer.put("documents", actions.documentsFor(meeting));
         answer.put("floor", queries.floor(id));
-        answer.put("votes", queries.votes(id).stream().map(vote -> withBallots(meeting, vote)).toList());
+        answer.put("votes", actions.votesFor(meeting));
         return answer;
-    }
-
-    /** Live counts of an open vote only for the chair and the secretary; everyone sees a closed vote's result. */
-    private Map<String, Object> withBallots(MeetingRecord meeting, Map<String, Object> vote) {
-        Map<String, Object> shown = new LinkedHashMap<>(vote);
-        if (Boolean.TRUE.equals(vote.get("open")) && !actions.isRunner(meeting)) {
-            shown.put("yesCount", null);
-            shown.put("noCount", null);
-            shown.put("abstainCount", null);
-        }
-        shown.put("ballots", queries.ballots(meeting.id(), (String) vote.get("voteId")));
-        return shown;
     }
 
     @PostMapping("/{id}/rescheduling")

@@ -85,12 +85,7 @@ class MeetingPageController {
         }).toList();
         model.addAttribute("documents", documents);
         model.addAttribute("floor", queries.floor(id));
-        model.addAttribute("votes", queries.votes(id).stream().map(vote -> {
-            Map<String, Object> shown = new LinkedHashMap<>(vote);
-            shown.put("ballots", queries.ballots(id, (String) vote.get("voteId")));
-            shown.put("liveCounts", runner || !Boolean.TRUE.equals(vote.get("open")));
-            return shown;
-        }).toList());
+        model.addAttribute("votes", actions.votesFor(meeting)); // counts null where the official may not see them
         model.addAttribute("endpoints", queries.endpointBoard(id));
         model.addAttribute("choices", VoteChoice.values());
         model.addAttribute("speechKinds", SpeechKind.values());

@@ -335,6 +335,8 @@ class MeetingsBrowserTest {
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
                     d.findElement(By.id("votes")).getText().contains("Thông qua Kế hoạch chuyển đổi số năm 2027?"));
             assertThat(tablet.text("votes")).contains("Đã bỏ phiếu: 0/2");
+            assertThat(tablet.driver().findElements(By.cssSelector("#votes .counts")))
+                    .as("an open vote's live counts are the chair's and the secretary's").isEmpty();
             assertThat(page.executeScript("return window.liveMarker;")).as("not reloaded").isEqualTo("không tải lại");
             // not thrown back to the top as a reload does (the browser keeps what was in view where it was, so the
             // offset itself moves when a part above grows)
