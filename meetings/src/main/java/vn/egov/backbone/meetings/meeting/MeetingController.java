@@ -124,7 +124,7 @@ class MeetingController {
     }
 
     @GetMapping("/notifications")
-    List<Map<String, Object>> notifications() {
+    List<vn.egov.backbone.meetings.meeting.api.MeetingViews.Notice> notifications() {
         return queries.notifications(Authorizer.currentPrincipal().officialId(), 50);
     }
 

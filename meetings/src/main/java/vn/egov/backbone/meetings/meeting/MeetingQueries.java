@@ -17,6 +17,9 @@ import vn.egov.backbone.core.shared.NotFound;
 
 import vn.egov.backbone.meetings.meeting.api.MeetingKind;
 import vn.egov.backbone.meetings.meeting.api.MeetingStatus;
+import vn.egov.backbone.meetings.meeting.api.MeetingViews.EndpointState;
+import vn.egov.backbone.meetings.meeting.api.MeetingViews.MinutesSignature;
+import vn.egov.backbone.meetings.meeting.api.MeetingViews.Notice;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -182,39 +185,45 @@ public class MeetingQueries {
     }
 
     /** The signatures on the approved minutes, in the order they were added; the last one's file holds them all. */
-    public List<Map<String, Object>> minutesSignatures(String meetingId) {
-        return named(rows("SELECT * FROM meeting_minutes_signature WHERE meeting_id = :id ORDER BY seq", meetingId),
-                "signer_id", "signer_name");
+    public List<MinutesSignature> minutesSignatures(String meetingId) {
+        List<MinutesSignature> rows = jdbc.sql("SELECT * FROM meeting_minutes_signature WHERE meeting_id = :id ORDER BY seq")
+                .param("id", meetingId).query((rs, n) -> new MinutesSignature(rs.getString("meeting_id"),
+                        rs.getString("signatory"), rs.getString("signer_id"), rs.getInt("minutes_version"),
+                        rs.getString("file_key"), rs.getString("file_name"), rs.getLong("file_size"),
+                        rs.getString("certificate_subject"), rs.getTimestamp("signed_at").toInstant(), rs.getLong("seq"), null))
+                .list();
+        Map<String, OfficialQueries.Name> names = officials.names(rows.stream().map(MinutesSignature::signerId).toList());
+        return rows.stream().map(row -> new MinutesSignature(row.meetingId(), row.signatory(), row.signerId(),
+                row.minutesVersion(), row.fileKey(), row.fileName(), row.fileSize(), row.certificateSubject(), row.signedAt(),
+                row.seq(), fullName(names, row.signerId()))).toList();
     }
 
-    /** The endpoints with their connection state: connected now, joined earlier, or never. */
-    public List<Map<String, Object>> endpointBoard(String meetingId) {
-        List<Map<String, Object>> endpoints = rows("SELECT e.unit_id,"
-                + " (SELECT COUNT(*) FROM meeting_connection c WHERE c.meeting_id = e.meeting_id"
-                + "   AND c.participant = CONCAT('endpoint:', e.unit_id) AND c.left_at IS NULL) AS connections,"
-                + " (SELECT MIN(c.joined_at) FROM meeting_connection c WHERE c.meeting_id = e.meeting_id"
-                + "   AND c.participant = CONCAT('endpoint:', e.unit_id)) AS first_joined_at"
-                + " FROM meeting_endpoint e WHERE e.meeting_id = :id", meetingId);
-        Map<String, UnitView> units = this.units.findAll(endpoints.stream().map(e -> (String) e.get("unit_id")).toList());
-        endpoints.forEach(endpoint -> {
-            UnitView unit = units.get((String) endpoint.get("unit_id"));
-            // the same columns, in the same order, as before the names came from the unit directory
-            Map<String, Object> ordered = new LinkedHashMap<>();
-            ordered.put("unit_id", endpoint.get("unit_id"));
-            ordered.put("unit_name", unit == null ? null : unit.name());
-            ordered.put("unit_kind", unit == null ? null : unit.kind().name());
-            ordered.put("connections", endpoint.get("connections"));
-            ordered.put("first_joined_at", endpoint.get("first_joined_at"));
-            endpoint.clear();
-            endpoint.putAll(ordered);
-        });
-        return endpoints.stream().sorted(byName("unit_name")).map(MeetingQueries::camel).toList();
+    /** The endpoints with their connection state: connected now, joined earlier, or never; by name. */
+    public List<EndpointState> endpointBoard(String meetingId) {
+        record Row(String unitId, long connections, Instant firstJoinedAt) {
+        }
+        List<Row> rows = jdbc.sql("SELECT e.unit_id,"
+                        + " (SELECT COUNT(*) FROM meeting_connection c WHERE c.meeting_id = e.meeting_id"
+                        + "   AND c.participant = CONCAT('endpoint:', e.unit_id) AND c.left_at IS NULL) AS connections,"
+                        + " (SELECT MIN(c.joined_at) FROM meeting_connection c WHERE c.meeting_id = e.meeting_id"
+                        + "   AND c.participant = CONCAT('endpoint:', e.unit_id)) AS first_joined_at"
+                        + " FROM meeting_endpoint e WHERE e.meeting_id = :id")
+                .param("id", meetingId).query((rs, n) -> new Row(rs.getString(1), rs.getLong(2),
+                        Optional.ofNullable(rs.getTimestamp(3)).map(Timestamp::toInstant).orElse(null))).list();
+        Map<String, UnitView> units = this.units.findAll(rows.stream().map(Row::unitId).toList());
+        Collator vietnamese = Collator.getInstance(Locale.forLanguageTag("vi"));
+        return rows.stream().map(row -> {
+            UnitView unit = units.get(row.unitId());
+            return new EndpointState(row.unitId(), unit == null ? null : unit.name(),
+                    unit == null ? null : unit.kind().name(), row.connections(), row.firstJoinedAt());
+        }).sorted(Comparator.comparing(EndpointState::unitName, Comparator.nullsLast(vietnamese::compare))).toList();
     }
 
-    public List<Map<String, Object>> notifications(String officialId, int limit) {
+    public List<Notice> notifications(String officialId, int limit) {
         return jdbc.sql("SELECT n.meeting_id, n.text, n.at FROM meeting_notification n WHERE n.official_id = :me"
                         + " ORDER BY n.at DESC, n.seq DESC LIMIT :limit")
-                .param("me", officialId).param("limit", limit).query().listOfRows().stream().map(MeetingQueries::camel).toList();
+                .param("me", officialId).param("limit", limit)
+                .query((rs, n) -> new Notice(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
     }
 
     /**

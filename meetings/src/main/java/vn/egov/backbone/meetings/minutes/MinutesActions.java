@@ -1,5 +1,6 @@
 package vn.egov.backbone.meetings.minutes;
 
+import vn.egov.backbone.meetings.meeting.api.MeetingViews.MinutesSignature;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.Message;
 import org.springframework.stereotype.Service;
@@ -77,9 +78,9 @@ public class MinutesActions {
 
     public MinutesFile file(String meetingId) {
         MeetingRecord meeting = meetings.visible(meetingId);
-        Optional<Map<String, Object>> signed = lastSignature(meetingId);
+        Optional<MinutesSignature> signed = lastSignature(meetingId);
         if (signed.isPresent()) {
-            return new MinutesFile(files.bytes((String) signed.get().get("fileKey")), (String) signed.get().get("fileName"));
+            return new MinutesFile(files.bytes(signed.get().fileKey()), signed.get().fileName());
         }
         if (meeting.minutesVersion() == 0) {
             throw new BusinessRuleViolation(MeetingError.NO_MINUTES);
@@ -94,12 +95,12 @@ public class MinutesActions {
     public void sign(String meetingId, String password) {
         MeetingRecord meeting = meetings.visible(meetingId);
         String me = Authorizer.currentPrincipal().officialId();
-        List<Map<String, Object>> signed = queries.minutesSignatures(meetingId);
+        List<MinutesSignature> signed = queries.minutesSignatures(meetingId);
         MinutesSignatory signatory = signatoryFor(meeting, me, signed);
         if (!meeting.minutesApproved()) {
             throw new BusinessRuleViolation(MeetingError.MINUTES_NOT_APPROVED);
         }
-        String basedOn = signed.isEmpty() ? null : (String) signed.getLast().get("fileKey");
+        String basedOn = signed.isEmpty() ? null : signed.getLast().fileKey();
         byte[] pdf = basedOn == null ? render(meeting) : files.bytes(basedOn);
         OfficialView official = officials.find(me).orElseThrow();
         PdfSignatures.Signed result = signatures.signAsOfficial(official, password, pdf,
@@ -112,19 +113,19 @@ public class MinutesActions {
     }
 
     /** The signatures recorded, and what a check of the signed file finds of each (empty before the first). */
-    public record Signatures(List<Map<String, Object>> recorded, List<PadesVerifier.SignatureReport> verification) {
+    public record Signatures(List<MinutesSignature> recorded, List<PadesVerifier.SignatureReport> verification) {
     }
 
     public Signatures signatures(String meetingId) {
         meetings.visible(meetingId);
-        List<Map<String, Object>> recorded = queries.minutesSignatures(meetingId);
+        List<MinutesSignature> recorded = queries.minutesSignatures(meetingId);
         return new Signatures(recorded, recorded.isEmpty() ? List.of()
-                : signatures.verify(files.bytes((String) recorded.getLast().get("fileKey"))));
+                : signatures.verify(files.bytes(recorded.getLast().fileKey())));
     }
 
     /** Which of the two the official signs as; the secretary who also chairs signs as each in turn. */
-    private static MinutesSignatory signatoryFor(MeetingRecord meeting, String me, List<Map<String, Object>> signed) {
-        List<String> done = signed.stream().map(row -> (String) row.get("signatory")).toList();
+    private static MinutesSignatory signatoryFor(MeetingRecord meeting, String me, List<MinutesSignature> signed) {
+        List<String> done = signed.stream().map(MinutesSignature::signatory).toList();
         if (me.equals(meeting.secretaryId()) && !done.contains(MinutesSignatory.SECRETARY.name())) {
             return MinutesSignatory.SECRETARY;
         }
@@ -137,8 +138,8 @@ public class MinutesActions {
         throw new Forbidden(MeetingError.SIGNATORY_SIGNS_MINUTES);
     }
 
-    private Optional<Map<String, Object>> lastSignature(String meetingId) {
-        List<Map<String, Object>> signed = queries.minutesSignatures(meetingId);
+    private Optional<MinutesSignature> lastSignature(String meetingId) {
+        List<MinutesSignature> signed = queries.minutesSignatures(meetingId);
         return signed.isEmpty() ? Optional.empty() : Optional.of(signed.getLast());
     }
 

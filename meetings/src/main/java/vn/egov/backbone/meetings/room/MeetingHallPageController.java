@@ -1,5 +1,6 @@
 package vn.egov.backbone.meetings.room;
 
+import vn.egov.backbone.meetings.meeting.api.MeetingViews.EndpointState;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -92,10 +93,10 @@ class MeetingHallPageController {
     @GetMapping("/meetings/{id}/endpoints")
     String endpoints(@PathVariable String id, Model model) {
         model.addAttribute("meeting", actions.visible(id));
-        List<Map<String, Object>> board = queries.endpointBoard(id);
+        List<EndpointState> board = queries.endpointBoard(id);
         model.addAttribute("endpoints", board);
-        model.addAttribute("connected", board.stream().filter(e -> ((Number) e.get("connections")).intValue() > 0).count());
-        model.addAttribute("neverJoined", board.stream().filter(e -> e.get("firstJoinedAt") == null).count());
+        model.addAttribute("connected", board.stream().filter(e -> e.connections() > 0).count());
+        model.addAttribute("neverJoined", board.stream().filter(e -> e.firstJoinedAt() == null).count());
         // The technician on duty watches the halls and Jitsi's own services on the same page.
         model.addAttribute("services", jitsiServices.health().stream().filter(JitsiServices.Health::configured).toList());
         return "meetings/endpoints";

@@ -107,7 +107,8 @@ class MeetingPageController {
         if (meeting.minutesApproved() && !"live".equals(requestedWith)) {
             MinutesActions.Signatures signatures = minutes.signatures(id);
             model.addAttribute("minutesSignatures", signatures);
-            List<String> signedAs = signatures.recorded().stream().map(row -> (String) row.get("signatory")).toList();
+            List<String> signedAs = signatures.recorded().stream()
+                    .map(vn.egov.backbone.meetings.meeting.api.MeetingViews.MinutesSignature::signatory).toList();
             model.addAttribute("mayStillSign", (me.equals(meeting.secretaryId()) && !signedAs.contains("SECRETARY"))
                     || (me.equals(meeting.chairId()) && !signedAs.contains("CHAIR")));
         }
