@@ -458,4 +458,20 @@ class SearchApiTest {
         assertThat(specialist.api().get("/api/v1/search?q=" + "a".repeat(501)).status()).isEqualTo(400);
         assertThat(Api.anonymous(backbone.baseUrl()).get("/api/v1/search?q=x").status()).isEqualTo(401);
     }
+
+    /** Records like one the official reads: within what they may read, never the record itself, 1 to 20 of them. */
+    @Test
+    void similarRecordsStayWithinTheReadersViewAndAskedCount() {
+        String id = search(specialist, "").get("hits").get(0).get("id").asText();
+        Api.Response similar = specialist.api().get("/api/v1/search/" + id + "/similar?count=3");
+        assertThat(similar.status()).as(similar.toString()).isEqualTo(200);
+        assertThat(similar.body().size()).isBetween(1, 3);
+        similar.body().forEach(hit -> assertThat(hit.get("id").asText()).isNotEqualTo(id).isNotEqualTo(classifiedId));
+        for (String count : List.of("0", "21", "-1")) {
+            Api.Response refused = specialist.api().get("/api/v1/search/" + id + "/similar?count=" + count);
+            assertThat(refused.status()).as(count).isEqualTo(400);
+            assertThat(refused.body().get("code").asText()).isEqualTo("search.count-range");
+            assertThat(refused.body().get("detail").asText()).isEqualTo("Số gợi ý từ 1 đến 20.");
+        }
+    }
 }
