@@ -392,24 +392,32 @@ public class NotificationsTest {
                 "lead", Map.of("kind", "OFFICIAL", "id", reader.id()))).status()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(20)).until(() -> logOf(id).findValues("state").stream()
                 .anyMatch(state -> state.asText().equals("SENT")));
+        // a dossier too: its decisions are another handler of the same processing group, with tables of its own
+        String dossierId = desk.api().post("/api/v1/dossiers", dossier("Phan Văn Dựng", "0912000444", "dung.pv@gmail.com",
+                true, false)).body().get("id").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("dung.pv@gmail.com").size() == 1);
         // (what other tests left waiting may go meanwhile: count what concerns this document only)
         int mails = mailTo("lai.mv@tinh.gov.vn").size();
         int logged = logOf(id).size();
 
         JdbcClient jdbc = JdbcClient.create(backbone.bean(DataSource.class));
         long head = jdbc.sql("SELECT MAX(global_index) FROM domain_event_entry").query(Long.class).single();
-        // damage what the decisions know: only the rebuild brings the row back (and proves the reset happened,
-        // which the processor's position alone does not: it still shows the old one for a moment)
+        // damage what the decisions know: only the rebuild brings the rows back (and proves each handler's reset
+        // happened, which the processor's position alone does not: it still shows the old one for a moment)
         jdbc.sql("DELETE FROM notification_document WHERE document_id = :id").param("id", id).update();
+        jdbc.sql("DELETE FROM notification_dossier WHERE dossier_id = :id").param("id", dossierId).update();
         Api.Response replay = backbone.admin().post("/api/v1/admin/processors/notifications/replay", Map.of());
         assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT COUNT(*) FROM notification_document"
                 + " WHERE document_id = :id").param("id", id).query(Long.class).single() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT COUNT(*) FROM notification_dossier"
+                + " WHERE dossier_id = :id").param("id", dossierId).query(Long.class).single() == 1);
         await().atMost(Duration.ofSeconds(60)).until(() -> backbone.admin().get("/api/v1/admin/processors/notifications")
                 .body().path("position").asLong() >= head);
         settle();
         assertThat(mailTo("lai.mv@tinh.gov.vn")).hasSize(mails);
         assertThat(logOf(id).size()).isEqualTo(logged);
+        assertThat(mailTo("dung.pv@gmail.com")).hasSize(1);
     }
 
     @Test
