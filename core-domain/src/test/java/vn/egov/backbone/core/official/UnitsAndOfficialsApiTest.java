@@ -292,6 +292,12 @@ class UnitsAndOfficialsApiTest {
         assertThat(dung.get("/api/v1/me/tokens").body().get(0).get("lastUsedAt").asText())
                 .as("recorded to the minute, not at every request").isEqualTo(lastUsed);
 
+        // another official cannot revoke it: the token is not theirs, so it does not exist for them
+        registerOfficial("phamvanmanh", "Phạm Văn Mạnh", unitId("TP.003"), "RECORDS_CLERK", "mật-khẩu-của-mạnh");
+        Api manh = Api.basic(backbone.baseUrl(), "phamvanmanh", "mật-khẩu-của-mạnh");
+        assertThat(manh.delete("/api/v1/me/tokens/" + issued.body().get("id").asText()).status()).isEqualTo(404);
+        assertThat(bearer.get("/api/v1/me").status()).isEqualTo(200);
+
         assertThat(dung.delete("/api/v1/me/tokens/" + issued.body().get("id").asText()).status()).isEqualTo(204);
         assertThat(bearer.get("/api/v1/me").status()).isEqualTo(401);
         assertThat(Api.bearer(backbone.baseUrl(), "bb_forged").get("/api/v1/me").status()).isEqualTo(401);
